@@ -1,0 +1,70 @@
+package domain
+
+import (
+	"strings"
+	"time"
+)
+
+// MaxChoices is how many projects an entry may rank.
+const MaxChoices = 5
+
+// EntryStatus is where an entry stands in screening.
+type EntryStatus string
+
+// Entry statuses.
+const (
+	EntrySubmitted EntryStatus = "submitted"
+	EntryScreening EntryStatus = "screening"
+	EntryOffered   EntryStatus = "offered"  // 内定
+	EntryDeclined  EntryStatus = "declined" // 見送り
+	EntryWithdrawn EntryStatus = "withdrawn"
+)
+
+// Valid reports whether s is a known status.
+func (s EntryStatus) Valid() bool {
+	switch s {
+	case EntrySubmitted, EntryScreening, EntryOffered, EntryDeclined, EntryWithdrawn:
+		return true
+	}
+	return false
+}
+
+// Entry is a talent's application to a program with ranked project choices.
+type Entry struct {
+	ID             int64
+	MunicipalityID int64
+	ProgramID      int64
+	TalentID       int64
+	Choices        []int64 // project ids, best first
+	Motivation     string
+	Status         EntryStatus
+	SubmittedAt    time.Time
+}
+
+// Validate checks the entry.
+func (e *Entry) Validate() error {
+	var v ValidationErrors
+	if e.MunicipalityID == 0 || e.ProgramID == 0 || e.TalentID == 0 {
+		v.Add("entry", "error.required", "Field", "entry")
+	}
+	if len(e.Choices) == 0 {
+		v.Add("choices", "error.choices_required")
+	}
+	if len(e.Choices) > MaxChoices {
+		v.Add("choices", "error.choices_max", "Max", MaxChoices)
+	}
+	seen := map[int64]bool{}
+	for _, id := range e.Choices {
+		if seen[id] {
+			v.Add("choices", "error.duplicate", "Value", id)
+		}
+		seen[id] = true
+	}
+	if strings.TrimSpace(e.Motivation) == "" {
+		v.Add("motivation", "error.required", "Field", "motivation")
+	}
+	if !e.Status.Valid() {
+		v.Add("status", "error.choice", "Value", string(e.Status))
+	}
+	return v.Err()
+}

@@ -1,0 +1,118 @@
+// Package domain holds Tsunagu's plain types: municipalities, organizations,
+// programs, projects, talents and entries, with their validation rules and
+// the error codes shared by every layer. It imports no HTTP and no SQL.
+package domain
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Code classifies an error so that each interface (HTML, JSON, CLI) can map
+// it in one place.
+type Code string
+
+// Error codes. Their mapping to HTTP statuses lives in internal/web/errors.go.
+const (
+	CodeInvalid      Code = "invalid"
+	CodeNotFound     Code = "not_found"
+	CodeConflict     Code = "conflict"
+	CodeForbidden    Code = "forbidden"
+	CodeUnauthorized Code = "unauthorized"
+	CodeInternal     Code = "internal"
+)
+
+// Error is an application error. Key names a message in the translation
+// catalogs (safe to show to users); Args fills its placeholders. Detail is
+// for logs only and is never shown.
+type Error struct {
+	Code   Code
+	Key    string
+	Args   map[string]any
+	Detail string
+}
+
+func (e *Error) Error() string {
+	if e.Detail != "" {
+		return fmt.Sprintf("%s: %s: %s", e.Code, e.Key, e.Detail)
+	}
+	return fmt.Sprintf("%s: %s", e.Code, e.Key)
+}
+
+// Errorf builds an error with a code, a catalog key and placeholder values
+// given as alternating name, value pairs.
+func Errorf(code Code, key string, kv ...any) *Error {
+	e := &Error{Code: code, Key: key}
+	if len(kv) > 1 {
+		e.Args = make(map[string]any, len(kv)/2)
+		for i := 0; i+1 < len(kv); i += 2 {
+			name, _ := kv[i].(string)
+			e.Args[name] = kv[i+1]
+		}
+	}
+	return e
+}
+
+// ErrorCode returns the code of err, CodeInternal for an error that carries
+// none, and "" for nil.
+func ErrorCode(err error) Code {
+	if err == nil {
+		return ""
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return CodeInternal
+}
+
+// ErrorKey returns the catalog key of err, or "error.internal".
+func ErrorKey(err error) (string, map[string]any) {
+	var e *Error
+	if errors.As(err, &e) && e.Key != "" {
+		return e.Key, e.Args
+	}
+	return "error.internal", nil
+}
+
+// NotFound is shorthand for a not-found error about a kind of thing.
+func NotFound(what string) *Error {
+	return Errorf(CodeNotFound, "error.not_found", "What", what)
+}
+
+// ValidationErrors collects field problems so a form can show all of them at
+// once. It is an *Error with code invalid when returned through Err.
+type ValidationErrors struct {
+	Fields []FieldError
+}
+
+// FieldError is one problem with one field.
+type FieldError struct {
+	Field string
+	Key   string
+	Args  map[string]any
+}
+
+// Add records a problem with a field.
+func (v *ValidationErrors) Add(field, key string, kv ...any) {
+	fe := FieldError{Field: field, Key: key}
+	if len(kv) > 1 {
+		fe.Args = map[string]any{}
+		for i := 0; i+1 < len(kv); i += 2 {
+			name, _ := kv[i].(string)
+			fe.Args[name] = kv[i+1]
+		}
+	}
+	v.Fields = append(v.Fields, fe)
+}
+
+// Err returns nil when there were no problems, or an invalid error whose key
+// is the first field's problem.
+func (v *ValidationErrors) Err() error {
+	if len(v.Fields) == 0 {
+		return nil
+	}
+	first := v.Fields[0]
+	return &Error{Code: CodeInvalid, Key: first.Key, Args: first.Args,
+		Detail: fmt.Sprintf("%d invalid field(s), first %q", len(v.Fields), first.Field)}
+}

@@ -1,0 +1,72 @@
+package domain
+
+import (
+	"strings"
+	"time"
+)
+
+// Program is a recruitment round (募集プログラム), co-hosted by several
+// organizations, with an entry window.
+type Program struct {
+	ID             int64
+	MunicipalityID int64
+	Slug           string
+	Title          string
+	TitleEN        string
+	Summary        string
+	SummaryEN      string
+	EntryOpensAt   time.Time
+	EntryClosesAt  time.Time
+	HostIDs        []int64 // co-host organizations, lead host first
+}
+
+// ProgramPhase is where a program stands at a moment.
+type ProgramPhase string
+
+// Program phases.
+const (
+	PhaseUpcoming ProgramPhase = "upcoming"
+	PhaseOpen     ProgramPhase = "open"
+	PhaseClosed   ProgramPhase = "closed"
+)
+
+// Phase says whether entries are not yet open, open or closed at now.
+func (p *Program) Phase(now time.Time) ProgramPhase {
+	switch {
+	case now.Before(p.EntryOpensAt):
+		return PhaseUpcoming
+	case now.Before(p.EntryClosesAt):
+		return PhaseOpen
+	}
+	return PhaseClosed
+}
+
+// Validate checks the program's fields.
+func (p *Program) Validate() error {
+	var v ValidationErrors
+	if p.MunicipalityID == 0 {
+		v.Add("municipality", "error.required", "Field", "municipality")
+	}
+	if !slugPattern.MatchString(p.Slug) {
+		v.Add("slug", "error.slug", "Value", p.Slug)
+	}
+	if strings.TrimSpace(p.Title) == "" {
+		v.Add("title", "error.required", "Field", "title")
+	}
+	if p.EntryOpensAt.IsZero() || p.EntryClosesAt.IsZero() {
+		v.Add("entry_period", "error.required", "Field", "entry_period")
+	} else if !p.EntryClosesAt.After(p.EntryOpensAt) {
+		v.Add("entry_period", "error.period_order")
+	}
+	if len(p.HostIDs) == 0 {
+		v.Add("hosts", "error.hosts_required")
+	}
+	seen := map[int64]bool{}
+	for _, id := range p.HostIDs {
+		if seen[id] {
+			v.Add("hosts", "error.duplicate", "Value", id)
+		}
+		seen[id] = true
+	}
+	return v.Err()
+}
