@@ -1,0 +1,71 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+
+	"github.com/tsunagu-hub/tsunagu/internal/domain"
+)
+
+// CreateEntry records a talent's entry with its ranked choices, which must
+// be projects of the entry's program. A second entry by the same talent to
+// the same program is a conflict.
+func (s *Store) CreateEntry(ctx context.Context, e *domain.Entry) error {
+	if err := e.Validate(); err != nil {
+		return err
+	}
+	return s.InTx(ctx, func(tx *Store) error {
+		in, args := inList(e.Choices, 2)
+		var n int
+		if err := tx.queryRow(ctx, `SELECT COUNT(*) FROM projects WHERE program_id = $1 AND id IN (`+in+`)`,
+			append([]any{e.ProgramID}, args...)...).Scan(&n); err != nil {
+			return err
+		}
+		if n != len(e.Choices) {
+			return domain.Errorf(domain.CodeInvalid, "error.choice_program")
+		}
+		id, err := tx.insertID(ctx, `INSERT INTO entries (municipality_id, program_id, talent_id, motivation, status, submitted_at)
+			VALUES ($1, $2, $3, $4, $5, $6)`,
+			e.MunicipalityID, e.ProgramID, e.TalentID, e.Motivation, e.Status, e.SubmittedAt.UTC())
+		if err != nil {
+			return mapError(err, "entry")
+		}
+		e.ID = id
+		for rank, pid := range e.Choices {
+			if _, err := tx.exec(ctx, `INSERT INTO entry_choices (entry_id, municipality_id, rank, project_id)
+				VALUES ($1, $2, $3, $4)`, id, e.MunicipalityID, rank+1, pid); err != nil {
+				return mapError(err, "entry choice")
+			}
+		}
+		return nil
+	})
+}
+
+// Entry loads an entry with its choices in rank order.
+func (s *Store) Entry(ctx context.Context, id int64) (domain.Entry, error) {
+	var e domain.Entry
+	err := s.queryRow(ctx, `SELECT id, municipality_id, program_id, talent_id, motivation, status, submitted_at
+		FROM entries WHERE id = $1`, id).Scan(&e.ID, &e.MunicipalityID, &e.ProgramID, &e.TalentID,
+		&e.Motivation, &e.Status, &e.SubmittedAt)
+	if errors.Is(err, sql.ErrNoRows) {
+		return e, domain.NotFound("entry")
+	}
+	if err != nil {
+		return e, err
+	}
+	e.SubmittedAt = e.SubmittedAt.UTC()
+	rows, err := s.query(ctx, `SELECT project_id FROM entry_choices WHERE entry_id = $1 ORDER BY rank`, id)
+	if err != nil {
+		return e, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var pid int64
+		if err := rows.Scan(&pid); err != nil {
+			return e, err
+		}
+		e.Choices = append(e.Choices, pid)
+	}
+	return e, rows.Err()
+}

@@ -1,0 +1,36 @@
+package store
+
+import (
+	"context"
+	"embed"
+	"fmt"
+	"io/fs"
+
+	"github.com/pressly/goose/v3"
+)
+
+//go:embed migrations
+var migrations embed.FS
+
+// Migrate applies the embedded migrations that have not run yet, each in its
+// own transaction, and records them in goose_db_version. It returns how many
+// were applied.
+func (s *Store) Migrate(ctx context.Context) (int, error) {
+	dialect := goose.DialectSQLite3
+	if s.engine == Postgres {
+		dialect = goose.DialectPostgres
+	}
+	dir, err := fs.Sub(migrations, "migrations/"+string(s.engine))
+	if err != nil {
+		return 0, err
+	}
+	p, err := goose.NewProvider(dialect, s.write, dir)
+	if err != nil {
+		return 0, fmt.Errorf("migrations: %w", err)
+	}
+	res, err := p.Up(ctx)
+	if err != nil {
+		return len(res), fmt.Errorf("migrate: %w", err)
+	}
+	return len(res), nil
+}

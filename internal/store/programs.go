@@ -1,0 +1,119 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+
+	"github.com/tsunagu-hub/tsunagu/internal/domain"
+)
+
+const programColumns = `id, municipality_id, slug, title, title_en, summary, summary_en, entry_opens_at, entry_closes_at`
+
+func scanProgram(row interface{ Scan(...any) error }) (domain.Program, error) {
+	var p domain.Program
+	err := row.Scan(&p.ID, &p.MunicipalityID, &p.Slug, &p.Title, &p.TitleEN, &p.Summary,
+		&p.SummaryEN, &p.EntryOpensAt, &p.EntryClosesAt)
+	p.EntryOpensAt, p.EntryClosesAt = p.EntryOpensAt.UTC(), p.EntryClosesAt.UTC()
+	return p, err
+}
+
+// CreateProgram adds a program with its co-hosts, which must belong to the
+// same municipality.
+func (s *Store) CreateProgram(ctx context.Context, p *domain.Program) error {
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	return s.InTx(ctx, func(tx *Store) error {
+		hosts, err := tx.OrganizationsByID(ctx, p.HostIDs)
+		if err != nil {
+			return err
+		}
+		for _, id := range p.HostIDs {
+			if h, ok := hosts[id]; !ok || h.MunicipalityID != p.MunicipalityID {
+				return domain.Errorf(domain.CodeInvalid, "error.host_municipality", "Value", id)
+			}
+		}
+		id, err := tx.insertID(ctx, `INSERT INTO programs (municipality_id, slug, title, title_en, summary,
+			summary_en, entry_opens_at, entry_closes_at, created_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+			p.MunicipalityID, p.Slug, p.Title, p.TitleEN, p.Summary, p.SummaryEN,
+			p.EntryOpensAt.UTC(), p.EntryClosesAt.UTC(), tx.now())
+		if err != nil {
+			return mapError(err, "program")
+		}
+		for i, host := range p.HostIDs {
+			if _, err := tx.exec(ctx, `INSERT INTO program_hosts (program_id, organization_id, municipality_id, position)
+				VALUES ($1, $2, $3, $4)`, id, host, p.MunicipalityID, i); err != nil {
+				return mapError(err, "program host")
+			}
+		}
+		p.ID = id
+		return nil
+	})
+}
+
+// ProgramBySlug finds a program with its co-hosts.
+func (s *Store) ProgramBySlug(ctx context.Context, slug string) (domain.Program, error) {
+	p, err := scanProgram(s.queryRow(ctx, `SELECT `+programColumns+` FROM programs WHERE slug = $1`, slug))
+	if errors.Is(err, sql.ErrNoRows) {
+		return p, domain.NotFound("program")
+	}
+	if err != nil {
+		return p, err
+	}
+	return p, s.loadHosts(ctx, []*domain.Program{&p})
+}
+
+// Programs lists programs, newest entry window first; municipalityID 0 lists
+// every municipality's.
+func (s *Store) Programs(ctx context.Context, municipalityID int64) ([]domain.Program, error) {
+	rows, err := s.query(ctx, `SELECT `+programColumns+` FROM programs
+		WHERE $1 = 0 OR municipality_id = $1 ORDER BY entry_opens_at DESC, id`, municipalityID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []domain.Program
+	for rows.Next() {
+		p, err := scanProgram(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	ptrs := make([]*domain.Program, len(out))
+	for i := range out {
+		ptrs[i] = &out[i]
+	}
+	return out, s.loadHosts(ctx, ptrs)
+}
+
+func (s *Store) loadHosts(ctx context.Context, programs []*domain.Program) error {
+	if len(programs) == 0 {
+		return nil
+	}
+	byID := make(map[int64]*domain.Program, len(programs))
+	ids := make([]int64, len(programs))
+	for i, p := range programs {
+		byID[p.ID], ids[i] = p, p.ID
+	}
+	in, args := inList(ids, 1)
+	rows, err := s.query(ctx, `SELECT program_id, organization_id FROM program_hosts
+		WHERE program_id IN (`+in+`) ORDER BY program_id, position`, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var pid, oid int64
+		if err := rows.Scan(&pid, &oid); err != nil {
+			return err
+		}
+		byID[pid].HostIDs = append(byID[pid].HostIDs, oid)
+	}
+	return rows.Err()
+}

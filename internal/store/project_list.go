@@ -1,0 +1,106 @@
+package store
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"github.com/tsunagu-hub/tsunagu/internal/domain"
+)
+
+// ProjectFilter selects projects for the public list and the API. Zero
+// values mean "any".
+type ProjectFilter struct {
+	ProgramID      int64
+	MunicipalityID int64
+	SDG            int
+	SkillCodes     []string // any of these skills (a skill category expands to its codes)
+	WorkStyle      domain.WorkStyle
+	RewardType     domain.RewardType
+	Statuses       []domain.ProjectStatus // default: published and closed
+	Limit          int                    // default 20, at most 100
+	Offset         int
+}
+
+// ProjectPage is one page of a project list and the total that matched.
+type ProjectPage struct {
+	Projects []domain.Project
+	Total    int
+}
+
+func (f ProjectFilter) where() (string, []any) {
+	var conds []string
+	var args []any
+	arg := func(v any) string {
+		args = append(args, v)
+		return "$" + strconv.Itoa(len(args))
+	}
+	statuses := f.Statuses
+	if len(statuses) == 0 {
+		statuses = []domain.ProjectStatus{domain.ProjectPublished, domain.ProjectClosed}
+	}
+	in := make([]string, len(statuses))
+	for i, st := range statuses {
+		in[i] = arg(string(st))
+	}
+	conds = append(conds, "p.status IN ("+strings.Join(in, ", ")+")")
+	if f.ProgramID != 0 {
+		conds = append(conds, "p.program_id = "+arg(f.ProgramID))
+	}
+	if f.MunicipalityID != 0 {
+		conds = append(conds, "p.municipality_id = "+arg(f.MunicipalityID))
+	}
+	if f.SDG != 0 {
+		conds = append(conds, "EXISTS (SELECT 1 FROM project_sdgs g WHERE g.project_id = p.id AND g.goal = "+arg(f.SDG)+")")
+	}
+	if len(f.SkillCodes) > 0 {
+		codes := make([]string, len(f.SkillCodes))
+		for i, c := range f.SkillCodes {
+			codes[i] = arg(c)
+		}
+		conds = append(conds, "EXISTS (SELECT 1 FROM project_skills k WHERE k.project_id = p.id AND k.skill_code IN ("+
+			strings.Join(codes, ", ")+"))")
+	}
+	if f.WorkStyle != "" {
+		conds = append(conds, "p.work_style = "+arg(string(f.WorkStyle)))
+	}
+	if f.RewardType != "" {
+		conds = append(conds, "p.reward_type = "+arg(string(f.RewardType)))
+	}
+	return strings.Join(conds, " AND "), args
+}
+
+// ListProjects returns a page of projects matching the filter: published
+// ones first, newest first.
+func (s *Store) ListProjects(ctx context.Context, f ProjectFilter) (ProjectPage, error) {
+	var page ProjectPage
+	if f.Limit <= 0 {
+		f.Limit = 20
+	}
+	f.Limit = min(f.Limit, 100)
+	f.Offset = max(f.Offset, 0)
+	where, args := f.where()
+	if err := s.queryRow(ctx, `SELECT COUNT(*) FROM projects p WHERE `+where, args...).Scan(&page.Total); err != nil {
+		return page, err
+	}
+	n := len(args)
+	args = append(args, f.Limit, f.Offset)
+	rows, err := s.query(ctx, `SELECT `+projectColumns+` FROM projects p WHERE `+where+`
+		ORDER BY CASE p.status WHEN 'published' THEN 0 ELSE 1 END, p.id DESC
+		LIMIT $`+strconv.Itoa(n+1)+` OFFSET $`+strconv.Itoa(n+2), args...)
+	if err != nil {
+		return page, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		p, err := scanProject(rows)
+		if err != nil {
+			return page, err
+		}
+		page.Projects = append(page.Projects, p)
+	}
+	if err := rows.Err(); err != nil {
+		return page, err
+	}
+	return page, s.loadProjectTags(ctx, page.Projects)
+}

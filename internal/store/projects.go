@@ -1,0 +1,155 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"time"
+
+	"github.com/tsunagu-hub/tsunagu/internal/domain"
+)
+
+const projectColumns = `p.id, p.municipality_id, p.program_id, p.host_id, p.title, p.description,
+	p.team_size, p.hours_per_month, p.work_style, p.place, p.reward_type, p.reward_yen,
+	p.starts_on, p.ends_on, p.status`
+
+func scanProject(row interface{ Scan(...any) error }) (domain.Project, error) {
+	var p domain.Project
+	var starts, ends sql.NullTime
+	err := row.Scan(&p.ID, &p.MunicipalityID, &p.ProgramID, &p.HostID, &p.Title, &p.Description,
+		&p.TeamSize, &p.HoursPerMonth, &p.WorkStyle, &p.Place, &p.RewardType, &p.RewardYen,
+		&starts, &ends, &p.Status)
+	p.StartsOn, p.EndsOn = dateOf(starts), dateOf(ends)
+	return p, err
+}
+
+func dateOf(t sql.NullTime) time.Time {
+	if !t.Valid {
+		return time.Time{}
+	}
+	y, m, d := t.Time.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+func nullDate(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+// CreateProject adds a project with its SDGs goals and skills. The host must
+// belong to the program's municipality.
+func (s *Store) CreateProject(ctx context.Context, p *domain.Project) error {
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	return s.InTx(ctx, func(tx *Store) error {
+		host, err := tx.Organization(ctx, p.HostID)
+		if err != nil {
+			return err
+		}
+		if host.MunicipalityID != p.MunicipalityID {
+			return domain.Errorf(domain.CodeInvalid, "error.host_municipality", "Value", p.HostID)
+		}
+		now := tx.now()
+		id, err := tx.insertID(ctx, `INSERT INTO projects (municipality_id, program_id, host_id, title,
+			description, team_size, hours_per_month, work_style, place, reward_type, reward_yen,
+			starts_on, ends_on, status, created_at, updated_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15)`,
+			p.MunicipalityID, p.ProgramID, p.HostID, p.Title, p.Description, p.TeamSize,
+			p.HoursPerMonth, p.WorkStyle, p.Place, p.RewardType, p.RewardYen,
+			nullDate(p.StartsOn), nullDate(p.EndsOn), p.Status, now)
+		if err != nil {
+			return mapError(err, "project")
+		}
+		p.ID = id
+		for _, g := range p.SDGs {
+			if _, err := tx.exec(ctx, `INSERT INTO project_sdgs (project_id, municipality_id, goal)
+				VALUES ($1, $2, $3)`, id, p.MunicipalityID, g); err != nil {
+				return mapError(err, "project goal")
+			}
+		}
+		skills := []struct {
+			codes    []string
+			required bool
+		}{{p.RequiredSkills, true}, {p.PreferredSkills, false}}
+		for _, set := range skills {
+			for _, code := range set.codes {
+				if _, err := tx.exec(ctx, `INSERT INTO project_skills (project_id, municipality_id, skill_code, required)
+					VALUES ($1, $2, $3, $4)`, id, p.MunicipalityID, code, set.required); err != nil {
+					return mapError(err, "project skill")
+				}
+			}
+		}
+		return nil
+	})
+}
+
+// Project finds a project by id with its goals and skills.
+func (s *Store) Project(ctx context.Context, id int64) (domain.Project, error) {
+	p, err := scanProject(s.queryRow(ctx, `SELECT `+projectColumns+` FROM projects p WHERE p.id = $1`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return p, domain.NotFound("project")
+	}
+	if err != nil {
+		return p, err
+	}
+	one := []domain.Project{p}
+	if err := s.loadProjectTags(ctx, one); err != nil {
+		return p, err
+	}
+	return one[0], nil
+}
+
+// loadProjectTags fills SDGs and skills for the projects in place.
+func (s *Store) loadProjectTags(ctx context.Context, projects []domain.Project) error {
+	if len(projects) == 0 {
+		return nil
+	}
+	idx := make(map[int64]int, len(projects))
+	ids := make([]int64, len(projects))
+	for i, p := range projects {
+		idx[p.ID], ids[i] = i, p.ID
+	}
+	in, args := inList(ids, 1)
+	rows, err := s.query(ctx, `SELECT project_id, goal FROM project_sdgs WHERE project_id IN (`+in+`) ORDER BY project_id, goal`, args...)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var pid int64
+		var goal int
+		if err := rows.Scan(&pid, &goal); err != nil {
+			rows.Close()
+			return err
+		}
+		p := &projects[idx[pid]]
+		p.SDGs = append(p.SDGs, goal)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	rows, err = s.query(ctx, `SELECT project_id, skill_code, required FROM project_skills
+		WHERE project_id IN (`+in+`) ORDER BY project_id, skill_code`, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var pid int64
+		var code string
+		var required bool
+		if err := rows.Scan(&pid, &code, &required); err != nil {
+			return err
+		}
+		p := &projects[idx[pid]]
+		if required {
+			p.RequiredSkills = append(p.RequiredSkills, code)
+		} else {
+			p.PreferredSkills = append(p.PreferredSkills, code)
+		}
+	}
+	return rows.Err()
+}

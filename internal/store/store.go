@@ -1,0 +1,188 @@
+// Package store keeps Tsunagu's data in SQLite (embedded, the default) or
+// PostgreSQL, with the same portable SQL for both. Queries are written with
+// $1 placeholders; rebind turns them into ?1 for SQLite.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" database/sql driver
+	_ "modernc.org/sqlite"             // registers the "sqlite" database/sql driver
+)
+
+// Engine names the database behind a Store.
+type Engine string
+
+// Engines.
+const (
+	SQLite   Engine = "sqlite"
+	Postgres Engine = "postgres"
+)
+
+// querier is what *sql.DB and *sql.Tx have in common.
+type querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// Store is the data layer. Inside InTx, reads and writes go through the
+// transaction; otherwise reads use the read pool and writes the writer.
+type Store struct {
+	engine Engine
+	read   *sql.DB
+	write  *sql.DB // for SQLite a pool of one connection with immediate transactions
+	r, w   querier
+	inTx   bool
+	now    func() time.Time
+}
+
+// Open connects to the database named by url: "" or "sqlite:PATH" for SQLite
+// (the default file is tsunagu.db in dataDir), "postgres://…" for PostgreSQL.
+func Open(ctx context.Context, url, dataDir string) (*Store, error) {
+	switch {
+	case strings.HasPrefix(url, "postgres://"), strings.HasPrefix(url, "postgresql://"):
+		return openPostgres(ctx, url)
+	case url == "":
+		if err := os.MkdirAll(dataDir, 0o750); err != nil {
+			return nil, fmt.Errorf("create data directory: %w", err)
+		}
+		return openSQLite(ctx, filepath.Join(dataDir, "tsunagu.db"))
+	case strings.HasPrefix(url, "sqlite:"):
+		return openSQLite(ctx, strings.TrimPrefix(url, "sqlite:"))
+	}
+	return nil, fmt.Errorf("unsupported database URL %q: use postgres://… or sqlite:PATH", redact(url))
+}
+
+func openPostgres(ctx context.Context, url string) (*Store, error) {
+	db, err := sql.Open("pgx", url)
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxOpenConns(16)
+	db.SetMaxIdleConns(16)
+	db.SetConnMaxIdleTime(5 * time.Minute)
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("connect to PostgreSQL at %s: %w", redact(url), err)
+	}
+	return newStore(Postgres, db, db), nil
+}
+
+// sqliteDSN sets WAL, foreign keys and a busy timeout on every connection.
+// Writers begin immediate transactions so a read-then-write transaction
+// never fails with SQLITE_BUSY_SNAPSHOT under contention.
+func sqliteDSN(path string, writer bool) string {
+	dsn := "file:" + path + "?_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)" +
+		"&_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)&_time_format=sqlite"
+	if writer {
+		dsn += "&_txlock=immediate"
+	}
+	return dsn
+}
+
+func openSQLite(ctx context.Context, path string) (*Store, error) {
+	write, err := sql.Open("sqlite", sqliteDSN(path, true))
+	if err != nil {
+		return nil, err
+	}
+	write.SetMaxOpenConns(1)
+	write.SetConnMaxIdleTime(0)
+	if err := write.PingContext(ctx); err != nil {
+		write.Close()
+		return nil, fmt.Errorf("open SQLite database %s: %w", path, err)
+	}
+	read, err := sql.Open("sqlite", sqliteDSN(path, false))
+	if err != nil {
+		write.Close()
+		return nil, err
+	}
+	read.SetMaxOpenConns(8)
+	read.SetMaxIdleConns(8)
+	return newStore(SQLite, read, write), nil
+}
+
+func newStore(engine Engine, read, write *sql.DB) *Store {
+	return &Store{engine: engine, read: read, write: write, r: read, w: write,
+		now: func() time.Time { return time.Now().UTC() }}
+}
+
+// Engine says which database is behind the store.
+func (s *Store) Engine() Engine { return s.engine }
+
+// Close releases the connections.
+func (s *Store) Close() error {
+	if s.read == s.write {
+		return s.read.Close()
+	}
+	return errors.Join(s.write.Close(), s.read.Close())
+}
+
+// Ping checks that the database answers.
+func (s *Store) Ping(ctx context.Context) error { return s.read.PingContext(ctx) }
+
+// InTx runs fn in one write transaction; fn's store reads and writes inside it.
+func (s *Store) InTx(ctx context.Context, fn func(tx *Store) error) error {
+	if s.inTx {
+		return fn(s)
+	}
+	tx, err := s.write.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	ts := *s
+	ts.r, ts.w, ts.inTx = tx, tx, true
+	if err := fn(&ts); err != nil {
+		_ = tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+// rebind turns $1-style placeholders into ?1 for SQLite.
+func (s *Store) rebind(q string) string {
+	if s.engine != SQLite {
+		return q
+	}
+	return strings.ReplaceAll(q, "$", "?")
+}
+
+func (s *Store) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	return s.w.ExecContext(ctx, s.rebind(q), args...)
+}
+
+func (s *Store) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	return s.r.QueryContext(ctx, s.rebind(q), args...)
+}
+
+func (s *Store) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	return s.r.QueryRowContext(ctx, s.rebind(q), args...)
+}
+
+// insertID runs an INSERT … RETURNING id on the writer.
+func (s *Store) insertID(ctx context.Context, q string, args ...any) (int64, error) {
+	var id int64
+	err := s.w.QueryRowContext(ctx, s.rebind(q+" RETURNING id"), args...).Scan(&id)
+	return id, err
+}
+
+// redact hides a password in a database URL before it is shown or logged.
+func redact(url string) string {
+	at := strings.LastIndex(url, "@")
+	scheme := strings.Index(url, "://")
+	if at < 0 || scheme < 0 {
+		return url
+	}
+	userinfo := url[scheme+3 : at]
+	if i := strings.Index(userinfo, ":"); i >= 0 {
+		return url[:scheme+3] + userinfo[:i] + ":***" + url[at:]
+	}
+	return url
+}

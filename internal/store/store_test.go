@@ -1,0 +1,247 @@
+package store
+
+import (
+	"context"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/tsunagu-hub/tsunagu/internal/domain"
+)
+
+type fixture struct {
+	ota, tsubame       domain.Municipality
+	office, shop, mill domain.Organization
+	other              domain.Organization // a business in Tsubame
+	program, program2  domain.Program
+	web, green, cafe   domain.Project
+	talent             domain.Talent
+}
+
+func mustNil(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func newFixture(t *testing.T, s *Store) *fixture {
+	t.Helper()
+	ctx := context.Background()
+	f := &fixture{
+		ota:     domain.Municipality{LGCode: "131113", Slug: "ota", Name: "大田区", NameEN: "Ota City", PrefCode: 13},
+		tsubame: domain.Municipality{LGCode: "152137", Slug: "tsubame", Name: "燕市", PrefCode: 15},
+	}
+	mustNil(t, s.CreateMunicipality(ctx, &f.ota))
+	mustNil(t, s.CreateMunicipality(ctx, &f.tsubame))
+	f.office = domain.Organization{MunicipalityID: f.ota.ID, Kind: domain.OrgMunicipalityOffice, Name: "大田区 産業経済部"}
+	f.shop = domain.Organization{MunicipalityID: f.ota.ID, Kind: domain.OrgBusiness, Name: "喫茶まるや",
+		JSICMajor: "M", JSICMiddle: "76", Area: "蒲田"}
+	f.mill = domain.Organization{MunicipalityID: f.ota.ID, Kind: domain.OrgBusiness, Name: "有限会社森田製作所",
+		JSICMajor: "E", JSICMiddle: "24", Area: "糀谷"}
+	f.other = domain.Organization{MunicipalityID: f.tsubame.ID, Kind: domain.OrgBusiness, Name: "燕洋食器株式会社",
+		JSICMajor: "E", JSICMiddle: "24"}
+	for _, o := range []*domain.Organization{&f.office, &f.shop, &f.mill, &f.other} {
+		mustNil(t, s.CreateOrganization(ctx, o))
+	}
+	open := time.Date(2021, 7, 1, 0, 0, 0, 0, time.UTC)
+	f.program = domain.Program{MunicipalityID: f.ota.ID, Slug: "ota-sdgs-2021", Title: "大田区SDGs副業 2021",
+		EntryOpensAt: open, EntryClosesAt: open.AddDate(0, 2, 0), HostIDs: []int64{f.office.ID, f.shop.ID}}
+	mustNil(t, s.CreateProgram(ctx, &f.program))
+	f.program2 = domain.Program{MunicipalityID: f.tsubame.ID, Slug: "tsubame-2026", Title: "燕市ものづくり副業",
+		EntryOpensAt: open, EntryClosesAt: open.AddDate(1, 0, 0), HostIDs: []int64{f.other.ID}}
+	mustNil(t, s.CreateProgram(ctx, &f.program2))
+	base := domain.Project{MunicipalityID: f.ota.ID, ProgramID: f.program.ID, TeamSize: 2, HoursPerMonth: 20,
+		WorkStyle: domain.WorkRemote, RewardType: domain.RewardPaid, RewardYen: 50000, Status: domain.ProjectPublished,
+		StartsOn: time.Date(2021, 9, 1, 0, 0, 0, 0, time.UTC), EndsOn: time.Date(2022, 1, 31, 0, 0, 0, 0, time.UTC)}
+	f.web, f.green, f.cafe = base, base, base
+	f.web.HostID, f.web.Title, f.web.SDGs = f.mill.ID, "ホームページ刷新", []int{8, 9}
+	f.web.RequiredSkills, f.web.PreferredSkills = []string{"web-homepage"}, []string{"marketing-seo"}
+	f.green.HostID, f.green.Title, f.green.SDGs = f.mill.ID, "CO2の見える化", []int{7, 13}
+	f.green.RequiredSkills, f.green.WorkStyle, f.green.Place = []string{"env-co2"}, domain.WorkHybrid, "大田区糀谷"
+	f.cafe.HostID, f.cafe.Title, f.cafe.SDGs = f.shop.ID, "商店街のSNS発信", []int{11}
+	f.cafe.RewardType, f.cafe.RewardYen, f.cafe.Status = domain.RewardProBono, 0, domain.ProjectDraft
+	for _, p := range []*domain.Project{&f.web, &f.green, &f.cafe} {
+		mustNil(t, s.CreateProject(ctx, p))
+	}
+	f.talent = domain.Talent{Name: "山田 花子", NameKana: "ヤマダ ハナコ", HoursPerMonth: 20,
+		Skills:           []domain.TalentSkill{{Code: "web-homepage", Level: 3}},
+		SDGs:             []int{9},
+		Affinities:       []domain.Affinity{{LGCode: "131113", Kind: domain.AffinityLives}, {LGCode: "152137", Kind: domain.AffinityBorn}},
+		ResidenceCountry: "JP", TimeZone: "Asia/Tokyo"}
+	mustNil(t, s.CreateTalent(ctx, &f.talent))
+	return f
+}
+
+func TestProjectRoundTrip(t *testing.T) {
+	forEachEngine(t, func(t *testing.T, s *Store) {
+		f := newFixture(t, s)
+		got, err := s.Project(context.Background(), f.green.ID)
+		mustNil(t, err)
+		if got.Title != "CO2の見える化" || got.Place != "大田区糀谷" || got.WorkStyle != domain.WorkHybrid {
+			t.Fatalf("got %+v", got)
+		}
+		if len(got.SDGs) != 2 || got.SDGs[0] != 7 || got.SDGs[1] != 13 {
+			t.Errorf("SDGs = %v", got.SDGs)
+		}
+		if len(got.RequiredSkills) != 1 || got.RequiredSkills[0] != "env-co2" || len(got.PreferredSkills) != 0 {
+			t.Errorf("skills = %v / %v", got.RequiredSkills, got.PreferredSkills)
+		}
+		if !got.StartsOn.Equal(f.green.StartsOn) || !got.EndsOn.Equal(f.green.EndsOn) {
+			t.Errorf("period = %v – %v", got.StartsOn, got.EndsOn)
+		}
+		if _, err := s.Project(context.Background(), 99999); domain.ErrorCode(err) != domain.CodeNotFound {
+			t.Errorf("unknown project: %v", err)
+		}
+	})
+}
+
+func TestProgramHostsAndTimes(t *testing.T) {
+	forEachEngine(t, func(t *testing.T, s *Store) {
+		f := newFixture(t, s)
+		p, err := s.ProgramBySlug(context.Background(), "ota-sdgs-2021")
+		mustNil(t, err)
+		if len(p.HostIDs) != 2 || p.HostIDs[0] != f.office.ID || p.HostIDs[1] != f.shop.ID {
+			t.Errorf("hosts = %v", p.HostIDs)
+		}
+		if !p.EntryOpensAt.Equal(f.program.EntryOpensAt) || p.EntryOpensAt.Location() != time.UTC {
+			t.Errorf("opens = %v", p.EntryOpensAt)
+		}
+		all, err := s.Programs(context.Background(), f.tsubame.ID)
+		mustNil(t, err)
+		if len(all) != 1 || all[0].Slug != "tsubame-2026" {
+			t.Errorf("tsubame programs = %+v", all)
+		}
+		bad := domain.Program{MunicipalityID: f.ota.ID, Slug: "mixed", Title: "x", EntryOpensAt: p.EntryOpensAt,
+			EntryClosesAt: p.EntryClosesAt, HostIDs: []int64{f.other.ID}}
+		if err := s.CreateProgram(context.Background(), &bad); domain.ErrorCode(err) != domain.CodeInvalid {
+			t.Errorf("host from another municipality: %v", err)
+		}
+		dup := f.program
+		if err := s.CreateProgram(context.Background(), &dup); domain.ErrorCode(err) != domain.CodeConflict {
+			t.Errorf("duplicate slug: %v", err)
+		}
+	})
+}
+
+func TestListProjectsFilters(t *testing.T) {
+	forEachEngine(t, func(t *testing.T, s *Store) {
+		f := newFixture(t, s)
+		ctx := context.Background()
+		cases := []struct {
+			name   string
+			filter ProjectFilter
+			want   []int64
+		}{
+			{"public only, newest first", ProjectFilter{}, []int64{f.green.ID, f.web.ID}},
+			{"sdg 9", ProjectFilter{SDG: 9}, []int64{f.web.ID}},
+			{"sdg 13", ProjectFilter{SDG: 13}, []int64{f.green.ID}},
+			{"sdg 1", ProjectFilter{SDG: 1}, nil},
+			{"skills", ProjectFilter{SkillCodes: []string{"marketing-seo", "nothing"}}, []int64{f.web.ID}},
+			{"hybrid", ProjectFilter{WorkStyle: domain.WorkHybrid}, []int64{f.green.ID}},
+			{"pro bono drafts", ProjectFilter{RewardType: domain.RewardProBono,
+				Statuses: []domain.ProjectStatus{domain.ProjectDraft}}, []int64{f.cafe.ID}},
+			{"other municipality", ProjectFilter{MunicipalityID: f.tsubame.ID}, nil},
+			{"page 2", ProjectFilter{Limit: 1, Offset: 1}, []int64{f.web.ID}},
+		}
+		for _, c := range cases {
+			page, err := s.ListProjects(ctx, c.filter)
+			mustNil(t, err)
+			var got []int64
+			for _, p := range page.Projects {
+				got = append(got, p.ID)
+				if len(p.SDGs) == 0 {
+					t.Errorf("%s: project %d without goals", c.name, p.ID)
+				}
+			}
+			if len(got) != len(c.want) {
+				t.Errorf("%s: got %v, want %v", c.name, got, c.want)
+				continue
+			}
+			for i := range got {
+				if got[i] != c.want[i] {
+					t.Errorf("%s: got %v, want %v", c.name, got, c.want)
+				}
+			}
+		}
+		page, err := s.ListProjects(ctx, ProjectFilter{Limit: 1})
+		mustNil(t, err)
+		if page.Total != 2 || len(page.Projects) != 1 {
+			t.Errorf("total %d, len %d", page.Total, len(page.Projects))
+		}
+	})
+}
+
+func TestTalentAndEntry(t *testing.T) {
+	forEachEngine(t, func(t *testing.T, s *Store) {
+		f := newFixture(t, s)
+		ctx := context.Background()
+		got, err := s.Talent(ctx, f.talent.ID)
+		mustNil(t, err)
+		if got.Name != "山田 花子" || len(got.Affinities) != 2 || got.Skills[0].Level != 3 {
+			t.Fatalf("talent = %+v", got)
+		}
+		at := time.Date(2021, 8, 30, 14, 59, 0, 0, time.UTC)
+		e := domain.Entry{MunicipalityID: f.ota.ID, ProgramID: f.program.ID, TalentID: f.talent.ID,
+			Choices: []int64{f.green.ID, f.web.ID}, Motivation: "地元の町工場を応援したい", Status: domain.EntrySubmitted, SubmittedAt: at}
+		mustNil(t, s.CreateEntry(ctx, &e))
+		back, err := s.Entry(ctx, e.ID)
+		mustNil(t, err)
+		if len(back.Choices) != 2 || back.Choices[0] != f.green.ID || !back.SubmittedAt.Equal(at) {
+			t.Errorf("entry = %+v", back)
+		}
+		again := e
+		if err := s.CreateEntry(ctx, &again); domain.ErrorCode(err) != domain.CodeConflict {
+			t.Errorf("second entry: %v", err)
+		}
+		wrong := domain.Entry{MunicipalityID: f.tsubame.ID, ProgramID: f.program2.ID, TalentID: f.talent.ID,
+			Choices: []int64{f.web.ID}, Motivation: "x", Status: domain.EntrySubmitted, SubmittedAt: at}
+		if err := s.CreateEntry(ctx, &wrong); domain.ErrorCode(err) != domain.CodeInvalid {
+			t.Errorf("choice from another program: %v", err)
+		}
+		st, err := s.ProgramStats(ctx, f.program.ID)
+		mustNil(t, err)
+		if st != (ProgramStats{Projects: 2, Entries: 1, EntrantsInside: 1}) {
+			t.Errorf("stats = %+v", st)
+		}
+	})
+}
+
+// TestConcurrentWrites checks that read-then-write transactions from many
+// goroutines all succeed: immediate transactions on SQLite, MVCC on PostgreSQL.
+func TestConcurrentWrites(t *testing.T) {
+	forEachEngine(t, func(t *testing.T, s *Store) {
+		f := newFixture(t, s)
+		ctx := context.Background()
+		const n = 40
+		var wg sync.WaitGroup
+		errs := make(chan error, n)
+		for i := range n {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				tal := domain.Talent{Name: "並行 太郎", NameKana: "ヘイコウ タロウ", ResidenceCountry: "JP"}
+				if err := s.CreateTalent(ctx, &tal); err != nil {
+					errs <- err
+					return
+				}
+				e := domain.Entry{MunicipalityID: f.ota.ID, ProgramID: f.program.ID, TalentID: tal.ID,
+					Choices: []int64{f.web.ID}, Motivation: "応募します", Status: domain.EntrySubmitted,
+					SubmittedAt: time.Unix(int64(1630000000+i), 0)}
+				errs <- s.CreateEntry(ctx, &e)
+			}()
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			if err != nil {
+				t.Error(err)
+			}
+		}
+		st, err := s.ProgramStats(ctx, f.program.ID)
+		mustNil(t, err)
+		if st.Entries != n {
+			t.Errorf("entries = %d, want %d", st.Entries, n)
+		}
+	})
+}

@@ -1,0 +1,107 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+
+	"github.com/tsunagu-hub/tsunagu/internal/domain"
+)
+
+// CreateTalent adds a talent profile with its skills, SDGs interests and
+// affinities. Talents belong to the hub, not to one municipality.
+func (s *Store) CreateTalent(ctx context.Context, t *domain.Talent) error {
+	t.Normalize()
+	if err := t.Validate(); err != nil {
+		return err
+	}
+	return s.InTx(ctx, func(tx *Store) error {
+		var user any
+		if t.UserID != 0 {
+			user = t.UserID
+		}
+		id, err := tx.insertID(ctx, `INSERT INTO talents (user_id, name, name_kana, background,
+			hours_per_month, work_style, residence_country, time_zone, leader, created_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+			user, t.Name, t.NameKana, t.Background, t.HoursPerMonth, t.WorkStyle,
+			t.ResidenceCountry, t.TimeZone, t.Leader, tx.now())
+		if err != nil {
+			return mapError(err, "talent")
+		}
+		t.ID = id
+		for _, sk := range t.Skills {
+			if _, err := tx.exec(ctx, `INSERT INTO talent_skills (talent_id, skill_code, level) VALUES ($1, $2, $3)`,
+				id, sk.Code, sk.Level); err != nil {
+				return mapError(err, "talent skill")
+			}
+		}
+		for _, g := range t.SDGs {
+			if _, err := tx.exec(ctx, `INSERT INTO talent_sdgs (talent_id, goal) VALUES ($1, $2)`, id, g); err != nil {
+				return mapError(err, "talent goal")
+			}
+		}
+		for _, a := range t.Affinities {
+			if _, err := tx.exec(ctx, `INSERT INTO talent_affinities (talent_id, lgcode, kind) VALUES ($1, $2, $3)`,
+				id, a.LGCode, a.Kind); err != nil {
+				return mapError(err, "talent affinity")
+			}
+		}
+		return nil
+	})
+}
+
+// Talent loads a talent profile with its skills, interests and affinities.
+func (s *Store) Talent(ctx context.Context, id int64) (domain.Talent, error) {
+	var t domain.Talent
+	var user sql.NullInt64
+	err := s.queryRow(ctx, `SELECT id, user_id, name, name_kana, background, hours_per_month, work_style,
+		residence_country, time_zone, leader FROM talents WHERE id = $1`, id).Scan(
+		&t.ID, &user, &t.Name, &t.NameKana, &t.Background, &t.HoursPerMonth, &t.WorkStyle,
+		&t.ResidenceCountry, &t.TimeZone, &t.Leader)
+	if errors.Is(err, sql.ErrNoRows) {
+		return t, domain.NotFound("talent")
+	}
+	if err != nil {
+		return t, err
+	}
+	t.UserID = user.Int64
+	rows, err := s.query(ctx, `SELECT skill_code, level FROM talent_skills WHERE talent_id = $1 ORDER BY skill_code`, id)
+	if err != nil {
+		return t, err
+	}
+	for rows.Next() {
+		var sk domain.TalentSkill
+		if err := rows.Scan(&sk.Code, &sk.Level); err != nil {
+			rows.Close()
+			return t, err
+		}
+		t.Skills = append(t.Skills, sk)
+	}
+	rows.Close()
+	rows, err = s.query(ctx, `SELECT goal FROM talent_sdgs WHERE talent_id = $1 ORDER BY goal`, id)
+	if err != nil {
+		return t, err
+	}
+	for rows.Next() {
+		var g int
+		if err := rows.Scan(&g); err != nil {
+			rows.Close()
+			return t, err
+		}
+		t.SDGs = append(t.SDGs, g)
+	}
+	rows.Close()
+	rows, err = s.query(ctx, `SELECT lgcode, kind FROM talent_affinities WHERE talent_id = $1 ORDER BY lgcode, kind`, id)
+	if err != nil {
+		return t, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var a domain.Affinity
+		if err := rows.Scan(&a.LGCode, &a.Kind); err != nil {
+			return t, err
+		}
+		t.Affinities = append(t.Affinities, a)
+	}
+	return t, rows.Err()
+}
