@@ -30,6 +30,7 @@ type Error struct {
 	Key    string
 	Args   map[string]any
 	Detail string
+	Fields []FieldError // every field problem, for forms; the first is Key
 }
 
 func (e *Error) Error() string {
@@ -113,6 +114,6 @@ func (v *ValidationErrors) Err() error {
 		return nil
 	}
 	first := v.Fields[0]
-	return &Error{Code: CodeInvalid, Key: first.Key, Args: first.Args,
+	return &Error{Code: CodeInvalid, Key: first.Key, Args: first.Args, Fields: v.Fields,
 		Detail: fmt.Sprintf("%d invalid field(s), first %q", len(v.Fields), first.Field)}
 }
