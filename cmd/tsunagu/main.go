@@ -1,0 +1,83 @@
+// Command tsunagu runs the Tsunagu platform and the operations a city's IT
+// staff script: serve, migrate, seed, match and version.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+// Version is the release of this build.
+const Version = "0.1.0"
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args, os.Getenv, os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "tsunagu:", err)
+		os.Exit(exitCode(err))
+	}
+}
+
+// exitCode is 2 for a usage error or bad input, 1 for anything else.
+func exitCode(err error) int {
+	var coded interface{ ExitCode() int }
+	if errors.As(err, &coded) {
+		return coded.ExitCode()
+	}
+	return 1
+}
+
+// usageError marks a mistake in the command line; it exits with code 2.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+func (e *usageError) ExitCode() int { return 2 }
+
+const usage = `Usage: tsunagu <command> [flags]
+
+Commands:
+  serve     run the web server (add --demo to load the Ota demo into an empty database)
+  migrate   apply database migrations
+  seed      load data: seed --demo
+  match     what-if cohort allocation: match --input FILE.json --method stable|optimal
+  version   print the version
+
+Settings come from flags or the environment:
+  --addr  TSUNAGU_ADDR  (default 127.0.0.1:8080)
+  --data  TSUNAGU_DATA  (default ./tsunagu-data; the SQLite file lives here)
+  --db    TSUNAGU_DB    (default: embedded SQLite; or postgres://user@host/db)
+`
+
+// run is the whole program, with its inputs passed in so tests can call it.
+func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) < 2 {
+		fmt.Fprint(stderr, usage)
+		return &usageError{"no command given"}
+	}
+	cmd, rest := args[1], args[2:]
+	switch cmd {
+	case "serve":
+		return serve(ctx, rest, getenv, stdout, stderr)
+	case "migrate":
+		return migrate(ctx, rest, getenv, stdout, stderr)
+	case "seed":
+		return seedCmd(ctx, rest, getenv, stdout, stderr)
+	case "match":
+		return matchCmd(rest, stdin, stdout, stderr)
+	case "version", "--version", "-v":
+		fmt.Fprintf(stdout, "tsunagu %s\n", Version)
+		return nil
+	case "help", "--help", "-h":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	fmt.Fprint(stderr, usage)
+	return &usageError{fmt.Sprintf("unknown command %q", cmd)}
+}

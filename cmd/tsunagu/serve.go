@@ -1,0 +1,84 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/tsunagu-hub/tsunagu/internal/demo"
+	"github.com/tsunagu-hub/tsunagu/internal/i18n"
+	"github.com/tsunagu-hub/tsunagu/internal/refdata"
+	"github.com/tsunagu-hub/tsunagu/internal/seed"
+	"github.com/tsunagu-hub/tsunagu/internal/web"
+)
+
+func serve(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	var s settings
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	s.flags(fs, getenv)
+	fs.BoolVar(&s.demo, "demo", false, "load the Ota demo when the database is empty")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	log := newLogger(stderr)
+	ref, err := refdata.Load()
+	if err != nil {
+		return err
+	}
+	cat, err := i18n.Load()
+	if err != nil {
+		return err
+	}
+	st, err := openStore(ctx, s, log)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if s.demo {
+		empty, err := st.IsEmpty(ctx)
+		if err != nil {
+			return err
+		}
+		if empty {
+			c, err := seed.Demo(ctx, st, ref, demo.DefaultSeed, time.Now())
+			if err != nil {
+				return err
+			}
+			log.Info("loaded the Ota demo", "rows", c.String())
+		}
+	}
+	srv, err := web.New(web.Config{Store: st, Ref: ref, Catalog: cat, Logger: log, Version: Version})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", s.addr)
+	if err != nil {
+		return err
+	}
+	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
+		WriteTimeout: 60 * time.Second, IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 1 << 16}
+	fmt.Fprintf(stdout, "Tsunagu is serving at http://%s\n", ln.Addr())
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(shutdownCtx); err != nil {
+		return err
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}

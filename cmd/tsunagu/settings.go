@@ -1,0 +1,68 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"time"
+
+	"github.com/tsunagu-hub/tsunagu/internal/store"
+)
+
+// settings are the options shared by the commands that touch the database.
+type settings struct {
+	addr, data, db string
+	demo           bool
+}
+
+// flags registers the shared options on fs, with defaults from the environment.
+func (s *settings) flags(fs *flag.FlagSet, getenv func(string) string) {
+	fs.StringVar(&s.addr, "addr", envOr(getenv, "TSUNAGU_ADDR", "127.0.0.1:8080"), "address to listen on")
+	fs.StringVar(&s.data, "data", envOr(getenv, "TSUNAGU_DATA", "./tsunagu-data"), "data directory (holds the SQLite file)")
+	fs.StringVar(&s.db, "db", getenv("TSUNAGU_DB"), "database URL: postgres://… (default: embedded SQLite)")
+}
+
+func envOr(getenv func(string) string, key, def string) string {
+	if v := getenv(key); v != "" {
+		return v
+	}
+	return def
+}
+
+// parse reads flags and turns flag errors into usage errors (exit code 2).
+func parse(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return &usageError{err.Error()}
+	}
+	if fs.NArg() > 0 {
+		return &usageError{fmt.Sprintf("unexpected argument %q", fs.Arg(0))}
+	}
+	return nil
+}
+
+// openStore opens and migrates the database the settings name.
+func openStore(ctx context.Context, s settings, log *slog.Logger) (*store.Store, error) {
+	ctx, cancel := context.WithTimeout(ctx, time.Minute)
+	defer cancel()
+	st, err := store.Open(ctx, s.db, s.data)
+	if err != nil {
+		return nil, err
+	}
+	n, err := st.Migrate(ctx)
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	log.Info("database ready", "engine", st.Engine(), "migrations_applied", n)
+	return st, nil
+}
+
+func newLogger(w io.Writer) *slog.Logger {
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: slog.LevelInfo}))
+}

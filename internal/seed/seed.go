@@ -1,0 +1,114 @@
+// Package seed loads generated datasets into the store: the Ota demo for a
+// fresh install, and larger synthetic volumes for benchmarks.
+package seed
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/tsunagu-hub/tsunagu/internal/demo"
+	"github.com/tsunagu-hub/tsunagu/internal/refdata"
+	"github.com/tsunagu-hub/tsunagu/internal/store"
+)
+
+// Counts says how many rows of each kind were loaded.
+type Counts struct {
+	Municipalities, Organizations, Programs, Projects, Talents, Entries int
+}
+
+func (c Counts) String() string {
+	return fmt.Sprintf("%d municipalities, %d organizations, %d programs, %d projects, %d talents, %d entries",
+		c.Municipalities, c.Organizations, c.Programs, c.Projects, c.Talents, c.Entries)
+}
+
+// Demo generates the Ota demo from seed and loads it in one transaction,
+// so a failure leaves the database as it was. It refuses to load into a
+// database that already has a municipality.
+func Demo(ctx context.Context, st *store.Store, ref *refdata.Data, seed uint64, now time.Time) (Counts, error) {
+	ds, err := demo.Generate(ref, seed, now)
+	if err != nil {
+		return Counts{}, fmt.Errorf("generate demo: %w", err)
+	}
+	var c Counts
+	err = st.InTx(ctx, func(tx *store.Store) error {
+		empty, err := tx.IsEmpty(ctx)
+		if err != nil {
+			return err
+		}
+		if !empty {
+			return fmt.Errorf("the database already has data; the demo loads only into an empty one")
+		}
+		c, err = load(ctx, tx, ds)
+		return err
+	})
+	return c, err
+}
+
+// load inserts the dataset, remapping its provisional IDs to the ones the
+// database assigns.
+func load(ctx context.Context, tx *store.Store, ds *demo.Dataset) (Counts, error) {
+	var c Counts
+	muni, org, prog, proj, tal := map[int64]int64{}, map[int64]int64{}, map[int64]int64{}, map[int64]int64{}, map[int64]int64{}
+	for _, m := range ds.Municipalities {
+		old := m.ID
+		if err := tx.CreateMunicipality(ctx, &m); err != nil {
+			return c, fmt.Errorf("municipality %s: %w", m.LGCode, err)
+		}
+		muni[old] = m.ID
+		c.Municipalities++
+	}
+	for _, o := range ds.Organizations {
+		old := o.ID
+		o.MunicipalityID = muni[o.MunicipalityID]
+		if err := tx.CreateOrganization(ctx, &o); err != nil {
+			return c, fmt.Errorf("organization %s: %w", o.Name, err)
+		}
+		org[old] = o.ID
+		c.Organizations++
+	}
+	for _, p := range ds.Programs {
+		old := p.ID
+		p.MunicipalityID = muni[p.MunicipalityID]
+		p.HostIDs = remap(org, p.HostIDs)
+		if err := tx.CreateProgram(ctx, &p); err != nil {
+			return c, fmt.Errorf("program %s: %w", p.Slug, err)
+		}
+		prog[old] = p.ID
+		c.Programs++
+	}
+	for _, p := range ds.Projects {
+		old := p.ID
+		p.MunicipalityID, p.ProgramID, p.HostID = muni[p.MunicipalityID], prog[p.ProgramID], org[p.HostID]
+		if err := tx.CreateProject(ctx, &p); err != nil {
+			return c, fmt.Errorf("project %s: %w", p.Title, err)
+		}
+		proj[old] = p.ID
+		c.Projects++
+	}
+	for _, t := range ds.Talents {
+		old := t.ID
+		if err := tx.CreateTalent(ctx, &t); err != nil {
+			return c, fmt.Errorf("talent %s: %w", t.Name, err)
+		}
+		tal[old] = t.ID
+		c.Talents++
+	}
+	for _, e := range ds.Entries {
+		e.MunicipalityID, e.ProgramID, e.TalentID = muni[e.MunicipalityID], prog[e.ProgramID], tal[e.TalentID]
+		e.Choices = remap(proj, e.Choices)
+		if err := tx.CreateEntry(ctx, &e); err != nil {
+			return c, fmt.Errorf("entry of talent %d: %w", e.TalentID, err)
+		}
+		c.Entries++
+	}
+	return c, nil
+}
+
+func remap(ids map[int64]int64, in []int64) []int64 {
+	out := make([]int64, len(in))
+	for i, id := range in {
+		out[i] = ids[id]
+	}
+	return out
+}

@@ -1,0 +1,114 @@
+package web
+
+import (
+	"strconv"
+	"time"
+)
+
+// The JSON shapes of the API, described in openapi.json.
+
+type apiMunicipalityRef struct {
+	LGCode string `json:"lgcode"`
+	Name   string `json:"name"`
+	NameEN string `json:"name_en,omitempty"`
+}
+
+type apiHost struct {
+	ID   int64  `json:"id"`
+	Name string `json:"name"`
+	Kind string `json:"kind"`
+	Area string `json:"area,omitempty"`
+}
+
+type apiReward struct {
+	Type        string `json:"type"`
+	YenPerMonth int    `json:"yen_per_month"`
+}
+
+type apiProject struct {
+	ID              int64              `json:"id"`
+	URL             string             `json:"url"`
+	Title           string             `json:"title"`
+	Description     string             `json:"description"`
+	Program         string             `json:"program"`
+	Municipality    apiMunicipalityRef `json:"municipality"`
+	Host            apiHost            `json:"host"`
+	SDGs            []int              `json:"sdgs"`
+	RequiredSkills  []string           `json:"required_skills"`
+	PreferredSkills []string           `json:"preferred_skills"`
+	TeamSize        int                `json:"team_size"`
+	HoursPerMonth   int                `json:"hours_per_month"`
+	WorkStyle       string             `json:"work_style"`
+	Place           string             `json:"place,omitempty"`
+	Reward          apiReward          `json:"reward"`
+	StartsOn        string             `json:"starts_on,omitempty"`
+	EndsOn          string             `json:"ends_on,omitempty"`
+	Status          string             `json:"status"`
+}
+
+func toAPIProject(v projectView) apiProject {
+	return apiProject{
+		ID: v.ID, URL: "/projects/" + strconv.FormatInt(v.ID, 10), Title: v.Title, Description: v.Description,
+		Program:      v.Program.Slug,
+		Municipality: apiMunicipalityRef{LGCode: v.Municipality.LGCode, Name: v.Municipality.Name, NameEN: v.Municipality.NameEN},
+		Host:         apiHost{ID: v.Host.ID, Name: v.Host.Name, Kind: string(v.Host.Kind), Area: v.Host.Area},
+		SDGs:         nonNil(v.SDGs), RequiredSkills: nonNil(v.RequiredSkills), PreferredSkills: nonNil(v.PreferredSkills),
+		TeamSize: v.TeamSize, HoursPerMonth: v.HoursPerMonth, WorkStyle: string(v.WorkStyle), Place: v.Place,
+		Reward:   apiReward{Type: string(v.RewardType), YenPerMonth: v.RewardYen},
+		StartsOn: isoDate(v.StartsOn), EndsOn: isoDate(v.EndsOn), Status: string(v.Status),
+	}
+}
+
+type apiProgram struct {
+	Slug          string             `json:"slug"`
+	Title         string             `json:"title"`
+	TitleEN       string             `json:"title_en,omitempty"`
+	Summary       string             `json:"summary,omitempty"`
+	Municipality  apiMunicipalityRef `json:"municipality"`
+	Hosts         []apiHost          `json:"hosts"`
+	EntryOpensAt  time.Time          `json:"entry_opens_at"`
+	EntryClosesAt time.Time          `json:"entry_closes_at"`
+	Phase         string             `json:"phase"`
+	Projects      int                `json:"projects"`
+	Entries       int                `json:"entries"`
+}
+
+func toAPIProgram(v programView) apiProgram {
+	out := apiProgram{Slug: v.Slug, Title: v.Title, TitleEN: v.TitleEN, Summary: v.Summary,
+		Municipality:  apiMunicipalityRef{LGCode: v.Municipality.LGCode, Name: v.Municipality.Name, NameEN: v.Municipality.NameEN},
+		EntryOpensAt:  v.EntryOpensAt.UTC(),
+		EntryClosesAt: v.EntryClosesAt.UTC(), Phase: string(v.Phase), Projects: v.Stats.Projects, Entries: v.Stats.Entries,
+		Hosts: []apiHost{}}
+	for _, h := range v.Hosts {
+		out.Hosts = append(out.Hosts, apiHost{ID: h.ID, Name: h.Name, Kind: string(h.Kind), Area: h.Area})
+	}
+	return out
+}
+
+func isoDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.DateOnly)
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// apiMunicipality describes a municipality from the official list and
+// whether it has joined the hub.
+type apiMunicipality struct {
+	LGCode     string  `json:"lgcode"`
+	Name       string  `json:"name"`
+	Kana       string  `json:"kana"`
+	Prefecture string  `json:"prefecture"`
+	Lat        float64 `json:"lat"`
+	Lng        float64 `json:"lng"`
+	OnHub      bool    `json:"on_hub"`
+	Slug       string  `json:"slug,omitempty"`
+	NameEN     string  `json:"name_en,omitempty"`
+}

@@ -1,0 +1,81 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/tsunagu-hub/tsunagu/internal/domain"
+	"github.com/tsunagu-hub/tsunagu/internal/i18n"
+)
+
+// statusOf is the one table from error codes to HTTP statuses.
+func statusOf(code domain.Code) int {
+	switch code {
+	case domain.CodeInvalid:
+		return http.StatusBadRequest
+	case domain.CodeNotFound:
+		return http.StatusNotFound
+	case domain.CodeConflict:
+		return http.StatusConflict
+	case domain.CodeForbidden:
+		return http.StatusForbidden
+	case domain.CodeUnauthorized:
+		return http.StatusUnauthorized
+	}
+	return http.StatusInternalServerError
+}
+
+// publicError is what a user may see of an error: its code, a translated
+// message, and the field it concerns. Internal errors are logged with their
+// detail and shown only as a generic message.
+type publicError struct {
+	Status  int    `json:"-"`
+	Code    string `json:"code"`
+	Message string `json:"message"`
+	Field   string `json:"field,omitempty"`
+}
+
+func (s *Server) publicError(r *http.Request, lang i18n.Lang, err error) publicError {
+	code := domain.ErrorCode(err)
+	if code == domain.CodeInternal {
+		s.log.ErrorContext(r.Context(), "request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+	}
+	key, args := domain.ErrorKey(err)
+	if code == domain.CodeInternal {
+		key, args = "error.internal", nil
+	}
+	args = s.translateArgs(lang, args)
+	pe := publicError{Status: statusOf(code), Code: string(code), Message: s.cat.T(lang, key, args)}
+	var fe *fieldError
+	if errors.As(err, &fe) {
+		pe.Field = fe.Field
+	}
+	return pe
+}
+
+// translateArgs translates a "What" argument naming a kind of thing.
+func (s *Server) translateArgs(lang i18n.Lang, args map[string]any) map[string]any {
+	what, ok := args["What"].(string)
+	if !ok {
+		return args
+	}
+	out := make(map[string]any, len(args))
+	for k, v := range args {
+		out[k] = v
+	}
+	out["What"] = s.cat.T(lang, "thing."+what, nil)
+	return out
+}
+
+// fieldError ties an invalid error to a request parameter.
+type fieldError struct {
+	Field string
+	Err   *domain.Error
+}
+
+func (e *fieldError) Error() string { return e.Field + ": " + e.Err.Error() }
+func (e *fieldError) Unwrap() error { return e.Err }
+
+func invalidParam(field, key string, kv ...any) error {
+	return &fieldError{Field: field, Err: domain.Errorf(domain.CodeInvalid, key, kv...)}
+}

@@ -1,0 +1,54 @@
+package web
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/tsunagu-hub/tsunagu/internal/domain"
+	"github.com/tsunagu-hub/tsunagu/internal/i18n"
+)
+
+// jstOffset is Japan Standard Time; Japan has no daylight saving time.
+const jstOffset = 9 * 60 * 60
+
+func jst() *time.Location { return time.FixedZone("JST", jstOffset) }
+
+func formatDate(lang i18n.Lang, v any) string {
+	t, ok := v.(time.Time)
+	if !ok || t.IsZero() {
+		return ""
+	}
+	t = t.In(jst())
+	if lang == i18n.English {
+		return t.Format("2 Jan 2006")
+	}
+	return strconv.Itoa(t.Year()) + "年" + strconv.Itoa(int(t.Month())) + "月" + strconv.Itoa(t.Day()) + "日"
+}
+
+func formatInt(n int) string {
+	s := strconv.Itoa(n)
+	neg := n < 0
+	if neg {
+		s = s[1:]
+	}
+	var out []byte
+	for i := range len(s) {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			out = append(out, ',')
+		}
+		out = append(out, s[i])
+	}
+	if neg {
+		return "-" + string(out)
+	}
+	return string(out)
+}
+
+func formatYen(lang i18n.Lang, n int) string {
+	if lang == i18n.English {
+		return "¥" + formatInt(n)
+	}
+	return formatInt(n) + "円"
+}
+
+func notFound(what string) error { return domain.NotFound(what) }

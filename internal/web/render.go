@@ -1,0 +1,148 @@
+package web
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/tsunagu-hub/tsunagu/internal/i18n"
+)
+
+//go:embed templates static
+var assets embed.FS
+
+// pages holds every page template, each parsed once with the layout and the
+// partials at start-up.
+type pages struct {
+	byName map[string]*template.Template
+}
+
+func parsePages() (*pages, error) {
+	funcs := template.FuncMap{
+		"add":  func(a, b int) int { return a + b },
+		"pair": func(v, p any) map[string]any { return map[string]any{"V": v, "P": p} },
+		"join": strings.Join,
+	}
+	shared := []string{"templates/layout.html", "templates/partials.html"}
+	names, err := fs.Glob(assets, "templates/page_*.html")
+	if err != nil {
+		return nil, err
+	}
+	p := &pages{byName: map[string]*template.Template{}}
+	for _, file := range names {
+		name := strings.TrimSuffix(strings.TrimPrefix(file, "templates/page_"), ".html")
+		t, err := template.New("layout.html").Funcs(funcs).ParseFS(assets, append(shared, file)...)
+		if err != nil {
+			return nil, fmt.Errorf("template %s: %w", name, err)
+		}
+		p.byName[name] = t
+	}
+	if len(p.byName) == 0 {
+		return nil, fmt.Errorf("no page templates embedded")
+	}
+	return p, nil
+}
+
+// view is what every page template receives.
+type view struct {
+	Lang    i18n.Lang
+	Title   string
+	Path    string
+	Query   url.Values
+	Data    any
+	Version string
+	cat     *i18n.Catalog
+}
+
+// T translates a key with placeholders given as name, value pairs.
+func (v *view) T(key string, kv ...any) string {
+	var args map[string]any
+	if len(kv) > 1 {
+		args = make(map[string]any, len(kv)/2)
+		for i := 0; i+1 < len(kv); i += 2 {
+			name, _ := kv[i].(string)
+			args[name] = kv[i+1]
+		}
+	}
+	return v.cat.T(v.Lang, key, args)
+}
+
+// JA reports whether the page is in Japanese, for choosing a name field.
+func (v *view) JA() bool { return v.Lang == i18n.Japanese }
+
+// Pick returns the Japanese or English text, falling back to Japanese.
+func (v *view) Pick(ja, en string) string {
+	if v.Lang == i18n.English && en != "" {
+		return en
+	}
+	return ja
+}
+
+// LangURL is the current page in another language.
+func (v *view) LangURL(lang i18n.Lang) string {
+	q := url.Values{}
+	for k, vals := range v.Query {
+		q[k] = vals
+	}
+	q.Set("lang", string(lang))
+	return v.Path + "?" + q.Encode()
+}
+
+// Langs lists the languages for the switch.
+func (v *view) Langs() []i18n.Lang { return i18n.Langs() }
+
+// Date formats a time as a date in Japan's time zone.
+func (v *view) Date(t any) string { return formatDate(v.Lang, t) }
+
+// Yen formats an amount of yen.
+func (v *view) Yen(n int) string { return formatYen(v.Lang, n) }
+
+// Num formats a count with separators.
+func (v *view) Num(n int) string { return formatInt(n) }
+
+func (s *Server) render(w http.ResponseWriter, r *http.Request, lang i18n.Lang, status int, name, title string, data any) error {
+	t, ok := s.pages.byName[name]
+	if !ok {
+		return fmt.Errorf("no page template %q", name)
+	}
+	v := &view{Lang: lang, Title: title, Path: r.URL.Path, Query: r.URL.Query(), Data: data,
+		Version: s.version, cat: s.cat}
+	var buf bytes.Buffer
+	if err := t.Execute(&buf, v); err != nil {
+		return fmt.Errorf("render %s: %w", name, err)
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Content-Language", string(lang))
+	w.Header().Add("Vary", "Accept-Language, Cookie")
+	w.WriteHeader(status)
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// renderError shows a translated error page with the status of the error.
+func (s *Server) renderError(w http.ResponseWriter, r *http.Request, lang i18n.Lang, err error) {
+	pe := s.publicError(r, lang, err)
+	title := s.cat.T(lang, fmt.Sprintf("error.title_%d", pe.Status), nil)
+	if rerr := s.render(w, r, lang, pe.Status, "error", title, pe); rerr != nil {
+		s.log.ErrorContext(r.Context(), "render error page", "err", rerr)
+		http.Error(w, pe.Message, pe.Status)
+	}
+}
+
+func (s *Server) notFoundPage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
+	return notFound("page")
+}
+
+func (s *Server) static() http.Handler {
+	sub, _ := fs.Sub(assets, "static")
+	files := http.FileServerFS(sub)
+	return http.StripPrefix("/static/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "public, max-age=3600")
+		files.ServeHTTP(w, r)
+	}))
+}

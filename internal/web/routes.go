@@ -1,0 +1,35 @@
+package web
+
+import "net/http"
+
+// routes is the one route table of the program: every page and endpoint.
+func (s *Server) routes() http.Handler {
+	mux := http.NewServeMux()
+
+	// Public pages.
+	mux.HandleFunc("GET /{$}", s.html(s.homePage))
+	mux.HandleFunc("GET /programs/{slug}", s.html(s.programPage))
+	mux.HandleFunc("GET /projects", s.html(s.projectListPage))
+	mux.HandleFunc("GET /projects/{id}", s.html(s.projectPage))
+	mux.Handle("GET /static/", s.static())
+	mux.HandleFunc("GET /assets/sdgs.css", s.sdgCSS)
+
+	// JSON API, read-only for now.
+	mux.HandleFunc("GET /api/v1/openapi.json", s.openAPIDocument)
+	mux.HandleFunc("GET /api/v1/programs", s.json(s.apiPrograms))
+	mux.HandleFunc("GET /api/v1/programs/{slug}", s.json(s.apiProgram))
+	mux.HandleFunc("GET /api/v1/projects", s.json(s.apiProjects))
+	mux.HandleFunc("GET /api/v1/projects/{id}", s.json(s.apiProject))
+	mux.HandleFunc("GET /api/v1/municipalities", s.json(s.apiMunicipalities))
+	mux.HandleFunc("GET /api/v1/municipalities/{lgcode}", s.json(s.apiMunicipality))
+	mux.HandleFunc("GET /api/v1/skills", s.json(s.apiSkills))
+	mux.HandleFunc("GET /api/v1/sdgs", s.json(s.apiSDGs))
+	mux.HandleFunc("/api/", s.json(s.apiNotFound))
+
+	// Operations.
+	mux.HandleFunc("GET /healthz", s.healthz)
+
+	// Everything else is a translated 404 page.
+	mux.HandleFunc("/", s.html(s.notFoundPage))
+	return mux
+}

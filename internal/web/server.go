@@ -1,0 +1,85 @@
+// Package web serves Tsunagu over HTTP: server-rendered HTML pages that work
+// without JavaScript, the JSON API under /api/v1 and the health endpoint.
+// routes.go is the one route table; errors.go maps error codes to statuses.
+package web
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/tsunagu-hub/tsunagu/internal/i18n"
+	"github.com/tsunagu-hub/tsunagu/internal/refdata"
+	"github.com/tsunagu-hub/tsunagu/internal/store"
+)
+
+// Config is what the server needs, wired by hand in cmd/tsunagu.
+type Config struct {
+	Store   *store.Store
+	Ref     *refdata.Data
+	Catalog *i18n.Catalog
+	Logger  *slog.Logger
+	Version string
+	Now     func() time.Time // defaults to time.Now
+}
+
+// Server holds the parsed templates and the dependencies of every handler.
+type Server struct {
+	store   *store.Store
+	ref     *refdata.Data
+	cat     *i18n.Catalog
+	log     *slog.Logger
+	version string
+	now     func() time.Time
+	pages   *pages
+
+	sdgCSSBytes []byte
+}
+
+// New parses the templates (failing fast on any error) and returns a server.
+func New(cfg Config) (*Server, error) {
+	p, err := parsePages()
+	if err != nil {
+		return nil, err
+	}
+	now := cfg.Now
+	if now == nil {
+		now = time.Now
+	}
+	log := cfg.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	return &Server{store: cfg.Store, ref: cfg.Ref, cat: cfg.Catalog, log: log,
+		version: cfg.Version, now: now, pages: p, sdgCSSBytes: sdgStyles(cfg.Ref)}, nil
+}
+
+// Handler returns the whole HTTP handler with its middleware.
+func (s *Server) Handler() http.Handler {
+	return s.recoverPanics(s.securityHeaders(s.routes()))
+}
+
+// ping reports whether the database answers, for /healthz.
+func (s *Server) ping(ctx context.Context) error {
+	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	return s.store.Ping(ctx)
+}
+
+// sdgStyles renders the SDGs colours from the reference data as CSS classes,
+// so the colours have one source and pages need no inline styles.
+func sdgStyles(ref *refdata.Data) []byte {
+	var b []byte
+	for _, g := range ref.SDGs() {
+		b = fmt.Appendf(b, ".sdg-%d{background:%s;color:%s}\n", g.Goal, g.Color, g.TextColor)
+	}
+	return b
+}
+
+func (s *Server) sdgCSS(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/css; charset=utf-8")
+	w.Header().Set("Cache-Control", "public, max-age=3600")
+	w.Write(s.sdgCSSBytes)
+}

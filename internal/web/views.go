@@ -1,0 +1,113 @@
+package web
+
+import (
+	"context"
+
+	"github.com/tsunagu-hub/tsunagu/internal/domain"
+	"github.com/tsunagu-hub/tsunagu/internal/refdata"
+)
+
+// projectView is a project with what a page shows beside it.
+type projectView struct {
+	domain.Project
+	Host         domain.Organization
+	Municipality domain.Municipality
+	Program      domain.Program
+	Goals        []refdata.SDG
+	Required     []refdata.Skill
+	Preferred    []refdata.Skill
+}
+
+// programView is a program with its hosts and figures.
+type programView struct {
+	domain.Program
+	Municipality domain.Municipality
+	Hosts        []domain.Organization
+	Phase        domain.ProgramPhase
+	Stats        programStats
+}
+
+type programStats struct {
+	Projects, Entries, EntrantsInside, EntrantsOutside int
+}
+
+// hub is the small, slowly changing context every page needs: the hub's
+// municipalities and programs by id.
+type hub struct {
+	municipalities map[int64]domain.Municipality
+	programs       map[int64]domain.Program
+	munList        []domain.Municipality
+	progList       []domain.Program
+}
+
+func (s *Server) loadHub(ctx context.Context) (*hub, error) {
+	ms, err := s.store.Municipalities(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ps, err := s.store.Programs(ctx, 0)
+	if err != nil {
+		return nil, err
+	}
+	h := &hub{municipalities: map[int64]domain.Municipality{}, programs: map[int64]domain.Program{},
+		munList: ms, progList: ps}
+	for _, m := range ms {
+		h.municipalities[m.ID] = m
+	}
+	for _, p := range ps {
+		h.programs[p.ID] = p
+	}
+	return h, nil
+}
+
+func (s *Server) projectViews(ctx context.Context, h *hub, projects []domain.Project) ([]projectView, error) {
+	ids := make([]int64, 0, len(projects))
+	for _, p := range projects {
+		ids = append(ids, p.HostID)
+	}
+	hosts, err := s.store.OrganizationsByID(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]projectView, len(projects))
+	for i, p := range projects {
+		out[i] = projectView{Project: p, Host: hosts[p.HostID], Municipality: h.municipalities[p.MunicipalityID],
+			Program: h.programs[p.ProgramID]}
+		for _, g := range p.SDGs {
+			if sdg, ok := s.ref.SDG(g); ok {
+				out[i].Goals = append(out[i].Goals, sdg)
+			}
+		}
+		out[i].Required = s.skills(p.RequiredSkills)
+		out[i].Preferred = s.skills(p.PreferredSkills)
+	}
+	return out, nil
+}
+
+func (s *Server) skills(codes []string) []refdata.Skill {
+	var out []refdata.Skill
+	for _, c := range codes {
+		if sk, ok := s.ref.Skill(c); ok {
+			out = append(out, sk)
+		}
+	}
+	return out
+}
+
+func (s *Server) programView(ctx context.Context, h *hub, p domain.Program) (programView, error) {
+	v := programView{Program: p, Municipality: h.municipalities[p.MunicipalityID], Phase: p.Phase(s.now())}
+	hosts, err := s.store.OrganizationsByID(ctx, p.HostIDs)
+	if err != nil {
+		return v, err
+	}
+	for _, id := range p.HostIDs {
+		v.Hosts = append(v.Hosts, hosts[id])
+	}
+	st, err := s.store.ProgramStats(ctx, p.ID)
+	if err != nil {
+		return v, err
+	}
+	v.Stats = programStats{Projects: st.Projects, Entries: st.Entries, EntrantsInside: st.EntrantsInside,
+		EntrantsOutside: st.Entries - st.EntrantsInside}
+	return v, nil
+}
