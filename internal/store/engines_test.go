@@ -2,12 +2,9 @@ package store
 
 import (
 	"context"
-	"database/sql"
-	"fmt"
-	"math/rand/v2"
-	"os"
-	"strings"
 	"testing"
+
+	"github.com/tsunagu-hub/tsunagu/internal/storetest"
 )
 
 // forEachEngine runs fn against a fresh, migrated SQLite store and, when
@@ -31,51 +28,15 @@ func newSQLiteStore(t *testing.T) *Store {
 	return s
 }
 
-// PostgresTestURL returns the URL of the test server, skipping the test when
-// none is configured unless TSUNAGU_REQUIRE_POSTGRES=1.
-func postgresTestURL(t *testing.T) string {
-	t.Helper()
-	url := os.Getenv("TSUNAGU_TEST_POSTGRES")
-	if url == "" {
-		if os.Getenv("TSUNAGU_REQUIRE_POSTGRES") == "1" {
-			t.Fatal("TSUNAGU_REQUIRE_POSTGRES=1 but TSUNAGU_TEST_POSTGRES is empty")
-		}
-		t.Skip("PostgreSQL not configured: set TSUNAGU_TEST_POSTGRES")
-	}
-	return url
-}
-
-// newPostgresStore gives the test its own schema, dropped afterwards.
+// newPostgresStore opens a migrated store in a scratch schema.
 func newPostgresStore(t *testing.T) *Store {
 	t.Helper()
-	base := postgresTestURL(t)
-	schema := fmt.Sprintf("t_%d", rand.Uint64()>>1)
-	admin, err := sql.Open("pgx", base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Close()
-	ctx := context.Background()
-	if _, err := admin.ExecContext(ctx, "CREATE SCHEMA "+schema); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		db, err := sql.Open("pgx", base)
-		if err == nil {
-			db.ExecContext(context.Background(), "DROP SCHEMA "+schema+" CASCADE")
-			db.Close()
-		}
-	})
-	sep := "?"
-	if strings.Contains(base, "?") {
-		sep = "&"
-	}
-	s, err := Open(ctx, base+sep+"search_path="+schema, "")
+	s, err := Open(context.Background(), storetest.PostgresURL(t), "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	if _, err := s.Migrate(ctx); err != nil {
+	if _, err := s.Migrate(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	return s

@@ -35,7 +35,7 @@ func (s *Store) CreateEntry(ctx context.Context, e *domain.Entry) error {
 		for rank, pid := range e.Choices {
 			if _, err := tx.exec(ctx, `INSERT INTO entry_choices (entry_id, municipality_id, rank, project_id)
 				VALUES ($1, $2, $3, $4)`, id, e.MunicipalityID, rank+1, pid); err != nil {
-				return mapError(err, "entry choice")
+				return mapError(err, "entry_choice")
 			}
 		}
 		return nil

@@ -45,7 +45,7 @@ func (s *Store) CreateProgram(ctx context.Context, p *domain.Program) error {
 		for i, host := range p.HostIDs {
 			if _, err := tx.exec(ctx, `INSERT INTO program_hosts (program_id, organization_id, municipality_id, position)
 				VALUES ($1, $2, $3, $4)`, id, host, p.MunicipalityID, i); err != nil {
-				return mapError(err, "program host")
+				return mapError(err, "program_host")
 			}
 		}
 		p.ID = id

@@ -23,19 +23,23 @@ func scanProject(row interface{ Scan(...any) error }) (domain.Project, error) {
 	return p, err
 }
 
+// dateOf reads a DATE column as midnight in Japan. Both drivers return the
+// stored calendar date at midnight UTC.
 func dateOf(t sql.NullTime) time.Time {
 	if !t.Valid {
 		return time.Time{}
 	}
-	y, m, d := t.Time.Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	y, m, d := t.Time.UTC().Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, domain.Japan())
 }
 
+// nullDate stores the calendar date of t in Japan, or NULL for no date.
 func nullDate(t time.Time) any {
 	if t.IsZero() {
 		return nil
 	}
-	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	y, m, d := t.In(domain.Japan()).Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
 // CreateProject adds a project with its SDGs goals and skills. The host must
@@ -67,7 +71,7 @@ func (s *Store) CreateProject(ctx context.Context, p *domain.Project) error {
 		for _, g := range p.SDGs {
 			if _, err := tx.exec(ctx, `INSERT INTO project_sdgs (project_id, municipality_id, goal)
 				VALUES ($1, $2, $3)`, id, p.MunicipalityID, g); err != nil {
-				return mapError(err, "project goal")
+				return mapError(err, "project_goal")
 			}
 		}
 		skills := []struct {
@@ -78,7 +82,7 @@ func (s *Store) CreateProject(ctx context.Context, p *domain.Project) error {
 			for _, code := range set.codes {
 				if _, err := tx.exec(ctx, `INSERT INTO project_skills (project_id, municipality_id, skill_code, required)
 					VALUES ($1, $2, $3, $4)`, id, p.MunicipalityID, code, set.required); err != nil {
-					return mapError(err, "project skill")
+					return mapError(err, "project_skill")
 				}
 			}
 		}

@@ -53,7 +53,7 @@ func newFixture(t *testing.T, s *Store) *fixture {
 	mustNil(t, s.CreateProgram(ctx, &f.program2))
 	base := domain.Project{MunicipalityID: f.ota.ID, ProgramID: f.program.ID, TeamSize: 2, HoursPerMonth: 20,
 		WorkStyle: domain.WorkRemote, RewardType: domain.RewardPaid, RewardYen: 50000, Status: domain.ProjectPublished,
-		StartsOn: time.Date(2021, 9, 1, 0, 0, 0, 0, time.UTC), EndsOn: time.Date(2022, 1, 31, 0, 0, 0, 0, time.UTC)}
+		StartsOn: time.Date(2021, 9, 1, 0, 0, 0, 0, domain.Japan()), EndsOn: time.Date(2022, 1, 31, 23, 30, 0, 0, domain.Japan())}
 	f.web, f.green, f.cafe = base, base, base
 	f.web.HostID, f.web.Title, f.web.SDGs = f.mill.ID, "ホームページ刷新", []int{8, 9}
 	f.web.RequiredSkills, f.web.PreferredSkills = []string{"web-homepage"}, []string{"marketing-seo"}
@@ -87,7 +87,8 @@ func TestProjectRoundTrip(t *testing.T) {
 		if len(got.RequiredSkills) != 1 || got.RequiredSkills[0] != "env-co2" || len(got.PreferredSkills) != 0 {
 			t.Errorf("skills = %v / %v", got.RequiredSkills, got.PreferredSkills)
 		}
-		if !got.StartsOn.Equal(f.green.StartsOn) || !got.EndsOn.Equal(f.green.EndsOn) {
+		// Dates are calendar dates in Japan: the time of day is dropped.
+		if !got.StartsOn.Equal(f.green.StartsOn) || !got.EndsOn.Equal(time.Date(2022, 1, 31, 0, 0, 0, 0, domain.Japan())) {
 			t.Errorf("period = %v – %v", got.StartsOn, got.EndsOn)
 		}
 		if _, err := s.Project(context.Background(), 99999); domain.ErrorCode(err) != domain.CodeNotFound {

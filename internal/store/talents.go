@@ -32,18 +32,18 @@ func (s *Store) CreateTalent(ctx context.Context, t *domain.Talent) error {
 		for _, sk := range t.Skills {
 			if _, err := tx.exec(ctx, `INSERT INTO talent_skills (talent_id, skill_code, level) VALUES ($1, $2, $3)`,
 				id, sk.Code, sk.Level); err != nil {
-				return mapError(err, "talent skill")
+				return mapError(err, "talent_skill")
 			}
 		}
 		for _, g := range t.SDGs {
 			if _, err := tx.exec(ctx, `INSERT INTO talent_sdgs (talent_id, goal) VALUES ($1, $2)`, id, g); err != nil {
-				return mapError(err, "talent goal")
+				return mapError(err, "talent_goal")
 			}
 		}
 		for _, a := range t.Affinities {
 			if _, err := tx.exec(ctx, `INSERT INTO talent_affinities (talent_id, lgcode, kind) VALUES ($1, $2, $3)`,
 				id, a.LGCode, a.Kind); err != nil {
-				return mapError(err, "talent affinity")
+				return mapError(err, "talent_affinity")
 			}
 		}
 		return nil

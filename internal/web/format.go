@@ -8,17 +8,13 @@ import (
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
 )
 
-// jstOffset is Japan Standard Time; Japan has no daylight saving time.
-const jstOffset = 9 * 60 * 60
-
-func jst() *time.Location { return time.FixedZone("JST", jstOffset) }
 
 func formatDate(lang i18n.Lang, v any) string {
 	t, ok := v.(time.Time)
 	if !ok || t.IsZero() {
 		return ""
 	}
-	t = t.In(jst())
+	t = t.In(domain.Japan())
 	if lang == i18n.English {
 		return t.Format("2 Jan 2006")
 	}

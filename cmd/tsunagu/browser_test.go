@@ -1,0 +1,116 @@
+package main
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/tsunagu-hub/tsunagu/internal/browsertest"
+)
+
+// TestBrowserJourney walks home → list → filter by SDG 9 → detail in real
+// Chromium against the real program with the demo, in Japanese and English.
+func TestBrowserJourney(t *testing.T) {
+	s := startServe(t, "--data", t.TempDir(), "--demo")
+	for _, tc := range []struct {
+		lang, nav, apply, goal9 string
+	}{
+		{"ja", "プロジェクトを探す", "この条件で探す", "産業と技術革新の基盤をつくろう"},
+		{"en", "Find projects", "Search", "Industry, Innovation and Infrastructure"},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			ctx := browsertest.New(t, 90*time.Second)
+			must := func(err error) {
+				t.Helper()
+				if err != nil {
+					t.Fatal(err)
+				}
+			}
+			must(chromedp.Do(ctx, chromedp.Navigate(s.url+"/?lang="+tc.lang)))
+			lang, err := chromedp.Run(ctx, chromedp.Evaluate[string]("document.documentElement.lang"))
+			must(err)
+			if lang != tc.lang {
+				t.Fatalf("home declares lang %q", lang)
+			}
+			// Home → list through the main menu.
+			if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`header nav a[href="/projects"]`))); err != nil {
+				t.Fatal(err)
+			}
+			navText, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`header nav a[href="/projects"]`)))
+			must(err)
+			if strings.TrimSpace(navText) != tc.nav {
+				t.Errorf("menu says %q, want %q", navText, tc.nav)
+			}
+			before, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll(".results article").length`))
+			must(err)
+			// Filter by goal 9 with the form, as a person would.
+			must(chromedp.Do(ctx, chromedp.SetValue(chromedp.CSS(`#f-sdg`), "9")))
+			resp, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`form.filters button[type=submit]`)))
+			must(err)
+			if resp.Status != 200 {
+				t.Fatalf("filtered list answered %d", resp.Status)
+			}
+			loc, err := chromedp.Run(ctx, chromedp.Location())
+			must(err)
+			u, _ := url.Parse(loc)
+			if u.Path != "/projects" || u.Query().Get("sdg") != "9" {
+				t.Fatalf("after filtering the address is %s", loc)
+			}
+			counts, err := chromedp.Run(ctx, chromedp.Evaluate[[]int](`[...document.querySelectorAll(".results article")].map(a => a.querySelectorAll(".sdg-9").length)`))
+			must(err)
+			if len(counts) == 0 || before == 0 {
+				t.Fatalf("no results: before %d, after %d", before, len(counts))
+			}
+			for i, n := range counts {
+				if n != 1 {
+					t.Errorf("result %d does not carry goal 9", i)
+				}
+			}
+			// Open the first result.
+			title, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`.results article h3 a`)))
+			must(err)
+			if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`.results article h3 a`))); err != nil {
+				t.Fatal(err)
+			}
+			h1, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`h1`)))
+			must(err)
+			if strings.TrimSpace(h1) != strings.TrimSpace(title) {
+				t.Errorf("detail heading %q, clicked %q", h1, title)
+			}
+			badge, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`.project-detail .sdg-9`)))
+			must(err)
+			if !strings.Contains(badge, tc.goal9) {
+				t.Errorf("goal 9 badge reads %q", badge)
+			}
+		})
+	}
+}
+
+// TestBrowserPhoneAndKeyboard checks the list on a phone-sized screen: no
+// sideways scrolling, and the first Tab reaches the skip link.
+func TestBrowserPhoneAndKeyboard(t *testing.T) {
+	s := startServe(t, "--data", t.TempDir(), "--demo")
+	ctx := browsertest.New(t, 60*time.Second)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 844), chromedp.Navigate(s.url+"/projects?lang=ja")); err != nil {
+		t.Fatal(err)
+	}
+	overflow, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.documentElement.scrollWidth > window.innerWidth`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if overflow {
+		t.Error("the list scrolls sideways on a 390px-wide phone")
+	}
+	if err := chromedp.Do(ctx, chromedp.KeyEvent("\t")); err != nil {
+		t.Fatal(err)
+	}
+	focused, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.activeElement.className`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if focused != "skip" {
+		t.Errorf("first Tab focuses %q, want the skip link", focused)
+	}
+}

@@ -1,0 +1,180 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tsunagu-hub/tsunagu/internal/storetest"
+)
+
+// started is a running `tsunagu serve` and the base URL it printed.
+type started struct {
+	url  string
+	done chan error
+}
+
+// startServe runs the real program's serve command on a free port and
+// waits for the line that says where it serves. The server stops when the
+// test ends, and the test checks that it stopped cleanly.
+func startServe(t *testing.T, args ...string) *started {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	pr, pw := io.Pipe()
+	s := &started{done: make(chan error, 1)}
+	argv := append([]string{"tsunagu", "serve", "--addr", "127.0.0.1:0"}, args...)
+	go func() {
+		err := run(ctx, argv, func(string) string { return "" }, strings.NewReader(""), pw, io.Discard)
+		pw.Close()
+		s.done <- err
+	}()
+	urls := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(pr)
+		for sc.Scan() {
+			if _, after, ok := strings.Cut(sc.Text(), "serving at "); ok {
+				urls <- after
+			}
+		}
+		close(urls)
+	}()
+	select {
+	case u, ok := <-urls:
+		if !ok {
+			cancel()
+			t.Fatalf("serve stopped before listening: %v", <-s.done)
+		}
+		s.url = u
+	case err := <-s.done:
+		cancel()
+		t.Fatalf("serve failed: %v", err)
+	case <-time.After(2 * time.Minute):
+		cancel()
+		t.Fatal("serve did not start within 2 minutes")
+	}
+	t.Cleanup(func() {
+		cancel()
+		if err := <-s.done; err != nil {
+			t.Errorf("serve did not stop cleanly: %v", err)
+		}
+	})
+	return s
+}
+
+func (s *started) getJSON(t *testing.T, path string) []byte {
+	t.Helper()
+	resp, err := http.Get(s.url + path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resp.StatusCode != 200 {
+		t.Fatalf("%s: status %d: %s", path, resp.StatusCode, body)
+	}
+	return body
+}
+
+func TestServeDemoOnSQLite(t *testing.T) {
+	s := startServe(t, "--data", t.TempDir(), "--demo")
+	var health map[string]string
+	json.Unmarshal(s.getJSON(t, "/healthz"), &health)
+	if health["status"] != "ok" {
+		t.Errorf("healthz: %v", health)
+	}
+	var prog struct {
+		Slug, Phase      string
+		Projects, Entries int
+	}
+	json.Unmarshal(s.getJSON(t, "/api/v1/programs/ota-sdgs-2021"), &prog)
+	if prog.Phase != "closed" || prog.Entries != 440 || prog.Projects < 25 {
+		t.Errorf("2021 program: %+v", prog)
+	}
+	resp, err := http.Get(s.url + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !bytes.Contains(body, []byte(`<html lang="ja">`)) || !bytes.Contains(body, []byte("大田区SDGs副業")) {
+		t.Error("home page is not the Japanese Ota demo")
+	}
+}
+
+// TestServePostgresShowsSameDemo seeds the demo on both engines through the
+// real command and compares what the API shows.
+func TestServePostgresShowsSameDemo(t *testing.T) {
+	pg := startServe(t, "--db", storetest.PostgresURL(t), "--demo")
+	lite := startServe(t, "--data", t.TempDir(), "--demo")
+	for _, path := range []string{
+		"/api/v1/programs",
+		"/api/v1/projects",
+		"/api/v1/projects?page=2",
+		"/api/v1/projects?page=3",
+		"/api/v1/projects?sdg=9",
+		"/api/v1/projects?skill=web&style=remote",
+		"/api/v1/projects?municipality=152137",
+		"/api/v1/municipalities",
+	} {
+		a, b := pg.getJSON(t, path), lite.getJSON(t, path)
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s differs between PostgreSQL and SQLite:\n%s\n---\n%s", path, a, b)
+		}
+	}
+}
+
+func TestCommandLine(t *testing.T) {
+	var out, errOut bytes.Buffer
+	noEnv := func(string) string { return "" }
+	if err := run(context.Background(), []string{"tsunagu", "version"}, noEnv, nil, &out, &errOut); err != nil ||
+		!strings.HasPrefix(out.String(), "tsunagu "+Version) {
+		t.Errorf("version: %v %q", err, out.String())
+	}
+	for _, args := range [][]string{
+		{"tsunagu"},
+		{"tsunagu", "frobnicate"},
+		{"tsunagu", "serve", "--no-such-flag"},
+		{"tsunagu", "seed", "--data", t.TempDir()},
+	} {
+		err := run(context.Background(), args, noEnv, nil, io.Discard, io.Discard)
+		if exitCode(err) != 2 {
+			t.Errorf("%v: exit %d (%v), want 2", args, exitCode(err), err)
+		}
+	}
+	err := run(context.Background(), []string{"tsunagu", "migrate", "--db", "mysql://x"}, noEnv, nil, io.Discard, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "unsupported database URL") {
+		t.Errorf("mysql URL: %v", err)
+	}
+}
+
+func TestEnvironmentSettings(t *testing.T) {
+	dir := t.TempDir()
+	env := map[string]string{"TSUNAGU_DATA": dir}
+	var out bytes.Buffer
+	err := run(context.Background(), []string{"tsunagu", "seed", "--demo"}, func(k string) string { return env[k] },
+		nil, &out, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(dir + "/tsunagu.db"); err != nil {
+		t.Errorf("TSUNAGU_DATA was not used: %v", err)
+	}
+	if !strings.Contains(out.String(), "440 talents") {
+		t.Errorf("seed output: %q", out.String())
+	}
+	err = run(context.Background(), []string{"tsunagu", "seed", "--demo"}, func(k string) string { return env[k] },
+		nil, io.Discard, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "already has data") {
+		t.Errorf("second seed: %v", err)
+	}
+}
