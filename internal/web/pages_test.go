@@ -180,3 +180,26 @@ func TestSDGStylesComeFromReferenceData(t *testing.T) {
 		t.Error("SDG 9 badge is not labelled")
 	}
 }
+
+// TestInternalErrorPage closes the database under the server: pages answer
+// with a translated 500 that reveals nothing internal, and /healthz says so.
+func TestInternalErrorPage(t *testing.T) {
+	w := newWorld(t)
+	w.st.Close()
+	status, body, _ := w.get(t, "/projects", "en")
+	if status != 500 || !strings.Contains(body, "Sorry, something went wrong on our side.") {
+		t.Errorf("status %d:\n%s", status, body)
+	}
+	if strings.Contains(body, "sql") || strings.Contains(body, "closed") {
+		t.Error("the error page leaks internal detail")
+	}
+	var e errorResponse
+	if st := w.getJSON(t, "/api/v1/projects", "", &e); st != 500 || e.Error.Code != "internal" ||
+		e.Error.Message != "申し訳ありません。サーバーで問題が発生しました。時間をおいてもう一度お試しください。" {
+		t.Errorf("API: %d %+v", st, e)
+	}
+	var health map[string]string
+	if st := w.getJSON(t, "/healthz", "", &health); st != 503 {
+		t.Errorf("healthz with a closed database: %d", st)
+	}
+}
