@@ -93,7 +93,7 @@ func TestServeDemoOnSQLite(t *testing.T) {
 		t.Errorf("healthz: %v", health)
 	}
 	var prog struct {
-		Slug, Phase      string
+		Slug, Phase       string
 		Projects, Entries int
 	}
 	json.Unmarshal(s.getJSON(t, "/api/v1/programs/ota-sdgs-2021"), &prog)

@@ -8,7 +8,6 @@ import (
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
 )
 
-
 func formatDate(lang i18n.Lang, v any) string {
 	t, ok := v.(time.Time)
 	if !ok || t.IsZero() {
