@@ -138,3 +138,27 @@ func (p *Project) Validate() error {
 	}
 	return v.Err()
 }
+
+// SkillCategoryOf returns the category of a skill code. Skill codes start
+// with their category code and a hyphen ("web-homepage" is in "web"); the
+// reference data checks this when it loads.
+func SkillCategoryOf(code string) string {
+	if i := strings.IndexByte(code, '-'); i > 0 {
+		return code[:i]
+	}
+	return ""
+}
+
+// HoursBand groups hours per month for the list's filter: 1 up to 10 hours,
+// 2 up to 20, 3 up to 30, 4 more.
+func HoursBand(hours int) int {
+	switch {
+	case hours <= 10:
+		return 1
+	case hours <= 20:
+		return 2
+	case hours <= 30:
+		return 3
+	}
+	return 4
+}

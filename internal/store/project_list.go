@@ -17,6 +17,8 @@ type ProjectFilter struct {
 	SkillCodes     []string // any of these skills (a skill category expands to its codes)
 	WorkStyle      domain.WorkStyle
 	RewardType     domain.RewardType
+	HoursBand      int // see domain.HoursBand
+	Search         Search
 	Statuses       []domain.ProjectStatus // default: published and closed
 	Limit          int                    // default 20, at most 100
 	Offset         int
@@ -28,7 +30,27 @@ type ProjectPage struct {
 	Total    int
 }
 
-func (f ProjectFilter) where() (string, []any) {
+// facet names a filter dimension, so facet counts can leave their own
+// dimension out.
+type facet int
+
+const (
+	facetNone facet = iota
+	facetSDG
+	facetSkill
+	facetStyle
+	facetReward
+	facetMunicipality
+	facetHours
+)
+
+// hoursBandSQL computes domain.HoursBand in SQL.
+const hoursBandSQL = `CASE WHEN p.hours_per_month <= 10 THEN 1 WHEN p.hours_per_month <= 20 THEN 2
+	WHEN p.hours_per_month <= 30 THEN 3 ELSE 4 END`
+
+// where renders the filter as SQL on projects p, leaving out the dimension
+// skip (for facet counts).
+func (s *Store) where(f ProjectFilter, skip facet) (string, []any) {
 	var conds []string
 	var args []any
 	arg := func(v any) string {
@@ -47,13 +69,16 @@ func (f ProjectFilter) where() (string, []any) {
 	if f.ProgramID != 0 {
 		conds = append(conds, "p.program_id = "+arg(f.ProgramID))
 	}
-	if f.MunicipalityID != 0 {
+	if f.MunicipalityID != 0 && skip != facetMunicipality {
 		conds = append(conds, "p.municipality_id = "+arg(f.MunicipalityID))
 	}
-	if f.SDG != 0 {
+	if cond := s.searchCondition(f.Search, arg); cond != "" {
+		conds = append(conds, cond)
+	}
+	if f.SDG != 0 && skip != facetSDG {
 		conds = append(conds, "EXISTS (SELECT 1 FROM project_sdgs g WHERE g.project_id = p.id AND g.goal = "+arg(f.SDG)+")")
 	}
-	if len(f.SkillCodes) > 0 {
+	if len(f.SkillCodes) > 0 && skip != facetSkill {
 		codes := make([]string, len(f.SkillCodes))
 		for i, c := range f.SkillCodes {
 			codes[i] = arg(c)
@@ -61,11 +86,14 @@ func (f ProjectFilter) where() (string, []any) {
 		conds = append(conds, "EXISTS (SELECT 1 FROM project_skills k WHERE k.project_id = p.id AND k.skill_code IN ("+
 			strings.Join(codes, ", ")+"))")
 	}
-	if f.WorkStyle != "" {
+	if f.WorkStyle != "" && skip != facetStyle {
 		conds = append(conds, "p.work_style = "+arg(string(f.WorkStyle)))
 	}
-	if f.RewardType != "" {
+	if f.RewardType != "" && skip != facetReward {
 		conds = append(conds, "p.reward_type = "+arg(string(f.RewardType)))
+	}
+	if f.HoursBand != 0 && skip != facetHours {
+		conds = append(conds, hoursBandSQL+" = "+arg(f.HoursBand))
 	}
 	return strings.Join(conds, " AND "), args
 }
@@ -79,7 +107,7 @@ func (s *Store) ListProjects(ctx context.Context, f ProjectFilter) (ProjectPage,
 	}
 	f.Limit = min(f.Limit, 100)
 	f.Offset = max(f.Offset, 0)
-	where, args := f.where()
+	where, args := s.where(f, facetNone)
 	if err := s.queryRow(ctx, `SELECT COUNT(*) FROM projects p WHERE `+where, args...).Scan(&page.Total); err != nil {
 		return page, err
 	}

@@ -80,14 +80,32 @@ func (s *Store) CreateProject(ctx context.Context, p *domain.Project) error {
 		}{{p.RequiredSkills, true}, {p.PreferredSkills, false}}
 		for _, set := range skills {
 			for _, code := range set.codes {
-				if _, err := tx.exec(ctx, `INSERT INTO project_skills (project_id, municipality_id, skill_code, required)
-					VALUES ($1, $2, $3, $4)`, id, p.MunicipalityID, code, set.required); err != nil {
+				if _, err := tx.exec(ctx, `INSERT INTO project_skills (project_id, municipality_id, skill_code, skill_category, required)
+					VALUES ($1, $2, $3, $4, $5)`, id, p.MunicipalityID, code, domain.SkillCategoryOf(code), set.required); err != nil {
 					return mapError(err, "project_skill")
 				}
 			}
 		}
-		return nil
+		return tx.indexProject(ctx, *p, host)
 	})
+}
+
+// SetProjectStatus moves a project to a status (publish, close, return to
+// draft) and records when.
+func (s *Store) SetProjectStatus(ctx context.Context, id int64, status domain.ProjectStatus) error {
+	if !status.Valid() {
+		return domain.Errorf(domain.CodeInvalid, "error.choice", "Value", string(status))
+	}
+	res, err := s.exec(ctx, `UPDATE projects SET status = $1, updated_at = $2 WHERE id = $3`, status, s.now(), id)
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return err
+	} else if n == 0 {
+		return domain.NotFound("project")
+	}
+	return nil
 }
 
 // Project finds a project by id with its goals and skills.

@@ -40,8 +40,9 @@ type Store struct {
 	read   *sql.DB
 	write  *sql.DB // for SQLite a pool of one connection with immediate transactions
 	r, w   querier
-	inTx   bool
-	now    func() time.Time
+	inTx    bool
+	now     func() time.Time
+	indexer Indexer
 }
 
 // Open connects to the database named by url: "" or "sqlite:PATH" for SQLite

@@ -1,0 +1,127 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/tsunagu-hub/tsunagu/internal/domain"
+)
+
+// Indexer turns a project and its host into the space-separated terms
+// stored for full-text search (internal/search does this with a Japanese
+// morphological analyser; tests use a simple one).
+type Indexer interface {
+	ProjectTerms(ctx context.Context, p domain.Project, host domain.Organization) (string, error)
+}
+
+// WithIndexer returns a store that keeps the search index of every project
+// it writes, in the same transaction as the change.
+func (s *Store) WithIndexer(ix Indexer) *Store {
+	c := *s
+	c.indexer = ix
+	return &c
+}
+
+// Search is a compiled full-text query; the store runs the form that fits
+// its engine. Empty strings mean no condition.
+type Search struct {
+	FTS5Match   string // SQLite: positive part
+	FTS5Exclude string // SQLite: excluded words
+	TSQuery     string // PostgreSQL: the whole query
+}
+
+func (q Search) empty() bool { return q.FTS5Match == "" && q.FTS5Exclude == "" && q.TSQuery == "" }
+
+// searchCondition is the SQL condition on projects p for the query.
+func (s *Store) searchCondition(q Search, arg func(any) string) string {
+	if q.empty() {
+		return ""
+	}
+	if s.engine == Postgres {
+		return "p.id IN (SELECT project_id FROM project_search WHERE tsv @@ to_tsquery('simple', " + arg(q.TSQuery) + "))"
+	}
+	var conds []string
+	if q.FTS5Match != "" {
+		conds = append(conds, "p.id IN (SELECT rowid FROM project_fts WHERE project_fts MATCH "+arg(q.FTS5Match)+")")
+	}
+	if q.FTS5Exclude != "" {
+		conds = append(conds, "p.id NOT IN (SELECT rowid FROM project_fts WHERE project_fts MATCH "+arg(q.FTS5Exclude)+")")
+	}
+	return strings.Join(conds, " AND ")
+}
+
+// indexProject writes a project's search terms; it must run inside the
+// transaction that changed the project.
+func (s *Store) indexProject(ctx context.Context, p domain.Project, host domain.Organization) error {
+	if s.indexer == nil {
+		return nil
+	}
+	terms, err := s.indexer.ProjectTerms(ctx, p, host)
+	if err != nil {
+		return fmt.Errorf("index project %d: %w", p.ID, err)
+	}
+	if _, err := s.exec(ctx, `DELETE FROM project_search WHERE project_id = $1`, p.ID); err != nil {
+		return err
+	}
+	if _, err := s.exec(ctx, `INSERT INTO project_search (project_id, municipality_id, terms) VALUES ($1, $2, $3)`,
+		p.ID, p.MunicipalityID, terms); err != nil {
+		return err
+	}
+	if s.engine == SQLite {
+		if _, err := s.exec(ctx, `DELETE FROM project_fts WHERE rowid = $1`, p.ID); err != nil {
+			return err
+		}
+		if _, err := s.exec(ctx, `INSERT INTO project_fts (rowid, terms) VALUES ($1, $2)`, p.ID, terms); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// IndexMissing indexes the projects that have no search terms yet (for
+// example after an upgrade) and returns how many it indexed. progress, if
+// not nil, is called after each project.
+func (s *Store) IndexMissing(ctx context.Context, progress func(done, total int)) (int, error) {
+	if s.indexer == nil {
+		return 0, fmt.Errorf("no indexer configured")
+	}
+	rows, err := s.query(ctx, `SELECT p.id FROM projects p
+		WHERE NOT EXISTS (SELECT 1 FROM project_search x WHERE x.project_id = p.id) ORDER BY p.id`)
+	if err != nil {
+		return 0, err
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return 0, err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, err
+	}
+	for i, id := range ids {
+		err := s.InTx(ctx, func(tx *Store) error {
+			p, err := tx.Project(ctx, id)
+			if err != nil {
+				return err
+			}
+			host, err := tx.Organization(ctx, p.HostID)
+			if err != nil {
+				return err
+			}
+			return tx.indexProject(ctx, p, host)
+		})
+		if err != nil {
+			return i, err
+		}
+		if progress != nil {
+			progress(i+1, len(ids))
+		}
+	}
+	return len(ids), nil
+}

@@ -1,0 +1,97 @@
+package store
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/tsunagu-hub/tsunagu/internal/domain"
+)
+
+// spaceIndexer is the test double for internal/search: it lower-cases the
+// title, the description and the host name and splits them at spaces.
+type spaceIndexer struct{}
+
+func (spaceIndexer) ProjectTerms(_ context.Context, p domain.Project, host domain.Organization) (string, error) {
+	return strings.ToLower(strings.Join(strings.Fields(p.Title+" "+p.Description+" "+host.Name), " ")), nil
+}
+
+func TestSearchAndFacets(t *testing.T) {
+	forEachEngine(t, func(t *testing.T, plain *Store) {
+		s := plain.WithIndexer(spaceIndexer{})
+		ctx := context.Background()
+		f := newFixture(t, plain) // indexed later by IndexMissing
+		extra := domain.Project{MunicipalityID: f.ota.ID, ProgramID: f.program.ID, HostID: f.shop.ID,
+			Title: "SNS 発信 と 販路 開拓", Description: "副業 の 方 と 商店街 を 元気 に", SDGs: []int{8, 11},
+			RequiredSkills: []string{"mkt-sns"}, TeamSize: 1, HoursPerMonth: 35, WorkStyle: domain.WorkRemote,
+			RewardType: domain.RewardInKind, Status: domain.ProjectPublished}
+		mustNil(t, s.CreateProject(ctx, &extra))
+		n, err := s.IndexMissing(ctx, nil)
+		mustNil(t, err)
+		if n != 3 {
+			t.Errorf("indexed %d projects, want the 3 fixture projects", n)
+		}
+		search := func(fts5, exclude, tsq string) []int64 {
+			page, err := s.ListProjects(ctx, ProjectFilter{Search: Search{FTS5Match: fts5, FTS5Exclude: exclude, TSQuery: tsq}})
+			mustNil(t, err)
+			var ids []int64
+			for _, p := range page.Projects {
+				ids = append(ids, p.ID)
+			}
+			return ids
+		}
+		if got := search(`"販路 開拓"`, "", `'販路' <-> '開拓'`); len(got) != 1 || got[0] != extra.ID {
+			t.Errorf("phrase 販路 開拓: %v", got)
+		}
+		if got := search(`"開拓 販路"`, "", `'開拓' <-> '販路'`); len(got) != 0 {
+			t.Errorf("reversed phrase matched: %v", got)
+		}
+		if got := search("", `"副業"`, `!'副業'`); len(got) != 2 {
+			t.Errorf("excluding 副業 left %v", got)
+		}
+		if got := search(`"森田製作所"`, "", `'森田製作所'`); len(got) != 0 {
+			t.Errorf("host name is a token only as a whole: %v", got)
+		}
+		if got := search(`"有限会社森田製作所"`, "", `'有限会社森田製作所'`); len(got) != 2 {
+			t.Errorf("host name search: %v", got)
+		}
+
+		fc, err := s.ProjectFacets(ctx, ProjectFilter{SDG: 8})
+		mustNil(t, err)
+		// Style, reward, hours and municipality are single-valued: their counts
+		// add up to the total with the same filter.
+		page, err := s.ListProjects(ctx, ProjectFilter{SDG: 8})
+		mustNil(t, err)
+		for name, counts := range map[string]map[string]int{"style": fc.Style, "reward": fc.Reward} {
+			sum := 0
+			for _, n := range counts {
+				sum += n
+			}
+			if sum != page.Total {
+				t.Errorf("%s facet sums to %d, total is %d", name, sum, page.Total)
+			}
+		}
+		if fc.Hours[2] != 1 || fc.Hours[4] != 1 || fc.Municipality[f.ota.ID] != 2 {
+			t.Errorf("hours %v municipality %v", fc.Hours, fc.Municipality)
+		}
+		// The SDG facet ignores the SDG filter itself.
+		if fc.SDG[8] != 2 || fc.SDG[13] != 1 || fc.SDG[11] != 1 {
+			t.Errorf("sdg facet %v", fc.SDG)
+		}
+		if fc.Skill["mkt"] != 1 || fc.Skill["web"] != 1 {
+			t.Errorf("skill facet %v", fc.Skill)
+		}
+		band, err := s.ListProjects(ctx, ProjectFilter{HoursBand: 4})
+		mustNil(t, err)
+		if band.Total != 1 || band.Projects[0].ID != extra.ID {
+			t.Errorf("hours band 4: %+v", band)
+		}
+		mustNil(t, s.SetProjectStatus(ctx, extra.ID, domain.ProjectDraft))
+		if got := search(`"販路 開拓"`, "", `'販路' <-> '開拓'`); len(got) != 0 {
+			t.Errorf("a draft is found: %v", got)
+		}
+		if err := s.SetProjectStatus(ctx, 99999, domain.ProjectClosed); domain.ErrorCode(err) != domain.CodeNotFound {
+			t.Errorf("status of unknown project: %v", err)
+		}
+	})
+}
