@@ -36,10 +36,10 @@ type querier interface {
 // Store is the data layer. Inside InTx, reads and writes go through the
 // transaction; otherwise reads use the read pool and writes the writer.
 type Store struct {
-	engine Engine
-	read   *sql.DB
-	write  *sql.DB // for SQLite a pool of one connection with immediate transactions
-	r, w   querier
+	engine  Engine
+	read    *sql.DB
+	write   *sql.DB // for SQLite a pool of one connection with immediate transactions
+	r, w    querier
 	inTx    bool
 	now     func() time.Time
 	indexer Indexer
