@@ -22,6 +22,9 @@ func (c Counts) String() string {
 		c.Municipalities, c.Organizations, c.Programs, c.Projects, c.Talents, c.Entries)
 }
 
+// Progress is told how many rows are loaded of how many.
+type Progress func(done, total int)
+
 // Demo generates the Ota demo from seed and loads it in one transaction,
 // so a failure leaves the database as it was. It refuses to load into a
 // database that already has a municipality.
@@ -30,8 +33,25 @@ func Demo(ctx context.Context, st *store.Store, ref *refdata.Data, seed uint64, 
 	if err != nil {
 		return Counts{}, fmt.Errorf("generate demo: %w", err)
 	}
+	return Dataset(ctx, st, ds, nil)
+}
+
+// Scale loads the demo grown to the given numbers of projects and talents,
+// for load tests, reporting progress as it goes.
+func Scale(ctx context.Context, st *store.Store, ref *refdata.Data, seed uint64, now time.Time,
+	projects, talents int, progress Progress) (Counts, error) {
+	ds, err := demo.Scale(ref, seed, now, projects, talents)
+	if err != nil {
+		return Counts{}, fmt.Errorf("generate: %w", err)
+	}
+	return Dataset(ctx, st, ds, progress)
+}
+
+// Dataset loads a generated dataset into an empty database in one
+// transaction.
+func Dataset(ctx context.Context, st *store.Store, ds *demo.Dataset, progress Progress) (Counts, error) {
 	var c Counts
-	err = st.InTx(ctx, func(tx *store.Store) error {
+	err := st.InTx(ctx, func(tx *store.Store) error {
 		empty, err := tx.IsEmpty(ctx)
 		if err != nil {
 			return err
@@ -39,7 +59,7 @@ func Demo(ctx context.Context, st *store.Store, ref *refdata.Data, seed uint64, 
 		if !empty {
 			return fmt.Errorf("the database already has data; the demo loads only into an empty one")
 		}
-		c, err = load(ctx, tx, ds)
+		c, err = load(ctx, tx, ds, progress)
 		return err
 	})
 	return c, err
@@ -47,8 +67,18 @@ func Demo(ctx context.Context, st *store.Store, ref *refdata.Data, seed uint64, 
 
 // load inserts the dataset, remapping its provisional IDs to the ones the
 // database assigns.
-func load(ctx context.Context, tx *store.Store, ds *demo.Dataset) (Counts, error) {
+func load(ctx context.Context, tx *store.Store, ds *demo.Dataset, progress Progress) (Counts, error) {
 	var c Counts
+	total := len(ds.Municipalities) + len(ds.Organizations) + len(ds.Programs) + len(ds.Projects) +
+		len(ds.Talents) + len(ds.Entries)
+	done := 0
+	step := max(total/100, 1)
+	tick := func() {
+		done++
+		if progress != nil && (done%step == 0 || done == total) {
+			progress(done, total)
+		}
+	}
 	muni, org, prog, proj, tal := map[int64]int64{}, map[int64]int64{}, map[int64]int64{}, map[int64]int64{}, map[int64]int64{}
 	for _, m := range ds.Municipalities {
 		old := m.ID
@@ -57,6 +87,7 @@ func load(ctx context.Context, tx *store.Store, ds *demo.Dataset) (Counts, error
 		}
 		muni[old] = m.ID
 		c.Municipalities++
+		tick()
 	}
 	for _, o := range ds.Organizations {
 		old := o.ID
@@ -66,6 +97,7 @@ func load(ctx context.Context, tx *store.Store, ds *demo.Dataset) (Counts, error
 		}
 		org[old] = o.ID
 		c.Organizations++
+		tick()
 	}
 	for _, p := range ds.Programs {
 		old := p.ID
@@ -76,6 +108,7 @@ func load(ctx context.Context, tx *store.Store, ds *demo.Dataset) (Counts, error
 		}
 		prog[old] = p.ID
 		c.Programs++
+		tick()
 	}
 	for _, p := range ds.Projects {
 		old := p.ID
@@ -85,6 +118,7 @@ func load(ctx context.Context, tx *store.Store, ds *demo.Dataset) (Counts, error
 		}
 		proj[old] = p.ID
 		c.Projects++
+		tick()
 	}
 	for _, t := range ds.Talents {
 		old := t.ID
@@ -93,6 +127,7 @@ func load(ctx context.Context, tx *store.Store, ds *demo.Dataset) (Counts, error
 		}
 		tal[old] = t.ID
 		c.Talents++
+		tick()
 	}
 	for _, e := range ds.Entries {
 		e.MunicipalityID, e.ProgramID, e.TalentID = muni[e.MunicipalityID], prog[e.ProgramID], tal[e.TalentID]
@@ -101,6 +136,7 @@ func load(ctx context.Context, tx *store.Store, ds *demo.Dataset) (Counts, error
 			return c, fmt.Errorf("entry of talent %d: %w", e.TalentID, err)
 		}
 		c.Entries++
+		tick()
 	}
 	return c, nil
 }

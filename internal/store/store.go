@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" database/sql driver
@@ -43,6 +44,9 @@ type Store struct {
 	inTx    bool
 	now     func() time.Time
 	indexer Indexer
+	// changes counts committed writes in this process, so caches of pages
+	// built from the data can tell they are stale. Shared by every copy.
+	changes *atomic.Uint64
 }
 
 // Open connects to the database named by url: "" or "sqlite:PATH" for SQLite
@@ -112,7 +116,7 @@ func openSQLite(ctx context.Context, path string) (*Store, error) {
 
 func newStore(engine Engine, read, write *sql.DB) *Store {
 	return &Store{engine: engine, read: read, write: write, r: read, w: write,
-		now: func() time.Time { return time.Now().UTC() }}
+		now: func() time.Time { return time.Now().UTC() }, changes: new(atomic.Uint64)}
 }
 
 // Engine says which database is behind the store.
@@ -144,7 +148,23 @@ func (s *Store) InTx(ctx context.Context, fn func(tx *Store) error) error {
 		_ = tx.Rollback()
 		return err
 	}
-	return tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	s.changes.Add(1)
+	return nil
+}
+
+// Version changes whenever this process commits a write. Other processes'
+// writes (several servers on one PostgreSQL) are not seen: caches keyed on it
+// must also expire by time.
+func (s *Store) Version() uint64 { return s.changes.Load() }
+
+// written records a write made outside a transaction.
+func (s *Store) written() {
+	if !s.inTx {
+		s.changes.Add(1)
+	}
 }
 
 // rebind turns $1-style placeholders into ?1 for SQLite.
@@ -156,6 +176,7 @@ func (s *Store) rebind(q string) string {
 }
 
 func (s *Store) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	defer s.written()
 	return s.w.ExecContext(ctx, s.rebind(q), args...)
 }
 
@@ -169,6 +190,7 @@ func (s *Store) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
 
 // insertID runs an INSERT … RETURNING id on the writer.
 func (s *Store) insertID(ctx context.Context, q string, args ...any) (int64, error) {
+	defer s.written()
 	var id int64
 	err := s.w.QueryRowContext(ctx, s.rebind(q+" RETURNING id"), args...).Scan(&id)
 	return id, err
