@@ -1,0 +1,113 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/ikawaha/kagome-dict/ipa"
+	"github.com/ikawaha/kagome/v2/tokenizer"
+)
+
+// Analyzer turns Japanese (and mixed) text into index terms with kagome and
+// the IPA dictionary. It is safe for concurrent use.
+type Analyzer struct {
+	tok *tokenizer.Tokenizer
+	// lookup calls fn for every dictionary word that is a prefix of s, with
+	// the word's morph id and its length in bytes.
+	lookup func(s string, fn func(id, length int))
+	// nounPOS reports whether a dictionary morph is a noun that may be a
+	// compound sub-word.
+	nounPOS func(id int) bool
+}
+
+// NewAnalyzer loads the IPA dictionary (about 1 s and 90 MB) and returns an
+// analyzer. Load it once per process and share it.
+func NewAnalyzer() (a *Analyzer, err error) {
+	defer func() {
+		// ipa.Dict panics when the embedded dictionary cannot be read.
+		if r := recover(); r != nil {
+			a, err = nil, fmt.Errorf("search: load IPA dictionary: %v", r)
+		}
+	}()
+	d := ipa.Dict()
+	tok, err := tokenizer.New(d, tokenizer.OmitBosEos())
+	if err != nil {
+		return nil, fmt.Errorf("search: new tokenizer: %w", err)
+	}
+	pos := d.POSTable
+	return &Analyzer{
+		tok:    tok,
+		lookup: d.Index.CommonPrefixSearchCallback,
+		nounPOS: func(id int) bool {
+			if id < 0 || id >= len(pos.POSs) || len(pos.POSs[id]) < 2 {
+				return false
+			}
+			p := pos.POSs[id]
+			return pos.NameList[p[0]] == "名詞" && isSubWordNoun(pos.NameList[p[1]])
+		},
+	}, nil
+}
+
+// Terms returns the index terms of text in document order, followed by the
+// compound sub-words described in the package documentation.
+func (a *Analyzer) Terms(text string) []string {
+	primary, extra := a.analyze(normalize(text), true)
+	seen := make(map[string]bool, len(primary))
+	out := make([]string, 0, len(primary)+len(extra))
+	for _, t := range primary {
+		out = append(out, t.text)
+		seen[t.text] = true
+	}
+	for _, t := range extra {
+		if !seen[t.text] {
+			out = append(out, t.text)
+			seen[t.text] = true
+		}
+	}
+	return out
+}
+
+// IndexText returns the terms of text joined by single spaces: the value to
+// store in the full-text column that SQLite FTS5 and PostgreSQL index.
+func (a *Analyzer) IndexText(text string) string {
+	return strings.Join(a.Terms(text), " ")
+}
+
+// Lazy loads an Analyzer in the background, so that a server can answer
+// health checks while the dictionary loads.
+type Lazy struct {
+	done chan struct{}
+	a    *Analyzer
+	err  error
+}
+
+// NewLazy starts loading the analyzer in a new goroutine at once.
+func NewLazy() *Lazy {
+	l := &Lazy{done: make(chan struct{})}
+	go func() {
+		defer close(l.done)
+		l.a, l.err = NewAnalyzer()
+	}()
+	return l
+}
+
+// Ready reports whether the analyzer has loaded successfully.
+func (l *Lazy) Ready() bool {
+	select {
+	case <-l.done:
+		return l.err == nil
+	default:
+		return false
+	}
+}
+
+// Get waits until the analyzer has loaded, or ctx is done, and returns it.
+func (l *Lazy) Get(ctx context.Context) (*Analyzer, error) {
+	select {
+	case <-l.done:
+		return l.a, l.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
