@@ -9,6 +9,7 @@ import (
 
 	"github.com/tsunagu-hub/tsunagu/internal/demo"
 	"github.com/tsunagu-hub/tsunagu/internal/refdata"
+	"github.com/tsunagu-hub/tsunagu/internal/search"
 	"github.com/tsunagu-hub/tsunagu/internal/seed"
 )
 
@@ -61,6 +62,7 @@ func seedCmd(ctx context.Context, args []string, getenv func(string) string, std
 		return err
 	}
 	defer st.Close()
+	st = st.WithIndexer(search.NewProjectIndexer(search.NewLazy(), ref))
 	if scale == "" {
 		c, err := seed.Demo(ctx, st, ref, seedValue, time.Now())
 		if err != nil {

@@ -151,7 +151,19 @@ func TestCommandLine(t *testing.T) {
 			t.Errorf("%v: exit %d (%v), want 2", args, exitCode(err), err)
 		}
 	}
-	err := run(context.Background(), []string{"tsunagu", "migrate", "--db", "mysql://x"}, noEnv, nil, io.Discard, io.Discard)
+	var matched bytes.Buffer
+	cohort := `{"projects":[{"id":"p1","capacity":1}],"talents":[{"id":"t1","choices":["p1"]},{"id":"t2","choices":["p1"]}],
+		"scores":[{"talent":"t1","project":"p1","score":10},{"talent":"t2","project":"p1","score":20}]}`
+	if err := run(context.Background(), []string{"tsunagu", "match", "--input", "-", "--method", "stable"}, noEnv,
+		strings.NewReader(cohort), &matched, io.Discard); err != nil || !strings.Contains(matched.String(), `"talent": "t2"`) {
+		t.Errorf("match: %v %s", err, matched.String())
+	}
+	err := run(context.Background(), []string{"tsunagu", "match", "--input", "-", "--method", "stable"}, noEnv,
+		strings.NewReader(`{"projects":[{"id":"p1","capacity":-1}]}`), io.Discard, io.Discard)
+	if exitCode(err) != 2 || !strings.Contains(err.Error(), "negative capacity") {
+		t.Errorf("bad cohort: exit %d, %v", exitCode(err), err)
+	}
+	err = run(context.Background(), []string{"tsunagu", "migrate", "--db", "mysql://x"}, noEnv, nil, io.Discard, io.Discard)
 	if err == nil || !strings.Contains(err.Error(), "unsupported database URL") {
 		t.Errorf("mysql URL: %v", err)
 	}

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"net/http"
 	"time"
@@ -13,7 +14,9 @@ import (
 	"github.com/tsunagu-hub/tsunagu/internal/demo"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
 	"github.com/tsunagu-hub/tsunagu/internal/refdata"
+	"github.com/tsunagu-hub/tsunagu/internal/search"
 	"github.com/tsunagu-hub/tsunagu/internal/seed"
+	"github.com/tsunagu-hub/tsunagu/internal/store"
 	"github.com/tsunagu-hub/tsunagu/internal/web"
 )
 
@@ -35,11 +38,14 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	if err != nil {
 		return err
 	}
+	// The Japanese dictionary loads in the background; /healthz answers meanwhile.
+	analyzer := search.NewLazy()
 	st, err := openStore(ctx, s, log)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	st = st.WithIndexer(search.NewProjectIndexer(analyzer, ref))
 	if s.demo {
 		empty, err := st.IsEmpty(ctx)
 		if err != nil {
@@ -53,7 +59,8 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 			log.Info("loaded the Ota demo", "rows", c.String())
 		}
 	}
-	srv, err := web.New(web.Config{Store: st, Ref: ref, Catalog: cat, Logger: log, Version: Version})
+	go indexMissing(ctx, st, log)
+	srv, err := web.New(web.Config{Store: st, Ref: ref, Catalog: cat, Search: analyzer, Logger: log, Version: Version})
 	if err != nil {
 		return err
 	}
@@ -81,4 +88,19 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		return err
 	}
 	return nil
+}
+
+// indexMissing indexes projects that have no search terms (after an
+// upgrade), logging progress; the server answers meanwhile.
+func indexMissing(ctx context.Context, st *store.Store, log *slog.Logger) {
+	n, err := st.IndexMissing(ctx, func(done, total int) {
+		if done%500 == 0 || done == total {
+			log.Info("indexing projects for search", "done", done, "total", total)
+		}
+	})
+	if err != nil && ctx.Err() == nil {
+		log.Error("indexing projects for search", "err", err)
+	} else if n > 0 {
+		log.Info("indexed projects for search", "count", n)
+	}
 }

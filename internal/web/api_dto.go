@@ -3,6 +3,9 @@ package web
 import (
 	"strconv"
 	"time"
+
+	"github.com/tsunagu-hub/tsunagu/internal/search"
+	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
 
 // The JSON shapes of the API, described in openapi.json.
@@ -44,6 +47,62 @@ type apiProject struct {
 	StartsOn        string             `json:"starts_on,omitempty"`
 	EndsOn          string             `json:"ends_on,omitempty"`
 	Status          string             `json:"status"`
+	Highlight       *apiHighlight      `json:"highlight,omitempty"`
+}
+
+// apiHighlight is a searched project's title and a snippet of its
+// description as runs of text, the matched runs flagged.
+type apiHighlight struct {
+	Title   []apiSegment `json:"title"`
+	Snippet []apiSegment `json:"snippet"`
+}
+
+type apiSegment struct {
+	Text  string `json:"text"`
+	Match bool   `json:"match,omitempty"`
+}
+
+func toAPISegments(segs []search.Segment) []apiSegment {
+	out := make([]apiSegment, len(segs))
+	for i, s := range segs {
+		out[i] = apiSegment{Text: s.Text, Match: s.Match}
+	}
+	return out
+}
+
+type apiProjectList struct {
+	Total    int          `json:"total"`
+	Page     int          `json:"page"`
+	PerPage  int          `json:"per_page"`
+	Notes    []string     `json:"notes,omitempty"`
+	Facets   apiFacets    `json:"facets"`
+	Projects []apiProject `json:"projects"`
+}
+
+// apiFacets are the counts next to each filter choice, keyed by the value
+// the filter parameter takes.
+type apiFacets struct {
+	SDG          map[string]int `json:"sdg"`
+	Skill        map[string]int `json:"skill"`
+	Style        map[string]int `json:"style"`
+	Reward       map[string]int `json:"reward"`
+	Hours        map[string]int `json:"hours"`
+	Municipality map[string]int `json:"municipality"`
+}
+
+func toAPIFacets(fc store.Facets, h *hub) apiFacets {
+	out := apiFacets{SDG: map[string]int{}, Skill: fc.Skill, Style: fc.Style, Reward: fc.Reward,
+		Hours: map[string]int{}, Municipality: map[string]int{}}
+	for g, n := range fc.SDG {
+		out.SDG[strconv.Itoa(g)] = n
+	}
+	for b, n := range fc.Hours {
+		out.Hours[strconv.Itoa(b)] = n
+	}
+	for id, n := range fc.Municipality {
+		out.Municipality[h.municipalities[id].LGCode] = n
+	}
+	return out
 }
 
 func toAPIProject(v projectView) apiProject {
@@ -56,7 +115,15 @@ func toAPIProject(v projectView) apiProject {
 		TeamSize: v.TeamSize, HoursPerMonth: v.HoursPerMonth, WorkStyle: string(v.WorkStyle), Place: v.Place,
 		Reward:   apiReward{Type: string(v.RewardType), YenPerMonth: v.RewardYen},
 		StartsOn: isoDate(v.StartsOn), EndsOn: isoDate(v.EndsOn), Status: string(v.Status),
+		Highlight: highlightOf(v),
 	}
+}
+
+func highlightOf(v projectView) *apiHighlight {
+	if v.TitleHL == nil && v.SnippetHL == nil {
+		return nil
+	}
+	return &apiHighlight{Title: toAPISegments(v.TitleHL), Snippet: toAPISegments(v.SnippetHL)}
 }
 
 type apiProgram struct {

@@ -48,23 +48,19 @@ func (s *Server) apiProjects(r *http.Request, lang i18n.Lang) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	lq, f, err := s.filter(h, r.URL.Query())
+	res, err := s.runList(ctx, h, r.URL.Query())
 	if err != nil {
 		return nil, err
 	}
-	page, err := s.store.ListProjects(ctx, f)
-	if err != nil {
-		return nil, err
+	out := apiProjectList{Total: res.page.Total, Page: res.req.Query.Page, PerPage: pageSize,
+		Projects: make([]apiProject, len(res.projects)), Facets: toAPIFacets(res.facets, h)}
+	for i, v := range res.projects {
+		out.Projects[i] = toAPIProject(v)
 	}
-	views, err := s.projectViews(ctx, h, page.Projects)
-	if err != nil {
-		return nil, err
+	for _, p := range res.req.Problems {
+		out.Notes = append(out.Notes, s.cat.T(lang, p.Key, p.Args))
 	}
-	out := make([]apiProject, len(views))
-	for i, v := range views {
-		out[i] = toAPIProject(v)
-	}
-	return map[string]any{"total": page.Total, "page": lq.Page, "per_page": pageSize, "projects": out}, nil
+	return out, nil
 }
 
 func (s *Server) apiProject(r *http.Request, lang i18n.Lang) (any, error) {

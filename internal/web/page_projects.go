@@ -1,29 +1,70 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strconv"
 
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
-	"github.com/tsunagu-hub/tsunagu/internal/refdata"
+	"github.com/tsunagu-hub/tsunagu/internal/search"
+	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
 
 type listData struct {
-	Query          listQuery
-	Error          *publicError
-	Projects       []projectView
-	Total          int
-	Page, Pages    int
-	PrevURL        string
-	NextURL        string
-	Programs       []domain.Program
-	Municipalities []domain.Municipality
-	SDGs           []refdata.SDG
-	Categories     []refdata.SkillCategory
-	Styles         []domain.WorkStyle
-	Rewards        []domain.RewardType
+	Query       listQuery
+	Error       *publicError
+	Problems    []string // translated notes on a malformed search
+	Searched    [][]string
+	Groups      []filterGroup
+	Projects    []projectView
+	Total       int
+	Page, Pages int
+	PrevURL     string
+	NextURL     string
+}
+
+// listResult is what the page and the API both show for a list query.
+type listResult struct {
+	req      listRequest
+	page     store.ProjectPage
+	facets   store.Facets
+	projects []projectView
+}
+
+// runList checks the query, runs it with its facets and highlights matches.
+func (s *Server) runList(ctx context.Context, h *hub, q url.Values) (listResult, error) {
+	var res listResult
+	req, err := s.filter(ctx, h, q)
+	res.req = req
+	if err != nil {
+		return res, err
+	}
+	if res.page, err = s.store.ListProjects(ctx, req.Filter); err != nil {
+		return res, err
+	}
+	if res.facets, err = s.store.ProjectFacets(ctx, req.Filter); err != nil {
+		return res, err
+	}
+	if res.projects, err = s.projectViews(ctx, h, res.page.Projects); err != nil {
+		return res, err
+	}
+	if len(req.Search.Words()) > 0 {
+		an, err := s.search.Get(ctx)
+		if err != nil {
+			return res, err
+		}
+		for i := range res.projects {
+			highlightProject(an, req.Search, &res.projects[i])
+		}
+	}
+	return res, nil
+}
+
+func highlightProject(an *search.Analyzer, q search.Query, v *projectView) {
+	v.TitleHL = an.Highlight(v.Title, q)
+	v.SnippetHL = snippet(an.Highlight(v.Description, q), 90)
 }
 
 func (s *Server) projectListPage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
@@ -32,28 +73,25 @@ func (s *Server) projectListPage(w http.ResponseWriter, r *http.Request, lang i1
 	if err != nil {
 		return err
 	}
-	d := listData{Programs: h.progList, Municipalities: h.munList, SDGs: s.ref.SDGs(),
-		Categories: s.ref.SkillCategories(), Styles: domain.WorkStyles(), Rewards: domain.RewardTypes()}
 	title := s.cat.T(lang, "list.title", nil)
-	lq, f, err := s.filter(h, r.URL.Query())
-	d.Query = lq
+	res, err := s.runList(ctx, h, r.URL.Query())
+	d := listData{Query: res.req.Query}
 	if err != nil {
 		if domain.ErrorCode(err) != domain.CodeInvalid {
 			return err
 		}
 		pe := s.publicError(r, lang, err)
 		d.Error = &pe
+		d.Groups = s.filterGroups(lang, h, d.Query, nil)
 		return s.render(w, r, lang, pe.Status, "projects", title, d)
 	}
-	page, err := s.store.ListProjects(ctx, f)
-	if err != nil {
-		return err
+	for _, p := range res.req.Problems {
+		d.Problems = append(d.Problems, s.cat.T(lang, p.Key, p.Args))
 	}
-	if d.Projects, err = s.projectViews(ctx, h, page.Projects); err != nil {
-		return err
-	}
-	d.Total, d.Page = page.Total, lq.Page
-	d.Pages = max(1, (page.Total+pageSize-1)/pageSize)
+	d.Searched = res.req.Search.Words()
+	d.Groups = s.filterGroups(lang, h, d.Query, &res.facets)
+	d.Projects, d.Total, d.Page = res.projects, res.page.Total, d.Query.Page
+	d.Pages = max(1, (d.Total+pageSize-1)/pageSize)
 	if d.Page > 1 {
 		d.PrevURL = pageURL(r.URL.Query(), d.Page-1)
 	}

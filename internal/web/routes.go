@@ -6,11 +6,12 @@ import "net/http"
 func (s *Server) routes() http.Handler {
 	mux := http.NewServeMux()
 
-	// Public pages.
-	mux.HandleFunc("GET /{$}", s.html(s.homePage))
-	mux.HandleFunc("GET /programs/{slug}", s.html(s.programPage))
-	mux.HandleFunc("GET /projects", s.html(s.projectListPage))
-	mux.HandleFunc("GET /projects/{id}", s.html(s.projectPage))
+	// Public pages; cached for up to a second, dropped on any write.
+	mux.HandleFunc("GET /{$}", s.html(s.cached(s.homePage)))
+	mux.HandleFunc("GET /programs/{slug}", s.html(s.cached(s.programPage)))
+	mux.HandleFunc("GET /projects", s.html(s.cached(s.projectListPage)))
+	mux.HandleFunc("GET /projects/{id}", s.html(s.cached(s.projectPage)))
+	mux.HandleFunc("GET /hometown", s.html(s.cached(s.hometownPage)))
 	mux.Handle("GET /static/", s.static())
 	mux.HandleFunc("GET /assets/sdgs.css", s.sdgCSS)
 

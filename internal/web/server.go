@@ -12,6 +12,7 @@ import (
 
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
 	"github.com/tsunagu-hub/tsunagu/internal/refdata"
+	"github.com/tsunagu-hub/tsunagu/internal/search"
 	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
 
@@ -20,6 +21,7 @@ type Config struct {
 	Store   *store.Store
 	Ref     *refdata.Data
 	Catalog *i18n.Catalog
+	Search  *search.Lazy // the Japanese analyser, loading in the background
 	Logger  *slog.Logger
 	Version string
 	Now     func() time.Time // defaults to time.Now
@@ -30,10 +32,12 @@ type Server struct {
 	store   *store.Store
 	ref     *refdata.Data
 	cat     *i18n.Catalog
+	search  *search.Lazy
 	log     *slog.Logger
 	version string
 	now     func() time.Time
 	pages   *pages
+	cache   *pageCache
 
 	sdgCSSBytes []byte
 }
@@ -52,8 +56,9 @@ func New(cfg Config) (*Server, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Server{store: cfg.Store, ref: cfg.Ref, cat: cfg.Catalog, log: log,
-		version: cfg.Version, now: now, pages: p, sdgCSSBytes: sdgStyles(cfg.Ref)}, nil
+	return &Server{store: cfg.Store, ref: cfg.Ref, cat: cfg.Catalog, search: cfg.Search, log: log,
+		version: cfg.Version, now: now, pages: p, sdgCSSBytes: sdgStyles(cfg.Ref),
+		cache: newPageCache(cfg.Store.Version, time.Now)}, nil
 }
 
 // Handler returns the whole HTTP handler with its middleware.

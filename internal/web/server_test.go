@@ -7,12 +7,14 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
 	"github.com/tsunagu-hub/tsunagu/internal/refdata"
+	"github.com/tsunagu-hub/tsunagu/internal/search"
 	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
 
@@ -21,12 +23,16 @@ import (
 type world struct {
 	srv                   *httptest.Server
 	st                    *store.Store
+	dir                   string // holds the SQLite file
 	ota, tsubame          domain.Municipality
 	web, green, shop, ts1 domain.Project
 	draft                 domain.Project
 }
 
 var testNow = time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
+
+// analyzer is loaded once for the whole test binary (about a second).
+var analyzer = sync.OnceValue(search.NewLazy)
 
 func must(t *testing.T, err error) {
 	t.Helper()
@@ -38,12 +44,16 @@ func must(t *testing.T, err error) {
 func newWorld(t *testing.T) *world {
 	t.Helper()
 	ctx := context.Background()
-	st, err := store.Open(ctx, "", t.TempDir())
+	ref, err := refdata.Load()
+	must(t, err)
+	dir := t.TempDir()
+	st, err := store.Open(ctx, "", dir)
 	must(t, err)
 	t.Cleanup(func() { st.Close() })
 	_, err = st.Migrate(ctx)
 	must(t, err)
-	w := &world{st: st,
+	st = st.WithIndexer(search.NewProjectIndexer(analyzer(), ref))
+	w := &world{st: st, dir: dir,
 		ota:     domain.Municipality{LGCode: "131113", Slug: "ota", Name: "大田区", NameEN: "Ota City", PrefCode: 13},
 		tsubame: domain.Municipality{LGCode: "152137", Slug: "tsubame", Name: "燕市", NameEN: "Tsubame City", PrefCode: 15}}
 	must(t, st.CreateMunicipality(ctx, &w.ota))
@@ -69,9 +79,12 @@ func newWorld(t *testing.T) *world {
 	}
 	base := domain.Project{MunicipalityID: w.ota.ID, ProgramID: p2021.ID, HostID: mill.ID, TeamSize: 2, HoursPerMonth: 20,
 		WorkStyle: domain.WorkRemote, RewardType: domain.RewardPaid, RewardYen: 50000, Status: domain.ProjectClosed,
-		Description: "説明", RequiredSkills: []string{"web-homepage"}}
+		Description: "説明", RequiredSkills: []string{"dx-kintone"}}
 	w.web, w.green, w.shop, w.ts1, w.draft = base, base, base, base, base
 	w.web.Title, w.web.SDGs = "ホームページを刷新したい", []int{8, 9}
+	w.web.Description = "町工場の技術を伝えるホームページを、副業人材と一緒に作ります。販路開拓にもつなげたい。"
+	w.web.RequiredSkills = []string{"web-homepage"}
+	w.green.Description = "工場の電力データ活用で、脱炭素の第一歩を。"
 	w.green.Title, w.green.SDGs, w.green.WorkStyle, w.green.Place = "工場のCO2を見える化", []int{7, 13}, domain.WorkHybrid, "大田区糀谷"
 	w.green.RequiredSkills = []string{"green-carbon"}
 	w.shop.Title, w.shop.SDGs, w.shop.HostID, w.shop.ProgramID = "商店街のSNS発信", []int{11}, cafe.ID, pNow.ID
@@ -82,11 +95,10 @@ func newWorld(t *testing.T) *world {
 	for _, p := range []*domain.Project{&w.web, &w.green, &w.shop, &w.ts1, &w.draft} {
 		must(t, st.CreateProject(ctx, p))
 	}
-	ref, err := refdata.Load()
-	must(t, err)
 	cat, err := i18n.Load()
 	must(t, err)
-	s, err := New(Config{Store: st, Ref: ref, Catalog: cat, Version: "test", Now: func() time.Time { return testNow }})
+	s, err := New(Config{Store: st, Ref: ref, Catalog: cat, Search: analyzer(), Version: "test",
+		Now: func() time.Time { return testNow }})
 	must(t, err)
 	w.srv = httptest.NewServer(s.Handler())
 	t.Cleanup(w.srv.Close)

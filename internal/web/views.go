@@ -5,6 +5,7 @@ import (
 
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/refdata"
+	"github.com/tsunagu-hub/tsunagu/internal/search"
 )
 
 // projectView is a project with what a page shows beside it.
@@ -16,6 +17,9 @@ type projectView struct {
 	Goals        []refdata.SDG
 	Required     []refdata.Skill
 	Preferred    []refdata.Skill
+	// TitleHL and SnippetHL are set when the list was searched.
+	TitleHL   []search.Segment
+	SnippetHL []search.Segment
 }
 
 // programView is a program with its hosts and figures.

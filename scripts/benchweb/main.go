@@ -1,0 +1,214 @@
+// Command benchweb measures the public project list under load. It serves
+// the real handler over a seeded database, a handler that writes the same
+// page bytes from memory, and a hello-world handler, each on its own
+// loopback port in this one process, runs wrk against each for a bounded
+// time, and prints requests per second, p99 latency and the ratios.
+// scripts/bench-web.sh seeds the database and runs it.
+package main
+
+import (
+	"bufio"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/tsunagu-hub/tsunagu/internal/i18n"
+	"github.com/tsunagu-hub/tsunagu/internal/refdata"
+	"github.com/tsunagu-hub/tsunagu/internal/search"
+	"github.com/tsunagu-hub/tsunagu/internal/store"
+	"github.com/tsunagu-hub/tsunagu/internal/web"
+)
+
+func main() {
+	if err := run(context.Background(), os.Args[1:], os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "benchweb:", err)
+		os.Exit(1)
+	}
+}
+
+type result struct {
+	name   string
+	rps    float64
+	p99    time.Duration
+	status string
+}
+
+func run(ctx context.Context, args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("benchweb", flag.ContinueOnError)
+	data := fs.String("data", "", "seeded data directory (tsunagu seed --scale …)")
+	duration := fs.Duration("duration", 10*time.Second, "length of each wrk run")
+	conns := fs.Int("connections", 64, "concurrent connections")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *duration > 2*time.Minute {
+		return fmt.Errorf("--duration is capped at 2m")
+	}
+	st, err := store.Open(ctx, "", *data)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	ref, err := refdata.Load()
+	if err != nil {
+		return err
+	}
+	cat, err := i18n.Load()
+	if err != nil {
+		return err
+	}
+	lazy := search.NewLazy()
+	st = st.WithIndexer(search.NewProjectIndexer(lazy, ref))
+	if _, err := st.Migrate(ctx); err != nil {
+		return err
+	}
+	if n, err := st.IndexMissing(ctx, nil); err != nil {
+		return err
+	} else if n > 0 {
+		fmt.Fprintf(out, "indexed %d projects for search\n", n)
+	}
+	srv, err := web.New(web.Config{Store: st, Ref: ref, Catalog: cat, Search: lazy, Version: "bench"})
+	if err != nil {
+		return err
+	}
+	real, err := listen(srv.Handler())
+	if err != nil {
+		return err
+	}
+	pages := []string{"/projects?lang=ja", "/projects?lang=ja&q=" + url.QueryEscape("販路開拓")}
+	var results []result
+	for _, page := range pages {
+		body, header, err := fetch(real + page)
+		if err != nil {
+			return err
+		}
+		same, err := listen(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			for k, v := range header {
+				w.Header()[k] = v
+			}
+			w.Write(body)
+		}))
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "page %s: %d bytes\n", page, len(body))
+		for _, target := range []struct{ name, url string }{
+			{"tsunagu " + page, real + page},
+			{"same bytes from memory", same + page},
+		} {
+			r, err := wrk(ctx, target.url, *duration, *conns)
+			if err != nil {
+				return err
+			}
+			r.name = target.name
+			results = append(results, r)
+		}
+	}
+	hello, err := listen(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "hello") }))
+	if err != nil {
+		return err
+	}
+	h, err := wrk(ctx, hello+"/", *duration, *conns)
+	if err != nil {
+		return err
+	}
+	h.name = "hello world"
+	results = append(results, h)
+
+	fmt.Fprintf(out, "\n%-46s %10s %10s\n", "handler", "req/s", "p99")
+	for _, r := range results {
+		fmt.Fprintf(out, "%-46s %10.0f %10s %s\n", r.name, r.rps, r.p99.Round(10*time.Microsecond), r.status)
+	}
+	fmt.Fprintln(out)
+	for i := 0; i+1 < len(results)-1; i += 2 {
+		fmt.Fprintf(out, "%s: %.0f%% of same bytes, %.0f%% of hello world, p99 %s\n", results[i].name,
+			100*results[i].rps/results[i+1].rps, 100*results[i].rps/h.rps, results[i].p99.Round(10*time.Microsecond))
+	}
+	fmt.Fprintf(out, "peak resident memory of this process: %s\n", peakRSS())
+	return nil
+}
+
+func listen(h http.Handler) (string, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", err
+	}
+	go http.Serve(ln, h)
+	return "http://" + ln.Addr().String(), nil
+}
+
+func fetch(u string) ([]byte, http.Header, error) {
+	resp, err := http.Get(u)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if resp.StatusCode != 200 {
+		return nil, nil, fmt.Errorf("%s: status %d", u, resp.StatusCode)
+	}
+	h := http.Header{}
+	for _, k := range []string{"Content-Type", "Content-Language", "Vary", "Content-Security-Policy",
+		"X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options"} {
+		h[k] = resp.Header[k]
+	}
+	return body, h, err
+}
+
+// wrk runs one bounded load and reads requests per second and p99.
+func wrk(ctx context.Context, u string, d time.Duration, conns int) (result, error) {
+	ctx, cancel := context.WithTimeout(ctx, d+30*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "wrk", "-t2", "-c"+strconv.Itoa(conns), "-d"+d.String(), "--latency",
+		"-H", "Accept-Language: ja", u)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		return result{}, fmt.Errorf("wrk %s: %v\n%s", u, err, out)
+	}
+	rpsLine := regexp.MustCompile(`Requests/sec:\s+([0-9.]+)`)
+	p99Line := regexp.MustCompile(`\s99%\s+([0-9.]+)(us|ms|s)`)
+	errLine := regexp.MustCompile(`Non-2xx or 3xx responses: (\d+)|Socket errors: .*`)
+	var r result
+	text := string(out)
+	if m := rpsLine.FindStringSubmatch(text); m != nil {
+		r.rps, _ = strconv.ParseFloat(m[1], 64)
+	}
+	if m := p99Line.FindStringSubmatch(text); m != nil {
+		v, _ := strconv.ParseFloat(m[1], 64)
+		unit := map[string]time.Duration{"us": time.Microsecond, "ms": time.Millisecond, "s": time.Second}[m[2]]
+		r.p99 = time.Duration(v * float64(unit))
+	}
+	if m := errLine.FindString(text); m != "" {
+		r.status = "(" + strings.TrimSpace(m) + ")"
+	}
+	if r.rps == 0 {
+		return r, fmt.Errorf("could not read wrk's output:\n%s", text)
+	}
+	return r, nil
+}
+
+// peakRSS reads the high-water mark of resident memory from /proc.
+func peakRSS() string {
+	f, err := os.Open("/proc/self/status")
+	if err != nil {
+		return "unknown"
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if v, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
+			return strings.TrimSpace(v)
+		}
+	}
+	return "unknown"
+}
