@@ -114,3 +114,38 @@ func TestBrowserPhoneAndKeyboard(t *testing.T) {
 		t.Errorf("first Tab focuses %q, want the skip link", focused)
 	}
 }
+
+// TestBrowserSearch types a Japanese query into the list's search box and
+// checks that every result marks the words it matched.
+func TestBrowserSearch(t *testing.T) {
+	s := startServe(t, "--data", t.TempDir(), "--demo")
+	ctx := browsertest.New(t, 90*time.Second)
+	if err := chromedp.Do(ctx, chromedp.Navigate(s.url+"/projects?lang=ja"),
+		chromedp.SendKeys(chromedp.CSS(`#f-q`), "販路開拓")); err != nil {
+		t.Fatal(err)
+	}
+	resp, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`form.filters button[type=submit]`)))
+	if err != nil || resp.Status != 200 {
+		t.Fatalf("search: %v %v", err, resp)
+	}
+	marks, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](
+		`[...document.querySelectorAll(".results article")].map(a => [...a.querySelectorAll("mark")].map(m => m.textContent).join(""))`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(marks) == 0 {
+		t.Fatal("no results for 販路開拓")
+	}
+	for i, m := range marks {
+		if !strings.Contains(m, "販路") {
+			t.Errorf("result %d marks %q", i, m)
+		}
+	}
+	status, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`.count`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(status, "「販路開拓」の検索結果") {
+		t.Errorf("the page does not say what was searched: %q", status)
+	}
+}
