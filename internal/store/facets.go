@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strings"
 )
 
 // Facets count the projects that would match if one filter changed: each
@@ -27,10 +28,20 @@ func (s *Store) ProjectFacets(ctx context.Context, f ProjectFilter) (Facets, err
 		store func(key any, n int)
 	}
 	dims := []dim{
-		{facetSDG, `SELECT g.goal, COUNT(*) FROM projects p JOIN project_sdgs g ON g.project_id = p.id WHERE %s GROUP BY g.goal`,
-			func(k any, n int) { fc.SDG[int(asInt(k))] = n }},
-		{facetSkill, `SELECT k.skill_category, COUNT(DISTINCT p.id) FROM projects p JOIN project_skills k ON k.project_id = p.id
-			WHERE %s GROUP BY k.skill_category`, func(k any, n int) { fc.Skill[asString(k)] = n }},
+		{facetSDG, `SELECT p.sdg_mask, COUNT(*) FROM projects p WHERE %s GROUP BY p.sdg_mask`,
+			func(k any, n int) {
+				for mask, g := asInt(k), 1; g <= 17; g++ {
+					if mask&(1<<g) != 0 {
+						fc.SDG[g] += n
+					}
+				}
+			}},
+		{facetSkill, `SELECT p.skill_categories, COUNT(*) FROM projects p WHERE %s GROUP BY p.skill_categories`,
+			func(k any, n int) {
+				for _, c := range strings.Fields(asString(k)) {
+					fc.Skill[c] += n
+				}
+			}},
 		{facetStyle, `SELECT p.work_style, COUNT(*) FROM projects p WHERE %s GROUP BY p.work_style`,
 			func(k any, n int) { fc.Style[asString(k)] = n }},
 		{facetReward, `SELECT p.reward_type, COUNT(*) FROM projects p WHERE %s GROUP BY p.reward_type`,

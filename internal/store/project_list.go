@@ -75,8 +75,8 @@ func (s *Store) where(f ProjectFilter, skip facet) (string, []any) {
 	if cond := s.searchCondition(f.Search, arg); cond != "" {
 		conds = append(conds, cond)
 	}
-	if f.SDG != 0 && skip != facetSDG {
-		conds = append(conds, "EXISTS (SELECT 1 FROM project_sdgs g WHERE g.project_id = p.id AND g.goal = "+arg(f.SDG)+")")
+	if f.SDG >= 1 && f.SDG <= 17 && skip != facetSDG {
+		conds = append(conds, "(p.sdg_mask & "+arg(int64(1)<<f.SDG)+") <> 0")
 	}
 	if len(f.SkillCodes) > 0 && skip != facetSkill {
 		codes := make([]string, len(f.SkillCodes))
@@ -99,7 +99,8 @@ func (s *Store) where(f ProjectFilter, skip facet) (string, []any) {
 }
 
 // ListProjects returns a page of projects matching the filter: published
-// ones first, newest first.
+// ones first ('published' sorts after 'closed', so descending order puts it
+// first and the index on status and id gives the order), newest first.
 func (s *Store) ListProjects(ctx context.Context, f ProjectFilter) (ProjectPage, error) {
 	var page ProjectPage
 	if f.Limit <= 0 {
@@ -114,7 +115,7 @@ func (s *Store) ListProjects(ctx context.Context, f ProjectFilter) (ProjectPage,
 	n := len(args)
 	args = append(args, f.Limit, f.Offset)
 	rows, err := s.query(ctx, `SELECT `+projectColumns+` FROM projects p WHERE `+where+`
-		ORDER BY CASE p.status WHEN 'published' THEN 0 ELSE 1 END, p.id DESC
+		ORDER BY p.status DESC, p.id DESC
 		LIMIT $`+strconv.Itoa(n+1)+` OFFSET $`+strconv.Itoa(n+2), args...)
 	if err != nil {
 		return page, err

@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
@@ -59,11 +61,11 @@ func (s *Store) CreateProject(ctx context.Context, p *domain.Project) error {
 		now := tx.now()
 		id, err := tx.insertID(ctx, `INSERT INTO projects (municipality_id, program_id, host_id, title,
 			description, team_size, hours_per_month, work_style, place, reward_type, reward_yen,
-			starts_on, ends_on, status, created_at, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15)`,
+			starts_on, ends_on, status, sdg_mask, skill_categories, created_at, updated_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17)`,
 			p.MunicipalityID, p.ProgramID, p.HostID, p.Title, p.Description, p.TeamSize,
 			p.HoursPerMonth, p.WorkStyle, p.Place, p.RewardType, p.RewardYen,
-			nullDate(p.StartsOn), nullDate(p.EndsOn), p.Status, now)
+			nullDate(p.StartsOn), nullDate(p.EndsOn), p.Status, sdgMask(p.SDGs), skillCategories(p), now)
 		if err != nil {
 			return mapError(err, "project")
 		}
@@ -174,4 +176,24 @@ func (s *Store) loadProjectTags(ctx context.Context, projects []domain.Project) 
 		}
 	}
 	return rows.Err()
+}
+
+// sdgMask sets bit n for goal n.
+func sdgMask(goals []int) int64 {
+	var m int64
+	for _, g := range goals {
+		m |= 1 << g
+	}
+	return m
+}
+
+// skillCategories lists the categories of a project's skills, each once.
+func skillCategories(p *domain.Project) string {
+	var cats []string
+	for _, code := range append(append([]string(nil), p.RequiredSkills...), p.PreferredSkills...) {
+		if c := domain.SkillCategoryOf(code); c != "" && !slices.Contains(cats, c) {
+			cats = append(cats, c)
+		}
+	}
+	return strings.Join(cats, " ")
 }

@@ -2,18 +2,24 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"net/http"
 	"sync"
 	"time"
 
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
+	"golang.org/x/sync/singleflight"
 )
 
 // pageCache keeps rendered public pages for a moment. An entry is served
 // while the store has committed no write since it was made (in this
 // process) and it is younger than maxAge, so a change made by another
-// process on the same database shows within maxAge too.
+// process on the same database shows within maxAge too. Past half of
+// maxAge an entry is still served while one request renders its
+// replacement in the background, so under load nobody waits for a render
+// unless the data changed.
 type pageCache struct {
+	flight  singleflight.Group // one render per page at a time; others wait for it
 	mu      sync.RWMutex
 	entries map[string]cachedPage
 	maxAge  time.Duration
@@ -23,6 +29,7 @@ type pageCache struct {
 }
 
 type cachedPage struct {
+	status  int
 	version uint64
 	at      time.Time
 	header  http.Header
@@ -41,14 +48,19 @@ func cacheKey(lang i18n.Lang, r *http.Request) string {
 	return string(lang) + " " + r.URL.Path + "?" + q.Encode()
 }
 
-func (c *pageCache) get(key string) (cachedPage, bool) {
+// get returns a usable entry, and whether it is old enough to refresh.
+func (c *pageCache) get(key string) (p cachedPage, ok, refresh bool) {
 	c.mu.RLock()
-	p, ok := c.entries[key]
+	p, ok = c.entries[key]
 	c.mu.RUnlock()
-	if !ok || p.version != c.version() || c.now().Sub(p.at) >= c.maxAge {
-		return cachedPage{}, false
+	if !ok || p.version != c.version() {
+		return cachedPage{}, false, false
 	}
-	return p, true
+	age := c.now().Sub(p.at)
+	if age >= c.maxAge {
+		return cachedPage{}, false, false
+	}
+	return p, true, age >= c.maxAge/2
 }
 
 func (c *pageCache) put(key string, p cachedPage) {
@@ -61,30 +73,48 @@ func (c *pageCache) put(key string, p cachedPage) {
 }
 
 // cached serves a page from the cache, or renders it and keeps it when it
-// succeeded. Only anonymous, public pages go through it.
+// succeeded. Concurrent requests for the same page wait for one render
+// instead of all rendering it. Only public pages that look the same to
+// every visitor go through it.
 func (s *Server) cached(h htmlHandler) htmlHandler {
 	return func(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
 		key := cacheKey(lang, r)
-		if p, ok := s.cache.get(key); ok {
+		// The render serves every waiting request: one leaving must not cancel it.
+		detached := r.WithContext(context.WithoutCancel(r.Context()))
+		render := func() (any, error) { return s.renderCached(h, detached, lang, key) }
+		if p, ok, refresh := s.cache.get(key); ok {
+			if refresh {
+				go s.cache.flight.Do(key, render)
+			}
 			writeCached(w, p)
 			return nil
 		}
-		version, at := s.cache.version(), s.cache.now()
-		rec := &recorder{header: http.Header{}, status: http.StatusOK}
-		if err := h(rec, r, lang); err != nil {
+		v, err, _ := s.cache.flight.Do(key, func() (any, error) {
+			if p, ok, _ := s.cache.get(key); ok {
+				return p, nil
+			}
+			return render()
+		})
+		if err != nil {
 			return err
 		}
-		p := cachedPage{version: version, at: at, header: rec.header, body: rec.body.Bytes()}
-		if rec.status == http.StatusOK {
-			s.cache.put(key, p)
-		}
-		for k, v := range p.header {
-			w.Header()[k] = v
-		}
-		w.WriteHeader(rec.status)
-		_, err := w.Write(p.body)
-		return err
+		writeCached(w, v.(cachedPage))
+		return nil
 	}
+}
+
+// renderCached renders a page into memory and keeps it when it succeeded.
+func (s *Server) renderCached(h htmlHandler, r *http.Request, lang i18n.Lang, key string) (cachedPage, error) {
+	version, at := s.cache.version(), s.cache.now()
+	rec := &recorder{header: http.Header{}, status: http.StatusOK}
+	if err := h(rec, r, lang); err != nil {
+		return cachedPage{}, err
+	}
+	p := cachedPage{status: rec.status, version: version, at: at, header: rec.header, body: rec.body.Bytes()}
+	if rec.status == http.StatusOK {
+		s.cache.put(key, p)
+	}
+	return p, nil
 }
 
 func writeCached(w http.ResponseWriter, p cachedPage) {
@@ -92,8 +122,8 @@ func writeCached(w http.ResponseWriter, p cachedPage) {
 	for k, v := range p.header {
 		h[k] = v
 	}
-	w.WriteHeader(http.StatusOK)
-	w.Write(p.body)
+	w.WriteHeader(p.status)
+	w.Write(p.body) // a client that has gone away is not an error of ours
 }
 
 // recorder collects a response so it can be cached before it is sent.

@@ -120,8 +120,8 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, lang i18n.Lang, 
 	w.Header().Set("Content-Language", string(lang))
 	w.Header().Add("Vary", "Accept-Language, Cookie")
 	w.WriteHeader(status)
-	_, err := w.Write(buf.Bytes())
-	return err
+	w.Write(buf.Bytes()) // a client that has gone away is not an error of ours
+	return nil
 }
 
 // renderError shows a translated error page with the status of the error.

@@ -106,6 +106,10 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 			{"tsunagu " + page, real + page},
 			{"same bytes from memory", same + page},
 		} {
+			// A short unmeasured run first, so every handler is measured warm.
+			if _, err := wrk(ctx, target.url, 2*time.Second, *conns); err != nil {
+				return err
+			}
 			r, err := wrk(ctx, target.url, *duration, *conns)
 			if err != nil {
 				return err
