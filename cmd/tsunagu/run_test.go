@@ -89,7 +89,7 @@ func TestServeDemoOnSQLite(t *testing.T) {
 	s := startServe(t, "--data", t.TempDir(), "--demo")
 	var health map[string]string
 	json.Unmarshal(s.getJSON(t, "/healthz"), &health)
-	if health["status"] != "ok" {
+	if health["status"] != "ok" || health["search"] != "ready" { // the demo load waited for the dictionary
 		t.Errorf("healthz: %v", health)
 	}
 	var prog struct {
@@ -109,6 +109,24 @@ func TestServeDemoOnSQLite(t *testing.T) {
 	if !bytes.Contains(body, []byte(`<html lang="ja">`)) || !bytes.Contains(body, []byte("大田区SDGs副業")) {
 		t.Error("home page is not the Japanese Ota demo")
 	}
+}
+
+// TestHealthzAnswersWhileTheDictionaryLoads starts on an existing database,
+// where nothing waits for the dictionary: /healthz must answer at once.
+func TestHealthzAnswersWhileTheDictionaryLoads(t *testing.T) {
+	dir := t.TempDir()
+	if err := run(context.Background(), []string{"tsunagu", "migrate", "--data", dir}, func(string) string { return "" },
+		nil, io.Discard, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	s := startServe(t, "--data", dir)
+	var health map[string]string
+	json.Unmarshal(s.getJSON(t, "/healthz"), &health)
+	if health["status"] != "ok" || health["search"] == "" {
+		t.Errorf("healthz: %v", health)
+	}
+	t.Logf("healthz answered %s after start, search %s", time.Since(start), health["search"])
 }
 
 // TestServePostgresShowsSameDemo seeds the demo on both engines through the

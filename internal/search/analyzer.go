@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"fmt"
+	"runtime/debug"
 	"strings"
 
 	"github.com/ikawaha/kagome-dict/ipa"
@@ -88,6 +89,9 @@ func NewLazy() *Lazy {
 	go func() {
 		defer close(l.done)
 		l.a, l.err = NewAnalyzer()
+		// Loading allocates about twice what the dictionary keeps; give the
+		// garbage back to the operating system now rather than holding it.
+		debug.FreeOSMemory()
 	}()
 	return l
 }

@@ -39,6 +39,17 @@ func (m *memoIndexer) ProjectTerms(ctx context.Context, p domain.Project, host d
 	return terms, err
 }
 
+// benchDir holds bigStore's database; TestMain removes it.
+var benchDir string
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if benchDir != "" {
+		os.RemoveAll(benchDir)
+	}
+	os.Exit(code)
+}
+
 // bigStore is 100,000 indexed projects in SQLite, built once per binary.
 var bigStore = sync.OnceValues(func() (*store.Store, error) {
 	ctx := context.Background()
@@ -46,10 +57,11 @@ var bigStore = sync.OnceValues(func() (*store.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	dir, err := osTempDir()
+	dir, err := os.MkdirTemp("", "tsunagu-bench-")
 	if err != nil {
 		return nil, err
 	}
+	benchDir = dir
 	st, err := store.Open(ctx, "", dir)
 	if err != nil {
 		return nil, err
@@ -95,5 +107,3 @@ func BenchmarkSearch100k(b *testing.B) {
 	b.ReportMetric(float64(durations[len(durations)/2].Microseconds())/1000, "p50-ms")
 	b.ReportMetric(float64(durations[len(durations)*99/100].Microseconds())/1000, "p99-ms")
 }
-
-func osTempDir() (string, error) { return os.MkdirTemp("", "tsunagu-bench-") }

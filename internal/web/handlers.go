@@ -66,5 +66,9 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable"})
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]string{"status": "ok", "version": s.version})
+	searchState := "loading"
+	if s.search != nil && s.search.Ready() {
+		searchState = "ready"
+	}
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ok", "version": s.version, "search": searchState})
 }
