@@ -43,15 +43,21 @@ func (e *Error) Error() string {
 // Errorf builds an error with a code, a catalog key and placeholder values
 // given as alternating name, value pairs.
 func Errorf(code Code, key string, kv ...any) *Error {
-	e := &Error{Code: code, Key: key}
-	if len(kv) > 1 {
-		e.Args = make(map[string]any, len(kv)/2)
-		for i := 0; i+1 < len(kv); i += 2 {
-			name, _ := kv[i].(string)
-			e.Args[name] = kv[i+1]
-		}
+	return &Error{Code: code, Key: key, Args: Args(kv...)}
+}
+
+// Args turns alternating name, value pairs into message placeholders; nil
+// when there are none.
+func Args(kv ...any) map[string]any {
+	if len(kv) < 2 {
+		return nil
 	}
-	return e
+	args := make(map[string]any, len(kv)/2)
+	for i := 0; i+1 < len(kv); i += 2 {
+		name, _ := kv[i].(string)
+		args[name] = kv[i+1]
+	}
+	return args
 }
 
 // ErrorCode returns the code of err, CodeInternal for an error that carries
@@ -96,15 +102,7 @@ type FieldError struct {
 
 // Add records a problem with a field.
 func (v *ValidationErrors) Add(field, key string, kv ...any) {
-	fe := FieldError{Field: field, Key: key}
-	if len(kv) > 1 {
-		fe.Args = map[string]any{}
-		for i := 0; i+1 < len(kv); i += 2 {
-			name, _ := kv[i].(string)
-			fe.Args[name] = kv[i+1]
-		}
-	}
-	v.Fields = append(v.Fields, fe)
+	v.Fields = append(v.Fields, FieldError{Field: field, Key: key, Args: Args(kv...)})
 }
 
 // Err returns nil when there were no problems, or an invalid error whose key

@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
 )
 
@@ -61,15 +62,7 @@ type view struct {
 
 // T translates a key with placeholders given as name, value pairs.
 func (v *view) T(key string, kv ...any) string {
-	var args map[string]any
-	if len(kv) > 1 {
-		args = make(map[string]any, len(kv)/2)
-		for i := 0; i+1 < len(kv); i += 2 {
-			name, _ := kv[i].(string)
-			args[name] = kv[i+1]
-		}
-	}
-	return v.cat.T(v.Lang, key, args)
+	return v.cat.T(v.Lang, key, domain.Args(kv...))
 }
 
 // JA reports whether the page is in Japanese, for choosing a name field.
