@@ -57,10 +57,7 @@ func (s *Store) where(f ProjectFilter, skip facet) (string, []any) {
 		args = append(args, v)
 		return "$" + strconv.Itoa(len(args))
 	}
-	statuses := f.Statuses
-	if len(statuses) == 0 {
-		statuses = []domain.ProjectStatus{domain.ProjectPublished, domain.ProjectClosed}
-	}
+	statuses := f.statuses()
 	in := make([]string, len(statuses))
 	for i, st := range statuses {
 		in[i] = arg(string(st))
@@ -109,14 +106,21 @@ func (s *Store) ListProjects(ctx context.Context, f ProjectFilter) (ProjectPage,
 	f.Limit = min(f.Limit, 100)
 	f.Offset = max(f.Offset, 0)
 	where, args := s.where(f, facetNone)
-	if err := s.queryRow(ctx, `SELECT COUNT(*) FROM projects p WHERE `+where, args...).Scan(&page.Total); err != nil {
+	n, counted, err := s.ftsCount(ctx, f, f.statuses())
+	if err != nil {
 		return page, err
 	}
-	n := len(args)
+	page.Total = n
+	if !counted {
+		if err := s.queryRow(ctx, `SELECT COUNT(*) FROM projects p WHERE `+where, args...).Scan(&page.Total); err != nil {
+			return page, err
+		}
+	}
+	next := len(args)
 	args = append(args, f.Limit, f.Offset)
 	rows, err := s.query(ctx, `SELECT `+projectColumns+` FROM projects p WHERE `+where+`
 		ORDER BY p.status DESC, p.id DESC
-		LIMIT $`+strconv.Itoa(n+1)+` OFFSET $`+strconv.Itoa(n+2), args...)
+		LIMIT $`+strconv.Itoa(next+1)+` OFFSET $`+strconv.Itoa(next+2), args...)
 	if err != nil {
 		return page, err
 	}
@@ -132,4 +136,13 @@ func (s *Store) ListProjects(ctx context.Context, f ProjectFilter) (ProjectPage,
 		return page, err
 	}
 	return page, s.loadProjectTags(ctx, page.Projects)
+}
+
+// statuses are the statuses the filter admits: published and closed unless
+// it says otherwise.
+func (f ProjectFilter) statuses() []domain.ProjectStatus {
+	if len(f.Statuses) == 0 {
+		return []domain.ProjectStatus{domain.ProjectPublished, domain.ProjectClosed}
+	}
+	return f.Statuses
 }

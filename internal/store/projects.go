@@ -98,16 +98,21 @@ func (s *Store) SetProjectStatus(ctx context.Context, id int64, status domain.Pr
 	if !status.Valid() {
 		return domain.Errorf(domain.CodeInvalid, "error.choice", "Value", string(status))
 	}
-	res, err := s.exec(ctx, `UPDATE projects SET status = $1, updated_at = $2 WHERE id = $3`, status, s.now(), id)
-	if err != nil {
+	return s.InTx(ctx, func(tx *Store) error {
+		res, err := tx.exec(ctx, `UPDATE projects SET status = $1, updated_at = $2 WHERE id = $3`, status, tx.now(), id)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n == 0 {
+			return domain.NotFound("project")
+		}
+		if tx.engine == SQLite {
+			_, err = tx.exec(ctx, `UPDATE project_fts SET status = $1 WHERE rowid = $2`, status, id)
+		}
 		return err
-	}
-	if n, err := res.RowsAffected(); err != nil {
-		return err
-	} else if n == 0 {
-		return domain.NotFound("project")
-	}
-	return nil
+	})
 }
 
 // Project finds a project by id with its goals and skills.

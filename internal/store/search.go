@@ -72,7 +72,8 @@ func (s *Store) indexProject(ctx context.Context, p domain.Project, host domain.
 		if _, err := s.exec(ctx, `DELETE FROM project_fts WHERE rowid = $1`, p.ID); err != nil {
 			return err
 		}
-		if _, err := s.exec(ctx, `INSERT INTO project_fts (rowid, terms) VALUES ($1, $2)`, p.ID, terms); err != nil {
+		if _, err := s.exec(ctx, `INSERT INTO project_fts (rowid, terms, status) VALUES ($1, $2, $3)`,
+			p.ID, terms, p.Status); err != nil {
 			return err
 		}
 	}
@@ -124,4 +125,28 @@ func (s *Store) IndexMissing(ctx context.Context, progress func(done, total int)
 		}
 	}
 	return len(ids), nil
+}
+
+// ftsCount counts a search's matches from the FTS5 index alone, when the
+// filter has no condition but the search and the statuses (SQLite only). It
+// reports false when the filter needs the projects table.
+func (s *Store) ftsCount(ctx context.Context, f ProjectFilter, statuses []domain.ProjectStatus) (int, bool, error) {
+	if s.engine != SQLite || f.Search.empty() || f.ProgramID != 0 || f.MunicipalityID != 0 || f.SDG != 0 ||
+		len(f.SkillCodes) != 0 || f.WorkStyle != "" || f.RewardType != "" || f.HoursBand != 0 {
+		return 0, false, nil
+	}
+	names := make([]string, len(statuses))
+	for i, st := range statuses {
+		names[i] = string(st)
+	}
+	expr := "status : (" + strings.Join(names, " OR ") + ")"
+	if f.Search.FTS5Match != "" {
+		expr = "(" + f.Search.FTS5Match + ") AND " + expr
+	}
+	if f.Search.FTS5Exclude != "" {
+		expr += " NOT (" + f.Search.FTS5Exclude + ")"
+	}
+	var n int
+	err := s.queryRow(ctx, `SELECT COUNT(*) FROM project_fts WHERE project_fts MATCH $1`, expr).Scan(&n)
+	return n, err == nil, err
 }

@@ -34,6 +34,11 @@ func TestSearchAndFacets(t *testing.T) {
 		search := func(fts5, exclude, tsq string) []int64 {
 			page, err := s.ListProjects(ctx, ProjectFilter{Search: Search{FTS5Match: fts5, FTS5Exclude: exclude, TSQuery: tsq}})
 			mustNil(t, err)
+			// On SQLite the count comes from the FTS5 index alone; it must
+			// agree with the rows, statuses included.
+			if page.Total != len(page.Projects) {
+				t.Errorf("%q -%q: total %d, %d rows", fts5, exclude, page.Total, len(page.Projects))
+			}
 			var ids []int64
 			for _, p := range page.Projects {
 				ids = append(ids, p.ID)
