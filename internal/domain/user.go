@@ -68,3 +68,14 @@ func (m *Membership) Validate() error {
 	}
 	return v.Err()
 }
+
+// TokenPurpose says what a stored token lets its holder do.
+type TokenPurpose string
+
+// Token purposes.
+const (
+	TokenVerifyEmail   TokenPurpose = "verify_email"   // one use
+	TokenResetPassword TokenPurpose = "reset_password" // one use
+	TokenInvite        TokenPurpose = "invite"         // one use
+	TokenAPI           TokenPurpose = "api"            // until revoked
+)

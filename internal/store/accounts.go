@@ -1,0 +1,128 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/tsunagu-hub/tsunagu/internal/domain"
+)
+
+// Credentials are what logging in needs to know about a user.
+type Credentials struct {
+	User         domain.User
+	PasswordHash string // "" when no password was ever set
+	Verified     bool   // the email address was confirmed by a link
+	Lang         string
+}
+
+// Credentials finds a user's sign-in data by email address.
+func (s *Store) Credentials(ctx context.Context, email string) (Credentials, error) {
+	var c Credentials
+	var verified sql.NullTime
+	err := s.queryRow(ctx, `SELECT id, email, name, name_kana, password_hash, email_verified_at, lang
+		FROM users WHERE email = $1`, strings.ToLower(strings.TrimSpace(email))).Scan(
+		&c.User.ID, &c.User.Email, &c.User.Name, &c.User.NameKana, &c.PasswordHash, &verified, &c.Lang)
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, domain.NotFound("user")
+	}
+	c.Verified = verified.Valid
+	return c, err
+}
+
+// SetPassword stores a user's password hash (never the password).
+func (s *Store) SetPassword(ctx context.Context, userID int64, hash string) error {
+	return s.updateUser(ctx, `UPDATE users SET password_hash = $1 WHERE id = $2`, hash, userID)
+}
+
+// MarkEmailVerified records that the user confirmed their address.
+func (s *Store) MarkEmailVerified(ctx context.Context, userID int64) error {
+	return s.updateUser(ctx, `UPDATE users SET email_verified_at = COALESCE(email_verified_at, $1) WHERE id = $2`,
+		s.now(), userID)
+}
+
+func (s *Store) updateUser(ctx context.Context, q string, args ...any) error {
+	res, err := s.exec(ctx, q, args...)
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return err
+	} else if n == 0 {
+		return domain.NotFound("user")
+	}
+	return nil
+}
+
+// CreateToken stores the hash of a token for a user. expires may be zero
+// for a token that lasts until revoked.
+func (s *Store) CreateToken(ctx context.Context, userID int64, purpose domain.TokenPurpose, hash []byte,
+	expires time.Time, label string) error {
+	var exp any
+	if !expires.IsZero() {
+		exp = expires.UTC()
+	}
+	_, err := s.exec(ctx, `INSERT INTO user_tokens (hash, user_id, purpose, label, expires_at, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6)`, hash, userID, purpose, label, exp, s.now())
+	return mapError(err, "token")
+}
+
+// UseToken spends a one-time token: it must exist for the purpose, be
+// unused and unexpired. It returns the user it belongs to. A token can be
+// spent once, even by two requests at the same moment.
+func (s *Store) UseToken(ctx context.Context, hash []byte, purpose domain.TokenPurpose) (int64, error) {
+	var userID int64
+	err := s.InTx(ctx, func(tx *Store) error {
+		var expires, used sql.NullTime
+		err := tx.queryRow(ctx, `SELECT user_id, expires_at, used_at FROM user_tokens WHERE hash = $1 AND purpose = $2`,
+			hash, purpose).Scan(&userID, &expires, &used)
+		if errors.Is(err, sql.ErrNoRows) {
+			return domain.Errorf(domain.CodeInvalid, "error.token_unknown")
+		}
+		if err != nil {
+			return err
+		}
+		now := tx.now()
+		if used.Valid {
+			return domain.Errorf(domain.CodeInvalid, "error.token_used")
+		}
+		if expires.Valid && !now.Before(expires.Time) {
+			return domain.Errorf(domain.CodeInvalid, "error.token_expired")
+		}
+		res, err := tx.exec(ctx, `UPDATE user_tokens SET used_at = $1 WHERE hash = $2 AND used_at IS NULL`, now, hash)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n != 1 {
+			return domain.Errorf(domain.CodeInvalid, "error.token_used")
+		}
+		return nil
+	})
+	return userID, err
+}
+
+// APITokenUser returns the user of an API token that has not been revoked.
+func (s *Store) APITokenUser(ctx context.Context, hash []byte) (int64, error) {
+	var userID int64
+	err := s.queryRow(ctx, `SELECT user_id FROM user_tokens WHERE hash = $1 AND purpose = $2 AND used_at IS NULL`,
+		hash, domain.TokenAPI).Scan(&userID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, domain.Errorf(domain.CodeUnauthorized, "error.token_unknown")
+	}
+	return userID, err
+}
+
+// RevokeAPIToken ends an API token of the user.
+func (s *Store) RevokeAPIToken(ctx context.Context, userID int64, hash []byte) error {
+	res, err := s.exec(ctx, `UPDATE user_tokens SET used_at = $1 WHERE hash = $2 AND user_id = $3 AND purpose = $4
+		AND used_at IS NULL`, s.now(), hash, userID, domain.TokenAPI)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return domain.NotFound("token")
+	}
+	return nil
+}
