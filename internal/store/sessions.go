@@ -40,7 +40,9 @@ func (ss Sessions) DeleteCtx(ctx context.Context, token string) error {
 }
 
 // Find, Commit and Delete are the context-free forms scs.Store asks for.
-func (ss Sessions) Find(token string) ([]byte, bool, error) { return ss.FindCtx(context.Background(), token) }
+func (ss Sessions) Find(token string) ([]byte, bool, error) {
+	return ss.FindCtx(context.Background(), token)
+}
 
 // Commit saves a session without a request context.
 func (ss Sessions) Commit(token string, data []byte, expiry time.Time) error {
