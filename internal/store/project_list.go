@@ -28,6 +28,9 @@ type ProjectFilter struct {
 type ProjectPage struct {
 	Projects []domain.Project
 	Total    int
+	// Ranked is true when a search listed the most relevant first; a
+	// search matching more than MaxRanked projects lists the newest first.
+	Ranked bool
 }
 
 // facet names a filter dimension, so facet counts can leave their own
@@ -95,9 +98,10 @@ func (s *Store) where(f ProjectFilter, skip facet) (string, []any) {
 	return strings.Join(conds, " AND "), args
 }
 
-// ListProjects returns a page of projects matching the filter: published
-// ones first ('published' sorts after 'closed', so descending order puts it
-// first and the index on status and id gives the order), newest first.
+// ListProjects returns a page of projects matching the filter. A search
+// lists the most relevant first; otherwise published projects come first
+// ('published' sorts after 'closed', so descending order puts it first and
+// the index on status and id gives the order), newest first.
 func (s *Store) ListProjects(ctx context.Context, f ProjectFilter) (ProjectPage, error) {
 	var page ProjectPage
 	if f.Limit <= 0 {
@@ -105,22 +109,36 @@ func (s *Store) ListProjects(ctx context.Context, f ProjectFilter) (ProjectPage,
 	}
 	f.Limit = min(f.Limit, 100)
 	f.Offset = max(f.Offset, 0)
-	where, args := s.where(f, facetNone)
-	n, counted, err := s.ftsCount(ctx, f, f.statuses())
-	if err != nil {
-		return page, err
-	}
-	page.Total = n
-	if !counted {
-		if err := s.queryRow(ctx, `SELECT COUNT(*) FROM projects p WHERE `+where, args...).Scan(&page.Total); err != nil {
+	var err error
+	if s.ftsOnly(f) {
+		if page.Total, err = s.ftsCount(ctx, f); err != nil {
 			return page, err
 		}
+		page.Ranked = f.Search.FTS5Match != "" && page.Total <= s.maxRanked
+		ids, err := s.ftsPage(ctx, f, page.Ranked)
+		if err != nil {
+			return page, err
+		}
+		if page.Projects, err = s.projectsByID(ctx, ids); err != nil {
+			return page, err
+		}
+		return page, s.loadProjectTags(ctx, page.Projects)
 	}
-	next := len(args)
-	args = append(args, f.Limit, f.Offset)
-	rows, err := s.query(ctx, `SELECT `+projectColumns+` FROM projects p WHERE `+where+`
-		ORDER BY p.status DESC, p.id DESC
-		LIMIT $`+strconv.Itoa(next+1)+` OFFSET $`+strconv.Itoa(next+2), args...)
+	where, args := s.where(f, facetNone)
+	if err := s.queryRow(ctx, `SELECT COUNT(*) FROM projects p WHERE `+where, args...).Scan(&page.Total); err != nil {
+		return page, err
+	}
+	arg := func(v any) string {
+		args = append(args, v)
+		return "$" + strconv.Itoa(len(args))
+	}
+	var from, rankOrder string
+	if page.Ranked = f.Search.FTS5Match != "" && page.Total <= s.maxRanked; page.Ranked {
+		from, rankOrder = s.rankedFrom(f.Search, arg)
+	}
+	limit, offset := arg(f.Limit), arg(f.Offset)
+	rows, err := s.query(ctx, `SELECT `+projectColumns+` FROM projects p`+from+` WHERE `+where+`
+		ORDER BY `+rankOrder+`p.status DESC, p.id DESC LIMIT `+limit+` OFFSET `+offset, args...)
 	if err != nil {
 		return page, err
 	}
@@ -136,6 +154,34 @@ func (s *Store) ListProjects(ctx context.Context, f ProjectFilter) (ProjectPage,
 		return page, err
 	}
 	return page, s.loadProjectTags(ctx, page.Projects)
+}
+
+// projectsByID loads projects in the order of ids.
+func (s *Store) projectsByID(ctx context.Context, ids []int64) ([]domain.Project, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	in, args := inList(ids, 1)
+	rows, err := s.query(ctx, `SELECT `+projectColumns+` FROM projects p WHERE p.id IN (`+in+`)`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	byID := make(map[int64]domain.Project, len(ids))
+	for rows.Next() {
+		p, err := scanProject(rows)
+		if err != nil {
+			return nil, err
+		}
+		byID[p.ID] = p
+	}
+	out := make([]domain.Project, 0, len(ids))
+	for _, id := range ids {
+		if p, ok := byID[id]; ok {
+			out = append(out, p)
+		}
+	}
+	return out, rows.Err()
 }
 
 // statuses are the statuses the filter admits: published and closed unless

@@ -127,14 +127,17 @@ func (s *Store) IndexMissing(ctx context.Context, progress func(done, total int)
 	return len(ids), nil
 }
 
-// ftsCount counts a search's matches from the FTS5 index alone, when the
-// filter has no condition but the search and the statuses (SQLite only). It
-// reports false when the filter needs the projects table.
-func (s *Store) ftsCount(ctx context.Context, f ProjectFilter, statuses []domain.ProjectStatus) (int, bool, error) {
-	if s.engine != SQLite || f.Search.empty() || f.ProgramID != 0 || f.MunicipalityID != 0 || f.SDG != 0 ||
-		len(f.SkillCodes) != 0 || f.WorkStyle != "" || f.RewardType != "" || f.HoursBand != 0 {
-		return 0, false, nil
-	}
+// ftsOnly reports whether the FTS5 index alone can answer the filter: a
+// search with no condition but the statuses (SQLite only).
+func (s *Store) ftsOnly(f ProjectFilter) bool {
+	return s.engine == SQLite && !f.Search.empty() && f.ProgramID == 0 && f.MunicipalityID == 0 && f.SDG == 0 &&
+		len(f.SkillCodes) == 0 && f.WorkStyle == "" && f.RewardType == "" && f.HoursBand == 0
+}
+
+// ftsExpr is the search restricted to the filter's statuses, which each
+// FTS5 row carries.
+func ftsExpr(f ProjectFilter) string {
+	statuses := f.statuses()
 	names := make([]string, len(statuses))
 	for i, st := range statuses {
 		names[i] = string(st)
@@ -146,7 +149,53 @@ func (s *Store) ftsCount(ctx context.Context, f ProjectFilter, statuses []domain
 	if f.Search.FTS5Exclude != "" {
 		expr += " NOT (" + f.Search.FTS5Exclude + ")"
 	}
+	return expr
+}
+
+// ftsCount counts a search's matches from the FTS5 index alone.
+func (s *Store) ftsCount(ctx context.Context, f ProjectFilter) (int, error) {
 	var n int
-	err := s.queryRow(ctx, `SELECT COUNT(*) FROM project_fts WHERE project_fts MATCH $1`, expr).Scan(&n)
-	return n, err == nil, err
+	err := s.queryRow(ctx, `SELECT COUNT(*) FROM project_fts WHERE project_fts MATCH $1`, ftsExpr(f)).Scan(&n)
+	return n, err
+}
+
+// MaxRanked is how many matches a search ranks by relevance. Past it the
+// words are too common to tell projects apart (BM25 over 20,000 matches
+// costs 20 ms and orders them by noise), so matches are listed newest
+// first and the page says so.
+const MaxRanked = 2000
+
+// ftsPage returns one page of matching project ids from the FTS5 index
+// alone, most relevant first (BM25) when ranked, else newest first.
+func (s *Store) ftsPage(ctx context.Context, f ProjectFilter, ranked bool) ([]int64, error) {
+	order := "rowid DESC"
+	if ranked {
+		order = "rank, rowid DESC"
+	}
+	rows, err := s.query(ctx, `SELECT rowid FROM project_fts WHERE project_fts MATCH $1 ORDER BY `+order+`
+		LIMIT $2 OFFSET $3`, ftsExpr(f), f.Limit, f.Offset)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// rankedFrom joins the relevance of a search to projects p, for ordering
+// results most relevant first.
+func (s *Store) rankedFrom(q Search, arg func(any) string) (from, order string) {
+	if s.engine == Postgres {
+		return " JOIN project_search x ON x.project_id = p.id",
+			"ts_rank(x.tsv, to_tsquery('simple', " + arg(q.TSQuery) + ")) DESC, "
+	}
+	return " JOIN (SELECT rowid AS id, rank AS r FROM project_fts WHERE project_fts MATCH " + arg(q.FTS5Match) +
+		") x ON x.id = p.id", "x.r, "
 }

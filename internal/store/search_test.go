@@ -100,3 +100,45 @@ func TestSearchAndFacets(t *testing.T) {
 		}
 	})
 }
+
+// TestSearchRanksByRelevance checks both query paths (the FTS5-only one and
+// the one joined with other filters) and both engines put the project that
+// is most about the words first.
+func TestSearchRanksByRelevance(t *testing.T) {
+	forEachEngine(t, func(t *testing.T, plain *Store) {
+		s := plain.WithIndexer(spaceIndexer{})
+		ctx := context.Background()
+		f := newFixture(t, s)
+		mk := func(title, desc string) int64 {
+			p := domain.Project{MunicipalityID: f.ota.ID, ProgramID: f.program.ID, HostID: f.mill.ID, Title: title,
+				Description: desc, SDGs: []int{8}, TeamSize: 1, HoursPerMonth: 10, WorkStyle: domain.WorkRemote,
+				RewardType: domain.RewardProBono, Status: domain.ProjectPublished}
+			mustNil(t, s.CreateProject(ctx, &p))
+			return p.ID
+		}
+		strong := mk("販路 開拓 と 販路 拡大", "販路 を 広げる")
+		weak := mk("工場 の 見学 会", "地域 の 方 と 交流 し ながら 販路 も 考える 長い 説明 文 です 色々 な 話題")
+		check := func(st *Store, ranked bool, want ...int64) {
+			t.Helper()
+			for _, filter := range []ProjectFilter{
+				{Search: Search{FTS5Match: `"販路"`, TSQuery: `'販路'`}},
+				{SDG: 8, Search: Search{FTS5Match: `"販路"`, TSQuery: `'販路'`}},
+			} {
+				page, err := st.ListProjects(ctx, filter)
+				mustNil(t, err)
+				var got []int64
+				for _, p := range page.Projects {
+					got = append(got, p.ID)
+				}
+				if page.Total != 2 || page.Ranked != ranked || len(got) != 2 || got[0] != want[0] || got[1] != want[1] {
+					t.Errorf("sdg %d: got %v (total %d, ranked %v), want %v", filter.SDG, got, page.Total, page.Ranked, want)
+				}
+			}
+		}
+		check(s, true, strong, weak)
+		// Past the ranking limit, matches come newest first.
+		few := *s
+		few.maxRanked = 1
+		check(&few, false, weak, strong)
+	})
+}

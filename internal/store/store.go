@@ -44,6 +44,8 @@ type Store struct {
 	inTx    bool
 	now     func() time.Time
 	indexer Indexer
+	// maxRanked is how many search matches are ranked by relevance.
+	maxRanked int
 	// changes counts committed writes in this process, so caches of pages
 	// built from the data can tell they are stale. Shared by every copy.
 	changes *atomic.Uint64
@@ -116,7 +118,8 @@ func openSQLite(ctx context.Context, path string) (*Store, error) {
 
 func newStore(engine Engine, read, write *sql.DB) *Store {
 	return &Store{engine: engine, read: read, write: write, r: read, w: write,
-		now: func() time.Time { return time.Now().UTC() }, changes: new(atomic.Uint64)}
+		now: func() time.Time { return time.Now().UTC() }, changes: new(atomic.Uint64),
+		maxRanked: MaxRanked}
 }
 
 // Engine says which database is behind the store.

@@ -75,6 +75,7 @@ type apiProjectList struct {
 	Page     int          `json:"page"`
 	PerPage  int          `json:"per_page"`
 	Notes    []string     `json:"notes,omitempty"`
+	Order    string       `json:"order"` // relevance (a selective search) or newest
 	Facets   apiFacets    `json:"facets"`
 	Projects []apiProject `json:"projects"`
 }

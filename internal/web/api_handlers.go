@@ -60,6 +60,10 @@ func (s *Server) apiProjects(r *http.Request, lang i18n.Lang) (any, error) {
 	for _, p := range res.req.Problems {
 		out.Notes = append(out.Notes, s.cat.T(lang, p.Key, p.Args))
 	}
+	out.Order = "newest"
+	if res.page.Ranked {
+		out.Order = "relevance"
+	}
 	return out, nil
 }
 

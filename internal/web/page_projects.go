@@ -17,6 +17,7 @@ type listData struct {
 	Error       *publicError
 	Problems    []string // translated notes on a malformed search
 	Searched    [][]string
+	Ranked      bool
 	Groups      []filterGroup
 	Projects    []projectView
 	Total       int
@@ -88,7 +89,7 @@ func (s *Server) projectListPage(w http.ResponseWriter, r *http.Request, lang i1
 	for _, p := range res.req.Problems {
 		d.Problems = append(d.Problems, s.cat.T(lang, p.Key, p.Args))
 	}
-	d.Searched = res.req.Search.Words()
+	d.Searched, d.Ranked = res.req.Search.Words(), res.page.Ranked
 	d.Groups = s.filterGroups(lang, h, d.Query, &res.facets)
 	d.Projects, d.Total, d.Page = res.projects, res.page.Total, d.Query.Page
 	d.Pages = max(1, (d.Total+pageSize-1)/pageSize)

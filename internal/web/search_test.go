@@ -56,11 +56,12 @@ func TestSearchAPIAndFacetsAddUp(t *testing.T) {
 	w := newWorld(t)
 	var res struct {
 		Total    int
+		Order    string
 		Facets   apiFacets
 		Projects []apiProject
 	}
 	w.getJSON(t, "/api/v1/projects?q="+url.QueryEscape("販路開拓"), "", &res)
-	if res.Total != 1 || res.Projects[0].ID != w.web.ID || res.Projects[0].Highlight == nil {
+	if res.Total != 1 || res.Projects[0].ID != w.web.ID || res.Projects[0].Highlight == nil || res.Order != "relevance" {
 		t.Fatalf("search: %+v", res)
 	}
 	marked := ""
