@@ -165,7 +165,7 @@ func TestTemplateKeysExist(t *testing.T) {
 	cat, err := i18n.Load()
 	must(t, err)
 	keyRe := regexp.MustCompile(`\.T "([a-z_]+\.[a-z0-9_.]+)"`)
-	goKeyRe := regexp.MustCompile(`"((?:error|thing|search)\.[a-z0-9_]+)"`)
+	goKeyRe := regexp.MustCompile(`"((?:error|thing|search|auth)\.[a-z0-9_]+)"`)
 	thingRe := regexp.MustCompile(`(?:mapError\(err, |[nN]otFound\()"([a-z_]+)"`)
 	seen := map[string]bool{}
 	must(t, fs.WalkDir(assets, "templates", func(path string, d fs.DirEntry, err error) error {
@@ -178,7 +178,7 @@ func TestTemplateKeysExist(t *testing.T) {
 		}
 		return err
 	}))
-	for _, dir := range []string{".", "../domain", "../store", "../search"} {
+	for _, dir := range []string{".", "../domain", "../store", "../search", "../auth"} {
 		files, err := os.ReadDir(dir)
 		must(t, err)
 		for _, f := range files {

@@ -1,0 +1,68 @@
+package auth
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestCheckPassword(t *testing.T) {
+	const email = "Hanako.Yamada@example.jp"
+	for _, tc := range []struct {
+		password, email, want string
+	}{
+		{"", email, ProblemPasswordShort},
+		{"abc12345", email, ProblemPasswordShort},
+		{"ひらがな８文字です", email, ProblemPasswordShort}, // 9 characters, 25 bytes
+		{"ひらがなで十文字です", email, ""},                  // 10 characters
+		{strings.Repeat("ab", 64), email, ""},      // 128 characters
+		{strings.Repeat("ab", 64) + "c", email, ProblemPasswordLong},
+		{strings.Repeat("あい", 65), email, ProblemPasswordLong},
+		{"password123", email, ProblemPasswordCommon},
+		{"Password123", email, ProblemPasswordCommon},
+		{"ｐａｓｓｗｏｒｄ１２３", email, ProblemPasswordCommon}, // full-width
+		{"qwerty1234", email, ProblemPasswordCommon},
+		{"1234567890", email, ProblemPasswordCommon},
+		{"１２３４５６７８９０", email, ProblemPasswordCommon},
+		{"aaaaaaaaaaaa", email, ProblemPasswordCommon},
+		{"ああああああああああ", email, ProblemPasswordCommon},
+		{"hanako.yamada", email, ProblemPasswordEmail},
+		{"HANAKO.YAMADA", email, ProblemPasswordEmail},
+		{"hanako.yamada@example.jp", email, ProblemPasswordEmail},
+		{"hanako.yamada", "  hanako.yamada@example.jp ", ProblemPasswordEmail},
+		{"hanako.yamada!", email, ""},
+		{"hanako.yamada", "", ""},
+		{"yamanashi-fuefuki-2024", email, ""},
+		{"correct horse battery staple", email, ""},
+		{"夕焼け小焼けで日が暮れて", email, ""},
+	} {
+		if got := CheckPassword(tc.password, tc.email); got != tc.want {
+			t.Errorf("CheckPassword(%q, %q) = %q, want %q", tc.password, tc.email, got, tc.want)
+		}
+	}
+}
+
+// TestCommonPasswordList keeps the embedded list useful: every entry must
+// be reachable (long enough, lower-case, NFKC) and listed once.
+func TestCommonPasswordList(t *testing.T) {
+	seen := map[string]bool{}
+	for line := range strings.Lines(commonPasswords) {
+		pw := strings.TrimSuffix(line, "\n")
+		if n := utf8.RuneCountInString(pw); n < MinPasswordLen || n > MaxPasswordLen {
+			t.Errorf("%q has %d characters; the length check already decides it", pw, n)
+		}
+		if pw != strings.ToLower(pw) || pw != strings.TrimSpace(pw) {
+			t.Errorf("%q is not lower-case and trimmed", pw)
+		}
+		if seen[pw] {
+			t.Errorf("%q listed twice", pw)
+		}
+		seen[pw] = true
+		if got := CheckPassword(pw, ""); got != ProblemPasswordCommon {
+			t.Errorf("CheckPassword(%q) = %q, want %q", pw, got, ProblemPasswordCommon)
+		}
+	}
+	if len(seen) < 90 {
+		t.Errorf("common list has %d entries, want about 100", len(seen))
+	}
+}
