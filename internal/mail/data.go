@@ -1,0 +1,115 @@
+package mail
+
+import (
+	"reflect"
+	"time"
+)
+
+// Template names. Each has a file per language under templates/<lang>/ and
+// takes the data type named beside it.
+const (
+	TemplateVerifyEmail   = "verify_email"   // VerifyEmail
+	TemplateResetPassword = "reset_password" // ResetPassword
+	TemplateInvite        = "invite"         // Invite
+	TemplateEntryReceived = "entry_received" // EntryReceived
+	TemplateStatusChanged = "status_changed" // StatusChanged
+	TemplateNotice        = "notice"         // Notice
+)
+
+// The data types below carry text that is already in the recipient's
+// language (labels such as Role or Status are translated by the caller).
+// Name is the recipient's name; when empty the mail greets without a name.
+// Times are shown in Japan time with the zone stated.
+
+// VerifyEmail asks a new user to confirm their address.
+type VerifyEmail struct {
+	Name    string
+	URL     string    // confirmation link
+	Expires time.Time // optional: when the link stops working
+}
+
+// ResetPassword carries a password reset link.
+type ResetPassword struct {
+	Name    string
+	URL     string
+	Expires time.Time // when the link stops working
+}
+
+// Invite invites a person to join an organization with a role.
+type Invite struct {
+	Name         string
+	Organization string // e.g. 大田区 産業振興課
+	Role         string // the role's label, e.g. 審査員 / Reviewer
+	URL          string
+	Expires      time.Time // optional
+}
+
+// EntryReceived confirms a talent's entry to a program.
+type EntryReceived struct {
+	Name     string
+	Program  string   // program title
+	Projects []string // chosen project titles, first choice first
+	URL      string   // optional: where to see the entry
+}
+
+// StatusChanged tells a talent that their entry moved to a new status.
+type StatusChanged struct {
+	Name    string
+	Program string
+	Status  string // the new status's label, e.g. 書類選考通過 / Passed screening
+	Note    string // optional message from the organizers
+	URL     string // optional
+}
+
+// Notice is a generic notice: Title becomes the subject, Body the text.
+type Notice struct {
+	Name  string
+	Title string
+	Body  string
+	URL   string // optional
+}
+
+// templateTypes maps every template name to the data type it takes.
+func templateTypes() map[string]reflect.Type {
+	return map[string]reflect.Type{
+		TemplateVerifyEmail:   reflect.TypeFor[VerifyEmail](),
+		TemplateResetPassword: reflect.TypeFor[ResetPassword](),
+		TemplateInvite:        reflect.TypeFor[Invite](),
+		TemplateEntryReceived: reflect.TypeFor[EntryReceived](),
+		TemplateStatusChanged: reflect.TypeFor[StatusChanged](),
+		TemplateNotice:        reflect.TypeFor[Notice](),
+	}
+}
+
+// sampleData returns a value of type t for the check LoadTemplates makes:
+// the zero value, or with filled set every string non-empty, every slice
+// with two elements and every time set, so that both sides of simple
+// {{if}} conditions are executed.
+func sampleData(t reflect.Type, filled bool) any {
+	v := reflect.New(t).Elem()
+	if filled {
+		fill(v)
+	}
+	return v.Interface()
+}
+
+func fill(v reflect.Value) {
+	switch {
+	case v.Type() == reflect.TypeFor[time.Time]():
+		v.Set(reflect.ValueOf(time.Date(2021, 8, 1, 9, 0, 0, 0, time.UTC)))
+	case v.Kind() == reflect.String:
+		v.SetString("sample")
+	case v.Kind() == reflect.Slice:
+		s := reflect.MakeSlice(v.Type(), 2, 2)
+		for i := range 2 {
+			fill(s.Index(i))
+		}
+		v.Set(s)
+	case v.Kind() == reflect.Struct:
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				fill(v.Field(i))
+			}
+		}
+	}
+}
