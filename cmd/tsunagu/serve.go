@@ -10,10 +10,12 @@ import (
 	"net"
 	"net/http"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/tsunagu-hub/tsunagu/internal/demo"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
+	"github.com/tsunagu-hub/tsunagu/internal/mail"
 	"github.com/tsunagu-hub/tsunagu/internal/refdata"
 	"github.com/tsunagu-hub/tsunagu/internal/search"
 	"github.com/tsunagu-hub/tsunagu/internal/seed"
@@ -27,6 +29,8 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	fs.SetOutput(stderr)
 	s.flags(fs, getenv)
 	fs.BoolVar(&s.demo, "demo", false, "load the Ota demo when the database is empty")
+	var baseURL string
+	fs.StringVar(&baseURL, "base-url", getenv("TSUNAGU_BASE_URL"), "where people reach the site, for links in mails (default http://ADDR)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -67,12 +71,21 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		}
 	}
 	go indexMissing(ctx, st, log)
-	srv, err := web.New(web.Config{Store: st, Ref: ref, Catalog: cat, Search: analyzer, Logger: log, Version: Version})
+	mailTemplates, err := mail.LoadTemplates()
 	if err != nil {
 		return err
 	}
 	ln, err := net.Listen("tcp", s.addr)
 	if err != nil {
+		return err
+	}
+	if baseURL == "" {
+		baseURL = "http://" + ln.Addr().String()
+	}
+	srv, err := web.New(web.Config{Store: st, Ref: ref, Catalog: cat, Search: analyzer, Logger: log, Version: Version,
+		Mail: mailTemplates, BaseURL: baseURL, SecureCookies: strings.HasPrefix(baseURL, "https://")})
+	if err != nil {
+		ln.Close()
 		return err
 	}
 	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,

@@ -39,7 +39,9 @@ type User struct {
 // Validate checks the user's fields.
 func (u *User) Validate() error {
 	var v ValidationErrors
-	if a, err := mail.ParseAddress(u.Email); err != nil || a.Address != u.Email {
+	// A deliverable address has a dot in its domain (hanako@example is not).
+	if a, err := mail.ParseAddress(u.Email); err != nil || a.Address != u.Email ||
+		!strings.Contains(u.Email[strings.LastIndexByte(u.Email, '@')+1:], ".") {
 		v.Add("email", "error.email", "Value", u.Email)
 	}
 	if strings.TrimSpace(u.Name) == "" {

@@ -74,3 +74,14 @@ func (s *Store) Memberships(ctx context.Context, userID int64) ([]domain.Members
 	}
 	return out, rows.Err()
 }
+
+// UserByID finds a user by id.
+func (s *Store) UserByID(ctx context.Context, id int64) (domain.User, error) {
+	var u domain.User
+	err := s.queryRow(ctx, `SELECT id, email, name, name_kana FROM users WHERE id = $1`, id).Scan(
+		&u.ID, &u.Email, &u.Name, &u.NameKana)
+	if errors.Is(err, sql.ErrNoRows) {
+		return u, domain.NotFound("user")
+	}
+	return u, err
+}

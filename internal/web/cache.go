@@ -78,6 +78,9 @@ func (c *pageCache) put(key string, p cachedPage) {
 // every visitor go through it.
 func (s *Server) cached(h htmlHandler) htmlHandler {
 	return func(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
+		if s.userID(r) != 0 { // signed-in pages show who is signed in
+			return h(w, r, lang)
+		}
 		key := cacheKey(lang, r)
 		// The render serves every waiting request: one leaving must not cancel it.
 		detached := r.WithContext(context.WithoutCancel(r.Context()))

@@ -27,6 +27,7 @@ func parsePages() (*pages, error) {
 	funcs := template.FuncMap{
 		"add":  func(a, b int) int { return a + b },
 		"pair": func(v, p any) map[string]any { return map[string]any{"V": v, "P": p} },
+		"dict": func(kv ...any) map[string]any { return domain.Args(kv...) },
 		"join": strings.Join,
 	}
 	shared := []string{"templates/layout.html", "templates/partials.html"}
@@ -57,7 +58,9 @@ type view struct {
 	Query   url.Values
 	Data    any
 	Version string
-	cat     *i18n.Catalog
+	// SignedIn switches the header between log in and my page.
+	SignedIn bool
+	cat      *i18n.Catalog
 }
 
 // T translates a key with placeholders given as name, value pairs.
@@ -104,7 +107,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, lang i18n.Lang, 
 		return fmt.Errorf("no page template %q", name)
 	}
 	v := &view{Lang: lang, Title: title, Path: r.URL.Path, Query: r.URL.Query(), Data: data,
-		Version: s.version, cat: s.cat}
+		Version: s.version, SignedIn: s.userID(r) != 0, cat: s.cat}
 	var buf bytes.Buffer
 	if err := t.Execute(&buf, v); err != nil {
 		return fmt.Errorf("render %s: %w", name, err)

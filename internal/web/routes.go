@@ -12,6 +12,16 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /projects", s.html(s.cached(s.projectListPage)))
 	mux.HandleFunc("GET /projects/{id}", s.html(s.cached(s.projectPage)))
 	mux.HandleFunc("GET /hometown", s.html(s.cached(s.hometownPage)))
+	// Accounts.
+	mux.HandleFunc("GET /signup", s.html(s.signupPage))
+	mux.HandleFunc("POST /signup", s.html(s.signup))
+	mux.HandleFunc("GET /signup/sent", s.html(s.signupSentPage))
+	mux.HandleFunc("GET /verify", s.html(s.verifyEmail))
+	mux.HandleFunc("GET /login", s.html(s.loginPage))
+	mux.HandleFunc("POST /login", s.html(s.login))
+	mux.HandleFunc("POST /logout", s.html(s.logout))
+	mux.HandleFunc("GET /me", s.html(s.mePage))
+
 	mux.Handle("GET /static/", s.static())
 	mux.HandleFunc("GET /assets/sdgs.css", s.sdgCSS)
 

@@ -8,9 +8,14 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"strings"
 	"time"
 
+	"github.com/alexedwards/scs/v2"
+	"github.com/tsunagu-hub/tsunagu/internal/auth"
+	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
+	"github.com/tsunagu-hub/tsunagu/internal/mail"
 	"github.com/tsunagu-hub/tsunagu/internal/refdata"
 	"github.com/tsunagu-hub/tsunagu/internal/search"
 	"github.com/tsunagu-hub/tsunagu/internal/store"
@@ -25,6 +30,11 @@ type Config struct {
 	Logger  *slog.Logger
 	Version string
 	Now     func() time.Time // defaults to time.Now
+	Mail    *mail.Templates  // account mails, queued in the outbox
+	// BaseURL is where people reach the site, for links in mails.
+	BaseURL string
+	// SecureCookies marks the session cookie Secure (the site is on HTTPS).
+	SecureCookies bool
 }
 
 // Server holds the parsed templates and the dependencies of every handler.
@@ -40,11 +50,24 @@ type Server struct {
 	cache   *pageCache
 
 	sdgCSSBytes []byte
+
+	sessions  *scs.SessionManager
+	limits    *limits
+	mail      *mail.Templates
+	baseURL   string
+	dummyHash string // a hash to check against when an address has no account
 }
 
 // New parses the templates (failing fast on any error) and returns a server.
 func New(cfg Config) (*Server, error) {
 	p, err := parsePages()
+	if err != nil {
+		return nil, err
+	}
+	if cfg.Mail == nil {
+		return nil, fmt.Errorf("web: no mail templates configured")
+	}
+	dummyHash, err := auth.HashPassword("no account has this password", auth.DefaultParams())
 	if err != nil {
 		return nil, err
 	}
@@ -58,12 +81,21 @@ func New(cfg Config) (*Server, error) {
 	}
 	return &Server{store: cfg.Store, ref: cfg.Ref, cat: cfg.Catalog, search: cfg.Search, log: log,
 		version: cfg.Version, now: now, pages: p, sdgCSSBytes: sdgStyles(cfg.Ref),
-		cache: newPageCache(cfg.Store.Version, time.Now)}, nil
+		cache: newPageCache(cfg.Store.Version, time.Now), sessions: newSessions(cfg.Store, cfg.SecureCookies),
+		limits: newLimits(), mail: cfg.Mail, baseURL: strings.TrimRight(cfg.BaseURL, "/"),
+		dummyHash: dummyHash}, nil
 }
 
-// Handler returns the whole HTTP handler with its middleware.
+// Handler returns the whole HTTP handler with its middleware: security
+// headers go on every response, sessions are loaded and saved, cross-origin
+// form posts are refused with a translated page, and panics become a 500
+// page.
 func (s *Server) Handler() http.Handler {
-	return s.recoverPanics(s.securityHeaders(s.routes()))
+	csrf := http.NewCrossOriginProtection()
+	csrf.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.renderError(w, r, s.language(w, r), domain.Errorf(domain.CodeForbidden, "error.cross_origin"))
+	}))
+	return s.securityHeaders(s.sessions.LoadAndSave(csrf.Handler(s.recoverPanics(s.routes()))))
 }
 
 // ping reports whether the database answers, for /healthz.

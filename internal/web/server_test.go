@@ -13,6 +13,7 @@ import (
 
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
+	"github.com/tsunagu-hub/tsunagu/internal/mail"
 	"github.com/tsunagu-hub/tsunagu/internal/refdata"
 	"github.com/tsunagu-hub/tsunagu/internal/search"
 	"github.com/tsunagu-hub/tsunagu/internal/store"
@@ -97,8 +98,10 @@ func newWorld(t *testing.T) *world {
 	}
 	cat, err := i18n.Load()
 	must(t, err)
+	mt, err := mail.LoadTemplates()
+	must(t, err)
 	s, err := New(Config{Store: st, Ref: ref, Catalog: cat, Search: analyzer(), Version: "test",
-		Now: func() time.Time { return testNow }})
+		Now: func() time.Time { return testNow }, Mail: mt, BaseURL: "http://tsunagu.test"})
 	must(t, err)
 	w.srv = httptest.NewServer(s.Handler())
 	t.Cleanup(w.srv.Close)

@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
+	"github.com/tsunagu-hub/tsunagu/internal/mail"
 	"github.com/tsunagu-hub/tsunagu/internal/refdata"
 	"github.com/tsunagu-hub/tsunagu/internal/search"
 	"github.com/tsunagu-hub/tsunagu/internal/store"
@@ -77,7 +78,11 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	} else if n > 0 {
 		fmt.Fprintf(out, "indexed %d projects for search\n", n)
 	}
-	srv, err := web.New(web.Config{Store: st, Ref: ref, Catalog: cat, Search: lazy, Version: "bench"})
+	mailTemplates, err := mail.LoadTemplates()
+	if err != nil {
+		return err
+	}
+	srv, err := web.New(web.Config{Store: st, Ref: ref, Catalog: cat, Search: lazy, Version: "bench", Mail: mailTemplates})
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,100 @@
+package web
+
+import (
+	"math"
+	"net/http"
+	"strings"
+
+	"github.com/tsunagu-hub/tsunagu/internal/auth"
+	"github.com/tsunagu-hub/tsunagu/internal/domain"
+	"github.com/tsunagu-hub/tsunagu/internal/i18n"
+)
+
+func (s *Server) loginPage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
+	f := newForm()
+	f.Next = safeNext(r.URL.Query().Get("next"))
+	return s.render(w, r, lang, http.StatusOK, "login", s.cat.T(lang, "login.title", nil), f)
+}
+
+// login checks the password, throttled per account and per address, and
+// starts a new session. Every failure says the same thing, so the form
+// does not reveal which addresses have accounts.
+func (s *Server) login(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
+	f, err := readForm(w, r, "email", "next")
+	if err != nil {
+		return err
+	}
+	f.Next = safeNext(f.Values["next"])
+	title := s.cat.T(lang, "login.title", nil)
+	account, address := strings.ToLower(f.Values["email"]), clientAddress(r)
+	okAccount, waitAccount := s.limits.account.Allow(account)
+	okAddress, waitAddress := s.limits.address.Allow(address)
+	if !okAccount || !okAddress {
+		wait := max(waitAccount, waitAddress)
+		f.Error = s.cat.T(lang, "login.throttled", map[string]any{"Minutes": int(math.Ceil(wait.Minutes()))})
+		return s.render(w, r, lang, http.StatusTooManyRequests, "login", title, f)
+	}
+	creds, err := s.store.Credentials(r.Context(), account)
+	if err != nil && domain.ErrorCode(err) != domain.CodeNotFound {
+		return err
+	}
+	stored := creds.PasswordHash
+	if stored == "" {
+		// Spend the same time as a real check, so timing does not tell
+		// whether the address has an account.
+		stored = s.dummyHash
+	}
+	var ok, rehash bool
+	if err := s.limits.hash(r.Context(), func() { ok, rehash, _ = auth.VerifyPassword(r.PostForm.Get("password"), stored) }); err != nil {
+		return err
+	}
+	if !ok || creds.User.ID == 0 || creds.PasswordHash == "" {
+		s.limits.account.Fail(account)
+		s.limits.address.Fail(address)
+		f.Error = s.cat.T(lang, "login.failed", nil)
+		return s.render(w, r, lang, http.StatusBadRequest, "login", title, f)
+	}
+	if !creds.Verified {
+		f.Error = s.cat.T(lang, "login.unverified", nil)
+		return s.render(w, r, lang, http.StatusBadRequest, "login", title, f)
+	}
+	s.limits.account.Reset(account)
+	if rehash {
+		if h, err := auth.HashPassword(r.PostForm.Get("password"), auth.DefaultParams()); err == nil {
+			_ = s.store.SetPassword(r.Context(), creds.User.ID, h)
+		}
+	}
+	if err := s.signIn(r, creds.User.ID); err != nil {
+		return err
+	}
+	http.Redirect(w, r, f.Next, http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) logout(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
+	if err := s.sessions.Destroy(r.Context()); err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/", http.StatusSeeOther)
+	return nil
+}
+
+type meData struct {
+	User    domain.User
+	Welcome bool
+}
+
+// mePage is the signed-in person's page; others are sent to log in first.
+func (s *Server) mePage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
+	id := s.userID(r)
+	if id == 0 {
+		http.Redirect(w, r, "/login?next=/me", http.StatusSeeOther)
+		return nil
+	}
+	u, err := s.store.UserByID(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	return s.render(w, r, lang, http.StatusOK, "me", s.cat.T(lang, "me.title", nil),
+		meData{User: u, Welcome: r.URL.Query().Get("welcome") == "1"})
+}
