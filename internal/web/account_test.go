@@ -143,3 +143,48 @@ func TestLoginThrottleAndSafety(t *testing.T) {
 		}
 	}
 }
+
+func TestPasswordReset(t *testing.T) {
+	w := newWorld(t)
+	c := w.browser(t)
+	base := w.srv.URL
+	ctx := context.Background()
+	send(t, c, "POST", base+"/signup", url.Values{"email": {"taro@example.jp"}, "name": {"大森 太郎"},
+		"name_kana": {"オオモリ タロウ"}, "password": {"first password 1"}})
+	// An unknown address gets the same answer and no mail.
+	before, _ := w.st.Outbox(ctx, 50, false)
+	status, unknownBody, _ := send(t, c, "POST", base+"/password/forgot", url.Values{"email": {"nobody@example.jp"}})
+	after, _ := w.st.Outbox(ctx, 50, false)
+	if status != 200 || len(after) != len(before) {
+		t.Fatalf("unknown address: %d, mails %d → %d", status, len(before), len(after))
+	}
+	status, knownBody, _ := send(t, c, "POST", base+"/password/forgot", url.Values{"email": {"Taro@example.jp"}})
+	if status != 200 || knownBody != unknownBody {
+		t.Error("the page differs for a known address")
+	}
+	mails, _ := w.st.Outbox(ctx, 1, false)
+	link := regexp.MustCompile(`/password/reset\?token=([A-Za-z0-9_%-]+)`).FindStringSubmatch(mails[0].Body)
+	if link == nil || !strings.Contains(mails[0].Subject, "パスワード") {
+		t.Fatalf("reset mail: %+v", mails[0])
+	}
+	token, _ := url.QueryUnescape(link[1])
+	status, body, _ := send(t, c, "POST", base+"/password/reset", url.Values{"token": {token}, "password": {"short"}})
+	if status != 400 || !strings.Contains(body, "10文字以上") {
+		t.Errorf("short new password: %d", status)
+	}
+	status, _, h := send(t, c, "POST", base+"/password/reset", url.Values{"token": {token}, "password": {"second password 2"}})
+	if status != http.StatusSeeOther || h.Get("Location") != "/me" {
+		t.Fatalf("reset: %d", status)
+	}
+	status, _, _ = send(t, c, "POST", base+"/password/reset", url.Values{"token": {token}, "password": {"third password 3"}})
+	if status != 400 {
+		t.Errorf("the reset link worked twice: %d", status)
+	}
+	send(t, c, "POST", base+"/logout", url.Values{})
+	if status, _, _ := send(t, c, "POST", base+"/login", url.Values{"email": {"taro@example.jp"}, "password": {"first password 1"}}); status != 400 {
+		t.Errorf("old password still works: %d", status)
+	}
+	if status, _, _ := send(t, c, "POST", base+"/login", url.Values{"email": {"taro@example.jp"}, "password": {"second password 2"}}); status != http.StatusSeeOther {
+		t.Errorf("new password: %d", status)
+	}
+}
