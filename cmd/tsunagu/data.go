@@ -85,3 +85,42 @@ func seedCmd(ctx context.Context, args []string, getenv func(string) string, std
 	fmt.Fprintf(stdout, "loaded: %s\n", c)
 	return nil
 }
+
+// outboxCmd prints the mail in the outbox, newest first, for IT staff on a
+// site without an SMTP server (or to see why a message was not delivered).
+func outboxCmd(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	var s settings
+	var all bool
+	var limit int
+	fs := flag.NewFlagSet("outbox", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	s.flags(fs, getenv)
+	fs.BoolVar(&all, "all", false, "include mail already sent")
+	fs.IntVar(&limit, "limit", 20, "how many messages")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	st, err := openStore(ctx, s, newLogger(io.Discard))
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	mails, err := st.Outbox(ctx, limit, !all)
+	if err != nil {
+		return err
+	}
+	if len(mails) == 0 {
+		fmt.Fprintln(stdout, "the outbox is empty")
+	}
+	for _, m := range mails {
+		state := "waiting"
+		if !m.SentAt.IsZero() {
+			state = "sent " + m.SentAt.Format(time.RFC3339)
+		} else if m.LastError != "" {
+			state = fmt.Sprintf("not delivered after %d attempts: %s", m.Attempts, m.LastError)
+		}
+		fmt.Fprintf(stdout, "#%d  %s  to %s (%s)  %s\nSubject: %s\n\n%s\n----\n", m.ID,
+			m.CreatedAt.Format(time.RFC3339), m.To, m.Lang, state, m.Subject, m.Body)
+	}
+	return nil
+}

@@ -47,12 +47,15 @@ Commands:
   migrate   apply database migrations
   seed      load data: seed --demo
   match     what-if cohort allocation: match --input FILE.json --method stable|optimal
+  outbox    show mail waiting in the outbox (add --all for sent mail too)
   version   print the version
 
 Settings come from flags or the environment:
   --addr  TSUNAGU_ADDR  (default 127.0.0.1:8080)
   --data  TSUNAGU_DATA  (default ./tsunagu-data; the SQLite file lives here)
   --db    TSUNAGU_DB    (default: embedded SQLite; or postgres://user@host/db)
+  serve also takes --base-url (TSUNAGU_BASE_URL) for links in mail and
+  --smtp (TSUNAGU_SMTP); without SMTP, mail stays in the outbox
 `
 
 // run is the whole program, with its inputs passed in so tests can call it.
@@ -71,6 +74,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return seedCmd(ctx, rest, getenv, stdout, stderr)
 	case "match":
 		return matchCmd(rest, stdin, stdout, stderr)
+	case "outbox":
+		return outboxCmd(ctx, rest, getenv, stdout, stderr)
 	case "version", "--version", "-v":
 		fmt.Fprintf(stdout, "tsunagu %s\n", Version)
 		return nil

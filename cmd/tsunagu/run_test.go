@@ -202,6 +202,11 @@ func TestEnvironmentSettings(t *testing.T) {
 	if !strings.Contains(out.String(), "440 talents") {
 		t.Errorf("seed output: %q", out.String())
 	}
+	out.Reset()
+	if err := run(context.Background(), []string{"tsunagu", "outbox"}, func(k string) string { return env[k] },
+		nil, &out, io.Discard); err != nil || !strings.Contains(out.String(), "the outbox is empty") {
+		t.Errorf("outbox: %v %q", err, out.String())
+	}
 	err = run(context.Background(), []string{"tsunagu", "seed", "--demo"}, func(k string) string { return env[k] },
 		nil, io.Discard, io.Discard)
 	if err == nil || !strings.Contains(err.Error(), "already has data") {

@@ -16,6 +16,7 @@ import (
 	"github.com/tsunagu-hub/tsunagu/internal/demo"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
 	"github.com/tsunagu-hub/tsunagu/internal/mail"
+	"github.com/tsunagu-hub/tsunagu/internal/outbox"
 	"github.com/tsunagu-hub/tsunagu/internal/refdata"
 	"github.com/tsunagu-hub/tsunagu/internal/search"
 	"github.com/tsunagu-hub/tsunagu/internal/seed"
@@ -29,7 +30,8 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	fs.SetOutput(stderr)
 	s.flags(fs, getenv)
 	fs.BoolVar(&s.demo, "demo", false, "load the Ota demo when the database is empty")
-	var baseURL string
+	var baseURL, smtpURL string
+	fs.StringVar(&smtpURL, "smtp", getenv("TSUNAGU_SMTP"), "SMTP server for mail, e.g. smtp://user:pass@host:587?from=noreply@example.jp (default: keep mail in the outbox)")
 	fs.StringVar(&baseURL, "base-url", getenv("TSUNAGU_BASE_URL"), "where people reach the site, for links in mails (default http://ADDR)")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -71,6 +73,19 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		}
 	}
 	go indexMissing(ctx, st, log)
+	if smtpURL != "" {
+		cfg, err := mail.ParseSMTPURL(smtpURL)
+		if err != nil {
+			return &usageError{err.Error()}
+		}
+		sender, err := mail.NewSMTP(cfg)
+		if err != nil {
+			return err
+		}
+		go outbox.Run(ctx, st, sender, 5*time.Second, log)
+	} else {
+		log.Info("no SMTP server configured: mail stays in the outbox (see: tsunagu outbox)")
+	}
 	mailTemplates, err := mail.LoadTemplates()
 	if err != nil {
 		return err
