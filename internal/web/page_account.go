@@ -50,10 +50,7 @@ func (s *Server) signup(w http.ResponseWriter, r *http.Request, lang i18n.Lang) 
 		s.fieldErrors(lang, f, err)
 		return s.render(w, r, lang, http.StatusBadRequest, "signup", s.cat.T(lang, "signup.title", nil), f)
 	}
-	var hash string
-	if err := s.limits.hash(r.Context(), func() { hash, err = auth.HashPassword(password, auth.DefaultParams()) }); err != nil {
-		return err
-	}
+	hash, err := s.hashPassword(r.Context(), password)
 	if err != nil {
 		return err
 	}

@@ -61,7 +61,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request, lang i18n.Lang) e
 	s.limits.account.Reset(account)
 	if rehash {
 		if h, err := auth.HashPassword(r.PostForm.Get("password"), auth.DefaultParams()); err == nil {
-			_ = s.store.SetPassword(r.Context(), creds.User.ID, h)
+			_ = s.store.SetPassword(r.Context(), creds.User.ID, h) // best effort: the old hash still works
 		}
 	}
 	if err := s.signIn(r, creds.User.ID); err != nil {

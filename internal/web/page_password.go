@@ -76,10 +76,7 @@ func (s *Server) reset(w http.ResponseWriter, r *http.Request, lang i18n.Lang) e
 		f.Errors["password"] = s.cat.T(lang, key, nil)
 		return s.render(w, r, lang, http.StatusBadRequest, "reset", s.cat.T(lang, "reset.title", nil), f)
 	}
-	var hash string
-	if err := s.limits.hash(r.Context(), func() { hash, err = auth.HashPassword(password, auth.DefaultParams()) }); err != nil {
-		return err
-	}
+	hash, err := s.hashPassword(r.Context(), password)
 	if err != nil {
 		return err
 	}

@@ -99,3 +99,13 @@ func safeNext(next string) string {
 	}
 	return u.RequestURI()
 }
+
+// hashPassword hashes a new password within the concurrency cap.
+func (s *Server) hashPassword(ctx context.Context, password string) (string, error) {
+	var hash string
+	var err error
+	if capErr := s.limits.hash(ctx, func() { hash, err = auth.HashPassword(password, auth.DefaultParams()) }); capErr != nil {
+		return "", capErr
+	}
+	return hash, err
+}
