@@ -60,7 +60,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request, lang i18n.Lang) e
 	}
 	s.limits.account.Reset(account)
 	if rehash {
-		if h, err := auth.HashPassword(r.PostForm.Get("password"), auth.DefaultParams()); err == nil {
+		if h, err := s.hashPassword(r.Context(), r.PostForm.Get("password")); err == nil {
 			_ = s.store.SetPassword(r.Context(), creds.User.ID, h) // best effort: the old hash still works
 		}
 	}
