@@ -29,25 +29,30 @@ func (s *Store) CreateTalent(ctx context.Context, t *domain.Talent) error {
 			return mapError(err, "talent")
 		}
 		t.ID = id
-		for _, sk := range t.Skills {
-			if _, err := tx.exec(ctx, `INSERT INTO talent_skills (talent_id, skill_code, level) VALUES ($1, $2, $3)`,
-				id, sk.Code, sk.Level); err != nil {
-				return mapError(err, "talent_skill")
-			}
-		}
-		for _, g := range t.SDGs {
-			if _, err := tx.exec(ctx, `INSERT INTO talent_sdgs (talent_id, goal) VALUES ($1, $2)`, id, g); err != nil {
-				return mapError(err, "talent_goal")
-			}
-		}
-		for _, a := range t.Affinities {
-			if _, err := tx.exec(ctx, `INSERT INTO talent_affinities (talent_id, lgcode, kind) VALUES ($1, $2, $3)`,
-				id, a.LGCode, a.Kind); err != nil {
-				return mapError(err, "talent_affinity")
-			}
-		}
-		return nil
+		return tx.insertTalentDetails(ctx, t)
 	})
+}
+
+// insertTalentDetails writes a talent's skills, interests and affinities.
+func (s *Store) insertTalentDetails(ctx context.Context, t *domain.Talent) error {
+	for _, sk := range t.Skills {
+		if _, err := s.exec(ctx, `INSERT INTO talent_skills (talent_id, skill_code, level) VALUES ($1, $2, $3)`,
+			t.ID, sk.Code, sk.Level); err != nil {
+			return mapError(err, "talent_skill")
+		}
+	}
+	for _, g := range t.SDGs {
+		if _, err := s.exec(ctx, `INSERT INTO talent_sdgs (talent_id, goal) VALUES ($1, $2)`, t.ID, g); err != nil {
+			return mapError(err, "talent_goal")
+		}
+	}
+	for _, a := range t.Affinities {
+		if _, err := s.exec(ctx, `INSERT INTO talent_affinities (talent_id, lgcode, kind) VALUES ($1, $2, $3)`,
+			t.ID, a.LGCode, a.Kind); err != nil {
+			return mapError(err, "talent_affinity")
+		}
+	}
+	return nil
 }
 
 // Talent loads a talent profile with its skills, interests and affinities.
@@ -104,4 +109,46 @@ func (s *Store) Talent(ctx context.Context, id int64) (domain.Talent, error) {
 		t.Affinities = append(t.Affinities, a)
 	}
 	return t, rows.Err()
+}
+
+// TalentByUser finds the profile of a signed-in user.
+func (s *Store) TalentByUser(ctx context.Context, userID int64) (domain.Talent, error) {
+	var id int64
+	err := s.queryRow(ctx, `SELECT id FROM talents WHERE user_id = $1`, userID).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return domain.Talent{}, domain.NotFound("talent")
+	}
+	if err != nil {
+		return domain.Talent{}, err
+	}
+	return s.Talent(ctx, id)
+}
+
+// SaveTalent creates the profile when it has no id, or replaces every
+// field of an existing one, in one transaction.
+func (s *Store) SaveTalent(ctx context.Context, t *domain.Talent) error {
+	if t.ID == 0 {
+		return s.CreateTalent(ctx, t)
+	}
+	t.Normalize()
+	if err := t.Validate(); err != nil {
+		return err
+	}
+	return s.InTx(ctx, func(tx *Store) error {
+		res, err := tx.exec(ctx, `UPDATE talents SET name = $1, name_kana = $2, background = $3, hours_per_month = $4,
+			work_style = $5, residence_country = $6, time_zone = $7 WHERE id = $8`,
+			t.Name, t.NameKana, t.Background, t.HoursPerMonth, t.WorkStyle, t.ResidenceCountry, t.TimeZone, t.ID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return domain.NotFound("talent")
+		}
+		for _, table := range []string{"talent_skills", "talent_sdgs", "talent_affinities"} {
+			if _, err := tx.exec(ctx, `DELETE FROM `+table+` WHERE talent_id = $1`, t.ID); err != nil {
+				return err
+			}
+		}
+		return tx.insertTalentDetails(ctx, t)
+	})
 }

@@ -51,3 +51,38 @@ func TestUsersAndMemberships(t *testing.T) {
 		}
 	})
 }
+
+func TestTalentProfileOfAUser(t *testing.T) {
+	forEachEngine(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		u := domain.User{Email: "jiro@example.jp", Name: "雑色 次郎"}
+		mustNil(t, s.CreateUser(ctx, &u))
+		if _, err := s.TalentByUser(ctx, u.ID); domain.ErrorCode(err) != domain.CodeNotFound {
+			t.Fatalf("no profile yet: %v", err)
+		}
+		tal := domain.Talent{UserID: u.ID, Name: "雑色 次郎", NameKana: "ゾウシキ ジロウ", ResidenceCountry: "JP",
+			Skills: []domain.TalentSkill{{Code: "web-seo", Level: 2}}, SDGs: []int{9, 11},
+			Affinities: []domain.Affinity{{LGCode: "131113", Kind: domain.AffinityLives}}}
+		mustNil(t, s.SaveTalent(ctx, &tal))
+		tal.Skills = []domain.TalentSkill{{Code: "mkt-sns", Level: 3}, {Code: "web-seo", Level: 1}}
+		tal.SDGs = []int{12}
+		tal.Affinities = []domain.Affinity{{LGCode: "152137", Kind: domain.AffinityBorn}}
+		tal.HoursPerMonth = 25
+		mustNil(t, s.SaveTalent(ctx, &tal))
+		got, err := s.TalentByUser(ctx, u.ID)
+		mustNil(t, err)
+		if got.ID != tal.ID || got.HoursPerMonth != 25 || len(got.Skills) != 2 || got.Skills[0].Code != "mkt-sns" ||
+			len(got.SDGs) != 1 || got.SDGs[0] != 12 || len(got.Affinities) != 1 || got.Affinities[0].LGCode != "152137" {
+			t.Errorf("saved profile: %+v", got)
+		}
+		bad := got
+		bad.NameKana = "ぞうしき"
+		if err := s.SaveTalent(ctx, &bad); domain.ErrorCode(err) != domain.CodeInvalid {
+			t.Errorf("invalid update: %v", err)
+		}
+		again, _ := s.TalentByUser(ctx, u.ID)
+		if again.NameKana != "ゾウシキ ジロウ" {
+			t.Error("a refused update changed the profile")
+		}
+	})
+}
