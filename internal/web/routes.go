@@ -21,6 +21,8 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("POST /login", s.html(s.login))
 	mux.HandleFunc("POST /logout", s.html(s.logout))
 	mux.HandleFunc("GET /me", s.html(s.mePage))
+	mux.HandleFunc("GET /me/profile", s.html(s.profilePage))
+	mux.HandleFunc("POST /me/profile", s.html(s.saveProfile))
 	mux.HandleFunc("GET /password/forgot", s.html(s.forgotPage))
 	mux.HandleFunc("POST /password/forgot", s.html(s.forgot))
 	mux.HandleFunc("GET /password/reset", s.html(s.resetPage))

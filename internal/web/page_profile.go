@@ -1,0 +1,154 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/tsunagu-hub/tsunagu/internal/domain"
+	"github.com/tsunagu-hub/tsunagu/internal/i18n"
+	"github.com/tsunagu-hub/tsunagu/internal/refdata"
+)
+
+// affinityRows is how many ties to places the profile form offers.
+const affinityRows = 3
+
+type profileData struct {
+	Form       *form
+	Talent     domain.Talent
+	Levels     map[string]int // skill code → level
+	Goals      map[int]bool
+	Categories []skillGroup
+	SDGs       []refdata.SDG
+	Styles     []domain.WorkStyle
+	Affinities []domain.Affinity // always affinityRows long
+	Kinds      []domain.AffinityKind
+	Saved      bool
+}
+
+type skillGroup struct {
+	Category refdata.SkillCategory
+	Skills   []refdata.Skill
+}
+
+// requireUser sends a visitor who is not signed in to the login page and
+// reports false.
+func (s *Server) requireUser(w http.ResponseWriter, r *http.Request) (int64, bool) {
+	id := s.userID(r)
+	if id == 0 {
+		http.Redirect(w, r, "/login?next="+r.URL.RequestURI(), http.StatusSeeOther)
+	}
+	return id, id != 0
+}
+
+func (s *Server) profileData(t domain.Talent, f *form) profileData {
+	d := profileData{Form: f, Talent: t, Levels: map[string]int{}, Goals: map[int]bool{}, SDGs: s.ref.SDGs(),
+		Styles: domain.WorkStyles(), Kinds: []domain.AffinityKind{domain.AffinityLives, domain.AffinityWorks,
+			domain.AffinityBorn, domain.AffinitySupporter}}
+	for _, sk := range t.Skills {
+		d.Levels[sk.Code] = sk.Level
+	}
+	for _, g := range t.SDGs {
+		d.Goals[g] = true
+	}
+	for _, c := range s.ref.SkillCategories() {
+		d.Categories = append(d.Categories, skillGroup{Category: c, Skills: s.ref.SkillsIn(c.Code)})
+	}
+	d.Affinities = append(append([]domain.Affinity(nil), t.Affinities...), make([]domain.Affinity, affinityRows)...)[:affinityRows]
+	return d
+}
+
+func (s *Server) profilePage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
+	userID, ok := s.requireUser(w, r)
+	if !ok {
+		return nil
+	}
+	t, err := s.store.TalentByUser(r.Context(), userID)
+	if domain.ErrorCode(err) == domain.CodeNotFound {
+		u, err := s.store.UserByID(r.Context(), userID)
+		if err != nil {
+			return err
+		}
+		t = domain.Talent{UserID: userID, Name: u.Name, NameKana: u.NameKana, ResidenceCountry: "JP",
+			TimeZone: "Asia/Tokyo", WorkStyle: domain.WorkRemote, HoursPerMonth: 20}
+	} else if err != nil {
+		return err
+	}
+	d := s.profileData(t, newForm())
+	d.Saved = r.URL.Query().Get("saved") == "1"
+	return s.render(w, r, lang, http.StatusOK, "profile", s.cat.T(lang, "profile.title", nil), d)
+}
+
+// saveProfile reads the whole form; every problem is shown at once next to
+// its field, and what was typed stays in the form.
+func (s *Server) saveProfile(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
+	userID, ok := s.requireUser(w, r)
+	if !ok {
+		return nil
+	}
+	f, err := readForm(w, r, "name", "name_kana", "hours", "style", "country", "background")
+	if err != nil {
+		return err
+	}
+	t, err := s.store.TalentByUser(r.Context(), userID)
+	if err != nil && domain.ErrorCode(err) != domain.CodeNotFound {
+		return err
+	}
+	t.UserID, t.Name, t.NameKana = userID, f.Values["name"], f.Values["name_kana"]
+	t.Background, t.ResidenceCountry = r.PostForm.Get("background"), strings.ToUpper(f.Values["country"])
+	t.WorkStyle = domain.WorkStyle(f.Values["style"])
+	if t.TimeZone == "" {
+		t.TimeZone = "Asia/Tokyo"
+	}
+	var v domain.ValidationErrors
+	if n, err := strconv.Atoi(domain.NormalizeText(f.Values["hours"])); err == nil {
+		t.HoursPerMonth = n
+	} else {
+		v.Add("hours", "error.range", "Min", 0, "Max", 200)
+	}
+	t.Skills = nil
+	for _, sk := range s.ref.Skills() {
+		if lvl, err := strconv.Atoi(r.PostForm.Get("skill_" + sk.Code)); err == nil && lvl > 0 {
+			t.Skills = append(t.Skills, domain.TalentSkill{Code: sk.Code, Level: lvl})
+		}
+	}
+	t.SDGs = nil
+	for _, g := range r.PostForm["sdg"] {
+		if n, err := strconv.Atoi(g); err == nil {
+			t.SDGs = append(t.SDGs, n)
+		}
+	}
+	t.Affinities = nil
+	for i := range affinityRows {
+		code := domain.NormalizeText(r.PostForm.Get("aff_code_" + strconv.Itoa(i)))
+		kind := domain.AffinityKind(r.PostForm.Get("aff_kind_" + strconv.Itoa(i)))
+		if code == "" {
+			continue
+		}
+		t.Affinities = append(t.Affinities, domain.Affinity{LGCode: code, Kind: kind})
+		if domain.ValidateLGCode(code) == nil {
+			if _, known := s.ref.Municipality(code); !known {
+				v.Add("affinities", "error.lgcode_unknown", "Value", code)
+			}
+		}
+	}
+	t.Normalize()
+	if err := t.Validate(); err != nil {
+		var e *domain.Error
+		if de, ok := err.(*domain.Error); ok {
+			e = de
+		}
+		if e != nil {
+			v.Fields = append(e.Fields, v.Fields...)
+		}
+	}
+	if err := v.Err(); err != nil {
+		s.fieldErrors(lang, f, err)
+		return s.render(w, r, lang, http.StatusBadRequest, "profile", s.cat.T(lang, "profile.title", nil), s.profileData(t, f))
+	}
+	if err := s.store.SaveTalent(r.Context(), &t); err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/me/profile?saved=1", http.StatusSeeOther)
+	return nil
+}

@@ -1,0 +1,70 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/tsunagu-hub/tsunagu/internal/auth"
+	"github.com/tsunagu-hub/tsunagu/internal/domain"
+)
+
+// signedIn makes a confirmed user and returns a client logged in as them.
+func (w *world) signedIn(t *testing.T, email, name string) *http.Client {
+	t.Helper()
+	ctx := context.Background()
+	u := domain.User{Email: email, Name: name}
+	must(t, w.st.CreateUser(ctx, &u))
+	hash, err := auth.HashPassword("correct horse battery", auth.DefaultParams())
+	must(t, err)
+	must(t, w.st.SetPassword(ctx, u.ID, hash))
+	must(t, w.st.MarkEmailVerified(ctx, u.ID))
+	c := w.browser(t)
+	if status, _, _ := send(t, c, "POST", w.srv.URL+"/login", url.Values{"email": {email}, "password": {"correct horse battery"}}); status != http.StatusSeeOther {
+		t.Fatalf("login: %d", status)
+	}
+	return c
+}
+
+func TestProfileForm(t *testing.T) {
+	w := newWorld(t)
+	anon := w.browser(t)
+	if status, _, h := send(t, anon, "GET", w.srv.URL+"/me/profile", nil); status != http.StatusSeeOther ||
+		h.Get("Location") != "/login?next=/me/profile" {
+		t.Errorf("anonymous: %d %s", status, h.Get("Location"))
+	}
+	c := w.signedIn(t, "kojiya@example.jp", "糀谷 三郎")
+	status, body, _ := send(t, c, "GET", w.srv.URL+"/me/profile", nil)
+	if status != 200 || !strings.Contains(body, `value="糀谷 三郎"`) {
+		t.Fatalf("new profile: %d", status)
+	}
+	bad := url.Values{"name": {"糀谷 三郎"}, "name_kana": {"こうじや"}, "hours": {"たくさん"}, "style": {"remote"},
+		"country": {"JP"}, "skill_web-seo": {"2"}, "sdg": {"9"}, "aff_code_0": {"999997"}, "aff_kind_0": {"born"},
+		"background": {"EC運営10年"}}
+	status, body, _ = send(t, c, "POST", w.srv.URL+"/me/profile", bad)
+	for _, want := range []string{"フリガナは全角カタカナで", "0〜200の範囲で", "「999997」に該当する自治体はありません", "EC運営10年", `value="999997"`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("bad profile: missing %q", want)
+		}
+	}
+	if status != 400 {
+		t.Errorf("bad profile: status %d", status)
+	}
+	good := bad
+	good.Set("name_kana", "ｺｳｼﾞﾔ ｻﾌﾞﾛｳ")
+	good.Set("hours", "２０")
+	good.Set("aff_code_0", "152137")
+	status, _, h := send(t, c, "POST", w.srv.URL+"/me/profile", good)
+	if status != http.StatusSeeOther || h.Get("Location") != "/me/profile?saved=1" {
+		t.Fatalf("good profile: %d", status)
+	}
+	_, body, _ = send(t, c, "GET", w.srv.URL+"/me/profile?saved=1", nil)
+	for _, want := range []string{"プロフィールを保存しました", `value="コウジヤ サブロウ"`, `value="20"`, `value="152137"`,
+		`<option value="2" selected>実務でできる</option>`, `name="sdg" value="9" checked`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("saved profile: missing %q", want)
+		}
+	}
+}
