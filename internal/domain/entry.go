@@ -39,7 +39,13 @@ type Entry struct {
 	Motivation     string
 	Status         EntryStatus
 	SubmittedAt    time.Time
+	// IdempotencyKey identifies one submission: sending it again returns
+	// the same entry instead of a second one.
+	IdempotencyKey string
 }
+
+// Withdrawable reports whether the talent may still withdraw the entry.
+func (s EntryStatus) Withdrawable() bool { return s == EntrySubmitted || s == EntryScreening }
 
 // Validate checks the entry.
 func (e *Entry) Validate() error {

@@ -16,6 +16,19 @@ func (s *Store) CreateEntry(ctx context.Context, e *domain.Entry) error {
 		return err
 	}
 	return s.InTx(ctx, func(tx *Store) error {
+		if e.IdempotencyKey != "" {
+			var existing int64
+			err := tx.queryRow(ctx, `SELECT id FROM entries WHERE program_id = $1 AND talent_id = $2 AND idempotency_key = $3`,
+				e.ProgramID, e.TalentID, e.IdempotencyKey).Scan(&existing)
+			if err == nil {
+				got, err := tx.Entry(ctx, existing)
+				*e = got
+				return err
+			}
+			if !errors.Is(err, sql.ErrNoRows) {
+				return err
+			}
+		}
 		in, args := inList(e.Choices, 2)
 		var n int
 		if err := tx.queryRow(ctx, `SELECT COUNT(*) FROM projects WHERE program_id = $1 AND id IN (`+in+`)`,
@@ -25,11 +38,14 @@ func (s *Store) CreateEntry(ctx context.Context, e *domain.Entry) error {
 		if n != len(e.Choices) {
 			return domain.Errorf(domain.CodeInvalid, "error.choice_program")
 		}
-		id, err := tx.insertID(ctx, `INSERT INTO entries (municipality_id, program_id, talent_id, motivation, status, submitted_at)
-			VALUES ($1, $2, $3, $4, $5, $6)`,
-			e.MunicipalityID, e.ProgramID, e.TalentID, e.Motivation, e.Status, e.SubmittedAt.UTC())
+		id, err := tx.insertID(ctx, `INSERT INTO entries (municipality_id, program_id, talent_id, motivation, status,
+			submitted_at, idempotency_key) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+			e.MunicipalityID, e.ProgramID, e.TalentID, e.Motivation, e.Status, e.SubmittedAt.UTC(), e.IdempotencyKey)
 		if err != nil {
-			return mapError(err, "entry")
+			if err = mapError(err, "entry"); domain.ErrorCode(err) == domain.CodeConflict {
+				return domain.Errorf(domain.CodeConflict, "error.already_entered")
+			}
+			return err
 		}
 		e.ID = id
 		for rank, pid := range e.Choices {
@@ -45,9 +61,9 @@ func (s *Store) CreateEntry(ctx context.Context, e *domain.Entry) error {
 // Entry loads an entry with its choices in rank order.
 func (s *Store) Entry(ctx context.Context, id int64) (domain.Entry, error) {
 	var e domain.Entry
-	err := s.queryRow(ctx, `SELECT id, municipality_id, program_id, talent_id, motivation, status, submitted_at
-		FROM entries WHERE id = $1`, id).Scan(&e.ID, &e.MunicipalityID, &e.ProgramID, &e.TalentID,
-		&e.Motivation, &e.Status, &e.SubmittedAt)
+	err := s.queryRow(ctx, `SELECT id, municipality_id, program_id, talent_id, motivation, status, submitted_at,
+		idempotency_key FROM entries WHERE id = $1`, id).Scan(&e.ID, &e.MunicipalityID, &e.ProgramID, &e.TalentID,
+		&e.Motivation, &e.Status, &e.SubmittedAt, &e.IdempotencyKey)
 	if errors.Is(err, sql.ErrNoRows) {
 		return e, domain.NotFound("entry")
 	}
@@ -68,4 +84,53 @@ func (s *Store) Entry(ctx context.Context, id int64) (domain.Entry, error) {
 		e.Choices = append(e.Choices, pid)
 	}
 	return e, rows.Err()
+}
+
+// EntriesOfTalent lists a talent's entries, newest first.
+func (s *Store) EntriesOfTalent(ctx context.Context, talentID int64) ([]domain.Entry, error) {
+	rows, err := s.query(ctx, `SELECT id FROM entries WHERE talent_id = $1 ORDER BY submitted_at DESC, id DESC`, talentID)
+	if err != nil {
+		return nil, err
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	out := make([]domain.Entry, 0, len(ids))
+	for _, id := range ids {
+		e, err := s.Entry(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+// WithdrawEntry lets a talent withdraw their own entry while it is still
+// being considered.
+func (s *Store) WithdrawEntry(ctx context.Context, entryID, talentID int64) error {
+	return s.InTx(ctx, func(tx *Store) error {
+		e, err := tx.Entry(ctx, entryID)
+		if err != nil {
+			return err
+		}
+		if e.TalentID != talentID {
+			return domain.NotFound("entry")
+		}
+		if !e.Status.Withdrawable() {
+			return domain.Errorf(domain.CodeConflict, "error.cannot_withdraw")
+		}
+		_, err = tx.exec(ctx, `UPDATE entries SET status = $1 WHERE id = $2`, domain.EntryWithdrawn, entryID)
+		return err
+	})
 }

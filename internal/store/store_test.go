@@ -246,3 +246,38 @@ func TestConcurrentWrites(t *testing.T) {
 		}
 	})
 }
+
+func TestEntryIdempotencyAndWithdrawal(t *testing.T) {
+	forEachEngine(t, func(t *testing.T, s *Store) {
+		f := newFixture(t, s)
+		ctx := context.Background()
+		e := domain.Entry{MunicipalityID: f.ota.ID, ProgramID: f.program.ID, TalentID: f.talent.ID,
+			Choices: []int64{f.web.ID}, Motivation: "参加したい", Status: domain.EntrySubmitted,
+			SubmittedAt: time.Now(), IdempotencyKey: "form-123"}
+		mustNil(t, s.CreateEntry(ctx, &e))
+		again := domain.Entry{MunicipalityID: f.ota.ID, ProgramID: f.program.ID, TalentID: f.talent.ID,
+			Choices: []int64{f.green.ID}, Motivation: "もう一度", Status: domain.EntrySubmitted,
+			SubmittedAt: time.Now(), IdempotencyKey: "form-123"}
+		mustNil(t, s.CreateEntry(ctx, &again))
+		if again.ID != e.ID || again.Motivation != "参加したい" || again.Choices[0] != f.web.ID {
+			t.Errorf("a repeated key made or changed an entry: %+v", again)
+		}
+		other := again
+		other.ID, other.IdempotencyKey = 0, "form-456"
+		if key, _ := domain.ErrorKey(s.CreateEntry(ctx, &other)); key != "error.already_entered" {
+			t.Errorf("a second entry: %s", key)
+		}
+		list, err := s.EntriesOfTalent(ctx, f.talent.ID)
+		mustNil(t, err)
+		if len(list) != 1 || list[0].ID != e.ID {
+			t.Errorf("entries: %+v", list)
+		}
+		if err := s.WithdrawEntry(ctx, e.ID, f.talent.ID+1); domain.ErrorCode(err) != domain.CodeNotFound {
+			t.Errorf("someone else's entry: %v", err)
+		}
+		mustNil(t, s.WithdrawEntry(ctx, e.ID, f.talent.ID))
+		if key, _ := domain.ErrorKey(s.WithdrawEntry(ctx, e.ID, f.talent.ID)); key != "error.cannot_withdraw" {
+			t.Errorf("withdrawing twice: %s", key)
+		}
+	})
+}
