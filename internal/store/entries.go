@@ -12,10 +12,18 @@ import (
 // be projects of the entry's program. A second entry by the same talent to
 // the same program is a conflict.
 func (s *Store) CreateEntry(ctx context.Context, e *domain.Entry) error {
+	_, err := s.SubmitEntry(ctx, e)
+	return err
+}
+
+// SubmitEntry is CreateEntry that also reports whether the entry is new:
+// false when the idempotency key matched an earlier submission, whose
+// entry now fills e.
+func (s *Store) SubmitEntry(ctx context.Context, e *domain.Entry) (created bool, err error) {
 	if err := e.Validate(); err != nil {
-		return err
+		return false, err
 	}
-	return s.InTx(ctx, func(tx *Store) error {
+	err = s.InTx(ctx, func(tx *Store) error {
 		if e.IdempotencyKey != "" {
 			var existing int64
 			err := tx.queryRow(ctx, `SELECT id FROM entries WHERE program_id = $1 AND talent_id = $2 AND idempotency_key = $3`,
@@ -54,8 +62,10 @@ func (s *Store) CreateEntry(ctx context.Context, e *domain.Entry) error {
 				return mapError(err, "entry_choice")
 			}
 		}
+		created = true
 		return nil
 	})
+	return created, err
 }
 
 // Entry loads an entry with its choices in rank order.

@@ -82,6 +82,15 @@ func (s *Server) logout(w http.ResponseWriter, r *http.Request, lang i18n.Lang) 
 type meData struct {
 	User    domain.User
 	Welcome bool
+	Entered string // the slug of a program just entered
+	Entries []myEntry
+}
+
+// myEntry is an entry with the titles a person recognises.
+type myEntry struct {
+	domain.Entry
+	Program  domain.Program
+	Projects []string
 }
 
 // mePage is the signed-in person's page; others are sent to log in first.
@@ -95,6 +104,60 @@ func (s *Server) mePage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) 
 	if err != nil {
 		return err
 	}
-	return s.render(w, r, lang, http.StatusOK, "me", s.cat.T(lang, "me.title", nil),
-		meData{User: u, Welcome: r.URL.Query().Get("welcome") == "1"})
+	d := meData{User: u, Welcome: r.URL.Query().Get("welcome") == "1", Entered: r.URL.Query().Get("entered")}
+	if d.Entries, err = s.myEntries(r, id); err != nil {
+		return err
+	}
+	return s.render(w, r, lang, http.StatusOK, "me", s.cat.T(lang, "me.title", nil), d)
+}
+
+func (s *Server) myEntries(r *http.Request, userID int64) ([]myEntry, error) {
+	t, err := s.store.TalentByUser(r.Context(), userID)
+	if domain.ErrorCode(err) == domain.CodeNotFound {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	entries, err := s.store.EntriesOfTalent(r.Context(), t.ID)
+	if err != nil {
+		return nil, err
+	}
+	h, err := s.loadHub(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	out := make([]myEntry, len(entries))
+	for i, e := range entries {
+		out[i] = myEntry{Entry: e, Program: h.programs[e.ProgramID]}
+		for _, pid := range e.Choices {
+			p, err := s.store.Project(r.Context(), pid)
+			if err != nil {
+				return nil, err
+			}
+			out[i].Projects = append(out[i].Projects, p.Title)
+		}
+	}
+	return out, nil
+}
+
+// withdraw lets a talent withdraw their own entry.
+func (s *Server) withdraw(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
+	userID, ok := s.requireUser(w, r)
+	if !ok {
+		return nil
+	}
+	id, err := parseID(r.PathValue("id"), "entry")
+	if err != nil {
+		return err
+	}
+	t, err := s.store.TalentByUser(r.Context(), userID)
+	if err != nil {
+		return err
+	}
+	if err := s.store.WithdrawEntry(r.Context(), id, t.ID); err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/me", http.StatusSeeOther)
+	return nil
 }
