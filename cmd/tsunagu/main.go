@@ -48,6 +48,7 @@ Commands:
   seed      load data: seed --demo
   match     what-if cohort allocation: match --input FILE.json --method stable|optimal
   outbox    show mail waiting in the outbox (add --all for sent mail too)
+  token     token create --email EMAIL: a personal API token (Authorization: Bearer)
   version   print the version
 
 Settings come from flags or the environment:
@@ -74,6 +75,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return seedCmd(ctx, rest, getenv, stdout, stderr)
 	case "match":
 		return matchCmd(rest, stdin, stdout, stderr)
+	case "token":
+		return tokenCmd(ctx, rest, getenv, stdout, stderr)
 	case "outbox":
 		return outboxCmd(ctx, rest, getenv, stdout, stderr)
 	case "version", "--version", "-v":

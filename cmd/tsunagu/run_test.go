@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tsunagu-hub/tsunagu/internal/domain"
+	"github.com/tsunagu-hub/tsunagu/internal/store"
 	"github.com/tsunagu-hub/tsunagu/internal/storetest"
 )
 
@@ -201,6 +203,25 @@ func TestEnvironmentSettings(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), "440 talents") {
 		t.Errorf("seed output: %q", out.String())
+	}
+	out.Reset()
+	if err := run(context.Background(), []string{"tsunagu", "token", "create", "--email", "nobody@example.jp"},
+		func(k string) string { return env[k] }, nil, &out, io.Discard); exitCode(err) != 2 {
+		t.Errorf("token for an unknown user: %v", err)
+	}
+	st, err := store.Open(context.Background(), "", dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := domain.User{Email: "it@city.example.jp", Name: "情報 担当"}
+	if err := st.CreateUser(context.Background(), &u); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	out.Reset()
+	if err := run(context.Background(), []string{"tsunagu", "token", "create", "--email", "IT@city.example.jp"},
+		func(k string) string { return env[k] }, nil, &out, io.Discard); err != nil || !strings.HasPrefix(out.String(), "tsu_") {
+		t.Errorf("token create: %v %q", err, out.String())
 	}
 	out.Reset()
 	if err := run(context.Background(), []string{"tsunagu", "outbox"}, func(k string) string { return env[k] },

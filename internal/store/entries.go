@@ -65,6 +65,19 @@ func (s *Store) SubmitEntry(ctx context.Context, e *domain.Entry) (created bool,
 		created = true
 		return nil
 	})
+	if err != nil && e.IdempotencyKey != "" && domain.ErrorCode(err) == domain.CodeConflict {
+		// Two submissions with one key raced (PostgreSQL runs them side by
+		// side): the loser returns the winner's entry.
+		var existing int64
+		if qerr := s.queryRow(ctx, `SELECT id FROM entries WHERE program_id = $1 AND talent_id = $2 AND idempotency_key = $3`,
+			e.ProgramID, e.TalentID, e.IdempotencyKey).Scan(&existing); qerr == nil {
+			got, gerr := s.Entry(ctx, existing)
+			if gerr == nil {
+				*e = got
+			}
+			return false, gerr
+		}
+	}
 	return created, err
 }
 

@@ -281,3 +281,40 @@ func TestEntryIdempotencyAndWithdrawal(t *testing.T) {
 		}
 	})
 }
+
+// TestConcurrentIdempotentEntries submits one key from many goroutines:
+// exactly one entry is made and every caller gets it.
+func TestConcurrentIdempotentEntries(t *testing.T) {
+	forEachEngine(t, func(t *testing.T, s *Store) {
+		f := newFixture(t, s)
+		ctx := context.Background()
+		var wg sync.WaitGroup
+		ids := make(chan int64, 12)
+		for range 12 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				e := domain.Entry{MunicipalityID: f.ota.ID, ProgramID: f.program.ID, TalentID: f.talent.ID,
+					Choices: []int64{f.web.ID}, Motivation: "同時に送信", Status: domain.EntrySubmitted,
+					SubmittedAt: time.Now(), IdempotencyKey: "same-key"}
+				if err := s.CreateEntry(ctx, &e); err != nil {
+					t.Error(err)
+					return
+				}
+				ids <- e.ID
+			}()
+		}
+		wg.Wait()
+		close(ids)
+		var first int64
+		for id := range ids {
+			if first != 0 && id != first {
+				t.Errorf("entries %d and %d for one key", first, id)
+			}
+			first = id
+		}
+		if st, _ := s.ProgramStats(ctx, f.program.ID); st.Entries != 1 {
+			t.Errorf("%d entries", st.Entries)
+		}
+	})
+}

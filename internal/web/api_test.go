@@ -143,13 +143,13 @@ func TestOpenAPIDocumentMatchesRoutes(t *testing.T) {
 	src, err := os.ReadFile("routes.go")
 	must(t, err)
 	var routes []string
-	for _, m := range regexp.MustCompile(`"GET (/api/v1/[^"]*)"`).FindAllStringSubmatch(string(src), -1) {
-		routes = append(routes, m[1])
+	for _, m := range regexp.MustCompile(`"(GET|POST) (/api/v1/[^"]*)"`).FindAllStringSubmatch(string(src), -1) {
+		routes = append(routes, strings.ToLower(m[1])+" "+m[2])
 	}
 	var documented []string
 	for path, ops := range doc.Paths {
-		if _, ok := ops["get"]; ok {
-			documented = append(documented, path)
+		for method := range ops {
+			documented = append(documented, method+" "+path)
 		}
 	}
 	sort.Strings(routes)

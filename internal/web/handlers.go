@@ -31,9 +31,16 @@ func (s *Server) json(h jsonHandler) http.HandlerFunc {
 			writeJSON(w, pe.Status, map[string]any{"error": pe})
 			return
 		}
+		if c, ok := v.(created); ok {
+			writeJSON(w, http.StatusCreated, c.v)
+			return
+		}
 		writeJSON(w, http.StatusOK, v)
 	}
 }
+
+// created marks a JSON result as a new resource (201).
+type created struct{ v any }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")

@@ -38,6 +38,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /api/v1/openapi.json", s.openAPIDocument)
 	mux.HandleFunc("GET /api/v1/programs", s.json(s.apiPrograms))
 	mux.HandleFunc("GET /api/v1/programs/{slug}", s.json(s.apiProgram))
+	mux.HandleFunc("POST /api/v1/programs/{slug}/entries", s.json(s.apiEnter))
 	mux.HandleFunc("GET /api/v1/projects", s.json(s.apiProjects))
 	mux.HandleFunc("GET /api/v1/projects/{id}", s.json(s.apiProject))
 	mux.HandleFunc("GET /api/v1/municipalities", s.json(s.apiMunicipalities))

@@ -1,0 +1,55 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/tsunagu-hub/tsunagu/internal/auth"
+	"github.com/tsunagu-hub/tsunagu/internal/domain"
+)
+
+// tokenCmd is `tsunagu token create --email EMAIL [--label NAME]`: it makes a
+// personal API token, prints it once, and stores only its hash.
+func tokenCmd(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] != "create" {
+		return &usageError{"usage: tsunagu token create --email EMAIL [--label NAME]"}
+	}
+	var s settings
+	var email, label string
+	fs := flag.NewFlagSet("token create", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	s.flags(fs, getenv)
+	fs.StringVar(&email, "email", "", "the user the token acts for")
+	fs.StringVar(&label, "label", "command line", "a name to recognise the token by")
+	if err := parse(fs, args[1:]); err != nil {
+		return err
+	}
+	if email == "" {
+		return &usageError{"token create needs --email"}
+	}
+	st, err := openStore(ctx, s, newLogger(io.Discard))
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	creds, err := st.Credentials(ctx, email)
+	if domain.ErrorCode(err) == domain.CodeNotFound {
+		return &usageError{fmt.Sprintf("no user has the email address %q", email)}
+	}
+	if err != nil {
+		return err
+	}
+	plain, hash, err := auth.NewAPIToken()
+	if err != nil {
+		return err
+	}
+	if err := st.CreateToken(ctx, creds.User.ID, domain.TokenAPI, hash, time.Time{}, label); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "%s\n", plain)
+	fmt.Fprintf(stderr, "API token for %s created; it is shown only now. Send it as: Authorization: Bearer <token>\n", creds.User.Email)
+	return nil
+}
