@@ -13,6 +13,13 @@ import (
 	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
 
+// tie is one of a talent's towns, as a link on the hometown page.
+type tie struct {
+	Municipality refdata.Municipality
+	Kind         domain.AffinityKind
+	Current      bool
+}
+
 // hometownGroup is one hub municipality's open projects and its distance
 // from the chosen place.
 type hometownGroup struct {
@@ -22,6 +29,7 @@ type hometownGroup struct {
 }
 
 type hometownData struct {
+	Ties           []tie // the signed-in talent's towns, to switch between
 	Prefectures    []refdata.Prefecture
 	Pref           int
 	Municipalities []refdata.Municipality // of the chosen prefecture
@@ -44,6 +52,28 @@ func (s *Server) hometownPage(w http.ResponseWriter, r *http.Request, lang i18n.
 	}
 	q := r.URL.Query()
 	code := domain.NormalizeText(q.Get("municipality"))
+	// A signed-in talent starts from the towns on their profile.
+	if userID := s.userID(r); userID != 0 {
+		t, err := s.store.TalentByUser(ctx, userID)
+		if err != nil && domain.ErrorCode(err) != domain.CodeNotFound {
+			return err
+		}
+		for _, a := range t.Affinities {
+			if m, ok := s.ref.Municipality(a.LGCode); ok {
+				d.Ties = append(d.Ties, tie{Municipality: m, Kind: a.Kind})
+			}
+		}
+		// The hometown first: born, then where they live, work, or support.
+		rank := map[domain.AffinityKind]int{domain.AffinityBorn: 0, domain.AffinityLives: 1, domain.AffinityWorks: 2,
+			domain.AffinitySupporter: 3}
+		sort.SliceStable(d.Ties, func(i, j int) bool { return rank[d.Ties[i].Kind] < rank[d.Ties[j].Kind] })
+		if code == "" && q.Get("pref") == "" && len(d.Ties) > 0 {
+			code = d.Ties[0].Municipality.LGCode
+		}
+		for i := range d.Ties {
+			d.Ties[i].Current = d.Ties[i].Municipality.LGCode == code
+		}
+	}
 	if code != "" {
 		if err := domain.ValidateLGCode(code); err != nil {
 			key, _ := domain.ErrorKey(err)

@@ -68,3 +68,24 @@ func TestProfileForm(t *testing.T) {
 		}
 	}
 }
+
+// TestHometownFromProfile shows a signed-in talent the projects near the
+// towns on their profile without asking again.
+func TestHometownFromProfile(t *testing.T) {
+	w := newWorld(t)
+	c := w.signedIn(t, "tsubame-born@example.jp", "燕 六郎")
+	ctx := context.Background()
+	creds, err := w.st.Credentials(ctx, "tsubame-born@example.jp")
+	must(t, err)
+	tal := domain.Talent{UserID: creds.User.ID, Name: "燕 六郎", NameKana: "ツバメ ロクロウ", ResidenceCountry: "JP",
+		Affinities: []domain.Affinity{{LGCode: "152137", Kind: domain.AffinityBorn}, {LGCode: "131113", Kind: domain.AffinityLives}}}
+	must(t, w.st.SaveTalent(ctx, &tal))
+	status, body, _ := send(t, c, "GET", w.srv.URL+"/hometown", nil)
+	if status != 200 || !strings.Contains(body, `<strong aria-current="true">燕市</strong>`) ||
+		!strings.Contains(body, `href="/hometown?municipality=131113"`) || !strings.Contains(body, "洋食器の海外販路") {
+		t.Errorf("hometown for a talent: %d", status)
+	}
+	if strings.Index(body, `id="g-152137"`) > strings.Index(body, `id="g-131113"`) {
+		t.Errorf("the hometown is not listed first: %d %d", strings.Index(body, `id="g-152137"`), strings.Index(body, `id="g-131113"`))
+	}
+}
