@@ -261,3 +261,9 @@ func permute[T any](col []T, perm []int32) []T {
 	}
 	return out
 }
+
+// Has reports whether the pool holds a talent.
+func (p *Pool) Has(talentID string) bool {
+	_, ok := slices.BinarySearch(p.ids, talentID)
+	return ok
+}

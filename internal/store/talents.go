@@ -152,3 +152,76 @@ func (s *Store) SaveTalent(ctx context.Context, t *domain.Talent) error {
 		return tx.insertTalentDetails(ctx, t)
 	})
 }
+
+// TalentsForMatching loads every talent profile with its skills, interests
+// and affinities, in four queries, for the matching engine's pool.
+func (s *Store) TalentsForMatching(ctx context.Context) ([]domain.Talent, error) {
+	rows, err := s.query(ctx, `SELECT id, name, hours_per_month, work_style FROM talents ORDER BY id`)
+	if err != nil {
+		return nil, err
+	}
+	var out []domain.Talent
+	idx := map[int64]int{}
+	for rows.Next() {
+		var t domain.Talent
+		if err := rows.Scan(&t.ID, &t.Name, &t.HoursPerMonth, &t.WorkStyle); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		idx[t.ID] = len(out)
+		out = append(out, t)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	details := []struct {
+		q    string
+		scan func(rows *sql.Rows) error
+	}{
+		{`SELECT talent_id, skill_code, level FROM talent_skills ORDER BY talent_id, skill_code`, func(rows *sql.Rows) error {
+			var id int64
+			var sk domain.TalentSkill
+			err := rows.Scan(&id, &sk.Code, &sk.Level)
+			if i, ok := idx[id]; ok && err == nil {
+				out[i].Skills = append(out[i].Skills, sk)
+			}
+			return err
+		}},
+		{`SELECT talent_id, goal FROM talent_sdgs ORDER BY talent_id, goal`, func(rows *sql.Rows) error {
+			var id int64
+			var g int
+			err := rows.Scan(&id, &g)
+			if i, ok := idx[id]; ok && err == nil {
+				out[i].SDGs = append(out[i].SDGs, g)
+			}
+			return err
+		}},
+		{`SELECT talent_id, lgcode, kind FROM talent_affinities ORDER BY talent_id, lgcode, kind`, func(rows *sql.Rows) error {
+			var id int64
+			var a domain.Affinity
+			err := rows.Scan(&id, &a.LGCode, &a.Kind)
+			if i, ok := idx[id]; ok && err == nil {
+				out[i].Affinities = append(out[i].Affinities, a)
+			}
+			return err
+		}},
+	}
+	for _, d := range details {
+		rows, err := s.query(ctx, d.q)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			if err := d.scan(rows); err != nil {
+				rows.Close()
+				return nil, err
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}

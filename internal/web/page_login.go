@@ -84,6 +84,9 @@ type meData struct {
 	Welcome bool
 	Entered string // the slug of a program just entered
 	Entries []myEntry
+	// Recommended are open projects that fit the profile, with reasons.
+	Recommended []recommendation
+	HasProfile  bool
 }
 
 // myEntry is an entry with the titles a person recognises.
@@ -106,6 +109,14 @@ func (s *Server) mePage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) 
 	}
 	d := meData{User: u, Welcome: r.URL.Query().Get("welcome") == "1", Entered: r.URL.Query().Get("entered")}
 	if d.Entries, err = s.myEntries(r, id); err != nil {
+		return err
+	}
+	if t, err := s.store.TalentByUser(r.Context(), id); err == nil {
+		d.HasProfile = true
+		if d.Recommended, err = s.recommend(r.Context(), lang, t, 5); err != nil {
+			return err
+		}
+	} else if domain.ErrorCode(err) != domain.CodeNotFound {
 		return err
 	}
 	return s.render(w, r, lang, http.StatusOK, "me", s.cat.T(lang, "me.title", nil), d)

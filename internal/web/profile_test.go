@@ -89,3 +89,40 @@ func TestHometownFromProfile(t *testing.T) {
 		t.Errorf("the hometown is not listed first: %d %d", strings.Index(body, `id="g-152137"`), strings.Index(body, `id="g-131113"`))
 	}
 }
+
+// TestRecommendationsWithReasons shows a talent open projects that fit
+// their profile, best first, each with readable reasons in their language.
+func TestRecommendationsWithReasons(t *testing.T) {
+	w := newWorld(t)
+	c := w.signedIn(t, "kamata@example.jp", "蒲田 七郎")
+	ctx := context.Background()
+	creds, err := w.st.Credentials(ctx, "kamata@example.jp")
+	must(t, err)
+	_, body, _ := send(t, c, "GET", w.srv.URL+"/me", nil)
+	if !strings.Contains(body, "プロフィールを入力すると、あなたに合うプロジェクトを") {
+		t.Error("no nudge to fill in the profile")
+	}
+	tal := domain.Talent{UserID: creds.User.ID, Name: "蒲田 七郎", NameKana: "カマタ シチロウ", ResidenceCountry: "JP",
+		HoursPerMonth: 20, WorkStyle: domain.WorkRemote,
+		Skills:     []domain.TalentSkill{{Code: "dx-kintone", Level: 3}},
+		SDGs:       []int{11},
+		Affinities: []domain.Affinity{{LGCode: "131113", Kind: domain.AffinityBorn}}}
+	must(t, w.st.SaveTalent(ctx, &tal))
+	_, body, _ = send(t, c, "GET", w.srv.URL+"/me", nil)
+	shop, tsubame := strings.Index(body, "商店街のSNS発信"), strings.Index(body, "洋食器の海外販路")
+	if !strings.Contains(body, "おすすめのプロジェクト") || shop < 0 || tsubame < 0 || shop > tsubame {
+		t.Fatalf("recommendations missing or out of order (shop %d, tsubame %d)", shop, tsubame)
+	}
+	for _, want := range []string{"出身地のプロジェクト", "必須スキル"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("reason %q missing", want)
+		}
+	}
+	if strings.Contains(body, "ホームページを刷新したい") {
+		t.Error("a project of a closed program is recommended")
+	}
+	_, body, _ = send(t, c, "GET", w.srv.URL+"/me?lang=en", nil)
+	if !strings.Contains(body, "Recommended for you") || !strings.Contains(body, "hometown") {
+		t.Error("English reasons missing")
+	}
+}

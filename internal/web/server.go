@@ -56,6 +56,7 @@ type Server struct {
 	mail      *mail.Templates
 	baseURL   string
 	dummyHash string // a hash to check against when an address has no account
+	pool      *talentPool
 }
 
 // New parses the templates (failing fast on any error) and returns a server.
@@ -83,7 +84,7 @@ func New(cfg Config) (*Server, error) {
 		version: cfg.Version, now: now, pages: p, sdgCSSBytes: sdgStyles(cfg.Ref),
 		cache: newPageCache(cfg.Store.Version, time.Now), sessions: newSessions(cfg.Store, cfg.SecureCookies),
 		limits: newLimits(), mail: cfg.Mail, baseURL: strings.TrimRight(cfg.BaseURL, "/"),
-		dummyHash: dummyHash}, nil
+		dummyHash: dummyHash, pool: &talentPool{}}, nil
 }
 
 // Handler returns the whole HTTP handler with its middleware: security
