@@ -86,3 +86,25 @@ func TestTalentProfileOfAUser(t *testing.T) {
 		}
 	})
 }
+
+func TestTalentsForMatching(t *testing.T) {
+	forEachEngine(t, func(t *testing.T, s *Store) {
+		f := newFixture(t, s)
+		ctx := context.Background()
+		other := domain.Talent{Name: "羽田 八郎", NameKana: "ハネダ ハチロウ", ResidenceCountry: "SG", HoursPerMonth: 10,
+			Skills: []domain.TalentSkill{{Code: "global-english", Level: 3}, {Code: "web-seo", Level: 1}}}
+		mustNil(t, s.CreateTalent(ctx, &other))
+		all, err := s.TalentsForMatching(ctx)
+		mustNil(t, err)
+		if len(all) != 2 || all[0].ID != f.talent.ID || all[1].ID != other.ID {
+			t.Fatalf("talents: %+v", all)
+		}
+		if len(all[0].Affinities) != 2 || len(all[0].SDGs) != 1 || all[0].Skills[0].Level != 3 {
+			t.Errorf("first: %+v", all[0])
+		}
+		if len(all[1].Skills) != 2 || all[1].Skills[0].Code != "global-english" || all[1].HoursPerMonth != 10 ||
+			len(all[1].Affinities) != 0 {
+			t.Errorf("second: %+v", all[1])
+		}
+	})
+}
