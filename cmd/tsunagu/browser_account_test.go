@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"net/url"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -78,7 +80,7 @@ func TestBrowserSignupToEntry(t *testing.T) {
 		t.Fatalf("profile not saved: %q", saved)
 	}
 	// Enter the open program from its page.
-	must(chromedp.Do(ctx, chromedp.Navigate(s.url+"/programs/ota-sdgs-"+time.Now().In(time.FixedZone("JST", 9*3600)).Format("2006"))))
+	must(chromedp.Do(ctx, chromedp.Navigate(s.url+"/programs/"+programSlug())))
 	if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`a.button[href$="/entry"]`))); err != nil {
 		t.Fatal(err)
 	}
@@ -96,4 +98,18 @@ func TestBrowserSignupToEntry(t *testing.T) {
 	if status != "受付済み" {
 		t.Errorf("entry status shown as %q", status)
 	}
+	// The signed-in pages meet WCAG 2.1 AA too, when the checker is installed.
+	if src, err := os.ReadFile(filepath.Join("..", "..", "tools", "checkers", "node_modules", "axe-core", "axe.min.js")); err == nil {
+		for _, page := range []string{"/me", "/me/profile", "/programs/" + programSlug() + "/entry"} {
+			must(chromedp.Do(ctx, chromedp.Navigate(s.url+page)))
+			runAxe(t, ctx, src, page)
+		}
+	} else if os.Getenv("TSUNAGU_REQUIRE_BROWSER") == "1" {
+		t.Fatal("axe-core is not installed (npm ci --prefix tools/checkers)")
+	}
+}
+
+// programSlug is the demo's current Ota program, named after this year.
+func programSlug() string {
+	return "ota-sdgs-" + time.Now().In(time.FixedZone("JST", 9*3600)).Format("2006")
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -89,8 +90,36 @@ func TestPagesPassHTMLChecker(t *testing.T) {
 	}
 }
 
+// axeViolation is one failed axe-core rule on a page.
+type axeViolation struct {
+	ID, Help string
+	Nodes    []struct{ Target []string }
+}
+
+// runAxe checks the page open in ctx against WCAG 2.1 A and AA with
+// axe-core and reports each violation as a test error.
+func runAxe(t *testing.T, ctx context.Context, src []byte, page string) {
+	t.Helper()
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](string(src)+";true")); err != nil {
+		t.Fatalf("load axe: %v", err)
+	}
+	vs, err := chromedp.Run(ctx, chromedp.Evaluate[[]axeViolation](
+		`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}).then(r => r.violations)`,
+		chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("%s: run axe: %v", page, err)
+	}
+	for _, v := range vs {
+		var where []string
+		for _, n := range v.Nodes {
+			where = append(where, strings.Join(n.Target, " "))
+		}
+		t.Errorf("%s: %s (%s) at %v", page, v.ID, v.Help, where)
+	}
+}
+
 // TestPagesPassAxe runs axe-core (WCAG 2.1 A and AA rules) in Chromium on
-// every page.
+// every public page.
 func TestPagesPassAxe(t *testing.T) {
 	src, err := os.ReadFile(checkerPath(t, "axe-core/axe.min.js"))
 	if err != nil {
@@ -98,29 +127,10 @@ func TestPagesPassAxe(t *testing.T) {
 	}
 	s := startServe(t, "--data", t.TempDir(), "--demo")
 	ctx := browsertest.New(t, 3*time.Minute)
-	type violation struct {
-		ID, Help string
-		Nodes    []struct{ Target []string }
-	}
 	for _, page := range checkedPages() {
 		if err := chromedp.Do(ctx, chromedp.Navigate(s.url+page)); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](string(src)+";true")); err != nil {
-			t.Fatalf("load axe: %v", err)
-		}
-		vs, err := chromedp.Run(ctx, chromedp.Evaluate[[]violation](
-			`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}).then(r => r.violations)`,
-			chromedp.EvalAwaitPromise))
-		if err != nil {
-			t.Fatalf("%s: run axe: %v", page, err)
-		}
-		for _, v := range vs {
-			var where []string
-			for _, n := range v.Nodes {
-				where = append(where, strings.Join(n.Target, " "))
-			}
-			t.Errorf("%s: %s (%s) at %v", page, v.ID, v.Help, where)
-		}
+		runAxe(t, ctx, src, page)
 	}
 }
