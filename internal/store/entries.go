@@ -12,14 +12,16 @@ import (
 // be projects of the entry's program. A second entry by the same talent to
 // the same program is a conflict.
 func (s *Store) CreateEntry(ctx context.Context, e *domain.Entry) error {
-	_, err := s.SubmitEntry(ctx, e)
+	_, err := s.SubmitEntry(ctx, e, nil)
 	return err
 }
 
 // SubmitEntry is CreateEntry that also reports whether the entry is new:
 // false when the idempotency key matched an earlier submission, whose
-// entry now fills e.
-func (s *Store) SubmitEntry(ctx context.Context, e *domain.Entry) (created bool, err error) {
+// entry now fills e. onCreate, if not nil, runs in the same transaction
+// only when the entry is new (to queue its mail and audit it). Call it
+// outside any transaction: a lost race is resolved after the rollback.
+func (s *Store) SubmitEntry(ctx context.Context, e *domain.Entry, onCreate func(tx *Store) error) (created bool, err error) {
 	if err := e.Validate(); err != nil {
 		return false, err
 	}
@@ -60,6 +62,11 @@ func (s *Store) SubmitEntry(ctx context.Context, e *domain.Entry) (created bool,
 			if _, err := tx.exec(ctx, `INSERT INTO entry_choices (entry_id, municipality_id, rank, project_id)
 				VALUES ($1, $2, $3, $4)`, id, e.MunicipalityID, rank+1, pid); err != nil {
 				return mapError(err, "entry_choice")
+			}
+		}
+		if onCreate != nil {
+			if err := onCreate(tx); err != nil {
+				return err
 			}
 		}
 		created = true

@@ -9,6 +9,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/tsunagu-hub/tsunagu/internal/storetest"
 )
 
 // browser is an HTTP client with cookies that does not follow redirects,
@@ -38,8 +40,15 @@ func send(t *testing.T, c *http.Client, method, u string, form url.Values) (int,
 	return resp.StatusCode, string(b), resp.Header
 }
 
-func TestSignupVerifyLoginLogout(t *testing.T) {
-	w := newWorld(t)
+// eachEngine runs a web scenario on SQLite and, when configured, PostgreSQL.
+func eachEngine(t *testing.T, scenario func(t *testing.T, w *world)) {
+	t.Run("sqlite", func(t *testing.T) { scenario(t, newWorld(t)) })
+	t.Run("postgres", func(t *testing.T) { scenario(t, newWorldOn(t, storetest.PostgresURL(t))) })
+}
+
+func TestSignupVerifyLoginLogout(t *testing.T) { eachEngine(t, signupScenario) }
+
+func signupScenario(t *testing.T, w *world) {
 	c := w.browser(t)
 	base := w.srv.URL
 	// A bad form keeps what was typed and says what is wrong, field by field.

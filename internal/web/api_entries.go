@@ -102,9 +102,8 @@ func (s *Server) apiEnter(r *http.Request, lang i18n.Lang) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	err = s.store.InTx(ctx, func(tx *store.Store) error {
-		isNew, err := tx.SubmitEntry(ctx, &e)
-		if err != nil || !isNew {
+	_, err = s.store.SubmitEntry(ctx, &e, func(tx *store.Store) error {
+		if err := s.audit(ctx, tx, r, "entry.submit", "entry", e.ID, e.MunicipalityID); err != nil {
 			return err
 		}
 		return s.queueMail(ctx, tx, lang, u.Email, mail.TemplateEntryReceived, mail.EntryReceived{

@@ -12,8 +12,9 @@ import (
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 )
 
-func TestEnterAProgram(t *testing.T) {
-	w := newWorld(t)
+func TestEnterAProgram(t *testing.T) { eachEngine(t, entryScenario) }
+
+func entryScenario(t *testing.T, w *world) {
 	ctx := context.Background()
 	c := w.signedIn(t, "rokugo@example.jp", "六郷 四郎")
 	base := w.srv.URL

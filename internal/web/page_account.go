@@ -58,16 +58,30 @@ func (s *Server) signup(w http.ResponseWriter, r *http.Request, lang i18n.Lang) 
 	if err != nil {
 		return err
 	}
+	notice := func() error { // the address already has an account
+		return s.store.InTx(r.Context(), func(tx *store.Store) error {
+			return s.queueMail(r.Context(), tx, lang, u.Email, mail.TemplateNotice, mail.Notice{
+				Title: s.cat.T(lang, "signup.exists_title", nil), Body: s.cat.T(lang, "signup.exists_body", nil),
+				URL: s.baseURL + "/login"})
+		})
+	}
+	if _, err := s.store.Credentials(r.Context(), u.Email); err == nil {
+		if err := notice(); err != nil {
+			return err
+		}
+		http.Redirect(w, r, "/signup/sent", http.StatusSeeOther)
+		return nil
+	} else if domain.ErrorCode(err) != domain.CodeNotFound {
+		return err
+	}
 	err = s.store.InTx(r.Context(), func(tx *store.Store) error {
 		if err := tx.CreateUser(r.Context(), &u); err != nil {
-			if domain.ErrorCode(err) == domain.CodeConflict {
-				return s.queueMail(r.Context(), tx, lang, u.Email, mail.TemplateNotice, mail.Notice{
-					Title: s.cat.T(lang, "signup.exists_title", nil), Body: s.cat.T(lang, "signup.exists_body", nil),
-					URL: s.baseURL + "/login"})
-			}
 			return err
 		}
 		if err := tx.SetPassword(r.Context(), u.ID, hash); err != nil {
+			return err
+		}
+		if err := s.audit(r.Context(), tx, r, "user.signup", "user", u.ID, 0); err != nil {
 			return err
 		}
 		expires := time.Now().Add(verifyLinkLifetime)
@@ -77,6 +91,9 @@ func (s *Server) signup(w http.ResponseWriter, r *http.Request, lang i18n.Lang) 
 		return s.queueMail(r.Context(), tx, lang, u.Email, mail.TemplateVerifyEmail, mail.VerifyEmail{
 			Name: u.Name, URL: s.baseURL + "/verify?token=" + url.QueryEscape(plain), Expires: expires})
 	})
+	if domain.ErrorCode(err) == domain.CodeConflict { // signed up at the same moment by another request
+		err = notice()
+	}
 	if err != nil {
 		return err
 	}
@@ -109,6 +126,9 @@ func (s *Server) verifyEmail(w http.ResponseWriter, r *http.Request, lang i18n.L
 		return err
 	}
 	if err := s.signIn(r, userID); err != nil {
+		return err
+	}
+	if err := s.audit(r.Context(), nil, r, "user.verify_email", "user", userID, 0); err != nil {
 		return err
 	}
 	http.Redirect(w, r, "/me?welcome=1", http.StatusSeeOther)

@@ -123,9 +123,8 @@ func (s *Server) enter(w http.ResponseWriter, r *http.Request, lang i18n.Lang) e
 	if err != nil {
 		return err
 	}
-	err = s.store.InTx(r.Context(), func(tx *store.Store) error {
-		created, err := tx.SubmitEntry(r.Context(), &e)
-		if err != nil || !created { // a repeated submission: no second mail
+	_, err = s.store.SubmitEntry(r.Context(), &e, func(tx *store.Store) error {
+		if err := s.audit(r.Context(), tx, r, "entry.submit", "entry", e.ID, e.MunicipalityID); err != nil {
 			return err
 		}
 		title := d.Program.Title

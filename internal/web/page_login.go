@@ -8,6 +8,7 @@ import (
 	"github.com/tsunagu-hub/tsunagu/internal/auth"
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
+	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
 
 func (s *Server) loginPage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
@@ -51,6 +52,9 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request, lang i18n.Lang) e
 	if !ok || creds.User.ID == 0 || creds.PasswordHash == "" {
 		s.limits.account.Fail(account)
 		s.limits.address.Fail(address)
+		if err := s.audit(r.Context(), nil, r, "user.login_failed", "user", creds.User.ID, 0); err != nil {
+			return err
+		}
 		f.Error = s.cat.T(lang, "login.failed", nil)
 		return s.render(w, r, lang, http.StatusBadRequest, "login", title, f)
 	}
@@ -67,11 +71,19 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request, lang i18n.Lang) e
 	if err := s.signIn(r, creds.User.ID); err != nil {
 		return err
 	}
+	if err := s.audit(r.Context(), nil, r, "user.login", "user", creds.User.ID, 0); err != nil {
+		return err
+	}
 	http.Redirect(w, r, f.Next, http.StatusSeeOther)
 	return nil
 }
 
 func (s *Server) logout(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
+	if id := s.userID(r); id != 0 {
+		if err := s.audit(r.Context(), nil, r, "user.logout", "user", id, 0); err != nil {
+			return err
+		}
+	}
 	if err := s.sessions.Destroy(r.Context()); err != nil {
 		return err
 	}
@@ -166,7 +178,13 @@ func (s *Server) withdraw(w http.ResponseWriter, r *http.Request, lang i18n.Lang
 	if err != nil {
 		return err
 	}
-	if err := s.store.WithdrawEntry(r.Context(), id, t.ID); err != nil {
+	err = s.store.InTx(r.Context(), func(tx *store.Store) error {
+		if err := tx.WithdrawEntry(r.Context(), id, t.ID); err != nil {
+			return err
+		}
+		return s.audit(r.Context(), tx, r, "entry.withdraw", "entry", id, 0)
+	})
+	if err != nil {
 		return err
 	}
 	http.Redirect(w, r, "/me", http.StatusSeeOther)

@@ -47,6 +47,9 @@ func (s *Server) forgot(w http.ResponseWriter, r *http.Request, lang i18n.Lang) 
 			if err := tx.CreateToken(r.Context(), creds.User.ID, domain.TokenResetPassword, hash, expires, ""); err != nil {
 				return err
 			}
+			if err := s.audit(r.Context(), tx, r, "password.reset_requested", "user", creds.User.ID, 0); err != nil {
+				return err
+			}
 			return s.queueMail(r.Context(), tx, lang, creds.User.Email, mail.TemplateResetPassword, mail.ResetPassword{
 				Name: creds.User.Name, URL: s.baseURL + "/password/reset?token=" + url.QueryEscape(plain), Expires: expires})
 		})
@@ -88,6 +91,9 @@ func (s *Server) reset(w http.ResponseWriter, r *http.Request, lang i18n.Lang) e
 		}
 		userID = id
 		if err := tx.SetPassword(r.Context(), id, hash); err != nil {
+			return err
+		}
+		if err := s.audit(r.Context(), tx, r, "password.reset", "user", id, 0); err != nil {
 			return err
 		}
 		// Following the link proves the address, too.

@@ -8,6 +8,7 @@ import (
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
 	"github.com/tsunagu-hub/tsunagu/internal/refdata"
+	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
 
 // affinityRows is how many ties to places the profile form offers.
@@ -73,6 +74,11 @@ func (s *Server) profilePage(w http.ResponseWriter, r *http.Request, lang i18n.L
 			TimeZone: "Asia/Tokyo", WorkStyle: domain.WorkRemote, HoursPerMonth: 20}
 	} else if err != nil {
 		return err
+	}
+	if t.ID != 0 { // a view of personal data
+		if err := s.audit(r.Context(), nil, r, "profile.view", "talent", t.ID, 0); err != nil {
+			return err
+		}
 	}
 	d := s.profileData(t, newForm())
 	d.Saved = r.URL.Query().Get("saved") == "1"
@@ -146,7 +152,13 @@ func (s *Server) saveProfile(w http.ResponseWriter, r *http.Request, lang i18n.L
 		s.fieldErrors(lang, f, err)
 		return s.render(w, r, lang, http.StatusBadRequest, "profile", s.cat.T(lang, "profile.title", nil), s.profileData(t, f))
 	}
-	if err := s.store.SaveTalent(r.Context(), &t); err != nil {
+	err = s.store.InTx(r.Context(), func(tx *store.Store) error {
+		if err := tx.SaveTalent(r.Context(), &t); err != nil {
+			return err
+		}
+		return s.audit(r.Context(), tx, r, "profile.save", "talent", t.ID, 0)
+	})
+	if err != nil {
 		return err
 	}
 	http.Redirect(w, r, "/me/profile?saved=1", http.StatusSeeOther)

@@ -42,13 +42,16 @@ func must(t *testing.T, err error) {
 	}
 }
 
-func newWorld(t *testing.T) *world {
+func newWorld(t *testing.T) *world { return newWorldOn(t, "") }
+
+// newWorldOn builds the world on SQLite ("") or the PostgreSQL URL given.
+func newWorldOn(t *testing.T, dbURL string) *world {
 	t.Helper()
 	ctx := context.Background()
 	ref, err := refdata.Load()
 	must(t, err)
 	dir := t.TempDir()
-	st, err := store.Open(ctx, "", dir)
+	st, err := store.Open(ctx, dbURL, dir)
 	must(t, err)
 	t.Cleanup(func() { st.Close() })
 	_, err = st.Migrate(ctx)
