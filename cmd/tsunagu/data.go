@@ -124,3 +124,34 @@ func outboxCmd(ctx context.Context, args []string, getenv func(string) string, s
 	}
 	return nil
 }
+
+// auditCmd prints the newest audit events: who did what, when, from where.
+func auditCmd(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	var s settings
+	var limit int
+	fs := flag.NewFlagSet("audit", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	s.flags(fs, getenv)
+	fs.IntVar(&limit, "limit", 50, "how many events")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	st, err := openStore(ctx, s, newLogger(io.Discard))
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	events, err := st.AuditLog(ctx, 0, limit)
+	if err != nil {
+		return err
+	}
+	for _, e := range events {
+		actor := "-"
+		if e.ActorID != 0 {
+			actor = fmt.Sprintf("user %d", e.ActorID)
+		}
+		fmt.Fprintf(stdout, "%s  %-10s  %-24s  %s %d  %s\n", e.At.Format(time.RFC3339), actor, e.Action,
+			e.SubjectType, e.SubjectID, e.Address)
+	}
+	return nil
+}

@@ -49,6 +49,7 @@ Commands:
   match     what-if cohort allocation: match --input FILE.json --method stable|optimal
   outbox    show mail waiting in the outbox (add --all for sent mail too)
   token     token create --email EMAIL: a personal API token (Authorization: Bearer)
+  audit     the newest audit events: who did what, when, from where
   version   print the version
 
 Settings come from flags or the environment:
@@ -75,6 +76,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return seedCmd(ctx, rest, getenv, stdout, stderr)
 	case "match":
 		return matchCmd(rest, stdin, stdout, stderr)
+	case "audit":
+		return auditCmd(ctx, rest, getenv, stdout, stderr)
 	case "token":
 		return tokenCmd(ctx, rest, getenv, stdout, stderr)
 	case "outbox":

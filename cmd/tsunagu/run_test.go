@@ -224,6 +224,11 @@ func TestEnvironmentSettings(t *testing.T) {
 		t.Errorf("token create: %v %q", err, out.String())
 	}
 	out.Reset()
+	if err := run(context.Background(), []string{"tsunagu", "audit"}, func(k string) string { return env[k] },
+		nil, &out, io.Discard); err != nil {
+		t.Errorf("audit: %v", err)
+	}
+	out.Reset()
 	if err := run(context.Background(), []string{"tsunagu", "outbox"}, func(k string) string { return env[k] },
 		nil, &out, io.Discard); err != nil || !strings.Contains(out.String(), "the outbox is empty") {
 		t.Errorf("outbox: %v %q", err, out.String())

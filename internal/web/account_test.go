@@ -113,6 +113,16 @@ func signupScenario(t *testing.T, w *world) {
 	if status != http.StatusSeeOther || h.Get("Location") != "/login?next=/me" {
 		t.Errorf("me after logout: %d %s", status, h.Get("Location"))
 	}
+	// The trail so far, newest first.
+	events, err := w.st.AuditLog(context.Background(), 0, 20)
+	must(t, err)
+	var actions []string
+	for _, e := range events {
+		actions = append(actions, e.Action)
+	}
+	if got := strings.Join(actions, " "); !strings.HasPrefix(got, "user.logout user.verify_email user.signup") {
+		t.Errorf("audit trail: %s", got)
+	}
 	// Wrong password, then the right one; the next page is kept.
 	status, body, _ = send(t, c, "POST", base+"/login", url.Values{"email": {"hanako@example.jp"}, "password": {"wrong password!"}})
 	if status != 400 || !strings.Contains(body, "メールアドレスまたはパスワードが違います") {

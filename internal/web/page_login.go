@@ -99,6 +99,7 @@ type meData struct {
 	// Recommended are open projects that fit the profile, with reasons.
 	Recommended []recommendation
 	HasProfile  bool
+	Bookmarks   []projectView
 }
 
 // myEntry is an entry with the titles a person recognises.
@@ -121,6 +122,17 @@ func (s *Server) mePage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) 
 	}
 	d := meData{User: u, Welcome: r.URL.Query().Get("welcome") == "1", Entered: r.URL.Query().Get("entered")}
 	if d.Entries, err = s.myEntries(r, id); err != nil {
+		return err
+	}
+	bookmarks, err := s.store.Bookmarks(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	h, err := s.loadHub(r.Context())
+	if err != nil {
+		return err
+	}
+	if d.Bookmarks, err = s.projectViews(r.Context(), h, bookmarks); err != nil {
 		return err
 	}
 	if t, err := s.store.TalentByUser(r.Context(), id); err == nil {

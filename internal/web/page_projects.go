@@ -116,8 +116,10 @@ func pageURL(q url.Values, page int) string {
 }
 
 type projectData struct {
-	Project projectView
-	Program programView
+	Project    projectView
+	Program    programView
+	SignedIn   bool
+	Bookmarked bool
 }
 
 // parseID reads a positive numeric id; anything else is simply not found.
@@ -154,5 +156,36 @@ func (s *Server) projectPage(w http.ResponseWriter, r *http.Request, lang i18n.L
 	if d.Program, err = s.programView(ctx, h, h.programs[p.ProgramID]); err != nil {
 		return err
 	}
+	if userID := s.userID(r); userID != 0 {
+		d.SignedIn = true
+		if d.Bookmarked, err = s.store.Bookmarked(ctx, userID, p.ID); err != nil {
+			return err
+		}
+	}
 	return s.render(w, r, lang, http.StatusOK, "project", p.Title, d)
+}
+
+// bookmark sets or clears 気になる on a project, then returns to it.
+func (s *Server) bookmark(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
+	userID, ok := s.requireUser(w, r)
+	if !ok {
+		return nil
+	}
+	id, err := parseID(r.PathValue("id"), "project")
+	if err != nil {
+		return err
+	}
+	if _, err := readForm(w, r, "on"); err != nil {
+		return err
+	}
+	if r.PostForm.Get("on") == "1" {
+		err = s.store.Bookmark(r.Context(), userID, id)
+	} else {
+		err = s.store.Unbookmark(r.Context(), userID, id)
+	}
+	if err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/projects/"+strconv.FormatInt(id, 10), http.StatusSeeOther)
+	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -124,5 +125,37 @@ func TestRecommendationsWithReasons(t *testing.T) {
 	_, body, _ = send(t, c, "GET", w.srv.URL+"/me?lang=en", nil)
 	if !strings.Contains(body, "Recommended for you") || !strings.Contains(body, "hometown") {
 		t.Error("English reasons missing")
+	}
+}
+
+func TestBookmarkAProject(t *testing.T) {
+	w := newWorld(t)
+	anon := w.browser(t)
+	_, body, _ := send(t, anon, "GET", w.srv.URL+"/projects/"+strconv.FormatInt(w.shop.ID, 10), nil)
+	if !strings.Contains(body, "/login?next=/projects/") {
+		t.Error("anonymous visitors are not offered to log in to bookmark")
+	}
+	c := w.signedIn(t, "omori@example.jp", "大森 十郎")
+	path := "/projects/" + strconv.FormatInt(w.shop.ID, 10)
+	status, _, h := send(t, c, "POST", w.srv.URL+path+"/bookmark", url.Values{"on": {"1"}})
+	if status != http.StatusSeeOther || h.Get("Location") != path {
+		t.Fatalf("bookmark: %d %s", status, h.Get("Location"))
+	}
+	_, body, _ = send(t, c, "GET", w.srv.URL+path, nil)
+	if !strings.Contains(body, `aria-pressed="true"`) {
+		t.Error("the project page does not show the bookmark")
+	}
+	_, body, _ = send(t, c, "GET", w.srv.URL+"/me", nil)
+	if !strings.Contains(body, "気になるプロジェクト") || !strings.Contains(body, "商店街のSNS発信") {
+		t.Error("my page does not list the bookmark")
+	}
+	send(t, c, "POST", w.srv.URL+path+"/bookmark", url.Values{"on": {"0"}})
+	_, body, _ = send(t, c, "GET", w.srv.URL+"/me", nil)
+	if strings.Contains(body, "気になるプロジェクト") {
+		t.Error("the bookmark was not removed")
+	}
+	if status, _, _ := send(t, c, "POST", w.srv.URL+"/projects/"+strconv.FormatInt(w.draft.ID, 10)+"/bookmark",
+		url.Values{"on": {"1"}}); status != 404 {
+		t.Errorf("bookmarking a draft: %d", status)
 	}
 }

@@ -24,6 +24,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /me/profile", s.html(s.profilePage))
 	mux.HandleFunc("POST /me/profile", s.html(s.saveProfile))
 	mux.HandleFunc("POST /me/entries/{id}/withdraw", s.html(s.withdraw))
+	mux.HandleFunc("POST /projects/{id}/bookmark", s.html(s.bookmark))
 	mux.HandleFunc("GET /programs/{slug}/entry", s.html(s.entryPage))
 	mux.HandleFunc("POST /programs/{slug}/entry", s.html(s.enter))
 	mux.HandleFunc("GET /password/forgot", s.html(s.forgotPage))
