@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/tsunagu-hub/tsunagu/internal/auth"
 	"github.com/tsunagu-hub/tsunagu/internal/demo"
 	"github.com/tsunagu-hub/tsunagu/internal/refdata"
 	"github.com/tsunagu-hub/tsunagu/internal/store"
@@ -33,7 +34,26 @@ func Demo(ctx context.Context, st *store.Store, ref *refdata.Data, seed uint64, 
 	if err != nil {
 		return Counts{}, fmt.Errorf("generate demo: %w", err)
 	}
-	return Dataset(ctx, st, ds, nil)
+	hash, err := auth.HashPassword(DemoPassword, auth.DefaultParams())
+	if err != nil {
+		return Counts{}, err
+	}
+	var c Counts
+	err = st.InTx(ctx, func(tx *store.Store) error {
+		empty, err := tx.IsEmpty(ctx)
+		if err != nil {
+			return err
+		}
+		if !empty {
+			return fmt.Errorf("the database already has data; the demo loads only into an empty one")
+		}
+		var m ids
+		if c, m, err = loadMapped(ctx, tx, ds, nil); err != nil {
+			return err
+		}
+		return demoAccounts(ctx, tx, ds, m, hash)
+	})
+	return c, err
 }
 
 // Scale loads the demo grown to the given numbers of projects and talents,
@@ -68,6 +88,14 @@ func Dataset(ctx context.Context, st *store.Store, ds *demo.Dataset, progress Pr
 // load inserts the dataset, remapping its provisional IDs to the ones the
 // database assigns.
 func load(ctx context.Context, tx *store.Store, ds *demo.Dataset, progress Progress) (Counts, error) {
+	c, _, err := loadMapped(ctx, tx, ds, progress)
+	return c, err
+}
+
+// ids maps a dataset's provisional ids to the database's.
+type ids struct{ org, tal map[int64]int64 }
+
+func loadMapped(ctx context.Context, tx *store.Store, ds *demo.Dataset, progress Progress) (Counts, ids, error) {
 	var c Counts
 	total := len(ds.Municipalities) + len(ds.Organizations) + len(ds.Programs) + len(ds.Projects) +
 		len(ds.Talents) + len(ds.Entries)
@@ -83,7 +111,7 @@ func load(ctx context.Context, tx *store.Store, ds *demo.Dataset, progress Progr
 	for _, m := range ds.Municipalities {
 		old := m.ID
 		if err := tx.CreateMunicipality(ctx, &m); err != nil {
-			return c, fmt.Errorf("municipality %s: %w", m.LGCode, err)
+			return c, ids{}, fmt.Errorf("municipality %s: %w", m.LGCode, err)
 		}
 		muni[old] = m.ID
 		c.Municipalities++
@@ -93,7 +121,7 @@ func load(ctx context.Context, tx *store.Store, ds *demo.Dataset, progress Progr
 		old := o.ID
 		o.MunicipalityID = muni[o.MunicipalityID]
 		if err := tx.CreateOrganization(ctx, &o); err != nil {
-			return c, fmt.Errorf("organization %s: %w", o.Name, err)
+			return c, ids{}, fmt.Errorf("organization %s: %w", o.Name, err)
 		}
 		org[old] = o.ID
 		c.Organizations++
@@ -104,7 +132,7 @@ func load(ctx context.Context, tx *store.Store, ds *demo.Dataset, progress Progr
 		p.MunicipalityID = muni[p.MunicipalityID]
 		p.HostIDs = remap(org, p.HostIDs)
 		if err := tx.CreateProgram(ctx, &p); err != nil {
-			return c, fmt.Errorf("program %s: %w", p.Slug, err)
+			return c, ids{}, fmt.Errorf("program %s: %w", p.Slug, err)
 		}
 		prog[old] = p.ID
 		c.Programs++
@@ -114,7 +142,7 @@ func load(ctx context.Context, tx *store.Store, ds *demo.Dataset, progress Progr
 		old := p.ID
 		p.MunicipalityID, p.ProgramID, p.HostID = muni[p.MunicipalityID], prog[p.ProgramID], org[p.HostID]
 		if err := tx.CreateProject(ctx, &p); err != nil {
-			return c, fmt.Errorf("project %s: %w", p.Title, err)
+			return c, ids{}, fmt.Errorf("project %s: %w", p.Title, err)
 		}
 		proj[old] = p.ID
 		c.Projects++
@@ -123,7 +151,7 @@ func load(ctx context.Context, tx *store.Store, ds *demo.Dataset, progress Progr
 	for _, t := range ds.Talents {
 		old := t.ID
 		if err := tx.CreateTalent(ctx, &t); err != nil {
-			return c, fmt.Errorf("talent %s: %w", t.Name, err)
+			return c, ids{}, fmt.Errorf("talent %s: %w", t.Name, err)
 		}
 		tal[old] = t.ID
 		c.Talents++
@@ -133,12 +161,12 @@ func load(ctx context.Context, tx *store.Store, ds *demo.Dataset, progress Progr
 		e.MunicipalityID, e.ProgramID, e.TalentID = muni[e.MunicipalityID], prog[e.ProgramID], tal[e.TalentID]
 		e.Choices = remap(proj, e.Choices)
 		if err := tx.CreateEntry(ctx, &e); err != nil {
-			return c, fmt.Errorf("entry of talent %d: %w", e.TalentID, err)
+			return c, ids{}, fmt.Errorf("entry of talent %d: %w", e.TalentID, err)
 		}
 		c.Entries++
 		tick()
 	}
-	return c, nil
+	return c, ids{org: org, tal: tal}, nil
 }
 
 func remap(ids map[int64]int64, in []int64) []int64 {

@@ -65,3 +65,48 @@ func TestDemoLoadsEverythingOnce(t *testing.T) {
 		t.Errorf("a refused load changed the database: %+v → %+v", h, h2)
 	}
 }
+
+func TestDemoAccounts(t *testing.T) {
+	ctx := context.Background()
+	ref, _ := refdata.Load()
+	st, err := store.Open(ctx, "", t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, err := st.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Demo(ctx, st, ref, demo.DefaultSeed, time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)); err != nil {
+		t.Fatal(err)
+	}
+	ota, _ := st.MunicipalityByLGCode(ctx, demo.OtaLGCode)
+	tsubame, _ := st.MunicipalityByLGCode(ctx, demo.TsubameLGCode)
+	for _, a := range DemoAccounts() {
+		c, err := st.Credentials(ctx, a.Email)
+		if err != nil || !c.Verified || c.PasswordHash == "" {
+			t.Fatalf("%s: %+v %v", a.Email, c, err)
+		}
+		ms, err := st.Memberships(ctx, c.User.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch {
+		case a.Role == "":
+			if len(ms) != 0 {
+				t.Errorf("the talent has memberships: %+v", ms)
+			}
+			if _, err := st.TalentByUser(ctx, c.User.ID); err != nil {
+				t.Errorf("the demo talent has no profile: %v", err)
+			}
+		case strings.HasPrefix(a.Email, "tsubame"):
+			if len(ms) != 1 || ms[0].MunicipalityID != tsubame.ID || ms[0].Role != a.Role {
+				t.Errorf("%s: %+v", a.Email, ms)
+			}
+		default:
+			if len(ms) != 1 || ms[0].MunicipalityID != ota.ID || ms[0].Role != a.Role {
+				t.Errorf("%s: %+v", a.Email, ms)
+			}
+		}
+	}
+}

@@ -225,3 +225,15 @@ func (s *Store) TalentsForMatching(ctx context.Context) ([]domain.Talent, error)
 	}
 	return out, nil
 }
+
+// LinkTalentUser attaches an existing profile to a user account.
+func (s *Store) LinkTalentUser(ctx context.Context, talentID, userID int64) error {
+	res, err := s.exec(ctx, `UPDATE talents SET user_id = $1 WHERE id = $2`, userID, talentID)
+	if err != nil {
+		return mapError(err, "talent")
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return domain.NotFound("talent")
+	}
+	return nil
+}

@@ -1,0 +1,86 @@
+package seed
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/tsunagu-hub/tsunagu/internal/demo"
+	"github.com/tsunagu-hub/tsunagu/internal/domain"
+	"github.com/tsunagu-hub/tsunagu/internal/store"
+)
+
+// DemoPassword signs in every demo account. It is for the demo only and
+// is printed in the README; a real site has no such accounts.
+const DemoPassword = "tsunagu-demo-2021"
+
+// DemoAccount is a sign-in the demo offers, one per role.
+type DemoAccount struct {
+	Email, Name string
+	Role        domain.Role // "" for a talent without a staff role
+}
+
+// DemoAccounts lists the demo's sign-ins.
+func DemoAccounts() []DemoAccount {
+	return []DemoAccount{
+		{"ota-admin@demo.tsunagu.example", "大田 管理者", domain.RoleMunicipalityAdmin},
+		{"ota-staff@demo.tsunagu.example", "大田 職員", domain.RoleMunicipalityStaff},
+		{"partner@demo.tsunagu.example", "まちプロ 担当", domain.RolePartnerStaff},
+		{"leader@demo.tsunagu.example", "リーダー 副業者", domain.RoleLeaderTalent},
+		{"owner@demo.tsunagu.example", "町工場 経営者", domain.RoleBusinessOwner},
+		{"tsubame-staff@demo.tsunagu.example", "燕 職員", domain.RoleMunicipalityStaff},
+		{"talent@demo.tsunagu.example", "", ""},
+	}
+}
+
+// demoAccounts creates the demo sign-ins with their memberships: Ota's
+// office for its staff and leader, the partner organisation, the first Ota
+// business for its owner, Tsubame's office for Tsubame's staff, and the
+// first demo talent's profile for the talent.
+func demoAccounts(ctx context.Context, tx *store.Store, ds *demo.Dataset, m ids, hash string) error {
+	ota, tsubame := ds.Municipalities[0].ID, ds.Municipalities[1].ID
+	find := func(muni int64, kind domain.OrgKind) int64 {
+		for _, o := range ds.Organizations {
+			if o.MunicipalityID == muni && o.Kind == kind {
+				return m.org[o.ID]
+			}
+		}
+		return 0
+	}
+	orgOf := map[domain.Role]int64{
+		domain.RoleMunicipalityAdmin: find(ota, domain.OrgMunicipalityOffice),
+		domain.RoleMunicipalityStaff: find(ota, domain.OrgMunicipalityOffice),
+		domain.RolePartnerStaff:      find(ota, domain.OrgPartner),
+		domain.RoleLeaderTalent:      find(ota, domain.OrgMunicipalityOffice),
+		domain.RoleBusinessOwner:     find(ota, domain.OrgBusiness),
+	}
+	for _, a := range DemoAccounts() {
+		name := a.Name
+		if a.Role == "" {
+			name = ds.Talents[0].Name
+		}
+		u := domain.User{Email: a.Email, Name: name}
+		if err := tx.CreateUser(ctx, &u); err != nil {
+			return fmt.Errorf("demo account %s: %w", a.Email, err)
+		}
+		if err := tx.SetPassword(ctx, u.ID, hash); err != nil {
+			return err
+		}
+		if err := tx.MarkEmailVerified(ctx, u.ID); err != nil {
+			return err
+		}
+		if a.Role == "" {
+			if err := tx.LinkTalentUser(ctx, m.tal[ds.Talents[0].ID], u.ID); err != nil {
+				return err
+			}
+			continue
+		}
+		org := orgOf[a.Role]
+		if a.Email == "tsubame-staff@demo.tsunagu.example" {
+			org = find(tsubame, domain.OrgMunicipalityOffice)
+		}
+		if err := tx.AddMembership(ctx, &domain.Membership{UserID: u.ID, OrganizationID: org, Role: a.Role}); err != nil {
+			return fmt.Errorf("demo membership %s: %w", a.Email, err)
+		}
+	}
+	return nil
+}
