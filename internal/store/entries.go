@@ -164,3 +164,54 @@ func (s *Store) WithdrawEntry(ctx context.Context, entryID, talentID int64) erro
 		return err
 	})
 }
+
+// EntryRow is an entry as staff see it in a list.
+type EntryRow struct {
+	domain.Entry
+	TalentName, TalentKana string
+	Leader                 bool
+}
+
+// EntriesOfProgram lists a program's entries with their entrants' names,
+// in submission order.
+func (s *Store) EntriesOfProgram(ctx context.Context, programID int64) ([]EntryRow, error) {
+	rows, err := s.query(ctx, `SELECT e.id, e.municipality_id, e.program_id, e.talent_id, e.motivation, e.status,
+		e.submitted_at, t.name, t.name_kana, t.leader FROM entries e JOIN talents t ON t.id = e.talent_id
+		WHERE e.program_id = $1 ORDER BY e.submitted_at, e.id`, programID)
+	if err != nil {
+		return nil, err
+	}
+	var out []EntryRow
+	idx := map[int64]int{}
+	for rows.Next() {
+		var r EntryRow
+		if err := rows.Scan(&r.ID, &r.MunicipalityID, &r.ProgramID, &r.TalentID, &r.Motivation, &r.Status,
+			&r.SubmittedAt, &r.TalentName, &r.TalentKana, &r.Leader); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		r.SubmittedAt = r.SubmittedAt.UTC()
+		idx[r.ID] = len(out)
+		out = append(out, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows, err = s.query(ctx, `SELECT c.entry_id, c.project_id FROM entry_choices c JOIN entries e ON e.id = c.entry_id
+		WHERE e.program_id = $1 ORDER BY c.entry_id, c.rank`, programID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var eid, pid int64
+		if err := rows.Scan(&eid, &pid); err != nil {
+			return nil, err
+		}
+		if i, ok := idx[eid]; ok {
+			out[i].Choices = append(out[i].Choices, pid)
+		}
+	}
+	return out, rows.Err()
+}

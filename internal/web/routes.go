@@ -32,6 +32,11 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /password/reset", s.html(s.resetPage))
 	mux.HandleFunc("POST /password/reset", s.html(s.reset))
 
+	// Staff: what each may open is decided by internal/policy.
+	mux.HandleFunc("GET /admin", s.html(s.adminHome))
+	mux.HandleFunc("GET /admin/{lgcode}/programs/{slug}/entries", s.html(s.adminEntries))
+	mux.HandleFunc("GET /admin/{lgcode}/audit", s.html(s.adminAudit))
+
 	mux.Handle("GET /static/", s.static())
 	mux.HandleFunc("GET /assets/sdgs.css", s.sdgCSS)
 

@@ -1,0 +1,152 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/tsunagu-hub/tsunagu/internal/domain"
+	"github.com/tsunagu-hub/tsunagu/internal/i18n"
+	"github.com/tsunagu-hub/tsunagu/internal/policy"
+	"github.com/tsunagu-hub/tsunagu/internal/store"
+)
+
+// actor is the signed-in person with their memberships, for the policy.
+func (s *Server) actor(r *http.Request) (policy.Actor, error) {
+	a := policy.Actor{UserID: s.userID(r)}
+	if a.UserID == 0 {
+		return a, nil
+	}
+	ms, err := s.store.Memberships(r.Context(), a.UserID)
+	a.Memberships = ms
+	return a, err
+}
+
+// allow checks one action on one municipality's resource: a visitor who is
+// not signed in is sent to log in; anyone else without the right gets a
+// translated 403.
+func (s *Server) allow(w http.ResponseWriter, r *http.Request, act policy.Action, res policy.Resource) (policy.Actor, bool, error) {
+	a, err := s.actor(r)
+	if err != nil {
+		return a, false, err
+	}
+	if a.UserID == 0 {
+		http.Redirect(w, r, "/login?next="+r.URL.RequestURI(), http.StatusSeeOther)
+		return a, false, nil
+	}
+	if !policy.Can(a, act, res) {
+		return a, false, domain.Errorf(domain.CodeForbidden, "error.forbidden")
+	}
+	return a, true, nil
+}
+
+type adminHomeData struct {
+	Municipalities []adminMunicipality
+}
+
+type adminMunicipality struct {
+	Municipality domain.Municipality
+	Programs     []domain.Program
+	Audit        bool
+}
+
+// adminHome lists, per municipality the person works for, its programs
+// and what they may open.
+func (s *Server) adminHome(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
+	a, err := s.actor(r)
+	if err != nil {
+		return err
+	}
+	if a.UserID == 0 {
+		http.Redirect(w, r, "/login?next=/admin", http.StatusSeeOther)
+		return nil
+	}
+	ids := policy.Municipalities(a, policy.ViewEntries)
+	if len(ids) == 0 {
+		return domain.Errorf(domain.CodeForbidden, "error.forbidden")
+	}
+	h, err := s.loadHub(r.Context())
+	if err != nil {
+		return err
+	}
+	var d adminHomeData
+	for _, id := range ids {
+		am := adminMunicipality{Municipality: h.municipalities[id],
+			Audit: policy.Can(a, policy.ReadAudit, policy.Resource{MunicipalityID: id})}
+		for _, p := range h.progList {
+			if p.MunicipalityID == id {
+				am.Programs = append(am.Programs, p)
+			}
+		}
+		d.Municipalities = append(d.Municipalities, am)
+	}
+	return s.render(w, r, lang, http.StatusOK, "admin", s.cat.T(lang, "admin.title", nil), d)
+}
+
+// adminMunicipality finds the municipality in the path; unknown is 404.
+func (s *Server) pathMunicipality(r *http.Request) (domain.Municipality, error) {
+	return s.store.MunicipalityByLGCode(r.Context(), r.PathValue("lgcode"))
+}
+
+type adminEntriesData struct {
+	Municipality domain.Municipality
+	Program      domain.Program
+	Entries      []store.EntryRow
+	Titles       map[int64]string
+}
+
+// adminEntries lists a program's entrants for the people who screen them.
+// Seeing them is a view of personal data, so it is audited.
+func (s *Server) adminEntries(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
+	m, err := s.pathMunicipality(r)
+	if err != nil {
+		return err
+	}
+	_, ok, err := s.allow(w, r, policy.ViewEntries, policy.Resource{MunicipalityID: m.ID})
+	if err != nil || !ok {
+		return err
+	}
+	p, err := s.store.ProgramBySlug(r.Context(), r.PathValue("slug"))
+	if err != nil {
+		return err
+	}
+	if p.MunicipalityID != m.ID {
+		return notFound("program")
+	}
+	d := adminEntriesData{Municipality: m, Program: p, Titles: map[int64]string{}}
+	if d.Entries, err = s.store.EntriesOfProgram(r.Context(), p.ID); err != nil {
+		return err
+	}
+	page, err := s.store.ListProjects(r.Context(), store.ProjectFilter{ProgramID: p.ID, Limit: 100,
+		Statuses: []domain.ProjectStatus{domain.ProjectDraft, domain.ProjectReview, domain.ProjectPublished, domain.ProjectClosed}})
+	if err != nil {
+		return err
+	}
+	for _, pr := range page.Projects {
+		d.Titles[pr.ID] = pr.Title
+	}
+	if err := s.audit(r.Context(), nil, r, "entries.view", "program", p.ID, m.ID); err != nil {
+		return err
+	}
+	return s.render(w, r, lang, http.StatusOK, "admin_entries", s.cat.T(lang, "admin.entries", nil), d)
+}
+
+type adminAuditData struct {
+	Municipality domain.Municipality
+	Events       []store.AuditEvent
+}
+
+// adminAudit shows a municipality's audit log to its admins.
+func (s *Server) adminAudit(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
+	m, err := s.pathMunicipality(r)
+	if err != nil {
+		return err
+	}
+	_, ok, err := s.allow(w, r, policy.ReadAudit, policy.Resource{MunicipalityID: m.ID})
+	if err != nil || !ok {
+		return err
+	}
+	d := adminAuditData{Municipality: m}
+	if d.Events, err = s.store.AuditLog(r.Context(), m.ID, 200); err != nil {
+		return err
+	}
+	return s.render(w, r, lang, http.StatusOK, "admin_audit", s.cat.T(lang, "admin.audit", nil), d)
+}
