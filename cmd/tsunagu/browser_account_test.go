@@ -12,6 +12,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/tsunagu-hub/tsunagu/internal/browsertest"
+	"github.com/tsunagu-hub/tsunagu/internal/seed"
 	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
 
@@ -112,4 +113,35 @@ func TestBrowserSignupToEntry(t *testing.T) {
 // programSlug is the demo's current Ota program, named after this year.
 func programSlug() string {
 	return "ota-sdgs-" + time.Now().In(time.FixedZone("JST", 9*3600)).Format("2006")
+}
+
+// TestBrowserStaffPages signs in as the demo's Ota admin and checks the
+// staff pages render and meet WCAG 2.1 AA.
+func TestBrowserStaffPages(t *testing.T) {
+	src, err := os.ReadFile(checkerPath(t, "axe-core/axe.min.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := startServe(t, "--data", t.TempDir(), "--demo")
+	ctx := browsertest.New(t, 2*time.Minute)
+	if err := chromedp.Do(ctx, chromedp.Navigate(s.url+"/login?lang=ja&next=/admin"),
+		chromedp.SendKeys(chromedp.CSS(`#a-email`), "ota-admin@demo.tsunagu.example"),
+		chromedp.SendKeys(chromedp.CSS(`#a-password`), seed.DemoPassword)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`form.account button[type=submit]`))); err != nil {
+		t.Fatal(err)
+	}
+	for _, page := range []string{"/admin", "/admin/131113/programs/ota-sdgs-2021/entries", "/admin/131113/audit"} {
+		resp, err := chromedp.RunResponse(ctx, chromedp.Navigate(s.url+page))
+		if err != nil || resp.Status != 200 {
+			t.Fatalf("%s: %v %v", page, err, resp)
+		}
+		runAxe(t, ctx, src, page)
+	}
+	// Opening the entrant list was recorded in Ota's log.
+	log, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`tbody`)))
+	if err != nil || !strings.Contains(log, "entries.view") {
+		t.Errorf("the audit log shows %q (%v)", log, err)
+	}
 }
