@@ -318,3 +318,33 @@ func TestConcurrentIdempotentEntries(t *testing.T) {
 		}
 	})
 }
+
+func TestDecideEntriesKeepsHistory(t *testing.T) {
+	forEachEngine(t, func(t *testing.T, s *Store) {
+		f := newFixture(t, s)
+		ctx := context.Background()
+		e := domain.Entry{MunicipalityID: f.ota.ID, ProgramID: f.program.ID, TalentID: f.talent.ID,
+			Choices: []int64{f.web.ID}, Motivation: "x", Status: domain.EntrySubmitted, SubmittedAt: time.Now()}
+		mustNil(t, s.CreateEntry(ctx, &e))
+		n, err := s.DecideEntries(ctx, f.program.ID, map[int64]domain.EntryStatus{e.ID: domain.EntryOffered}, 0, "allocation: optimal")
+		if err != nil || n != 1 {
+			t.Fatalf("decide: %d %v", n, err)
+		}
+		n, _ = s.DecideEntries(ctx, f.program.ID, map[int64]domain.EntryStatus{e.ID: domain.EntryOffered}, 0, "again")
+		if n != 0 {
+			t.Errorf("an unchanged decision was recorded")
+		}
+		if _, err := s.DecideEntries(ctx, f.program2.ID, map[int64]domain.EntryStatus{e.ID: domain.EntryDeclined}, 0, ""); domain.ErrorCode(err) != domain.CodeNotFound {
+			t.Errorf("an entry of another program: %v", err)
+		}
+		h, err := s.EntryHistory(ctx, e.ID)
+		mustNil(t, err)
+		if len(h) != 1 || h[0].From != domain.EntrySubmitted || h[0].To != domain.EntryOffered || h[0].Reason != "allocation: optimal" {
+			t.Errorf("history: %+v", h)
+		}
+		got, _ := s.Entry(ctx, e.ID)
+		if got.Status != domain.EntryOffered {
+			t.Errorf("status: %s", got.Status)
+		}
+	})
+}
