@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -143,5 +144,79 @@ func TestBrowserStaffPages(t *testing.T) {
 	log, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`tbody`)))
 	if err != nil || !strings.Contains(log, "entries.view") {
 		t.Errorf("the audit log shows %q (%v)", log, err)
+	}
+}
+
+// TestBrowserAllocation is the staff's allocation of the 2021 cohort in
+// Chromium: both methods side by side, pin one pair, run again, accept.
+func TestBrowserAllocation(t *testing.T) {
+	dir := t.TempDir()
+	s := startServe(t, "--data", dir, "--demo")
+	ctx := browsertest.New(t, 2*time.Minute)
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(chromedp.Do(ctx, chromedp.Navigate(s.url+"/login?lang=ja&next=/admin"),
+		chromedp.SendKeys(chromedp.CSS(`#a-email`), "ota-staff@demo.tsunagu.example"),
+		chromedp.SendKeys(chromedp.CSS(`#a-password`), seed.DemoPassword)))
+	if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`form.account button[type=submit]`))); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`a[href$="/ota-sdgs-2021/allocation"]`))); err != nil {
+		t.Fatal(err)
+	}
+	assigned := func(method string) string {
+		t.Helper()
+		v, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`#method-`+method+` .assigned`)))
+		must(err)
+		return v
+	}
+	stable, optimal := assigned("stable"), assigned("optimal")
+	if !strings.Contains(stable, " / ") || !strings.Contains(optimal, " / ") {
+		t.Fatalf("placed: stable %q, optimal %q", stable, optimal)
+	}
+	// Pin the first entrant to their first choice, and run again.
+	first, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("#add-t option").dataset.choices.trim().split(" ")[0]`))
+	must(err)
+	must(chromedp.Do(ctx, chromedp.SetValue(chromedp.CSS(`#add-p`), first),
+		chromedp.Click(chromedp.CSS(`input[name=add_kind][value=pin]`))))
+	if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`#add-constraint button[type=submit]`))); err != nil {
+		t.Fatal(err)
+	}
+	pins, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("li.pin").length`))
+	must(err)
+	loc, err := chromedp.Run(ctx, chromedp.Location())
+	must(err)
+	if pins != 1 || !strings.Contains(loc, "pin=") {
+		t.Fatalf("pinned %d, address %s", pins, loc)
+	}
+	// Accept the optimal allocation.
+	if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`#method-optimal form button[type=submit]`))); err != nil {
+		t.Fatal(err)
+	}
+	note, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`.note-box`)))
+	must(err)
+	if !strings.Contains(note, "配置案を採用し") {
+		t.Errorf("after accepting: %q", note)
+	}
+	// The pinned entrant is now offered, and the change has a history.
+	st, err := store.Open(context.Background(), "", dir)
+	must(err)
+	defer st.Close()
+	p, err := st.ProgramBySlug(context.Background(), "ota-sdgs-2021")
+	must(err)
+	rows, err := st.EntriesOfProgram(context.Background(), p.ID)
+	must(err)
+	offered := 0
+	for _, e := range rows {
+		if e.Status == "offered" {
+			offered++
+		}
+	}
+	if want := strings.TrimSpace(strings.Split(assigned("optimal"), "/")[0]); strconv.Itoa(offered) != want {
+		t.Errorf("%d entries offered, the optimal allocation placed %s", offered, want)
 	}
 }

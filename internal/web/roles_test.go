@@ -2,6 +2,8 @@ package web
 
 import (
 	"context"
+	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -52,6 +54,7 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 		{"/admin", map[string]int{"anonymous": anon, "leader": ok, "partner": ok, "staff": ok, "admin": ok, "tsubame-staff": ok}},
 		{"/admin/131113/programs/ota-sdgs-2021/entries", map[string]int{"anonymous": anon, "leader": ok, "partner": ok, "staff": ok, "admin": ok}},
 		{"/admin/131113/audit", map[string]int{"anonymous": anon, "admin": ok}},
+		{"/admin/131113/programs/ota-sdgs-2021/allocation", map[string]int{"anonymous": anon, "leader": ok, "partner": ok, "staff": ok, "admin": ok}},
 		{"/admin/152137/audit", map[string]int{"anonymous": anon}},
 		{"/admin/131113/programs/tsubame-2026/entries", map[string]int{"anonymous": anon, "leader": missing, "partner": missing,
 			"staff": missing, "admin": missing}},
@@ -88,6 +91,17 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 			}
 			if route.path == "/admin/131113/programs/ota-sdgs-2021/entries" && status == ok && !strings.Contains(body, "秘密 太郎") {
 				t.Errorf("%s: the entrant list is empty", r.name)
+			}
+		}
+		// Only the municipality decides: accepting an allocation is theirs.
+		if r.name != "anonymous" {
+			want := forbidden
+			if r.name == "staff" || r.name == "admin" {
+				want = http.StatusSeeOther
+			}
+			status, _, _ := send(t, c, "POST", w.srv.URL+"/admin/131113/programs/ota-sdgs-2021/allocation", url.Values{"method": {"optimal"}})
+			if status != want {
+				t.Errorf("%s accepting an allocation: %d, want %d", r.name, status, want)
 			}
 		}
 	}

@@ -36,6 +36,8 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /admin", s.html(s.adminHome))
 	mux.HandleFunc("GET /admin/{lgcode}/programs/{slug}/entries", s.html(s.adminEntries))
 	mux.HandleFunc("GET /admin/{lgcode}/audit", s.html(s.adminAudit))
+	mux.HandleFunc("GET /admin/{lgcode}/programs/{slug}/allocation", s.html(s.allocationPage))
+	mux.HandleFunc("POST /admin/{lgcode}/programs/{slug}/allocation", s.html(s.acceptAllocation))
 
 	mux.Handle("GET /static/", s.static())
 	mux.HandleFunc("GET /assets/sdgs.css", s.sdgCSS)
