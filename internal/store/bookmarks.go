@@ -38,21 +38,8 @@ func (s *Store) Bookmarked(ctx context.Context, userID, projectID int64) (bool, 
 
 // Bookmarks lists the user's bookmarked projects, newest bookmark first.
 func (s *Store) Bookmarks(ctx context.Context, userID int64) ([]domain.Project, error) {
-	rows, err := s.query(ctx, `SELECT project_id FROM bookmarks WHERE user_id = $1 ORDER BY created_at DESC, project_id DESC`, userID)
+	ids, err := s.queryIDs(ctx, `SELECT project_id FROM bookmarks WHERE user_id = $1 ORDER BY created_at DESC, project_id DESC`, userID)
 	if err != nil {
-		return nil, err
-	}
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	projects, err := s.projectsByID(ctx, ids)

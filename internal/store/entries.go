@@ -118,21 +118,8 @@ func (s *Store) Entry(ctx context.Context, id int64) (domain.Entry, error) {
 
 // EntriesOfTalent lists a talent's entries, newest first.
 func (s *Store) EntriesOfTalent(ctx context.Context, talentID int64) ([]domain.Entry, error) {
-	rows, err := s.query(ctx, `SELECT id FROM entries WHERE talent_id = $1 ORDER BY submitted_at DESC, id DESC`, talentID)
+	ids, err := s.queryIDs(ctx, `SELECT id FROM entries WHERE talent_id = $1 ORDER BY submitted_at DESC, id DESC`, talentID)
 	if err != nil {
-		return nil, err
-	}
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	out := make([]domain.Entry, 0, len(ids))

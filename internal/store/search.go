@@ -87,22 +87,9 @@ func (s *Store) IndexMissing(ctx context.Context, progress func(done, total int)
 	if s.indexer == nil {
 		return 0, fmt.Errorf("no indexer configured")
 	}
-	rows, err := s.query(ctx, `SELECT p.id FROM projects p
+	ids, err := s.queryIDs(ctx, `SELECT p.id FROM projects p
 		WHERE NOT EXISTS (SELECT 1 FROM project_search x WHERE x.project_id = p.id) ORDER BY p.id`)
 	if err != nil {
-		return 0, err
-	}
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return 0, err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return 0, err
 	}
 	for i, id := range ids {
@@ -172,21 +159,8 @@ func (s *Store) ftsPage(ctx context.Context, f ProjectFilter, ranked bool) ([]in
 	if ranked {
 		order = "rank, rowid DESC"
 	}
-	rows, err := s.query(ctx, `SELECT rowid FROM project_fts WHERE project_fts MATCH $1 ORDER BY `+order+`
+	return s.queryIDs(ctx, `SELECT rowid FROM project_fts WHERE project_fts MATCH $1 ORDER BY `+order+`
 		LIMIT $2 OFFSET $3`, ftsExpr(f), f.Limit, f.Offset)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
 }
 
 // rankedFrom joins the relevance of a search to projects p, for ordering

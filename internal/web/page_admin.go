@@ -96,20 +96,9 @@ type adminEntriesData struct {
 // adminEntries lists a program's entrants for the people who screen them.
 // Seeing them is a view of personal data, so it is audited.
 func (s *Server) adminEntries(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	m, err := s.pathMunicipality(r)
-	if err != nil {
-		return err
-	}
-	_, ok, err := s.allow(w, r, policy.ViewEntries, policy.Resource{MunicipalityID: m.ID})
+	_, m, p, ok, err := s.programFor(w, r, policy.ViewEntries)
 	if err != nil || !ok {
 		return err
-	}
-	p, err := s.store.ProgramBySlug(r.Context(), r.PathValue("slug"))
-	if err != nil {
-		return err
-	}
-	if p.MunicipalityID != m.ID {
-		return notFound("program")
 	}
 	d := adminEntriesData{Municipality: m, Program: p, Titles: map[int64]string{}}
 	if d.Entries, err = s.store.EntriesOfProgram(r.Context(), p.ID); err != nil {

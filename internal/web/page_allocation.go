@@ -149,23 +149,34 @@ func runMethod(name string, c cohort, cons match.Constraints) method {
 	return m
 }
 
+// programFor loads the municipality and program in the path for an action
+// the policy must allow there; a program of another municipality is 404.
+func (s *Server) programFor(w http.ResponseWriter, r *http.Request, act policy.Action) (
+	policy.Actor, domain.Municipality, domain.Program, bool, error) {
+	var p domain.Program
+	mu, err := s.pathMunicipality(r)
+	if err != nil {
+		return policy.Actor{}, mu, p, false, err
+	}
+	a, ok, err := s.allow(w, r, act, policy.Resource{MunicipalityID: mu.ID})
+	if err != nil || !ok {
+		return a, mu, p, false, err
+	}
+	if p, err = s.store.ProgramBySlug(r.Context(), r.PathValue("slug")); err != nil {
+		return a, mu, p, false, err
+	}
+	if p.MunicipalityID != mu.ID {
+		return a, mu, p, false, notFound("program")
+	}
+	return a, mu, p, true, nil
+}
+
 // allocationPage runs both allocations of a program's cohort side by side,
 // with the pins and bans in the address, for the people who screen.
 func (s *Server) allocationPage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	mu, err := s.pathMunicipality(r)
-	if err != nil {
-		return err
-	}
-	a, ok, err := s.allow(w, r, policy.ScreenEntries, policy.Resource{MunicipalityID: mu.ID})
+	a, mu, p, ok, err := s.programFor(w, r, policy.ScreenEntries)
 	if err != nil || !ok {
 		return err
-	}
-	p, err := s.store.ProgramBySlug(r.Context(), r.PathValue("slug"))
-	if err != nil {
-		return err
-	}
-	if p.MunicipalityID != mu.ID {
-		return notFound("program")
 	}
 	c, err := s.buildCohort(r.Context(), p, mu)
 	if err != nil {
@@ -198,20 +209,9 @@ func (s *Server) allocationPage(w http.ResponseWriter, r *http.Request, lang i18
 // acceptAllocation turns one method's result into decisions: 内定 for the
 // assigned, 見送り for the rest, each recorded with the method as reason.
 func (s *Server) acceptAllocation(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	mu, err := s.pathMunicipality(r)
-	if err != nil {
-		return err
-	}
-	a, ok, err := s.allow(w, r, policy.DecideEntries, policy.Resource{MunicipalityID: mu.ID})
+	a, mu, p, ok, err := s.programFor(w, r, policy.DecideEntries)
 	if err != nil || !ok {
 		return err
-	}
-	p, err := s.store.ProgramBySlug(r.Context(), r.PathValue("slug"))
-	if err != nil {
-		return err
-	}
-	if p.MunicipalityID != mu.ID {
-		return notFound("program")
 	}
 	if _, err := readForm(w, r, "method"); err != nil {
 		return err
