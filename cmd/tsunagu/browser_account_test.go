@@ -125,14 +125,7 @@ func TestBrowserStaffPages(t *testing.T) {
 	}
 	s := startServe(t, "--data", t.TempDir(), "--demo")
 	ctx := browsertest.New(t, 2*time.Minute)
-	if err := chromedp.Do(ctx, chromedp.Navigate(s.url+"/login?lang=ja&next=/admin"),
-		chromedp.SendKeys(chromedp.CSS(`#a-email`), "ota-admin@demo.tsunagu.example"),
-		chromedp.SendKeys(chromedp.CSS(`#a-password`), seed.DemoPassword)); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`form.account button[type=submit]`))); err != nil {
-		t.Fatal(err)
-	}
+	browserLogin(t, ctx, s.url, "ota-admin@demo.tsunagu.example")
 	for _, page := range []string{"/admin", "/admin/131113/programs/ota-sdgs-2021/entries", "/admin/131113/audit"} {
 		resp, err := chromedp.RunResponse(ctx, chromedp.Navigate(s.url+page))
 		if err != nil || resp.Status != 200 {
@@ -159,12 +152,7 @@ func TestBrowserAllocation(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	must(chromedp.Do(ctx, chromedp.Navigate(s.url+"/login?lang=ja&next=/admin"),
-		chromedp.SendKeys(chromedp.CSS(`#a-email`), "ota-staff@demo.tsunagu.example"),
-		chromedp.SendKeys(chromedp.CSS(`#a-password`), seed.DemoPassword)))
-	if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`form.account button[type=submit]`))); err != nil {
-		t.Fatal(err)
-	}
+	browserLogin(t, ctx, s.url, "ota-staff@demo.tsunagu.example")
 	if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`a[href$="/ota-sdgs-2021/allocation"]`))); err != nil {
 		t.Fatal(err)
 	}
@@ -218,5 +206,19 @@ func TestBrowserAllocation(t *testing.T) {
 	}
 	if want := strings.TrimSpace(strings.Split(assigned("optimal"), "/")[0]); strconv.Itoa(offered) != want {
 		t.Errorf("%d entries offered, the optimal allocation placed %s", offered, want)
+	}
+}
+
+// browserLogin signs a demo account in through the login form, in Japanese,
+// landing on the staff pages.
+func browserLogin(t *testing.T, ctx context.Context, base, email string) {
+	t.Helper()
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/login?lang=ja&next=/admin"),
+		chromedp.SendKeys(chromedp.CSS(`#a-email`), email),
+		chromedp.SendKeys(chromedp.CSS(`#a-password`), seed.DemoPassword)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`form.account button[type=submit]`))); err != nil {
+		t.Fatal(err)
 	}
 }
