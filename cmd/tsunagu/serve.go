@@ -15,8 +15,8 @@ import (
 
 	"github.com/tsunagu-hub/tsunagu/internal/demo"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
+	"github.com/tsunagu-hub/tsunagu/internal/jobs"
 	"github.com/tsunagu-hub/tsunagu/internal/mail"
-	"github.com/tsunagu-hub/tsunagu/internal/outbox"
 	"github.com/tsunagu-hub/tsunagu/internal/refdata"
 	"github.com/tsunagu-hub/tsunagu/internal/search"
 	"github.com/tsunagu-hub/tsunagu/internal/seed"
@@ -73,19 +73,33 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		}
 	}
 	go indexMissing(ctx, st, log)
+	var sender mail.Sender
 	if smtpURL != "" {
 		cfg, err := mail.ParseSMTPURL(smtpURL)
 		if err != nil {
 			return &usageError{err.Error()}
 		}
-		sender, err := mail.NewSMTP(cfg)
-		if err != nil {
+		if sender, err = mail.NewSMTP(cfg); err != nil {
 			return err
 		}
-		go outbox.Run(ctx, st, sender, 5*time.Second, log)
 	} else {
 		log.Info("no SMTP server configured: mail stays in the outbox (see: tsunagu outbox)")
 	}
+	queue, err := jobs.NewWorker(st, jobs.Options{Sender: sender, Log: log})
+	if err != nil {
+		return err
+	}
+	st = st.WithJobs(queue)
+	if err := queue.Start(ctx); err != nil {
+		return err
+	}
+	defer func() {
+		stopCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		if err := queue.Stop(stopCtx); err != nil {
+			log.Warn("stopping the job queue", "err", err)
+		}
+	}()
 	mailTemplates, err := mail.LoadTemplates()
 	if err != nil {
 		return err

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/tsunagu-hub/tsunagu/internal/jobs"
 	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
 
@@ -55,6 +56,9 @@ func openStore(ctx context.Context, s settings, log *slog.Logger) (*store.Store,
 		return nil, err
 	}
 	n, err := st.Migrate(ctx)
+	if err == nil {
+		err = jobs.Migrate(ctx, st)
+	}
 	if err != nil {
 		st.Close()
 		return nil, err

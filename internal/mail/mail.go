@@ -34,6 +34,15 @@ type Message struct {
 	Text      string // plain text body (always)
 	HTML      string // optional HTML alternative
 	MessageID string // stable id so a retried send is recognisable; generated if empty
+	// Attachment is an optional file, such as an interview's .ics.
+	Attachment *Attachment
+}
+
+// Attachment is a file sent with a message.
+type Attachment struct {
+	Name string // file name, e.g. "interview.ics"
+	Type string // MIME type, e.g. "text/calendar; charset=utf-8; method=REQUEST"
+	Data []byte
 }
 
 // Sender sends one message. The SMTP type is one implementation; the outbox

@@ -1,6 +1,7 @@
 package mail
 
 import (
+	"bytes"
 	"context"
 	"crypto/tls"
 	"fmt"
@@ -140,6 +141,12 @@ func (s *SMTP) compose(m Message, now time.Time) (*gomail.Msg, error) {
 	msg.SetBodyString(gomail.TypeTextPlain, crlf(m.Text))
 	if m.HTML != "" {
 		msg.AddAlternativeString(gomail.TypeTextHTML, crlf(m.HTML))
+	}
+	if a := m.Attachment; a != nil {
+		if err := msg.AttachReader(a.Name, bytes.NewReader(a.Data),
+			gomail.WithFileContentType(gomail.ContentType(a.Type))); err != nil {
+			return nil, err
+		}
 	}
 	return msg, nil
 }

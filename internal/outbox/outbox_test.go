@@ -3,7 +3,6 @@ package outbox
 import (
 	"context"
 	"errors"
-	"log/slog"
 	"testing"
 
 	"github.com/tsunagu-hub/tsunagu/internal/mail"
@@ -44,8 +43,7 @@ func TestDeliverRetriesTemporaryAndStopsOnPermanent(t *testing.T) {
 		"busy@example.jp": &mail.SendError{Temporary: true, Code: 451, Err: errors.New("try later")},
 		"gone@example.jp": &mail.SendError{Temporary: false, Code: 550, Err: errors.New("no such user")},
 	}}
-	log := slog.New(slog.DiscardHandler)
-	n, err := Deliver(ctx, st, sender, log)
+	n, err := Deliver(ctx, st, sender)
 	if err != nil || n != 1 || len(sender.delivered) != 1 || sender.delivered[0].Subject != "件名" {
 		t.Fatalf("first round: %d %v %+v", n, err, sender.delivered)
 	}
@@ -55,7 +53,7 @@ func TestDeliverRetriesTemporaryAndStopsOnPermanent(t *testing.T) {
 		t.Fatalf("after one round: %+v", waiting)
 	}
 	delete(sender.fail, "busy@example.jp")
-	if n, _ := Deliver(ctx, st, sender, log); n != 1 {
+	if n, _ := Deliver(ctx, st, sender); n != 1 {
 		t.Errorf("retry delivered %d", n)
 	}
 	if waiting, _ := st.MailToSend(ctx, 10); len(waiting) != 0 {

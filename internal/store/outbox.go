@@ -3,8 +3,11 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"strconv"
 	"time"
+
+	"github.com/tsunagu-hub/tsunagu/internal/domain"
 )
 
 // Mail is a message in the outbox.
@@ -18,6 +21,30 @@ type Mail struct {
 	SentAt    time.Time // zero until an SMTP server accepted it
 	Attempts  int
 	LastError string
+	// MunicipalityID is the municipality whose work caused the mail; its
+	// staff may read it. Zero for account mail, which carries one-time
+	// links and is shown to no one but the operator (tsunagu outbox).
+	MunicipalityID int64
+	Attachment     Attachment
+}
+
+// Attachment is a file sent with a mail, such as an interview's .ics.
+type Attachment struct {
+	Name, Type, Data string
+}
+
+// Jobs enqueues background work in the caller's transaction, so a job
+// exists exactly when the change that asked for it does.
+type Jobs interface {
+	MailQueued(ctx context.Context, tx *sql.Tx, mailID int64) error
+}
+
+// WithJobs returns a store that enqueues a delivery job for every mail it
+// queues.
+func (s *Store) WithJobs(j Jobs) *Store {
+	c := *s
+	c.jobs = j
+	return &c
 }
 
 // MaxMailAttempts is how many times delivery is tried before a message is
@@ -28,16 +55,71 @@ const MaxMailAttempts = 5
 // there is one, so the mail exists exactly when the change that caused it
 // does.
 func (s *Store) QueueMail(ctx context.Context, m *Mail) error {
-	m.CreatedAt = s.now()
-	id, err := s.insertID(ctx, `INSERT INTO mail_outbox (to_addr, lang, subject, body, created_at) VALUES ($1, $2, $3, $4, $5)`,
-		m.To, m.Lang, m.Subject, m.Body, m.CreatedAt)
-	m.ID = id
-	return err
+	return s.InTx(ctx, func(tx *Store) error {
+		m.CreatedAt = tx.now()
+		id, err := tx.insertID(ctx, `INSERT INTO mail_outbox (to_addr, lang, subject, body, created_at, municipality_id,
+			attach_name, attach_type, attach_data) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+			m.To, m.Lang, m.Subject, m.Body, m.CreatedAt, nullID(m.MunicipalityID),
+			m.Attachment.Name, m.Attachment.Type, m.Attachment.Data)
+		if err != nil {
+			return err
+		}
+		m.ID = id
+		if tx.jobs != nil {
+			return tx.jobs.MailQueued(ctx, tx.tx, id)
+		}
+		return nil
+	})
+}
+
+const mailColumns = `id, to_addr, lang, subject, body, created_at, sent_at, attempts, last_error,
+	municipality_id, attach_name, attach_type, attach_data`
+
+func scanMail(rows interface{ Scan(...any) error }) (Mail, error) {
+	var m Mail
+	var sent sql.NullTime
+	var muni sql.NullInt64
+	err := rows.Scan(&m.ID, &m.To, &m.Lang, &m.Subject, &m.Body, &m.CreatedAt, &sent, &m.Attempts, &m.LastError,
+		&muni, &m.Attachment.Name, &m.Attachment.Type, &m.Attachment.Data)
+	m.CreatedAt, m.MunicipalityID = m.CreatedAt.UTC(), muni.Int64
+	if sent.Valid {
+		m.SentAt = sent.Time.UTC()
+	}
+	return m, err
+}
+
+// Mail reads one message.
+func (s *Store) Mail(ctx context.Context, id int64) (Mail, error) {
+	m, err := scanMail(s.queryRow(ctx, `SELECT `+mailColumns+` FROM mail_outbox WHERE id = $1`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return m, domain.NotFound("mail")
+	}
+	return m, err
+}
+
+// MunicipalityOutbox lists, newest first, the mail caused by one
+// municipality's work, for its staff.
+func (s *Store) MunicipalityOutbox(ctx context.Context, municipalityID int64, limit int) ([]Mail, error) {
+	rows, err := s.query(ctx, `SELECT `+mailColumns+` FROM mail_outbox WHERE municipality_id = $1
+		ORDER BY id DESC LIMIT $2`, municipalityID, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Mail
+	for rows.Next() {
+		m, err := scanMail(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
 }
 
 // Outbox lists the newest messages first; unsentOnly leaves out the sent.
 func (s *Store) Outbox(ctx context.Context, limit int, unsentOnly bool) ([]Mail, error) {
-	q := `SELECT id, to_addr, lang, subject, body, created_at, sent_at, attempts, last_error FROM mail_outbox`
+	q := `SELECT ` + mailColumns + ` FROM mail_outbox`
 	if unsentOnly {
 		q += ` WHERE sent_at IS NULL`
 	}
@@ -48,14 +130,9 @@ func (s *Store) Outbox(ctx context.Context, limit int, unsentOnly bool) ([]Mail,
 	defer rows.Close()
 	var out []Mail
 	for rows.Next() {
-		var m Mail
-		var sent sql.NullTime
-		if err := rows.Scan(&m.ID, &m.To, &m.Lang, &m.Subject, &m.Body, &m.CreatedAt, &sent, &m.Attempts, &m.LastError); err != nil {
+		m, err := scanMail(rows)
+		if err != nil {
 			return nil, err
-		}
-		m.CreatedAt, m.SentAt = m.CreatedAt.UTC(), sent.Time.UTC()
-		if !sent.Valid {
-			m.SentAt = time.Time{}
 		}
 		out = append(out, m)
 	}
@@ -70,7 +147,7 @@ func (s *Store) MarkMailSent(ctx context.Context, id int64) error {
 
 // MailToSend lists unsent messages still worth trying, oldest first.
 func (s *Store) MailToSend(ctx context.Context, limit int) ([]Mail, error) {
-	rows, err := s.query(ctx, `SELECT id, to_addr, lang, subject, body, created_at, attempts FROM mail_outbox
+	rows, err := s.query(ctx, `SELECT `+mailColumns+` FROM mail_outbox
 		WHERE sent_at IS NULL AND attempts < $1 ORDER BY id LIMIT $2`, MaxMailAttempts, limit)
 	if err != nil {
 		return nil, err
@@ -78,8 +155,8 @@ func (s *Store) MailToSend(ctx context.Context, limit int) ([]Mail, error) {
 	defer rows.Close()
 	var out []Mail
 	for rows.Next() {
-		var m Mail
-		if err := rows.Scan(&m.ID, &m.To, &m.Lang, &m.Subject, &m.Body, &m.CreatedAt, &m.Attempts); err != nil {
+		m, err := scanMail(rows)
+		if err != nil {
 			return nil, err
 		}
 		out = append(out, m)

@@ -70,3 +70,11 @@ func (s *Store) queryIDs(ctx context.Context, q string, args ...any) ([]int64, e
 	}
 	return ids, rows.Err()
 }
+
+// nullID stores 0 as NULL, for optional references.
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}

@@ -42,6 +42,8 @@ type Store struct {
 	write   *sql.DB // for SQLite a pool of one connection with immediate transactions
 	r, w    querier
 	inTx    bool
+	tx      *sql.Tx // inside InTx
+	jobs    Jobs
 	now     func() time.Time
 	indexer Indexer
 	// maxRanked is how many search matches are ranked by relevance.
@@ -116,6 +118,26 @@ func openSQLite(ctx context.Context, path string) (*Store, error) {
 	return newStore(SQLite, read, write), nil
 }
 
+// JobPool gives the background job queue its connections: on SQLite a
+// pool of its own with one connection, so the queue's polling never holds
+// the web's writer; on PostgreSQL the shared pool. close releases what was
+// opened for it.
+func (s *Store) JobPool() (db *sql.DB, close func() error, err error) {
+	if s.engine != SQLite {
+		return s.write, func() error { return nil }, nil
+	}
+	var path string
+	if err := s.read.QueryRow(`SELECT file FROM pragma_database_list WHERE name = 'main'`).Scan(&path); err != nil {
+		return nil, nil, err
+	}
+	db, err = sql.Open("sqlite", sqliteDSN(path, true))
+	if err != nil {
+		return nil, nil, err
+	}
+	db.SetMaxOpenConns(1)
+	return db, db.Close, nil
+}
+
 func newStore(engine Engine, read, write *sql.DB) *Store {
 	return &Store{engine: engine, read: read, write: write, r: read, w: write,
 		now: func() time.Time { return time.Now().UTC() }, changes: new(atomic.Uint64),
@@ -146,7 +168,7 @@ func (s *Store) InTx(ctx context.Context, fn func(tx *Store) error) error {
 		return fmt.Errorf("begin: %w", err)
 	}
 	ts := *s
-	ts.r, ts.w, ts.inTx = tx, tx, true
+	ts.r, ts.w, ts.inTx, ts.tx = tx, tx, true, tx
 	if err := fn(&ts); err != nil {
 		_ = tx.Rollback()
 		return err

@@ -1,0 +1,153 @@
+package jobs
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/tsunagu-hub/tsunagu/internal/mail"
+	"github.com/tsunagu-hub/tsunagu/internal/store"
+	"github.com/tsunagu-hub/tsunagu/internal/storetest"
+)
+
+// recorder stands in for the SMTP server: it records what it was given
+// and refuses one address for good.
+type recorder struct {
+	mu   sync.Mutex
+	got  []mail.Message
+	done chan struct{}
+}
+
+func (r *recorder) Send(_ context.Context, m mail.Message) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if m.To == "gone@example.jp" {
+		return &mail.SendError{Temporary: false, Code: 550, Err: errors.New("no such user")}
+	}
+	r.got = append(r.got, m)
+	if len(r.got) == 2 {
+		close(r.done)
+	}
+	return nil
+}
+
+func TestMailJobsDeliverOnceAndOnlyCommitted(t *testing.T) {
+	engines := map[string]func(t *testing.T) string{
+		"sqlite":   func(t *testing.T) string { return "sqlite:" + t.TempDir() + "/t.db" },
+		"postgres": func(t *testing.T) string { return storetest.PostgresURL(t) },
+	}
+	for name, url := range engines {
+		t.Run(name, func(t *testing.T) {
+			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+			defer cancel()
+			st, err := store.Open(ctx, url(t), t.TempDir())
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer st.Close()
+			if _, err := st.Migrate(ctx); err != nil {
+				t.Fatal(err)
+			}
+			if err := Migrate(ctx, st); err != nil {
+				t.Fatal(err)
+			}
+			rec := &recorder{done: make(chan struct{})}
+			q, err := NewWorker(st, Options{Sender: rec, PollInterval: 200 * time.Millisecond})
+			if err != nil {
+				t.Fatal(err)
+			}
+			jst := st.WithJobs(q)
+			// A mail whose change rolls back must never be sent.
+			rollback := errors.New("change failed")
+			err = jst.InTx(ctx, func(tx *store.Store) error {
+				if err := tx.QueueMail(ctx, &store.Mail{To: "never@example.jp", Lang: "ja", Subject: "没", Body: "x"}); err != nil {
+					return err
+				}
+				return rollback
+			})
+			if !errors.Is(err, rollback) {
+				t.Fatalf("rollback: %v", err)
+			}
+			for _, to := range []string{"hanako@example.jp", "gone@example.jp", "taro@example.jp"} {
+				att := store.Attachment{}
+				if to == "taro@example.jp" {
+					att = store.Attachment{Name: "interview.ics", Type: "text/calendar", Data: "BEGIN:VCALENDAR"}
+				}
+				if err := jst.QueueMail(ctx, &store.Mail{To: to, Lang: "ja", Subject: "面談のご案内", Body: "本文",
+					MunicipalityID: 0, Attachment: att}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := q.Start(ctx); err != nil {
+				t.Fatal(err)
+			}
+			select {
+			case <-rec.done:
+			case <-ctx.Done():
+				t.Fatal("mail was not delivered within a minute")
+			}
+			// Give the queue time to (wrongly) send anything twice.
+			time.Sleep(300 * time.Millisecond)
+			if err := q.Stop(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			rec.mu.Lock()
+			defer rec.mu.Unlock()
+			if len(rec.got) != 2 {
+				t.Fatalf("delivered %d messages: %+v", len(rec.got), rec.got)
+			}
+			for _, m := range rec.got {
+				if m.To == "never@example.jp" {
+					t.Error("a rolled-back mail was sent")
+				}
+				if m.To == "taro@example.jp" && (m.Attachment == nil || string(m.Attachment.Data) != "BEGIN:VCALENDAR") {
+					t.Errorf("attachment lost: %+v", m.Attachment)
+				}
+			}
+			box, err := st.Outbox(ctx, 10, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, m := range box {
+				switch m.To {
+				case "gone@example.jp":
+					if !m.SentAt.IsZero() || m.Attempts != store.MaxMailAttempts || m.LastError == "" {
+						t.Errorf("permanent failure not recorded: %+v", m)
+					}
+				default:
+					if m.SentAt.IsZero() {
+						t.Errorf("%s not marked sent", m.To)
+					}
+				}
+			}
+		})
+	}
+}
+
+// An insert-only queue, for commands, refuses to work jobs.
+func TestInserterDoesNotWork(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.Open(ctx, "", t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, err := st.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := Migrate(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	q, err := NewInserter(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := q.Start(ctx); err == nil {
+		t.Error("an insert-only queue started working")
+	}
+	if err := q.Stop(ctx); err != nil {
+		t.Error(err)
+	}
+}
