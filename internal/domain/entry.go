@@ -8,22 +8,27 @@ import (
 // MaxChoices is how many projects an entry may rank.
 const MaxChoices = 5
 
-// EntryStatus is where an entry stands in screening.
+// EntryStatus is the screening stage an entry stands in, or the exit it
+// took. The stages run 応募 → 書類選考 → 面談 → 内定 → 合意; the exits are
+// 見送り (the municipality declines, with a reason) and 辞退 (the talent
+// withdraws).
 type EntryStatus string
 
 // Entry statuses.
 const (
-	EntrySubmitted EntryStatus = "submitted"
-	EntryScreening EntryStatus = "screening"
-	EntryOffered   EntryStatus = "offered"  // 内定
-	EntryDeclined  EntryStatus = "declined" // 見送り
-	EntryWithdrawn EntryStatus = "withdrawn"
+	EntrySubmitted EntryStatus = "submitted" // 応募
+	EntryScreening EntryStatus = "screening" // 書類選考
+	EntryInterview EntryStatus = "interview" // 面談
+	EntryOffered   EntryStatus = "offered"   // 内定
+	EntryAgreed    EntryStatus = "agreed"    // 合意
+	EntryDeclined  EntryStatus = "declined"  // 見送り
+	EntryWithdrawn EntryStatus = "withdrawn" // 辞退
 )
 
 // Valid reports whether s is a known status.
 func (s EntryStatus) Valid() bool {
 	switch s {
-	case EntrySubmitted, EntryScreening, EntryOffered, EntryDeclined, EntryWithdrawn:
+	case EntrySubmitted, EntryScreening, EntryInterview, EntryOffered, EntryAgreed, EntryDeclined, EntryWithdrawn:
 		return true
 	}
 	return false
@@ -45,7 +50,9 @@ type Entry struct {
 }
 
 // Withdrawable reports whether the talent may still withdraw the entry.
-func (s EntryStatus) Withdrawable() bool { return s == EntrySubmitted || s == EntryScreening }
+func (s EntryStatus) Withdrawable() bool {
+	return s == EntrySubmitted || s == EntryScreening || s == EntryInterview || s == EntryOffered
+}
 
 // Validate checks the entry.
 func (e *Entry) Validate() error {

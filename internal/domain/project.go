@@ -61,6 +61,21 @@ func (s ProjectStatus) Valid() bool {
 	return false
 }
 
+// CanMoveTo says whether a review step leads from s to to: a draft is
+// submitted, a submitted project is published or returned to draft, a
+// published one is closed.
+func (s ProjectStatus) CanMoveTo(to ProjectStatus) bool {
+	switch s {
+	case ProjectDraft:
+		return to == ProjectReview
+	case ProjectReview:
+		return to == ProjectPublished || to == ProjectDraft
+	case ProjectPublished:
+		return to == ProjectClosed
+	}
+	return false
+}
+
 // Public reports whether anonymous visitors may see a project in this status.
 func (s ProjectStatus) Public() bool {
 	return s == ProjectPublished || s == ProjectClosed

@@ -70,26 +70,34 @@ func (s *Store) CreateProject(ctx context.Context, p *domain.Project) error {
 			return mapError(err, "project")
 		}
 		p.ID = id
-		for _, g := range p.SDGs {
-			if _, err := tx.exec(ctx, `INSERT INTO project_sdgs (project_id, municipality_id, goal)
-				VALUES ($1, $2, $3)`, id, p.MunicipalityID, g); err != nil {
-				return mapError(err, "project_goal")
-			}
-		}
-		skills := []struct {
-			codes    []string
-			required bool
-		}{{p.RequiredSkills, true}, {p.PreferredSkills, false}}
-		for _, set := range skills {
-			for _, code := range set.codes {
-				if _, err := tx.exec(ctx, `INSERT INTO project_skills (project_id, municipality_id, skill_code, skill_category, required)
-					VALUES ($1, $2, $3, $4, $5)`, id, p.MunicipalityID, code, domain.SkillCategoryOf(code), set.required); err != nil {
-					return mapError(err, "project_skill")
-				}
-			}
+		if err := tx.writeProjectTags(ctx, *p); err != nil {
+			return err
 		}
 		return tx.indexProject(ctx, *p, host)
 	})
+}
+
+// writeProjectTags stores the project's goals and skills.
+func (s *Store) writeProjectTags(ctx context.Context, p domain.Project) error {
+	for _, g := range p.SDGs {
+		if _, err := s.exec(ctx, `INSERT INTO project_sdgs (project_id, municipality_id, goal)
+			VALUES ($1, $2, $3)`, p.ID, p.MunicipalityID, g); err != nil {
+			return mapError(err, "project_goal")
+		}
+	}
+	skills := []struct {
+		codes    []string
+		required bool
+	}{{p.RequiredSkills, true}, {p.PreferredSkills, false}}
+	for _, set := range skills {
+		for _, code := range set.codes {
+			if _, err := s.exec(ctx, `INSERT INTO project_skills (project_id, municipality_id, skill_code, skill_category, required)
+				VALUES ($1, $2, $3, $4, $5)`, p.ID, p.MunicipalityID, code, domain.SkillCategoryOf(code), set.required); err != nil {
+				return mapError(err, "project_skill")
+			}
+		}
+	}
+	return nil
 }
 
 // SetProjectStatus moves a project to a status (publish, close, return to

@@ -1,0 +1,351 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"time"
+
+	"github.com/tsunagu-hub/tsunagu/internal/domain"
+)
+
+// Moved is an entry that changed stage, with what a notice to its entrant
+// needs.
+type Moved struct {
+	Entry    domain.Entry
+	From     domain.EntryStatus
+	UserID   int64 // the entrant's account; 0 for an imported profile without one
+	TalentID int64
+}
+
+// MoveEntries moves a program's entries to a stage in one transaction,
+// checks each move against the stage rules and records it with who and why.
+// Entries already there are left alone. onMoved, if not nil, runs in the
+// same transaction for each moved entry (to queue its notices).
+func (s *Store) MoveEntries(ctx context.Context, programID int64, ids []int64, to domain.EntryStatus, actorID int64,
+	reason string, onMoved func(tx *Store, m Moved) error) (moved []Moved, err error) {
+	err = s.InTx(ctx, func(tx *Store) error {
+		moved = moved[:0]
+		for _, id := range ids {
+			e, err := tx.Entry(ctx, id)
+			if err != nil {
+				return err
+			}
+			if e.ProgramID != programID {
+				return domain.NotFound("entry")
+			}
+			if e.Status == to {
+				continue
+			}
+			if err := (domain.Move{From: e.Status, To: to, Reason: reason}).Validate(); err != nil {
+				return err
+			}
+			m, err := tx.setEntryStatus(ctx, e, to, actorID, reason)
+			if err != nil {
+				return err
+			}
+			if onMoved != nil {
+				if err := onMoved(tx, m); err != nil {
+					return err
+				}
+			}
+			moved = append(moved, m)
+		}
+		return nil
+	})
+	return moved, err
+}
+
+// setEntryStatus changes one entry's status and records the change.
+func (s *Store) setEntryStatus(ctx context.Context, e domain.Entry, to domain.EntryStatus, actorID int64, reason string) (Moved, error) {
+	m := Moved{Entry: e, From: e.Status, TalentID: e.TalentID}
+	if _, err := s.exec(ctx, `UPDATE entries SET status = $1 WHERE id = $2`, to, e.ID); err != nil {
+		return m, err
+	}
+	if _, err := s.exec(ctx, `INSERT INTO entry_events (entry_id, municipality_id, at, actor_id, from_status,
+		to_status, reason) VALUES ($1, $2, $3, $4, $5, $6, $7)`, e.ID, e.MunicipalityID, s.now(), nullID(actorID),
+		e.Status, to, reason); err != nil {
+		return m, err
+	}
+	var user sql.NullInt64
+	if err := s.queryRow(ctx, `SELECT user_id FROM talents WHERE id = $1`, e.TalentID).Scan(&user); err != nil {
+		return m, err
+	}
+	m.UserID, m.Entry.Status = user.Int64, to
+	return m, nil
+}
+
+// AcceptOffer records the entrant's own answer to a 内定: 合意, or 辞退.
+func (s *Store) AcceptOffer(ctx context.Context, entryID, talentID int64, accept bool,
+	onMoved func(tx *Store, m Moved) error) (Moved, error) {
+	var m Moved
+	err := s.InTx(ctx, func(tx *Store) error {
+		e, err := tx.Entry(ctx, entryID)
+		if err != nil {
+			return err
+		}
+		if e.TalentID != talentID {
+			return domain.NotFound("entry")
+		}
+		if e.Status != domain.EntryOffered {
+			return domain.Errorf(domain.CodeConflict, "error.offer_not_open")
+		}
+		to := domain.EntryAgreed
+		if !accept {
+			to = domain.EntryWithdrawn
+		}
+		var userID int64
+		_ = tx.queryRow(ctx, `SELECT COALESCE(user_id, 0) FROM talents WHERE id = $1`, talentID).Scan(&userID)
+		if m, err = tx.setEntryStatus(ctx, e, to, userID, ""); err != nil {
+			return err
+		}
+		if onMoved != nil {
+			return onMoved(tx, m)
+		}
+		return nil
+	})
+	return m, err
+}
+
+// Reviewer is a person assigned to screen an entry.
+type Reviewer struct {
+	EntryID int64
+	UserID  int64
+	Name    string
+}
+
+// AssignReviewer puts a person on an entry's screening; assigning twice is
+// harmless.
+func (s *Store) AssignReviewer(ctx context.Context, entryID, userID, by int64) error {
+	_, err := s.exec(ctx, `INSERT INTO entry_reviewers (entry_id, user_id, assigned_by, assigned_at)
+		VALUES ($1, $2, $3, $4) ON CONFLICT (entry_id, user_id) DO NOTHING`, entryID, userID, nullID(by), s.now())
+	return mapError(err, "reviewer")
+}
+
+// UnassignReviewer takes a person off an entry's screening.
+func (s *Store) UnassignReviewer(ctx context.Context, entryID, userID int64) error {
+	_, err := s.exec(ctx, `DELETE FROM entry_reviewers WHERE entry_id = $1 AND user_id = $2`, entryID, userID)
+	return err
+}
+
+// ReviewersOfProgram lists who is assigned to which of a program's entries.
+func (s *Store) ReviewersOfProgram(ctx context.Context, programID int64) ([]Reviewer, error) {
+	rows, err := s.query(ctx, `SELECT r.entry_id, r.user_id, u.name FROM entry_reviewers r
+		JOIN entries e ON e.id = r.entry_id JOIN users u ON u.id = r.user_id
+		WHERE e.program_id = $1 ORDER BY r.entry_id, u.name, u.id`, programID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Reviewer
+	for rows.Next() {
+		var r Reviewer
+		if err := rows.Scan(&r.EntryID, &r.UserID, &r.Name); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// Screener is someone who may screen a municipality's entries.
+type Screener struct {
+	UserID int64
+	Name   string
+	Role   domain.Role
+}
+
+// Screeners lists the municipality's staff and leader talents, who may be
+// assigned to entries.
+func (s *Store) Screeners(ctx context.Context, municipalityID int64) ([]Screener, error) {
+	rows, err := s.query(ctx, `SELECT DISTINCT u.id, u.name, m.role FROM memberships m JOIN users u ON u.id = m.user_id
+		WHERE m.municipality_id = $1 AND m.role IN ($2, $3, $4, $5) ORDER BY u.name, u.id`, municipalityID,
+		domain.RoleMunicipalityAdmin, domain.RoleMunicipalityStaff, domain.RolePartnerStaff, domain.RoleLeaderTalent)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Screener
+	for rows.Next() {
+		var sc Screener
+		if err := rows.Scan(&sc.UserID, &sc.Name, &sc.Role); err != nil {
+			return nil, err
+		}
+		if len(out) > 0 && out[len(out)-1].UserID == sc.UserID {
+			continue
+		}
+		out = append(out, sc)
+	}
+	return out, rows.Err()
+}
+
+// SaveReview stores a reviewer's scores and note on an entry, replacing
+// their earlier ones.
+func (s *Store) SaveReview(ctx context.Context, r *domain.Review) error {
+	if err := r.Validate(); err != nil {
+		return err
+	}
+	r.UpdatedAt = s.now()
+	score := func(c domain.Criterion) any {
+		if n, ok := r.Scores[c]; ok {
+			return n
+		}
+		return nil
+	}
+	_, err := s.exec(ctx, `INSERT INTO entry_reviews (entry_id, reviewer_id, score_skills, score_motivation,
+		score_local, score_time, note, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+		ON CONFLICT (entry_id, reviewer_id) DO UPDATE SET score_skills = excluded.score_skills,
+		score_motivation = excluded.score_motivation, score_local = excluded.score_local,
+		score_time = excluded.score_time, note = excluded.note, updated_at = excluded.updated_at`,
+		r.EntryID, r.ReviewerID, score(domain.CriterionSkills), score(domain.CriterionMotivation),
+		score(domain.CriterionLocal), score(domain.CriterionTime), r.Note, r.UpdatedAt)
+	return mapError(err, "review")
+}
+
+// ReviewRow is a review with its reviewer's name.
+type ReviewRow struct {
+	domain.Review
+	ReviewerName string
+}
+
+const reviewColumns = `r.entry_id, r.reviewer_id, u.name, r.score_skills, r.score_motivation, r.score_local,
+	r.score_time, r.note, r.updated_at`
+
+func scanReview(row interface{ Scan(...any) error }) (ReviewRow, error) {
+	var r ReviewRow
+	var sc [4]sql.NullInt64
+	err := row.Scan(&r.EntryID, &r.ReviewerID, &r.ReviewerName, &sc[0], &sc[1], &sc[2], &sc[3], &r.Note, &r.UpdatedAt)
+	r.Scores = map[domain.Criterion]int{}
+	for i, c := range domain.Criteria() {
+		if sc[i].Valid {
+			r.Scores[c] = int(sc[i].Int64)
+		}
+	}
+	r.UpdatedAt = r.UpdatedAt.UTC()
+	return r, err
+}
+
+// Reviews lists the reviews of an entry, or of every entry of a program
+// when entryID is 0 and programID is set.
+func (s *Store) Reviews(ctx context.Context, programID, entryID int64) ([]ReviewRow, error) {
+	q := `SELECT ` + reviewColumns + ` FROM entry_reviews r JOIN users u ON u.id = r.reviewer_id
+		JOIN entries e ON e.id = r.entry_id WHERE `
+	arg := entryID
+	if entryID != 0 {
+		q += `r.entry_id = $1`
+	} else {
+		q += `e.program_id = $1`
+		arg = programID
+	}
+	rows, err := s.query(ctx, q+` ORDER BY r.entry_id, r.updated_at, r.reviewer_id`, arg)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []ReviewRow
+	for rows.Next() {
+		r, err := scanReview(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// CreateInterview schedules an interview for an entry and moves the entry
+// to 面談 if it is earlier in screening.
+func (s *Store) CreateInterview(ctx context.Context, iv *domain.Interview, onCreate func(tx *Store, m Moved) error) error {
+	if err := iv.Validate(); err != nil {
+		return err
+	}
+	return s.InTx(ctx, func(tx *Store) error {
+		e, err := tx.Entry(ctx, iv.EntryID)
+		if err != nil {
+			return err
+		}
+		if e.Status.Closed() || e.Status.Final() {
+			return domain.Errorf(domain.CodeConflict, "error.stage_closed")
+		}
+		id, err := tx.insertID(ctx, `INSERT INTO interviews (entry_id, municipality_id, starts_at, ends_at, place,
+			video_url, note, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+			iv.EntryID, e.MunicipalityID, iv.StartsAt.UTC(), iv.EndsAt.UTC(), iv.Place, iv.VideoURL, iv.Note,
+			nullID(iv.CreatedBy), tx.now())
+		if err != nil {
+			return err
+		}
+		iv.ID = id
+		m := Moved{Entry: e, From: e.Status, TalentID: e.TalentID}
+		if e.Status != domain.EntryInterview {
+			if m, err = tx.setEntryStatus(ctx, e, domain.EntryInterview, iv.CreatedBy, ""); err != nil {
+				return err
+			}
+		} else {
+			var user sql.NullInt64
+			if err := tx.queryRow(ctx, `SELECT user_id FROM talents WHERE id = $1`, e.TalentID).Scan(&user); err != nil {
+				return err
+			}
+			m.UserID = user.Int64
+		}
+		if onCreate != nil {
+			return onCreate(tx, m)
+		}
+		return nil
+	})
+}
+
+// Interviews lists an entry's interviews, soonest first.
+func (s *Store) Interviews(ctx context.Context, entryID int64) ([]domain.Interview, error) {
+	rows, err := s.query(ctx, `SELECT id, entry_id, starts_at, ends_at, place, video_url, note, sequence,
+		cancelled_at, created_by FROM interviews WHERE entry_id = $1 ORDER BY starts_at, id`, entryID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []domain.Interview
+	for rows.Next() {
+		var iv domain.Interview
+		var cancelled sql.NullTime
+		var by sql.NullInt64
+		if err := rows.Scan(&iv.ID, &iv.EntryID, &iv.StartsAt, &iv.EndsAt, &iv.Place, &iv.VideoURL, &iv.Note,
+			&iv.Sequence, &cancelled, &by); err != nil {
+			return nil, err
+		}
+		iv.StartsAt, iv.EndsAt, iv.CreatedBy = iv.StartsAt.UTC(), iv.EndsAt.UTC(), by.Int64
+		if cancelled.Valid {
+			iv.CancelledAt = cancelled.Time.UTC()
+		}
+		out = append(out, iv)
+	}
+	return out, rows.Err()
+}
+
+// Recipient is where and in which language to write to a user.
+type Recipient struct {
+	UserID int64
+	Email  string
+	Name   string
+	Lang   string
+}
+
+// RecipientOf finds a user's address and language.
+func (s *Store) RecipientOf(ctx context.Context, userID int64) (Recipient, error) {
+	r := Recipient{UserID: userID}
+	err := s.queryRow(ctx, `SELECT email, name, lang FROM users WHERE id = $1`, userID).Scan(&r.Email, &r.Name, &r.Lang)
+	if errors.Is(err, sql.ErrNoRows) {
+		return r, domain.NotFound("user")
+	}
+	return r, err
+}
+
+// Notification is an in-app notice: a catalog key with its arguments,
+// rendered in the reader's language.
+type Notification struct {
+	ID        int64
+	UserID    int64
+	Key       string
+	Args      map[string]any
+	Link      string
+	CreatedAt time.Time
+	ReadAt    time.Time
+}

@@ -1,0 +1,224 @@
+package store
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/tsunagu-hub/tsunagu/internal/domain"
+)
+
+func TestProjectReviewSteps(t *testing.T) {
+	forEachEngine(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		f := newFixture(t, s)
+		// A draft can be edited; the edit replaces goals and skills.
+		edit := f.cafe
+		edit.Title, edit.SDGs, edit.RequiredSkills = "商店街のInstagram発信", []int{8, 11}, []string{"mkt-sns"}
+		mustNil(t, s.UpdateProject(ctx, &edit))
+		got, err := s.Project(ctx, f.cafe.ID)
+		mustNil(t, err)
+		if got.Title != "商店街のInstagram発信" || len(got.SDGs) != 2 || len(got.RequiredSkills) != 1 {
+			t.Fatalf("edited draft = %+v", got)
+		}
+		// Publishing a draft skips review: refused.
+		if _, err := s.MoveProject(ctx, f.cafe.ID, domain.ProjectPublished, 0, ""); domain.ErrorCode(err) != domain.CodeConflict {
+			t.Fatalf("draft → published: %v", err)
+		}
+		_, err = s.MoveProject(ctx, f.cafe.ID, domain.ProjectReview, 0, "")
+		mustNil(t, err)
+		// Submitted: no more edits, and a return needs a comment.
+		if err := s.UpdateProject(ctx, &edit); domain.ErrorCode(err) != domain.CodeConflict {
+			t.Errorf("edit in review: %v", err)
+		}
+		if _, err := s.MoveProject(ctx, f.cafe.ID, domain.ProjectDraft, 0, ""); domain.ErrorCode(err) != domain.CodeInvalid {
+			t.Errorf("return without comment: %v", err)
+		}
+		_, err = s.MoveProject(ctx, f.cafe.ID, domain.ProjectDraft, 0, "報酬の欄を埋めてください")
+		mustNil(t, err)
+		_, err = s.MoveProject(ctx, f.cafe.ID, domain.ProjectReview, 0, "")
+		mustNil(t, err)
+		p, err := s.MoveProject(ctx, f.cafe.ID, domain.ProjectPublished, 0, "")
+		mustNil(t, err)
+		if p.Status != domain.ProjectPublished {
+			t.Errorf("status %s", p.Status)
+		}
+		hist, err := s.ProjectHistory(ctx, f.cafe.ID)
+		mustNil(t, err)
+		if len(hist) != 4 || hist[1].To != domain.ProjectDraft || hist[1].Comment != "報酬の欄を埋めてください" {
+			t.Errorf("history = %+v", hist)
+		}
+		// The fixture program's entry period ended in 2021: its published
+		// projects close, drafts stay.
+		n, err := s.CloseEndedProjects(ctx)
+		mustNil(t, err)
+		if n != 3 {
+			t.Errorf("closed %d, want web, green and cafe", n)
+		}
+		if n, _ := s.CloseEndedProjects(ctx); n != 0 {
+			t.Errorf("closed again: %d", n)
+		}
+	})
+}
+
+func TestScreeningMovesReviewsInterviews(t *testing.T) {
+	forEachEngine(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		f := newFixture(t, s)
+		u := domain.User{Email: "hanako@example.jp", Name: "山田 花子"}
+		mustNil(t, s.CreateUser(ctx, &u))
+		mustNil(t, s.LinkTalentUser(ctx, f.talent.ID, u.ID))
+		staff := domain.User{Email: "staff@city.example.jp", Name: "区 職員"}
+		mustNil(t, s.CreateUser(ctx, &staff))
+		mustNil(t, s.AddMembership(ctx, &domain.Membership{UserID: staff.ID, OrganizationID: f.office.ID,
+			MunicipalityID: f.ota.ID, Role: domain.RoleMunicipalityStaff}))
+		e := domain.Entry{MunicipalityID: f.ota.ID, ProgramID: f.program.ID, TalentID: f.talent.ID,
+			Choices: []int64{f.web.ID}, Motivation: "町工場の力になりたい", Status: domain.EntrySubmitted, SubmittedAt: time.Now()}
+		mustNil(t, s.CreateEntry(ctx, &e))
+
+		// 見送り without a reason is refused and changes nothing.
+		if _, err := s.MoveEntries(ctx, f.program.ID, []int64{e.ID}, domain.EntryDeclined, staff.ID, "", nil); domain.ErrorCode(err) != domain.CodeInvalid {
+			t.Fatalf("decline without reason: %v", err)
+		}
+		var notified []int64
+		moved, err := s.MoveEntries(ctx, f.program.ID, []int64{e.ID}, domain.EntryScreening, staff.ID, "",
+			func(tx *Store, m Moved) error {
+				notified = append(notified, m.UserID)
+				return tx.Notify(ctx, m.UserID, "notice.stage", map[string]any{"Stage": string(m.Entry.Status)}, "/me")
+			})
+		mustNil(t, err)
+		if len(moved) != 1 || moved[0].From != domain.EntrySubmitted || len(notified) != 1 || notified[0] != u.ID {
+			t.Fatalf("moved %+v notified %v", moved, notified)
+		}
+		// An entry of another program cannot be moved through this one.
+		if _, err := s.MoveEntries(ctx, f.program2.ID, []int64{e.ID}, domain.EntryInterview, staff.ID, "", nil); domain.ErrorCode(err) != domain.CodeNotFound {
+			t.Errorf("cross-program move: %v", err)
+		}
+
+		mustNil(t, s.AssignReviewer(ctx, e.ID, staff.ID, staff.ID))
+		mustNil(t, s.AssignReviewer(ctx, e.ID, staff.ID, staff.ID))
+		revs, err := s.ReviewersOfProgram(ctx, f.program.ID)
+		mustNil(t, err)
+		if len(revs) != 1 || revs[0].Name != "区 職員" {
+			t.Errorf("reviewers = %+v", revs)
+		}
+		bad := domain.Review{EntryID: e.ID, ReviewerID: staff.ID, Scores: map[domain.Criterion]int{domain.CriterionSkills: 6}}
+		if err := s.SaveReview(ctx, &bad); domain.ErrorCode(err) != domain.CodeInvalid {
+			t.Errorf("score 6: %v", err)
+		}
+		r := domain.Review{EntryID: e.ID, ReviewerID: staff.ID, Note: "実務経験が豊富",
+			Scores: map[domain.Criterion]int{domain.CriterionSkills: 4, domain.CriterionMotivation: 5}}
+		mustNil(t, s.SaveReview(ctx, &r))
+		r.Scores[domain.CriterionSkills] = 3
+		mustNil(t, s.SaveReview(ctx, &r))
+		got, err := s.Reviews(ctx, 0, e.ID)
+		mustNil(t, err)
+		if len(got) != 1 || got[0].Scores[domain.CriterionSkills] != 3 || got[0].Scores[domain.CriterionMotivation] != 5 ||
+			len(got[0].Scores) != 2 || got[0].Note != "実務経験が豊富" || got[0].Mean() != 4 {
+			t.Errorf("reviews = %+v", got)
+		}
+
+		start := time.Date(2021, 8, 20, 10, 0, 0, 0, domain.Japan())
+		iv := domain.Interview{EntryID: e.ID, StartsAt: start, EndsAt: start.Add(45 * time.Minute),
+			VideoURL: "https://meet.example.jp/abc", CreatedBy: staff.ID}
+		mustNil(t, s.CreateInterview(ctx, &iv, nil))
+		ivs, err := s.Interviews(ctx, e.ID)
+		mustNil(t, err)
+		if len(ivs) != 1 || !ivs[0].StartsAt.Equal(start) || ivs[0].VideoURL != iv.VideoURL {
+			t.Errorf("interviews = %+v", ivs)
+		}
+		cur, _ := s.Entry(ctx, e.ID)
+		if cur.Status != domain.EntryInterview {
+			t.Errorf("after interview scheduled: %s", cur.Status)
+		}
+		// 合意 needs 内定 first; the entrant answers the offer.
+		if _, err := s.MoveEntries(ctx, f.program.ID, []int64{e.ID}, domain.EntryAgreed, staff.ID, "", nil); domain.ErrorCode(err) != domain.CodeInvalid {
+			t.Errorf("agree before offer: %v", err)
+		}
+		_, err = s.MoveEntries(ctx, f.program.ID, []int64{e.ID}, domain.EntryOffered, staff.ID, "", nil)
+		mustNil(t, err)
+		m, err := s.AcceptOffer(ctx, e.ID, f.talent.ID, true, nil)
+		mustNil(t, err)
+		if m.Entry.Status != domain.EntryAgreed {
+			t.Errorf("accept → %s", m.Entry.Status)
+		}
+		hist, err := s.EntryHistory(ctx, e.ID)
+		mustNil(t, err)
+		want := []domain.EntryStatus{domain.EntryScreening, domain.EntryInterview, domain.EntryOffered, domain.EntryAgreed}
+		if len(hist) != len(want) {
+			t.Fatalf("history = %+v", hist)
+		}
+		for i, h := range hist {
+			if h.To != want[i] {
+				t.Errorf("history[%d] = %s, want %s", i, h.To, want[i])
+			}
+		}
+		if hist[3].ActorID != u.ID || hist[0].ActorID != staff.ID {
+			t.Errorf("actors = %d, %d", hist[0].ActorID, hist[3].ActorID)
+		}
+		ns, err := s.Notifications(ctx, u.ID, 10)
+		mustNil(t, err)
+		if len(ns) != 1 || ns[0].Args["Stage"] != "screening" {
+			t.Errorf("notifications = %+v", ns)
+		}
+		if n, _ := s.UnreadNotifications(ctx, u.ID); n != 1 {
+			t.Errorf("unread = %d", n)
+		}
+		mustNil(t, s.MarkNotificationsRead(ctx, u.ID))
+		if n, _ := s.UnreadNotifications(ctx, u.ID); n != 0 {
+			t.Errorf("unread after read = %d", n)
+		}
+	})
+}
+
+func TestInvitationsAndConsents(t *testing.T) {
+	forEachEngine(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		f := newFixture(t, s)
+		inv := domain.Invitation{Email: " Owner@Maruya.example.jp ", MunicipalityID: f.ota.ID, OrganizationID: f.shop.ID,
+			Role: domain.RoleBusinessOwner, Lang: "ja"}
+		mustNil(t, s.CreateInvitation(ctx, &inv, []byte("hash-1"), 72*time.Hour))
+		if inv.Email != "owner@maruya.example.jp" {
+			t.Errorf("email = %q", inv.Email)
+		}
+		// An organization of another municipality cannot be invited into.
+		wrong := domain.Invitation{Email: "x@example.jp", MunicipalityID: f.ota.ID, OrganizationID: f.other.ID,
+			Role: domain.RoleBusinessOwner}
+		if err := s.CreateInvitation(ctx, &wrong, []byte("hash-2"), time.Hour); domain.ErrorCode(err) != domain.CodeNotFound {
+			t.Errorf("cross-municipality invitation: %v", err)
+		}
+		u := domain.User{Email: "owner@maruya.example.jp", Name: "丸屋 店主"}
+		mustNil(t, s.CreateUser(ctx, &u))
+		_, err := s.AcceptInvitation(ctx, []byte("hash-1"), u.ID)
+		mustNil(t, err)
+		if _, err := s.AcceptInvitation(ctx, []byte("hash-1"), u.ID); domain.ErrorCode(err) != domain.CodeConflict {
+			t.Errorf("second accept: %v", err)
+		}
+		ms, err := s.Memberships(ctx, u.ID)
+		mustNil(t, err)
+		if len(ms) != 1 || ms[0].Role != domain.RoleBusinessOwner || ms[0].OrganizationID != f.shop.ID {
+			t.Errorf("memberships = %+v", ms)
+		}
+		members, err := s.Members(ctx, f.ota.ID)
+		mustNil(t, err)
+		if len(members) != 1 || members[0].Email != u.Email {
+			t.Errorf("members = %+v", members)
+		}
+
+		mustNil(t, s.RecordConsent(ctx, &domain.Consent{UserID: u.ID, Purpose: domain.ConsentScout, Granted: true}))
+		mustNil(t, s.RecordConsent(ctx, &domain.Consent{UserID: u.ID, Purpose: domain.ConsentScout, Granted: false}))
+		mustNil(t, s.RecordConsent(ctx, &domain.Consent{UserID: u.ID, Purpose: domain.ConsentStory, Granted: true}))
+		if err := s.RecordConsent(ctx, &domain.Consent{UserID: u.ID, Purpose: "sell"}); domain.ErrorCode(err) != domain.CodeInvalid {
+			t.Errorf("unknown purpose: %v", err)
+		}
+		cur, err := s.CurrentConsents(ctx, u.ID)
+		mustNil(t, err)
+		if cur[domain.ConsentScout].Granted || !cur[domain.ConsentStory].Granted || len(cur) != 2 {
+			t.Errorf("current = %+v", cur)
+		}
+		hist, _ := s.ConsentHistory(ctx, u.ID)
+		if len(hist) != 3 || hist[0].At.IsZero() {
+			t.Errorf("history = %+v", hist)
+		}
+	})
+}
