@@ -13,12 +13,15 @@ type Action string
 const (
 	ViewEntries    Action = "entries.view"    // see a program's entrants and their entries
 	ScreenEntries  Action = "entries.screen"  // write private notes and scores
+	MoveEntries    Action = "entries.move"    // move entries between screening stages, assign reviewers, schedule interviews
 	DecideEntries  Action = "entries.decide"  // 内定 / 見送り: the municipality decides
 	ManageProjects Action = "projects.manage" // draft, submit and edit projects
 	ReviewProjects Action = "projects.review" // publish or return submitted projects
 	Invite         Action = "members.invite"  // invite people into an organization
 	ReadAudit      Action = "audit.read"      // read the audit log
 	ViewDashboard  Action = "dashboard.view"  // the municipality's figures
+	ReadOutbox     Action = "outbox.read"     // mail the municipality's work caused
+	ImportEntries  Action = "entries.import"  // import entries from a form export, export them as CSV
 )
 
 // Actor is a signed-in person and their memberships.
@@ -38,11 +41,13 @@ type Resource struct {
 func grants(r domain.Role) []Action {
 	switch r {
 	case domain.RoleMunicipalityAdmin:
-		return []Action{ViewEntries, ScreenEntries, DecideEntries, ManageProjects, ReviewProjects, Invite, ReadAudit, ViewDashboard}
+		return []Action{ViewEntries, ScreenEntries, MoveEntries, DecideEntries, ManageProjects, ReviewProjects, Invite,
+			ReadAudit, ViewDashboard, ReadOutbox, ImportEntries}
 	case domain.RoleMunicipalityStaff:
-		return []Action{ViewEntries, ScreenEntries, DecideEntries, ManageProjects, ReviewProjects, Invite, ViewDashboard}
+		return []Action{ViewEntries, ScreenEntries, MoveEntries, DecideEntries, ManageProjects, ReviewProjects, Invite,
+			ViewDashboard, ReadOutbox, ImportEntries}
 	case domain.RolePartnerStaff:
-		return []Action{ViewEntries, ScreenEntries, ManageProjects, ViewDashboard}
+		return []Action{ViewEntries, ScreenEntries, MoveEntries, ManageProjects, ViewDashboard}
 	case domain.RoleAssociationStaff:
 		return []Action{ManageProjects, ViewDashboard}
 	case domain.RoleLeaderTalent:

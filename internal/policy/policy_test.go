@@ -19,7 +19,8 @@ func actor(role domain.Role, muni, org int64) Actor {
 }
 
 func TestEveryRoleAgainstEveryAction(t *testing.T) {
-	all := []Action{ViewEntries, ScreenEntries, DecideEntries, ManageProjects, ReviewProjects, Invite, ReadAudit, ViewDashboard}
+	all := []Action{ViewEntries, ScreenEntries, MoveEntries, DecideEntries, ManageProjects, ReviewProjects, Invite,
+		ReadAudit, ViewDashboard, ReadOutbox, ImportEntries}
 	cases := []struct {
 		name  string
 		actor Actor
@@ -30,9 +31,10 @@ func TestEveryRoleAgainstEveryAction(t *testing.T) {
 		{"talent without membership", Actor{UserID: 7}, Resource{MunicipalityID: ota}, nil},
 		{"municipality admin", actor(domain.RoleMunicipalityAdmin, ota, office), Resource{MunicipalityID: ota}, all},
 		{"municipality staff", actor(domain.RoleMunicipalityStaff, ota, office), Resource{MunicipalityID: ota},
-			[]Action{ViewEntries, ScreenEntries, DecideEntries, ManageProjects, ReviewProjects, Invite, ViewDashboard}},
+			[]Action{ViewEntries, ScreenEntries, MoveEntries, DecideEntries, ManageProjects, ReviewProjects, Invite,
+				ViewDashboard, ReadOutbox, ImportEntries}},
 		{"partner staff", actor(domain.RolePartnerStaff, ota, 13), Resource{MunicipalityID: ota},
-			[]Action{ViewEntries, ScreenEntries, ManageProjects, ViewDashboard}},
+			[]Action{ViewEntries, ScreenEntries, MoveEntries, ManageProjects, ViewDashboard}},
 		{"association staff", actor(domain.RoleAssociationStaff, ota, 14), Resource{MunicipalityID: ota},
 			[]Action{ManageProjects, ViewDashboard}},
 		{"leader talent", actor(domain.RoleLeaderTalent, ota, office), Resource{MunicipalityID: ota},

@@ -64,3 +64,22 @@ func (s *Store) OrganizationsByID(ctx context.Context, ids []int64) (map[int64]d
 	}
 	return out, rows.Err()
 }
+
+// Organizations lists a municipality's organizations by name.
+func (s *Store) Organizations(ctx context.Context, municipalityID int64) ([]domain.Organization, error) {
+	rows, err := s.query(ctx, `SELECT `+organizationColumns+` FROM organizations WHERE municipality_id = $1
+		ORDER BY name, id`, municipalityID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []domain.Organization
+	for rows.Next() {
+		o, err := scanOrganization(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, o)
+	}
+	return out, rows.Err()
+}

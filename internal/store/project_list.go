@@ -13,6 +13,7 @@ import (
 type ProjectFilter struct {
 	ProgramID      int64
 	MunicipalityID int64
+	HostIDs        []int64 // any of these hosts; empty means every host
 	SDG            int
 	SkillCodes     []string // any of these skills (a skill category expands to its codes)
 	WorkStyle      domain.WorkStyle
@@ -71,6 +72,13 @@ func (s *Store) where(f ProjectFilter, skip facet) (string, []any) {
 	}
 	if f.MunicipalityID != 0 && skip != facetMunicipality {
 		conds = append(conds, "p.municipality_id = "+arg(f.MunicipalityID))
+	}
+	if len(f.HostIDs) > 0 {
+		hosts := make([]string, len(f.HostIDs))
+		for i, id := range f.HostIDs {
+			hosts[i] = arg(id)
+		}
+		conds = append(conds, "p.host_id IN ("+strings.Join(hosts, ", ")+")")
 	}
 	if cond := s.searchCondition(f.Search, arg); cond != "" {
 		conds = append(conds, cond)

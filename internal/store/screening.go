@@ -349,3 +349,25 @@ type Notification struct {
 	CreatedAt time.Time
 	ReadAt    time.Time
 }
+
+// InterviewByID finds one interview.
+func (s *Store) InterviewByID(ctx context.Context, id int64) (domain.Interview, error) {
+	var entryID int64
+	err := s.queryRow(ctx, `SELECT entry_id FROM interviews WHERE id = $1`, id).Scan(&entryID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return domain.Interview{}, domain.NotFound("interview")
+	}
+	if err != nil {
+		return domain.Interview{}, err
+	}
+	all, err := s.Interviews(ctx, entryID)
+	if err != nil {
+		return domain.Interview{}, err
+	}
+	for _, iv := range all {
+		if iv.ID == id {
+			return iv, nil
+		}
+	}
+	return domain.Interview{}, domain.NotFound("interview")
+}

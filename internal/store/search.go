@@ -118,7 +118,7 @@ func (s *Store) IndexMissing(ctx context.Context, progress func(done, total int)
 // search with no condition but the statuses (SQLite only).
 func (s *Store) ftsOnly(f ProjectFilter) bool {
 	return s.engine == SQLite && !f.Search.empty() && f.ProgramID == 0 && f.MunicipalityID == 0 && f.SDG == 0 &&
-		len(f.SkillCodes) == 0 && f.WorkStyle == "" && f.RewardType == "" && f.HoursBand == 0
+		len(f.SkillCodes) == 0 && f.WorkStyle == "" && f.RewardType == "" && f.HoursBand == 0 && len(f.HostIDs) == 0
 }
 
 // ftsExpr is the search restricted to the filter's statuses, which each

@@ -237,3 +237,46 @@ func (s *Store) LinkTalentUser(ctx context.Context, talentID, userID int64) erro
 	}
 	return nil
 }
+
+// TalentByEmail finds the talent with this address: through their
+// account, or the contact address of a profile imported without one.
+func (s *Store) TalentByEmail(ctx context.Context, email string) (domain.Talent, error) {
+	var id int64
+	err := s.queryRow(ctx, `SELECT t.id FROM talents t LEFT JOIN users u ON u.id = t.user_id
+		WHERE u.email = $1 OR t.contact_email = $1 ORDER BY t.id LIMIT 1`, email).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return domain.Talent{}, domain.NotFound("talent")
+	}
+	if err != nil {
+		return domain.Talent{}, err
+	}
+	return s.Talent(ctx, id)
+}
+
+// SetTalentContactEmail records the address of a profile that has no
+// account, so a later import finds it again.
+func (s *Store) SetTalentContactEmail(ctx context.Context, talentID int64, email string) error {
+	_, err := s.exec(ctx, `UPDATE talents SET contact_email = $1 WHERE id = $2`, email, talentID)
+	return err
+}
+
+// TalentEmails gives the address of each entrant of a program: their
+// account's, else the contact address.
+func (s *Store) TalentEmails(ctx context.Context, programID int64) (map[int64]string, error) {
+	rows, err := s.query(ctx, `SELECT t.id, COALESCE(u.email, t.contact_email) FROM entries e
+		JOIN talents t ON t.id = e.talent_id LEFT JOIN users u ON u.id = t.user_id WHERE e.program_id = $1`, programID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64]string{}
+	for rows.Next() {
+		var id int64
+		var email string
+		if err := rows.Scan(&id, &email); err != nil {
+			return nil, err
+		}
+		out[id] = email
+	}
+	return out, rows.Err()
+}

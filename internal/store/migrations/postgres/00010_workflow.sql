@@ -102,11 +102,14 @@ ALTER TABLE mail_outbox ADD COLUMN attach_type TEXT NOT NULL DEFAULT '';
 ALTER TABLE mail_outbox ADD COLUMN attach_data TEXT NOT NULL DEFAULT '';
 CREATE INDEX mail_outbox_municipality ON mail_outbox(municipality_id, id);
 
--- Entries imported from a form export remember their source row.
-ALTER TABLE entries ADD COLUMN source TEXT NOT NULL DEFAULT '';
+-- Talents imported from a form export without an account are found again
+-- by their address.
+ALTER TABLE talents ADD COLUMN contact_email TEXT NOT NULL DEFAULT '';
+CREATE UNIQUE INDEX talents_contact_email ON talents(contact_email) WHERE contact_email <> '';
 
 -- +goose Down
-ALTER TABLE entries DROP COLUMN source;
+DROP INDEX talents_contact_email;
+ALTER TABLE talents DROP COLUMN contact_email;
 DROP INDEX mail_outbox_municipality;
 ALTER TABLE mail_outbox DROP COLUMN attach_data;
 ALTER TABLE mail_outbox DROP COLUMN attach_type;
