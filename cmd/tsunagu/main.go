@@ -50,6 +50,8 @@ Commands:
   outbox    show mail waiting in the outbox (add --all for sent mail too)
   token     token create --email EMAIL: a personal API token (Authorization: Bearer)
   audit     the newest audit events: who did what, when, from where
+  import    import entries --program SLUG FILE.csv: load a Google Forms export
+  export    export entries --program SLUG [--encoding utf8|sjis]: a program's entries as CSV
   version   print the version
 
 Settings come from flags or the environment:
@@ -82,6 +84,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return tokenCmd(ctx, rest, getenv, stdout, stderr)
 	case "outbox":
 		return outboxCmd(ctx, rest, getenv, stdout, stderr)
+	case "import", "export":
+		return entriesCmd(ctx, cmd, rest, getenv, stdin, stdout, stderr)
 	case "version", "--version", "-v":
 		fmt.Fprintf(stdout, "tsunagu %s\n", Version)
 		return nil

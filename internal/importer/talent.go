@@ -1,0 +1,93 @@
+package importer
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"github.com/tsunagu-hub/tsunagu/internal/domain"
+	"github.com/tsunagu-hub/tsunagu/internal/formsimport"
+	"github.com/tsunagu-hub/tsunagu/internal/store"
+)
+
+// katakanaReading returns s as a katakana reading: NFKC (half-width kana
+// become full-width), hiragana turned into katakana. It returns "" when the
+// result is not a katakana reading (kanji, Latin letters, blank).
+func katakanaReading(s string) string {
+	s = domain.NormalizeText(s)
+	var b strings.Builder
+	for _, r := range s {
+		if (r >= 'ぁ' && r <= 'ゖ') || r == 'ゝ' || r == 'ゞ' {
+			r += 'ァ' - 'ぁ'
+		}
+		b.WriteRune(r)
+	}
+	if k := b.String(); domain.IsKatakanaReading(k) {
+		return k
+	}
+	return ""
+}
+
+// background renders the profile answers of a row as plain lines.
+func background(rec formsimport.Record) string {
+	var lines []string
+	for _, f := range []struct{ label, value string }{
+		{"居住地", rec.Residence},
+		{"出身地", rec.Hometown},
+		{"スキル", rec.Skills},
+		{"活動可能時間", rec.Hours},
+	} {
+		if v := strings.TrimSpace(f.value); v != "" {
+			lines = append(lines, f.label+": "+v)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// findTalent returns the talent with the row's address, creating one when
+// there is none; created says which.
+func findTalent(ctx context.Context, tx *store.Store, rec formsimport.Record) (t domain.Talent, created bool, err error) {
+	t, err = tx.TalentByEmail(ctx, rec.Email)
+	if domain.ErrorCode(err) != domain.CodeNotFound {
+		return t, false, err
+	}
+	t = domain.Talent{
+		Name:             rec.Name,
+		NameKana:         katakanaReading(rec.Furigana),
+		Background:       background(rec),
+		ResidenceCountry: "JP",
+		TimeZone:         "Asia/Tokyo",
+	}
+	u, err := tx.UserByEmail(ctx, rec.Email)
+	switch domain.ErrorCode(err) {
+	case "":
+		t.UserID = u.ID
+	case domain.CodeNotFound:
+	default:
+		return t, false, err
+	}
+	if err := tx.CreateTalent(ctx, &t); err != nil {
+		if fieldError(err, "name_kana") {
+			return t, false, skip(CodeFuriganaInvalid, map[string]any{"Value": rec.Furigana})
+		}
+		return t, false, err
+	}
+	if t.UserID == 0 {
+		err = tx.SetTalentContactEmail(ctx, t.ID, rec.Email)
+	}
+	return t, true, err
+}
+
+// fieldError reports whether err is a validation error about field.
+func fieldError(err error, field string) bool {
+	var e *domain.Error
+	if !errors.As(err, &e) || e.Code != domain.CodeInvalid {
+		return false
+	}
+	for _, f := range e.Fields {
+		if f.Field == field {
+			return true
+		}
+	}
+	return false
+}
