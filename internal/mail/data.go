@@ -14,6 +14,7 @@ const (
 	TemplateEntryReceived = "entry_received" // EntryReceived
 	TemplateStatusChanged = "status_changed" // StatusChanged
 	TemplateNotice        = "notice"         // Notice
+	TemplateInterview     = "interview"      // Interview
 )
 
 // The data types below carry text that is already in the recipient's
@@ -61,6 +62,19 @@ type StatusChanged struct {
 	URL     string // optional
 }
 
+// Interview invites an entrant to an interview; the mail carries the same
+// as an .ics attachment.
+type Interview struct {
+	Name     string
+	Program  string
+	Starts   time.Time
+	Minutes  int
+	Place    string // optional: where to meet
+	VideoURL string // optional: the video link
+	Note     string // optional message from the organizers
+	URL      string // optional: where to see the entry
+}
+
 // Notice is a generic notice: Title becomes the subject, Body the text.
 type Notice struct {
 	Name  string
@@ -78,6 +92,7 @@ func templateTypes() map[string]reflect.Type {
 		TemplateEntryReceived: reflect.TypeFor[EntryReceived](),
 		TemplateStatusChanged: reflect.TypeFor[StatusChanged](),
 		TemplateNotice:        reflect.TypeFor[Notice](),
+		TemplateInterview:     reflect.TypeFor[Interview](),
 	}
 }
 

@@ -22,6 +22,8 @@ func sampleTemplateData() map[string]any {
 			Note: "面談の日程は追ってご連絡します。"},
 		TemplateNotice: Notice{Name: "山田 花子", Title: "システムメンテナンスのお知らせ",
 			Body: "8月1日 0:00〜6:00 はご利用いただけません。", URL: "https://tsunagu.example.jp/news/1"},
+		TemplateInterview: Interview{Name: "山田 花子", Program: "大田区SDGs副業 2021", Starts: expires, Minutes: 45,
+			VideoURL: "https://meet.example.jp/abc", Note: "10分前に入室してください。"},
 	}
 }
 
@@ -78,6 +80,8 @@ func TestRenderDetails(t *testing.T) {
 		{TemplateEntryReceived, LangJA, []string{"第1希望　町工場の新商品PR", "第2希望　商店街のキャッシュレス化"}},
 		{TemplateEntryReceived, LangEN, []string{"1. 町工場の新商品PR", "2. 商店街のキャッシュレス化"}},
 		{TemplateStatusChanged, LangJA, []string{"新しい状況：書類選考通過", "面談の日程は追ってご連絡します。"}},
+		{TemplateInterview, LangJA, []string{"日時：2021年8月1日 15:30（日本時間）（45分）", "オンライン：https://meet.example.jp/abc", "interview.ics"}},
+		{TemplateInterview, LangEN, []string{"When: 1 August 2021, 15:30 (Japan time, UTC+9) (45 minutes)", "Online: https://meet.example.jp/abc"}},
 	}
 	for _, c := range cases {
 		_, text, err := tpl.Render(c.name, c.lang, data[c.name])
