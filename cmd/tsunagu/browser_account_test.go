@@ -2,10 +2,7 @@ package main
 
 import (
 	"context"
-	"net/url"
 	"os"
-	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -16,100 +13,6 @@ import (
 	"github.com/tsunagu-hub/tsunagu/internal/seed"
 	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
-
-// TestBrowserSignupToEntry walks a new person through the real program in
-// Chromium, in Japanese: sign up, follow the mailed link, fill in the
-// profile, and enter the open Ota program with a ranked choice.
-func TestBrowserSignupToEntry(t *testing.T) {
-	dir := t.TempDir()
-	s := startServe(t, "--data", dir, "--demo")
-	ctx := browsertest.New(t, 2*time.Minute)
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	must(chromedp.Do(ctx, chromedp.Navigate(s.url+"/signup?lang=ja"),
-		chromedp.SendKeys(chromedp.CSS(`#a-email`), "ikegami@example.jp"),
-		chromedp.SendKeys(chromedp.CSS(`#a-name`), "池上 五郎"),
-		chromedp.SendKeys(chromedp.CSS(`#a-name_kana`), "イケガミ ゴロウ"),
-		chromedp.SendKeys(chromedp.CSS(`#a-password`), "honmonji temple 5")))
-	if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`form.account button[type=submit]`))); err != nil {
-		t.Fatal(err)
-	}
-	heading, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`h1`)))
-	must(err)
-	if !strings.Contains(heading, "確認メールを送りました") {
-		t.Fatalf("after sign-up: %q", heading)
-	}
-	// Read the mail the program queued, as `tsunagu outbox` would show it.
-	st, err := store.Open(context.Background(), "", dir)
-	must(err)
-	mails, err := st.Outbox(context.Background(), 5, true)
-	st.Close()
-	must(err)
-	var link string
-	for _, m := range mails {
-		if m.To == "ikegami@example.jp" {
-			link = regexp.MustCompile(`/verify\?token=[A-Za-z0-9_%-]+`).FindString(m.Body)
-		}
-	}
-	if link == "" {
-		t.Fatalf("no confirmation mail in %+v", mails)
-	}
-	if _, err := chromedp.RunResponse(ctx, chromedp.Navigate(s.url+link)); err != nil {
-		t.Fatal(err)
-	}
-	welcome, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`.note-box`)))
-	must(err)
-	if !strings.Contains(welcome, "ようこそ") {
-		t.Errorf("after the link: %q", welcome)
-	}
-	// The profile: hours, a skill level, a goal, a hometown.
-	must(chromedp.Do(ctx, chromedp.Navigate(s.url+"/me/profile"),
-		chromedp.SetValue(chromedp.CSS(`#f-hours`), "15"),
-		chromedp.Click(chromedp.CSS(`#p-skills details summary`)),
-		chromedp.SetValue(chromedp.CSS(`#p-skills details select`), "3"),
-		chromedp.Click(chromedp.CSS(`input[name=sdg][value="11"]`)),
-		chromedp.SendKeys(chromedp.CSS(`#a-code-0`), "152137")))
-	if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`form.profile button[type=submit]`))); err != nil {
-		t.Fatal(err)
-	}
-	saved, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`.note-box`)))
-	must(err)
-	if !strings.Contains(saved, "保存しました") {
-		t.Fatalf("profile not saved: %q", saved)
-	}
-	// Enter the open program from its page.
-	must(chromedp.Do(ctx, chromedp.Navigate(s.url+"/programs/"+programSlug())))
-	if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`a.button[href$="/entry"]`))); err != nil {
-		t.Fatal(err)
-	}
-	first, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("#c-0 option:nth-child(2)").value`))
-	must(err)
-	must(chromedp.Do(ctx, chromedp.SetValue(chromedp.CSS(`#c-0`), first),
-		chromedp.SendKeys(chromedp.CSS(`#f-motivation`), "ふるさとの町工場と一緒に挑戦したいです。")))
-	resp, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`form.account button[type=submit]`)))
-	must(err)
-	if u, _ := url.Parse(resp.URL); u.Path != "/me" {
-		t.Fatalf("after entering: %s (%d)", resp.URL, resp.Status)
-	}
-	status, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`.card.entry .tag`)))
-	must(err)
-	if status != "受付済み" {
-		t.Errorf("entry status shown as %q", status)
-	}
-	// The signed-in pages meet WCAG 2.1 AA too, when the checker is installed.
-	if src, err := os.ReadFile(filepath.Join("..", "..", "tools", "checkers", "node_modules", "axe-core", "axe.min.js")); err == nil {
-		for _, page := range []string{"/me", "/me/profile", "/programs/" + programSlug() + "/entry"} {
-			must(chromedp.Do(ctx, chromedp.Navigate(s.url+page)))
-			runAxe(t, ctx, src, page)
-		}
-	} else if os.Getenv("TSUNAGU_REQUIRE_BROWSER") == "1" {
-		t.Fatal("axe-core is not installed (npm ci --prefix tools/checkers)")
-	}
-}
 
 // programSlug is the demo's current Ota program, named after this year.
 func programSlug() string {

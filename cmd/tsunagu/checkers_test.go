@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/cookiejar"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,6 +17,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/tsunagu-hub/tsunagu/internal/browsertest"
+	"github.com/tsunagu-hub/tsunagu/internal/seed"
 )
 
 // checkerPath finds a validator installed by `npm ci --prefix tools/checkers`.
@@ -48,6 +51,72 @@ func checkedPages() []string {
 
 // TestPagesPassHTMLChecker runs the Nu HTML Checker over every page.
 func TestPagesPassHTMLChecker(t *testing.T) {
+	s := startServe(t, "--data", t.TempDir(), "--demo")
+	var bodies [][]byte
+	for _, page := range checkedPages() {
+		bodies = append(bodies, fetch(t, http.DefaultClient, s.url+page, false))
+	}
+	runHTMLChecker(t, checkedPages(), bodies)
+}
+
+// TestSignedInPagesPassHTMLChecker checks the pages of staff, businesses
+// and talents, signed in as the demo's accounts, in both languages.
+func TestSignedInPagesPassHTMLChecker(t *testing.T) {
+	s := startServe(t, "--data", t.TempDir(), "--demo")
+	slug := programSlug()
+	byAccount := map[string][]string{
+		"ota-admin@demo.tsunagu.example": {"/admin", "/admin/131113/programs/" + slug + "/entries",
+			"/admin/131113/programs/ota-sdgs-2021/entries?stage=offered", "/admin/131113/entries/1",
+			"/admin/131113/projects", "/admin/131113/projects/new", "/admin/131113/projects/1", "/admin/131113/members",
+			"/admin/131113/outbox", "/admin/131113/audit", "/admin/131113/programs/" + slug + "/import",
+			"/admin/131113/programs/ota-sdgs-2021/allocation"},
+		"talent@demo.tsunagu.example": {"/me", "/me/profile", "/me/notifications", "/programs/" + slug + "/entry"},
+		"owner@demo.tsunagu.example":  {"/admin/131113/projects", "/admin/131113/projects/new"},
+	}
+	var pages []string
+	var bodies [][]byte
+	for email, paths := range byAccount {
+		jar, _ := cookiejar.New(nil)
+		c := &http.Client{Jar: jar}
+		resp, err := c.PostForm(s.url+"/login", url.Values{"email": {email}, "password": {seed.DemoPassword}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		for _, p := range paths {
+			for _, lang := range []string{"ja", "en"} {
+				sep := "?"
+				if strings.Contains(p, "?") {
+					sep = "&"
+				}
+				pages = append(pages, email+" "+p+sep+"lang="+lang)
+				bodies = append(bodies, fetch(t, c, s.url+p+sep+"lang="+lang, true))
+			}
+		}
+	}
+	runHTMLChecker(t, pages, bodies)
+}
+
+// fetch gets a page; with ok set it must answer 200 (public pages include
+// error pages on purpose).
+func fetch(t *testing.T, c *http.Client, u string, ok bool) []byte {
+	t.Helper()
+	resp, err := c.Get(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	if ok && resp.StatusCode != 200 {
+		t.Errorf("%s: %d", u, resp.StatusCode)
+	}
+	return body
+}
+
+// runHTMLChecker validates the pages with the Nu HTML Checker and reports
+// each error against the page's name.
+func runHTMLChecker(t *testing.T, pages []string, bodies [][]byte) {
+	t.Helper()
 	jar := checkerPath(t, "vnu-jar/build/dist/vnu.jar")
 	java, err := exec.LookPath("java")
 	if err != nil {
@@ -56,17 +125,10 @@ func TestPagesPassHTMLChecker(t *testing.T) {
 		}
 		t.Skip("no java for the HTML checker")
 	}
-	s := startServe(t, "--data", t.TempDir(), "--demo")
 	dir := t.TempDir()
 	var files []string
-	for i, page := range checkedPages() {
-		resp, err := http.Get(s.url + page)
-		if err != nil {
-			t.Fatal(err)
-		}
-		body, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
-		name := filepath.Join(dir, fmt.Sprintf("page%02d.html", i))
+	for i, body := range bodies {
+		name := filepath.Join(dir, fmt.Sprintf("page%03d.html", i))
 		if err := os.WriteFile(name, body, 0o600); err != nil {
 			t.Fatal(err)
 		}
@@ -82,10 +144,9 @@ func TestPagesPassHTMLChecker(t *testing.T) {
 	if err := json.Unmarshal(out, &report); err != nil {
 		t.Fatalf("checker output: %v\n%s", err, out)
 	}
-	pages := checkedPages()
 	for _, m := range report.Messages {
 		var i int
-		fmt.Sscanf(filepath.Base(m.URL), "page%02d.html", &i)
+		fmt.Sscanf(filepath.Base(m.URL), "page%03d.html", &i)
 		t.Errorf("%s line %d: %s: %s", pages[i], m.LastLine, m.Type, m.Message)
 	}
 }

@@ -66,7 +66,7 @@ func entryScenario(t *testing.T, w *world) {
 		t.Errorf("a foreign project: %d", status)
 	}
 	_, body, _ = send(t, c, "GET", base+"/me?entered=ota-sdgs-2026", nil)
-	if !strings.Contains(body, "エントリーを受け付けました") || !strings.Contains(body, "受付済み") {
+	if !strings.Contains(body, "エントリーを受け付けました") || !strings.Contains(body, "応募") {
 		t.Error("my page does not show the entry")
 	}
 	status, _, _ = send(t, c, "POST", base+"/me/entries/"+strconv.FormatInt(entries[0].ID, 10)+"/withdraw", url.Values{})

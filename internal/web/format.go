@@ -20,6 +20,19 @@ func formatDate(lang i18n.Lang, v any) string {
 	return strconv.Itoa(t.Year()) + "年" + strconv.Itoa(int(t.Month())) + "月" + strconv.Itoa(t.Day()) + "日"
 }
 
+// formatDateTime formats a time with the hour, in Japan's time zone.
+func formatDateTime(lang i18n.Lang, v any) string {
+	t, ok := v.(time.Time)
+	if !ok || t.IsZero() {
+		return ""
+	}
+	t = t.In(domain.Japan())
+	if lang == i18n.English {
+		return t.Format("2 Jan 2006 15:04")
+	}
+	return formatDate(lang, t) + " " + t.Format("15:04")
+}
+
 func formatInt(n int) string {
 	s := strconv.Itoa(n)
 	neg := n < 0

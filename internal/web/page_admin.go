@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"slices"
 
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
@@ -44,8 +45,10 @@ type adminHomeData struct {
 
 type adminMunicipality struct {
 	Municipality domain.Municipality
-	Programs     []domain.Program
+	Programs     []domain.Program // those whose entries the person may see
 	Audit        bool
+	Members      bool
+	Outbox       bool
 }
 
 // adminHome lists, per municipality the person works for, its programs
@@ -59,7 +62,13 @@ func (s *Server) adminHome(w http.ResponseWriter, r *http.Request, lang i18n.Lan
 		http.Redirect(w, r, "/login?next=/admin", http.StatusSeeOther)
 		return nil
 	}
-	ids := policy.Municipalities(a, policy.ViewEntries)
+	screens := policy.Municipalities(a, policy.ViewEntries)
+	ids := append([]int64(nil), screens...)
+	for _, id := range policy.Municipalities(a, policy.ManageProjects) {
+		if !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
 	if len(ids) == 0 {
 		return domain.Errorf(domain.CodeForbidden, "error.forbidden")
 	}
@@ -69,10 +78,11 @@ func (s *Server) adminHome(w http.ResponseWriter, r *http.Request, lang i18n.Lan
 	}
 	var d adminHomeData
 	for _, id := range ids {
-		am := adminMunicipality{Municipality: h.municipalities[id],
-			Audit: policy.Can(a, policy.ReadAudit, policy.Resource{MunicipalityID: id})}
+		res := policy.Resource{MunicipalityID: id}
+		am := adminMunicipality{Municipality: h.municipalities[id], Audit: policy.Can(a, policy.ReadAudit, res),
+			Members: policy.Can(a, policy.Invite, res), Outbox: policy.Can(a, policy.ReadOutbox, res)}
 		for _, p := range h.progList {
-			if p.MunicipalityID == id {
+			if p.MunicipalityID == id && slices.Contains(screens, id) {
 				am.Programs = append(am.Programs, p)
 			}
 		}
@@ -84,38 +94,6 @@ func (s *Server) adminHome(w http.ResponseWriter, r *http.Request, lang i18n.Lan
 // adminMunicipality finds the municipality in the path; unknown is 404.
 func (s *Server) pathMunicipality(r *http.Request) (domain.Municipality, error) {
 	return s.store.MunicipalityByLGCode(r.Context(), r.PathValue("lgcode"))
-}
-
-type adminEntriesData struct {
-	Municipality domain.Municipality
-	Program      domain.Program
-	Entries      []store.EntryRow
-	Titles       map[int64]string
-}
-
-// adminEntries lists a program's entrants for the people who screen them.
-// Seeing them is a view of personal data, so it is audited.
-func (s *Server) adminEntries(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	_, m, p, ok, err := s.programFor(w, r, policy.ViewEntries)
-	if err != nil || !ok {
-		return err
-	}
-	d := adminEntriesData{Municipality: m, Program: p, Titles: map[int64]string{}}
-	if d.Entries, err = s.store.EntriesOfProgram(r.Context(), p.ID); err != nil {
-		return err
-	}
-	page, err := s.store.ListProjects(r.Context(), store.ProjectFilter{ProgramID: p.ID, Limit: 100,
-		Statuses: []domain.ProjectStatus{domain.ProjectDraft, domain.ProjectReview, domain.ProjectPublished, domain.ProjectClosed}})
-	if err != nil {
-		return err
-	}
-	for _, pr := range page.Projects {
-		d.Titles[pr.ID] = pr.Title
-	}
-	if err := s.audit(r.Context(), nil, r, "entries.view", "program", p.ID, m.ID); err != nil {
-		return err
-	}
-	return s.render(w, r, lang, http.StatusOK, "admin_entries", s.cat.T(lang, "admin.entries", nil), d)
 }
 
 type adminAuditData struct {

@@ -105,8 +105,9 @@ type meData struct {
 // myEntry is an entry with the titles a person recognises.
 type myEntry struct {
 	domain.Entry
-	Program  domain.Program
-	Projects []string
+	Program    domain.Program
+	Projects   []string
+	Interviews []domain.Interview
 }
 
 // mePage is the signed-in person's page; others are sent to log in first.
@@ -165,6 +166,9 @@ func (s *Server) myEntries(r *http.Request, userID int64) ([]myEntry, error) {
 	out := make([]myEntry, len(entries))
 	for i, e := range entries {
 		out[i] = myEntry{Entry: e, Program: h.programs[e.ProgramID]}
+		if out[i].Interviews, err = s.store.Interviews(r.Context(), e.ID); err != nil {
+			return nil, err
+		}
 		for _, pid := range e.Choices {
 			p, err := s.store.Project(r.Context(), pid)
 			if err != nil {

@@ -25,11 +25,29 @@ type profileData struct {
 	Affinities []domain.Affinity // always affinityRows long
 	Kinds      []domain.AffinityKind
 	Saved      bool
+	Purposes   []domain.ConsentPurpose
+	Consents   map[domain.ConsentPurpose]bool
+	History    []domain.Consent
 }
 
 type skillGroup struct {
 	Category refdata.SkillCategory
 	Skills   []refdata.Skill
+	Open     bool // some skill in it is chosen, so the group starts open
+}
+
+// skillGroups lists the skills by category, each open when chosen says
+// one of its skills is chosen.
+func (s *Server) skillGroups(chosen func(code string) bool) []skillGroup {
+	var out []skillGroup
+	for _, c := range s.ref.SkillCategories() {
+		g := skillGroup{Category: c, Skills: s.ref.SkillsIn(c.Code)}
+		for _, sk := range g.Skills {
+			g.Open = g.Open || chosen(sk.Code)
+		}
+		out = append(out, g)
+	}
+	return out
 }
 
 // requireUser sends a visitor who is not signed in to the login page and
@@ -52,11 +70,23 @@ func (s *Server) profileData(t domain.Talent, f *form) profileData {
 	for _, g := range t.SDGs {
 		d.Goals[g] = true
 	}
-	for _, c := range s.ref.SkillCategories() {
-		d.Categories = append(d.Categories, skillGroup{Category: c, Skills: s.ref.SkillsIn(c.Code)})
-	}
+	d.Categories = s.skillGroups(func(code string) bool { return d.Levels[code] > 0 })
 	d.Affinities = append(append([]domain.Affinity(nil), t.Affinities...), make([]domain.Affinity, affinityRows)...)[:affinityRows]
 	return d
+}
+
+// loadConsents fills the consent choices and their history.
+func (s *Server) loadConsents(r *http.Request, userID int64, d *profileData) error {
+	d.Purposes, d.Consents = domain.ConsentPurposes(), map[domain.ConsentPurpose]bool{}
+	cur, err := s.store.CurrentConsents(r.Context(), userID)
+	if err != nil {
+		return err
+	}
+	for p, c := range cur {
+		d.Consents[p] = c.Granted
+	}
+	d.History, err = s.store.ConsentHistory(r.Context(), userID)
+	return err
 }
 
 func (s *Server) profilePage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
@@ -82,6 +112,9 @@ func (s *Server) profilePage(w http.ResponseWriter, r *http.Request, lang i18n.L
 	}
 	d := s.profileData(t, newForm())
 	d.Saved = r.URL.Query().Get("saved") == "1"
+	if err := s.loadConsents(r, userID, &d); err != nil {
+		return err
+	}
 	return s.render(w, r, lang, http.StatusOK, "profile", s.cat.T(lang, "profile.title", nil), d)
 }
 
@@ -150,11 +183,35 @@ func (s *Server) saveProfile(w http.ResponseWriter, r *http.Request, lang i18n.L
 	}
 	if err := v.Err(); err != nil {
 		s.fieldErrors(lang, f, err)
-		return s.render(w, r, lang, http.StatusBadRequest, "profile", s.cat.T(lang, "profile.title", nil), s.profileData(t, f))
+		d := s.profileData(t, f)
+		if err := s.loadConsents(r, userID, &d); err != nil {
+			return err
+		}
+		for _, p := range d.Purposes { // keep what was ticked
+			d.Consents[p] = r.PostForm.Get("consent_"+string(p)) == "yes"
+		}
+		return s.render(w, r, lang, http.StatusBadRequest, "profile", s.cat.T(lang, "profile.title", nil), d)
+	}
+	current, err := s.store.CurrentConsents(r.Context(), userID)
+	if err != nil {
+		return err
 	}
 	err = s.store.InTx(r.Context(), func(tx *store.Store) error {
 		if err := tx.SaveTalent(r.Context(), &t); err != nil {
 			return err
+		}
+		// A consent is recorded only when the answer changes, with its time.
+		for _, p := range domain.ConsentPurposes() {
+			granted := r.PostForm.Get("consent_"+string(p)) == "yes"
+			if c, answered := current[p]; (answered && c.Granted == granted) || (!answered && !granted) {
+				continue
+			}
+			if err := tx.RecordConsent(r.Context(), &domain.Consent{UserID: userID, Purpose: p, Granted: granted}); err != nil {
+				return err
+			}
+			if err := s.audit(r.Context(), tx, r, "consent."+string(p), "user", userID, 0); err != nil {
+				return err
+			}
 		}
 		return s.audit(r.Context(), tx, r, "profile.save", "talent", t.ID, 0)
 	})

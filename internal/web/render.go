@@ -25,10 +25,11 @@ type pages struct {
 
 func parsePages() (*pages, error) {
 	funcs := template.FuncMap{
-		"add":  func(a, b int) int { return a + b },
-		"pair": func(v, p any) map[string]any { return map[string]any{"V": v, "P": p} },
-		"dict": func(kv ...any) map[string]any { return domain.Args(kv...) },
-		"join": strings.Join,
+		"add":   func(a, b int) int { return a + b },
+		"pair":  func(v, p any) map[string]any { return map[string]any{"V": v, "P": p} },
+		"dict":  func(kv ...any) map[string]any { return domain.Args(kv...) },
+		"join":  strings.Join,
+		"list5": func() []int { return []int{1, 2, 3, 4, 5} },
 	}
 	shared := []string{"templates/layout.html", "templates/partials.html"}
 	names, err := fs.Glob(assets, "templates/page_*.html")
@@ -60,7 +61,9 @@ type view struct {
 	Version string
 	// SignedIn switches the header between log in and my page.
 	SignedIn bool
-	cat      *i18n.Catalog
+	// Unread counts the signed-in person's unread notices.
+	Unread int
+	cat    *i18n.Catalog
 }
 
 // T translates a key with placeholders given as name, value pairs.
@@ -95,6 +98,9 @@ func (v *view) Langs() []i18n.Lang { return i18n.Langs() }
 // Date formats a time as a date in Japan's time zone.
 func (v *view) Date(t any) string { return formatDate(v.Lang, t) }
 
+// DateTime formats a time with the hour in Japan's time zone.
+func (v *view) DateTime(t any) string { return formatDateTime(v.Lang, t) }
+
 // Yen formats an amount of yen.
 func (v *view) Yen(n int) string { return formatYen(v.Lang, n) }
 
@@ -107,7 +113,15 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, lang i18n.Lang, 
 		return fmt.Errorf("no page template %q", name)
 	}
 	v := &view{Lang: lang, Title: title, Path: r.URL.Path, Query: r.URL.Query(), Data: data,
-		Version: s.version, SignedIn: s.userID(r) != 0, cat: s.cat}
+		Version: s.version, cat: s.cat}
+	if id := s.userID(r); id != 0 {
+		v.SignedIn = true
+		n, err := s.store.UnreadNotifications(r.Context(), id)
+		if err != nil {
+			return err
+		}
+		v.Unread = n
+	}
 	var buf bytes.Buffer
 	if err := t.Execute(&buf, v); err != nil {
 		return fmt.Errorf("render %s: %w", name, err)

@@ -2,8 +2,8 @@ package web
 
 import (
 	"context"
-	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -11,10 +11,57 @@ import (
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 )
 
-// TestEveryRouteForEveryRole asks the staff and personal routes as every
-// role, and as staff of another municipality, and checks the answer; a
-// 403 must be a translated page, and Ota's entrants must never show to
-// anyone without the right.
+// Expected answers in the role-by-route table.
+const (
+	anon      = 303 // sent to log in
+	ok        = 200
+	forbidden = 403
+	missing   = 404
+	allowed   = -1 // let through: any answer but 403 or a server error (a bad form is 400/422)
+)
+
+// roleNames lists who asks: a visitor, a talent without a role, each role
+// of Ota City, and staff of another municipality.
+var roleNames = []string{"anonymous", "talent", "leader", "owner", "partner", "staff", "admin", "tsubame-staff"}
+
+// everyone expects the same answer for every role.
+func everyone(status int) map[string]int {
+	m := map[string]int{}
+	for _, r := range roleNames {
+		m[r] = status
+	}
+	return m
+}
+
+// signedIn expects status for everyone signed in, and a login redirect for
+// the visitor.
+func signedIn(status int) map[string]int {
+	m := everyone(status)
+	m["anonymous"] = anon
+	return m
+}
+
+// only expects status for the listed roles, a login redirect for the
+// visitor and 403 for everyone else.
+func only(status int, roles ...string) map[string]int {
+	m := everyone(forbidden)
+	m["anonymous"] = anon
+	for _, r := range roles {
+		m[r] = status
+	}
+	return m
+}
+
+type routeCase struct {
+	path string
+	form url.Values // for POST
+	want map[string]int
+}
+
+// TestEveryRouteForEveryRole walks the route table: every route must have
+// an expectation here, asked as every role and as staff of another
+// municipality. A 403 must be a translated page, and Ota's entrants must
+// never show to anyone without the right.
 func TestEveryRouteForEveryRole(t *testing.T) {
 	w := newWorld(t)
 	ctx := context.Background()
@@ -28,81 +75,190 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 		must(t, w.st.CreateOrganization(ctx, &o))
 		orgs[name] = o
 	}
-	// One Ota entrant whose name must stay private.
+	// One Ota entrant whose name must stay private, with an interview.
 	secret := domain.Talent{Name: "秘密 太郎", NameKana: "ヒミツ タロウ", ResidenceCountry: "JP"}
 	must(t, w.st.CreateTalent(ctx, &secret))
 	p, err := w.st.ProgramBySlug(ctx, "ota-sdgs-2021")
 	must(t, err)
-	must(t, w.st.CreateEntry(ctx, &domain.Entry{MunicipalityID: w.ota.ID, ProgramID: p.ID, TalentID: secret.ID,
-		Choices: []int64{w.web.ID}, Motivation: "x", Status: domain.EntrySubmitted, SubmittedAt: time.Now()}))
+	entry := domain.Entry{MunicipalityID: w.ota.ID, ProgramID: p.ID, TalentID: secret.ID,
+		Choices: []int64{w.web.ID}, Motivation: "x", Status: domain.EntrySubmitted, SubmittedAt: time.Now()}
+	must(t, w.st.CreateEntry(ctx, &entry))
+	start := time.Date(2021, 9, 1, 10, 0, 0, 0, domain.Japan())
+	iv := domain.Interview{EntryID: entry.ID, StartsAt: start, EndsAt: start.Add(time.Hour), Place: "大田区役所"}
+	must(t, w.st.CreateInterview(ctx, &iv, nil))
+	eid, ivid, draft := strconv.FormatInt(entry.ID, 10), strconv.FormatInt(iv.ID, 10), strconv.FormatInt(w.draft.ID, 10)
+	screeners := []string{"leader", "partner", "staff", "admin"}
+	movers := []string{"partner", "staff", "admin"}
+	deciders := []string{"staff", "admin"}
+	managers := []string{"partner", "staff", "admin"} // w.draft belongs to another business than the owner's
+	board := "/admin/131113/programs/ota-sdgs-2021"
 
-	roles := []struct {
-		name string
-		role domain.Role
-		org  string
-	}{
-		{"anonymous", "", ""}, {"talent", "", "none"},
-		{"leader", domain.RoleLeaderTalent, "office"}, {"owner", domain.RoleBusinessOwner, "business"},
-		{"partner", domain.RolePartnerStaff, "partner"}, {"staff", domain.RoleMunicipalityStaff, "office"},
-		{"admin", domain.RoleMunicipalityAdmin, "office"}, {"tsubame-staff", domain.RoleMunicipalityStaff, "tsubame"},
+	cases := map[string]routeCase{
+		"GET /{$}":                       {"/", nil, everyone(ok)},
+		"GET /programs/{slug}":           {"/programs/ota-sdgs-2026", nil, everyone(ok)},
+		"GET /projects":                  {"/projects", nil, everyone(ok)},
+		"GET /projects/{id}":             {"/projects/" + strconv.FormatInt(w.shop.ID, 10), nil, everyone(ok)},
+		"GET /hometown":                  {"/hometown", nil, everyone(ok)},
+		"GET /signup":                    {"/signup", nil, everyone(allowed)},
+		"POST /signup":                   {"/signup", url.Values{}, everyone(allowed)},
+		"GET /signup/sent":               {"/signup/sent", nil, everyone(allowed)},
+		"GET /verify":                    {"/verify?token=nope", nil, everyone(allowed)},
+		"GET /login":                     {"/login", nil, everyone(allowed)},
+		"POST /login":                    {"/login", url.Values{}, everyone(allowed)},
+		"POST /logout":                   {"/logout", url.Values{}, everyone(allowed)},
+		"GET /password/forgot":           {"/password/forgot", nil, everyone(allowed)},
+		"POST /password/forgot":          {"/password/forgot", url.Values{}, everyone(allowed)},
+		"GET /password/reset":            {"/password/reset?token=nope", nil, everyone(allowed)},
+		"POST /password/reset":           {"/password/reset", url.Values{}, everyone(allowed)},
+		"GET /invite":                    {"/invite?token=nope", nil, everyone(missing)},
+		"POST /invite":                   {"/invite", url.Values{"token": {"nope"}}, everyone(missing)},
+		"GET /me":                        {"/me", nil, signedIn(ok)},
+		"GET /me/profile":                {"/me/profile", nil, signedIn(ok)},
+		"POST /me/profile":               {"/me/profile", url.Values{}, signedIn(allowed)},
+		"POST /me/entries/{id}/withdraw": {"/me/entries/" + eid + "/withdraw", url.Values{}, signedIn(missing)},
+		"POST /me/entries/{id}/offer":    {"/me/entries/" + eid + "/offer", url.Values{"answer": {"accept"}}, signedIn(missing)},
+		"GET /me/interviews/{id}": {"/me/interviews/" + ivid, nil, func() map[string]int {
+			m := signedIn(missing)
+			for _, r := range screeners {
+				m[r] = ok
+			}
+			return m
+		}()},
+		"GET /me/notifications":        {"/me/notifications", nil, signedIn(ok)},
+		"POST /me/notifications/read":  {"/me/notifications/read", url.Values{}, signedIn(anon)},
+		"POST /projects/{id}/bookmark": {"/projects/" + strconv.FormatInt(w.shop.ID, 10) + "/bookmark", url.Values{}, signedIn(allowed)},
+		"GET /programs/{slug}/entry":   {"/programs/ota-sdgs-2026/entry", nil, signedIn(allowed)},
+		"POST /programs/{slug}/entry":  {"/programs/ota-sdgs-2026/entry", url.Values{}, signedIn(allowed)},
+
+		"GET /admin":                                        {"/admin", nil, only(ok, "leader", "owner", "partner", "staff", "admin", "tsubame-staff")},
+		"GET /admin/{lgcode}/audit":                         {"/admin/131113/audit", nil, only(ok, "admin")},
+		"GET /admin/{lgcode}/outbox":                        {"/admin/131113/outbox", nil, only(ok, deciders...)},
+		"GET /admin/{lgcode}/members":                       {"/admin/131113/members", nil, only(ok, deciders...)},
+		"POST /admin/{lgcode}/members":                      {"/admin/131113/members", url.Values{}, only(allowed, deciders...)},
+		"GET /admin/{lgcode}/projects":                      {"/admin/131113/projects", nil, only(ok, "owner", "partner", "staff", "admin")},
+		"GET /admin/{lgcode}/projects/new":                  {"/admin/131113/projects/new", nil, only(ok, "owner", "partner", "staff", "admin")},
+		"POST /admin/{lgcode}/projects":                     {"/admin/131113/projects", url.Values{}, only(allowed, "owner", "partner", "staff", "admin")},
+		"GET /admin/{lgcode}/projects/{id}":                 {"/admin/131113/projects/" + draft, nil, only(ok, managers...)},
+		"POST /admin/{lgcode}/projects/{id}":                {"/admin/131113/projects/" + draft, url.Values{}, only(allowed, managers...)},
+		"POST /admin/{lgcode}/projects/{id}/status":         {"/admin/131113/projects/" + draft + "/status", url.Values{}, only(allowed, managers...)},
+		"GET /admin/{lgcode}/programs/{slug}/entries":       {board + "/entries", nil, only(ok, screeners...)},
+		"POST /admin/{lgcode}/programs/{slug}/entries/move": {board + "/entries/move", url.Values{}, only(allowed, movers...)},
+		"GET /admin/{lgcode}/programs/{slug}/entries.csv":   {board + "/entries.csv", nil, only(ok, deciders...)},
+		"GET /admin/{lgcode}/programs/{slug}/import":        {board + "/import", nil, only(ok, deciders...)},
+		"POST /admin/{lgcode}/programs/{slug}/import":       {board + "/import", url.Values{}, only(allowed, deciders...)},
+		"GET /admin/{lgcode}/programs/{slug}/allocation":    {board + "/allocation", nil, only(ok, screeners...)},
+		"POST /admin/{lgcode}/programs/{slug}/allocation":   {board + "/allocation", url.Values{}, only(allowed, deciders...)},
+		"GET /admin/{lgcode}/entries/{id}":                  {"/admin/131113/entries/" + eid, nil, only(ok, screeners...)},
+		"POST /admin/{lgcode}/entries/{id}/review":          {"/admin/131113/entries/" + eid + "/review", url.Values{"score_skills": {"9"}}, only(allowed, screeners...)},
+		"POST /admin/{lgcode}/entries/{id}/reviewers":       {"/admin/131113/entries/" + eid + "/reviewers", url.Values{}, only(allowed, movers...)},
+		"POST /admin/{lgcode}/entries/{id}/move":            {"/admin/131113/entries/" + eid + "/move", url.Values{"to": {"offered"}}, only(allowed, deciders...)},
+		"POST /admin/{lgcode}/entries/{id}/interviews":      {"/admin/131113/entries/" + eid + "/interviews", url.Values{}, only(allowed, movers...)},
+
+		"GET /static/":                         {"/static/app.css", nil, everyone(ok)},
+		"GET /assets/sdgs.css":                 {"/assets/sdgs.css", nil, everyone(ok)},
+		"GET /api/v1/openapi.json":             {"/api/v1/openapi.json", nil, everyone(ok)},
+		"GET /api/v1/programs":                 {"/api/v1/programs", nil, everyone(ok)},
+		"GET /api/v1/programs/{slug}":          {"/api/v1/programs/ota-sdgs-2026", nil, everyone(ok)},
+		"POST /api/v1/programs/{slug}/entries": {"/api/v1/programs/ota-sdgs-2026/entries", url.Values{}, everyone(allowed)},
+		"GET /api/v1/projects":                 {"/api/v1/projects", nil, everyone(ok)},
+		"GET /api/v1/projects/{id}":            {"/api/v1/projects/" + strconv.FormatInt(w.shop.ID, 10), nil, everyone(ok)},
+		"GET /api/v1/municipalities":           {"/api/v1/municipalities", nil, everyone(ok)},
+		"GET /api/v1/municipalities/{lgcode}":  {"/api/v1/municipalities/131113", nil, everyone(ok)},
+		"GET /api/v1/skills":                   {"/api/v1/skills", nil, everyone(ok)},
+		"GET /api/v1/sdgs":                     {"/api/v1/sdgs", nil, everyone(ok)},
+		"/api/":                                {"/api/v1/nothing", nil, everyone(missing)},
+		"GET /healthz":                         {"/healthz", nil, everyone(allowed)},
+		"/":                                    {"/nothing-here", nil, everyone(missing)},
 	}
-	const anon, ok, forbidden, missing = 303, 200, 403, 404
-	routes := []struct {
+	// Another municipality's pages are 404 to Ota's staff; unknown codes are
+	// 404 to everyone.
+	extra := []struct {
 		path string
-		want map[string]int // by role name; absent means forbidden for the signed-in
+		want map[string]int
 	}{
-		{"/admin", map[string]int{"anonymous": anon, "leader": ok, "partner": ok, "staff": ok, "admin": ok, "tsubame-staff": ok}},
-		{"/admin/131113/programs/ota-sdgs-2021/entries", map[string]int{"anonymous": anon, "leader": ok, "partner": ok, "staff": ok, "admin": ok}},
-		{"/admin/131113/audit", map[string]int{"anonymous": anon, "admin": ok}},
-		{"/admin/131113/programs/ota-sdgs-2021/allocation", map[string]int{"anonymous": anon, "leader": ok, "partner": ok, "staff": ok, "admin": ok}},
-		{"/admin/152137/audit", map[string]int{"anonymous": anon}},
-		{"/admin/131113/programs/tsubame-2026/entries", map[string]int{"anonymous": anon, "leader": missing, "partner": missing,
-			"staff": missing, "admin": missing}},
-		{"/admin/999997/audit", map[string]int{"anonymous": missing, "talent": missing, "leader": missing, "owner": missing,
-			"partner": missing, "staff": missing, "admin": missing, "tsubame-staff": missing}},
-		{"/me", map[string]int{"anonymous": anon, "talent": ok, "leader": ok, "owner": ok, "partner": ok, "staff": ok, "admin": ok, "tsubame-staff": ok}},
-		{"/me/profile", map[string]int{"anonymous": anon, "talent": ok, "leader": ok, "owner": ok, "partner": ok, "staff": ok, "admin": ok, "tsubame-staff": ok}},
+		{"/admin/152137/audit", only(forbidden)},
+		{"/admin/131113/programs/tsubame-2026/entries", func() map[string]int {
+			m := only(missing, screeners...)
+			return m
+		}()},
+		{"/admin/999997/audit", everyone(missing)},
+		{"/admin/152137/programs/tsubame-2026/entries", only(forbidden)},
 	}
-	for _, r := range roles {
+	extra[3].want["tsubame-staff"] = ok
+
+	for _, r := range w.app.routeTable() {
+		if _, ok := cases[r.pattern]; !ok {
+			t.Errorf("route %q has no expectation in the role-by-route table", r.pattern)
+		}
+	}
+	for pattern := range cases {
+		found := false
+		for _, r := range w.app.routeTable() {
+			found = found || r.pattern == pattern
+		}
+		if !found {
+			t.Errorf("expectation for %q, which is not a route", pattern)
+		}
+	}
+
+	for _, role := range roleNames {
 		c := w.browser(t)
-		if r.name != "anonymous" {
-			email := r.name + "@roles.example.jp"
-			c = w.signedIn(t, email, "役割 "+r.name)
-			if r.role != "" {
+		if role != "anonymous" {
+			email := role + "@roles.example.jp"
+			c = w.signedIn(t, email, "役割 "+role)
+			member := map[string]struct {
+				role domain.Role
+				org  string
+			}{
+				"leader": {domain.RoleLeaderTalent, "office"}, "owner": {domain.RoleBusinessOwner, "business"},
+				"partner": {domain.RolePartnerStaff, "partner"}, "staff": {domain.RoleMunicipalityStaff, "office"},
+				"admin": {domain.RoleMunicipalityAdmin, "office"}, "tsubame-staff": {domain.RoleMunicipalityStaff, "tsubame"},
+			}[role]
+			if member.role != "" {
 				creds, err := w.st.Credentials(ctx, email)
 				must(t, err)
-				must(t, w.st.AddMembership(ctx, &domain.Membership{UserID: creds.User.ID, OrganizationID: orgs[r.org].ID, Role: r.role}))
+				must(t, w.st.AddMembership(ctx, &domain.Membership{UserID: creds.User.ID,
+					OrganizationID: orgs[member.org].ID, Role: member.role}))
 			}
 		}
-		for _, route := range routes {
-			want, listed := route.want[r.name]
-			if !listed {
-				want = forbidden
+		check := func(method, path string, form url.Values, want int) {
+			t.Helper()
+			status, body, _ := send(t, c, method, w.srv.URL+path, form)
+			switch {
+			case want == allowed && (status == forbidden || status >= 500):
+				t.Errorf("%s %s %s: %d, want it let through", role, method, path, status)
+			case want != allowed && status != want:
+				t.Errorf("%s %s %s: %d, want %d", role, method, path, status, want)
 			}
-			status, body, _ := send(t, c, "GET", w.srv.URL+route.path, nil)
-			if status != want {
-				t.Errorf("%s %s: %d, want %d", r.name, route.path, status, want)
+			if status == forbidden && !strings.Contains(body, "権限がありません") && !strings.Contains(body, "自治体の職員だけ") {
+				t.Errorf("%s %s %s: the 403 page is not translated", role, method, path)
 			}
-			if status == forbidden && !strings.Contains(body, "権限がありません") {
-				t.Errorf("%s %s: the 403 page is not translated", r.name, route.path)
-			}
-			if status != ok && strings.Contains(body, "秘密 太郎") {
-				t.Errorf("%s %s: an entrant's name leaked", r.name, route.path)
-			}
-			if route.path == "/admin/131113/programs/ota-sdgs-2021/entries" && status == ok && !strings.Contains(body, "秘密 太郎") {
-				t.Errorf("%s: the entrant list is empty", r.name)
+			if (status == forbidden || status == missing || status == anon) && strings.Contains(body, "秘密 太郎") {
+				t.Errorf("%s %s %s: an entrant's name leaked", role, method, path)
 			}
 		}
-		// Only the municipality decides: accepting an allocation is theirs.
-		if r.name != "anonymous" {
-			want := forbidden
-			if r.name == "staff" || r.name == "admin" {
-				want = http.StatusSeeOther
+		for pattern, rc := range cases {
+			method := "GET"
+			if strings.HasPrefix(pattern, "POST ") {
+				method = "POST"
 			}
-			status, _, _ := send(t, c, "POST", w.srv.URL+"/admin/131113/programs/ota-sdgs-2021/allocation", url.Values{"method": {"optimal"}})
-			if status != want {
-				t.Errorf("%s accepting an allocation: %d, want %d", r.name, status, want)
+			if rc.form != nil && method == "GET" {
+				t.Fatalf("%s: a form for a GET", pattern)
+			}
+			if pattern == "POST /logout" {
+				continue // checked last, since it ends the session
+			}
+			check(method, rc.path, rc.form, rc.want[role])
+		}
+		for _, x := range extra {
+			check("GET", x.path, nil, x.want[role])
+		}
+		if role != "anonymous" { // the board shows the entrant to those who may see it
+			status, body, _ := send(t, c, "GET", w.srv.URL+board+"/entries", nil)
+			if status == ok && !strings.Contains(body, "秘密 太郎") {
+				t.Errorf("%s: the board does not show the entrant", role)
 			}
 		}
+		check("POST", "/logout", url.Values{}, allowed)
 	}
 }

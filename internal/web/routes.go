@@ -2,63 +2,109 @@ package web
 
 import "net/http"
 
-// routes is the one route table of the program: every page and endpoint.
+// route is one line of the route table: a method and path pattern, and
+// its handler.
+type route struct {
+	pattern string
+	handler http.Handler
+}
+
+func h(pattern string, fn http.HandlerFunc) route { return route{pattern, fn} }
+
+// routeTable is the one route table of the program: every page and
+// endpoint. The role-by-route test walks it, so a new route cannot be
+// added without saying who may open it.
+func (s *Server) routeTable() []route {
+	return []route{
+		// Public pages; cached for up to a second, dropped on any write.
+		h("GET /{$}", s.html(s.cached(s.homePage))),
+		h("GET /programs/{slug}", s.html(s.cached(s.programPage))),
+		h("GET /projects", s.html(s.cached(s.projectListPage))),
+		h("GET /projects/{id}", s.html(s.cached(s.projectPage))),
+		h("GET /hometown", s.html(s.cached(s.hometownPage))),
+
+		// Accounts.
+		h("GET /signup", s.html(s.signupPage)),
+		h("POST /signup", s.html(s.signup)),
+		h("GET /signup/sent", s.html(s.signupSentPage)),
+		h("GET /verify", s.html(s.verifyEmail)),
+		h("GET /login", s.html(s.loginPage)),
+		h("POST /login", s.html(s.login)),
+		h("POST /logout", s.html(s.logout)),
+		h("GET /password/forgot", s.html(s.forgotPage)),
+		h("POST /password/forgot", s.html(s.forgot)),
+		h("GET /password/reset", s.html(s.resetPage)),
+		h("POST /password/reset", s.html(s.reset)),
+		h("GET /invite", s.html(s.invitePage)),
+		h("POST /invite", s.html(s.acceptInvite)),
+
+		// A person's own pages.
+		h("GET /me", s.html(s.mePage)),
+		h("GET /me/profile", s.html(s.profilePage)),
+		h("POST /me/profile", s.html(s.saveProfile)),
+		h("POST /me/entries/{id}/withdraw", s.html(s.withdraw)),
+		h("POST /me/entries/{id}/offer", s.html(s.answerOffer)),
+		h("GET /me/interviews/{id}", s.interviewICS),
+		h("GET /me/notifications", s.html(s.notificationsPage)),
+		h("POST /me/notifications/read", s.html(s.readNotifications)),
+		h("POST /projects/{id}/bookmark", s.html(s.bookmark)),
+		h("GET /programs/{slug}/entry", s.html(s.entryPage)),
+		h("POST /programs/{slug}/entry", s.html(s.enter)),
+
+		// Staff and businesses: what each may open is decided by internal/policy.
+		h("GET /admin", s.html(s.adminHome)),
+		h("GET /admin/{lgcode}/audit", s.html(s.adminAudit)),
+		h("GET /admin/{lgcode}/outbox", s.html(s.adminOutbox)),
+		h("GET /admin/{lgcode}/members", s.html(s.membersPage)),
+		h("POST /admin/{lgcode}/members", s.html(s.invite)),
+		h("GET /admin/{lgcode}/projects", s.html(s.adminProjects)),
+		h("GET /admin/{lgcode}/projects/new", s.html(s.newProjectPage)),
+		h("POST /admin/{lgcode}/projects", s.html(s.createProject)),
+		h("GET /admin/{lgcode}/projects/{id}", s.html(s.editProjectPage)),
+		h("POST /admin/{lgcode}/projects/{id}", s.html(s.saveProject)),
+		h("POST /admin/{lgcode}/projects/{id}/status", s.html(s.moveProject)),
+		h("GET /admin/{lgcode}/programs/{slug}/entries", s.html(s.screeningBoard)),
+		h("POST /admin/{lgcode}/programs/{slug}/entries/move", s.html(s.moveEntries)),
+		h("GET /admin/{lgcode}/programs/{slug}/entries.csv", s.exportEntries),
+		h("GET /admin/{lgcode}/programs/{slug}/import", s.html(s.importPage)),
+		h("POST /admin/{lgcode}/programs/{slug}/import", s.html(s.importEntries)),
+		h("GET /admin/{lgcode}/programs/{slug}/allocation", s.html(s.allocationPage)),
+		h("POST /admin/{lgcode}/programs/{slug}/allocation", s.html(s.acceptAllocation)),
+		h("GET /admin/{lgcode}/entries/{id}", s.html(s.entryDetail)),
+		h("POST /admin/{lgcode}/entries/{id}/review", s.html(s.saveReview)),
+		h("POST /admin/{lgcode}/entries/{id}/reviewers", s.html(s.assignReviewers)),
+		h("POST /admin/{lgcode}/entries/{id}/move", s.html(s.moveEntry)),
+		h("POST /admin/{lgcode}/entries/{id}/interviews", s.html(s.scheduleInterview)),
+
+		{"GET /static/", s.static()},
+		h("GET /assets/sdgs.css", s.sdgCSS),
+
+		// JSON API.
+		h("GET /api/v1/openapi.json", s.openAPIDocument),
+		h("GET /api/v1/programs", s.json(s.apiPrograms)),
+		h("GET /api/v1/programs/{slug}", s.json(s.apiProgram)),
+		h("POST /api/v1/programs/{slug}/entries", s.json(s.apiEnter)),
+		h("GET /api/v1/projects", s.json(s.apiProjects)),
+		h("GET /api/v1/projects/{id}", s.json(s.apiProject)),
+		h("GET /api/v1/municipalities", s.json(s.apiMunicipalities)),
+		h("GET /api/v1/municipalities/{lgcode}", s.json(s.apiMunicipality)),
+		h("GET /api/v1/skills", s.json(s.apiSkills)),
+		h("GET /api/v1/sdgs", s.json(s.apiSDGs)),
+		h("/api/", s.json(s.apiNotFound)),
+
+		// Operations.
+		h("GET /healthz", s.healthz),
+
+		// Everything else is a translated 404 page.
+		h("/", s.html(s.notFoundPage)),
+	}
+}
+
+// routes builds the handler from the route table.
 func (s *Server) routes() http.Handler {
 	mux := http.NewServeMux()
-
-	// Public pages; cached for up to a second, dropped on any write.
-	mux.HandleFunc("GET /{$}", s.html(s.cached(s.homePage)))
-	mux.HandleFunc("GET /programs/{slug}", s.html(s.cached(s.programPage)))
-	mux.HandleFunc("GET /projects", s.html(s.cached(s.projectListPage)))
-	mux.HandleFunc("GET /projects/{id}", s.html(s.cached(s.projectPage)))
-	mux.HandleFunc("GET /hometown", s.html(s.cached(s.hometownPage)))
-	// Accounts.
-	mux.HandleFunc("GET /signup", s.html(s.signupPage))
-	mux.HandleFunc("POST /signup", s.html(s.signup))
-	mux.HandleFunc("GET /signup/sent", s.html(s.signupSentPage))
-	mux.HandleFunc("GET /verify", s.html(s.verifyEmail))
-	mux.HandleFunc("GET /login", s.html(s.loginPage))
-	mux.HandleFunc("POST /login", s.html(s.login))
-	mux.HandleFunc("POST /logout", s.html(s.logout))
-	mux.HandleFunc("GET /me", s.html(s.mePage))
-	mux.HandleFunc("GET /me/profile", s.html(s.profilePage))
-	mux.HandleFunc("POST /me/profile", s.html(s.saveProfile))
-	mux.HandleFunc("POST /me/entries/{id}/withdraw", s.html(s.withdraw))
-	mux.HandleFunc("POST /projects/{id}/bookmark", s.html(s.bookmark))
-	mux.HandleFunc("GET /programs/{slug}/entry", s.html(s.entryPage))
-	mux.HandleFunc("POST /programs/{slug}/entry", s.html(s.enter))
-	mux.HandleFunc("GET /password/forgot", s.html(s.forgotPage))
-	mux.HandleFunc("POST /password/forgot", s.html(s.forgot))
-	mux.HandleFunc("GET /password/reset", s.html(s.resetPage))
-	mux.HandleFunc("POST /password/reset", s.html(s.reset))
-
-	// Staff: what each may open is decided by internal/policy.
-	mux.HandleFunc("GET /admin", s.html(s.adminHome))
-	mux.HandleFunc("GET /admin/{lgcode}/programs/{slug}/entries", s.html(s.adminEntries))
-	mux.HandleFunc("GET /admin/{lgcode}/audit", s.html(s.adminAudit))
-	mux.HandleFunc("GET /admin/{lgcode}/programs/{slug}/allocation", s.html(s.allocationPage))
-	mux.HandleFunc("POST /admin/{lgcode}/programs/{slug}/allocation", s.html(s.acceptAllocation))
-
-	mux.Handle("GET /static/", s.static())
-	mux.HandleFunc("GET /assets/sdgs.css", s.sdgCSS)
-
-	// JSON API, read-only for now.
-	mux.HandleFunc("GET /api/v1/openapi.json", s.openAPIDocument)
-	mux.HandleFunc("GET /api/v1/programs", s.json(s.apiPrograms))
-	mux.HandleFunc("GET /api/v1/programs/{slug}", s.json(s.apiProgram))
-	mux.HandleFunc("POST /api/v1/programs/{slug}/entries", s.json(s.apiEnter))
-	mux.HandleFunc("GET /api/v1/projects", s.json(s.apiProjects))
-	mux.HandleFunc("GET /api/v1/projects/{id}", s.json(s.apiProject))
-	mux.HandleFunc("GET /api/v1/municipalities", s.json(s.apiMunicipalities))
-	mux.HandleFunc("GET /api/v1/municipalities/{lgcode}", s.json(s.apiMunicipality))
-	mux.HandleFunc("GET /api/v1/skills", s.json(s.apiSkills))
-	mux.HandleFunc("GET /api/v1/sdgs", s.json(s.apiSDGs))
-	mux.HandleFunc("/api/", s.json(s.apiNotFound))
-
-	// Operations.
-	mux.HandleFunc("GET /healthz", s.healthz)
-
-	// Everything else is a translated 404 page.
-	mux.HandleFunc("/", s.html(s.notFoundPage))
+	for _, r := range s.routeTable() {
+		mux.Handle(r.pattern, r.handler)
+	}
 	return mux
 }

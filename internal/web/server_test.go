@@ -23,6 +23,7 @@ import (
 // and Tsubame with its own program.
 type world struct {
 	srv                   *httptest.Server
+	app                   *Server
 	st                    *store.Store
 	dir                   string // holds the SQLite file
 	ota, tsubame          domain.Municipality
@@ -35,17 +36,17 @@ var testNow = time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
 // analyzer is loaded once for the whole test binary (about a second).
 var analyzer = sync.OnceValue(search.NewLazy)
 
-func must(t *testing.T, err error) {
+func must(t testing.TB, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
 	}
 }
 
-func newWorld(t *testing.T) *world { return newWorldOn(t, "") }
+func newWorld(t testing.TB) *world { return newWorldOn(t, "") }
 
 // newWorldOn builds the world on SQLite ("") or the PostgreSQL URL given.
-func newWorldOn(t *testing.T, dbURL string) *world {
+func newWorldOn(t testing.TB, dbURL string) *world {
 	t.Helper()
 	ctx := context.Background()
 	ref, err := refdata.Load()
@@ -106,6 +107,7 @@ func newWorldOn(t *testing.T, dbURL string) *world {
 	s, err := New(Config{Store: st, Ref: ref, Catalog: cat, Search: analyzer(), Version: "test",
 		Now: func() time.Time { return testNow }, Mail: mt, BaseURL: "http://tsunagu.test"})
 	must(t, err)
+	w.app = s
 	w.srv = httptest.NewServer(s.Handler())
 	t.Cleanup(w.srv.Close)
 	return w

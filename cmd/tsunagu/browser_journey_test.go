@@ -1,0 +1,243 @@
+package main
+
+import (
+	"context"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/tsunagu-hub/tsunagu/internal/browsertest"
+	"github.com/tsunagu-hub/tsunagu/internal/store"
+)
+
+// TestBrowserProjectToDecision is the whole journey from project to decision in
+// Chromium, in Japanese, as Ota ran it: a business owner drafts a project
+// and staff publish it; a talent signs up, confirms the address, fills in
+// the profile and enters with ranked choices; a leader scores the entry;
+// staff invite the talent to an interview and make the offer; the talent
+// receives a mail at each step.
+func TestBrowserProjectToDecision(t *testing.T) {
+	dir := t.TempDir()
+	s := startServe(t, "--data", dir, "--demo")
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	click := func(ctx context.Context, sel string) {
+		t.Helper()
+		if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(sel))); err != nil {
+			t.Fatalf("click %s: %v", sel, err)
+		}
+	}
+	text := func(ctx context.Context, sel string) string {
+		t.Helper()
+		v, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
+		must(err)
+		return v
+	}
+	// The database, read as `tsunagu outbox` would, beside the running server.
+	st, err := store.Open(context.Background(), "", dir)
+	must(err)
+	defer st.Close()
+	program, err := st.ProgramBySlug(context.Background(), programSlug())
+	must(err)
+
+	// 1. The factory owner drafts a project, guided field by field, and
+	// asks the ward to check it.
+	owner := browsertest.New(t, 3*time.Minute)
+	browserLogin(t, owner, s.url, "owner@demo.tsunagu.example")
+	must(chromedp.Do(owner, chromedp.Navigate(s.url+"/admin/131113/projects/new")))
+	if help := text(owner, `#f-title-help`); !strings.Contains(help, "ひとことで") {
+		t.Errorf("title help: %q", help)
+	}
+	must(chromedp.Do(owner,
+		chromedp.SetValue(chromedp.CSS(`#f-program`), strconv.FormatInt(program.ID, 10)),
+		chromedp.SendKeys(chromedp.CSS(`#f-title`), "金属加工の技を動画で伝えたい"),
+		chromedp.SendKeys(chromedp.CSS(`#f-description`), "熟練の旋盤加工を、若い人に届く短い動画にしたいです。"),
+		chromedp.Click(chromedp.CSS(`input[name=sdg][value="8"]`)),
+		chromedp.Click(chromedp.CSS(`input[name=sdg][value="9"]`))))
+	click(owner, `form.project-form button[type=submit]`)
+	if note := text(owner, `.note-box`); !strings.Contains(note, "下書きを保存しました") {
+		t.Fatalf("draft: %q", note)
+	}
+	loc, err := chromedp.Run(owner, chromedp.Location())
+	must(err)
+	projectPath := strings.SplitN(strings.TrimPrefix(loc, s.url), "?", 2)[0]
+	projectID := projectPath[strings.LastIndex(projectPath, "/")+1:]
+	click(owner, `input[name=action][value=submit] ~ button`)
+	if note := text(owner, `.note-box`); !strings.Contains(note, "確認を依頼しました") {
+		t.Fatalf("submit: %q", note)
+	}
+
+	// 2. Ward staff find it waiting and publish it.
+	staff := browsertest.New(t, 3*time.Minute)
+	browserLogin(t, staff, s.url, "ota-staff@demo.tsunagu.example")
+	must(chromedp.Do(staff, chromedp.Navigate(s.url+"/admin/131113/projects")))
+	click(staff, `a[href="`+projectPath+`"]`)
+	click(staff, `input[name=action][value=publish] ~ button`)
+	if note := text(staff, `.note-box`); !strings.Contains(note, "公開しました") {
+		t.Fatalf("publish: %q", note)
+	}
+
+	// 3. A talent signs up, follows the mailed link and fills in a profile.
+	talent := browsertest.New(t, 3*time.Minute)
+	must(chromedp.Do(talent, chromedp.Navigate(s.url+"/signup?lang=ja"),
+		chromedp.SendKeys(chromedp.CSS(`#a-email`), "ikegami@example.jp"),
+		chromedp.SendKeys(chromedp.CSS(`#a-name`), "池上 五郎"),
+		chromedp.SendKeys(chromedp.CSS(`#a-name_kana`), "イケガミ ゴロウ"),
+		chromedp.SendKeys(chromedp.CSS(`#a-password`), "honmonji temple 5")))
+	click(talent, `form.account button[type=submit]`)
+	if h := text(talent, `h1`); !strings.Contains(h, "確認メールを送りました") {
+		t.Fatalf("after sign-up: %q", h)
+	}
+	mailBody := func(subject string) (store.Mail, bool) {
+		t.Helper()
+		box, err := st.Outbox(context.Background(), 100, false)
+		must(err)
+		for _, m := range box {
+			if m.To == "ikegami@example.jp" && strings.Contains(m.Subject, subject) {
+				return m, true
+			}
+		}
+		return store.Mail{}, false
+	}
+	verify, ok := mailBody("メールアドレスの確認")
+	if !ok {
+		t.Fatal("no confirmation mail")
+	}
+	link := regexp.MustCompile(`/verify\?token=[A-Za-z0-9_%-]+`).FindString(verify.Body)
+	if _, err := chromedp.RunResponse(talent, chromedp.Navigate(s.url+link)); err != nil {
+		t.Fatal(err)
+	}
+	if welcome := text(talent, `.note-box`); !strings.Contains(welcome, "ようこそ") {
+		t.Errorf("after the link: %q", welcome)
+	}
+	must(chromedp.Do(talent, chromedp.Navigate(s.url+"/me/profile"),
+		chromedp.SetValue(chromedp.CSS(`#f-hours`), "15"),
+		chromedp.Click(chromedp.CSS(`#p-skills details summary`)),
+		chromedp.SetValue(chromedp.CSS(`#p-skills details select`), "3"),
+		chromedp.Click(chromedp.CSS(`input[name=sdg][value="11"]`)),
+		chromedp.SendKeys(chromedp.CSS(`#a-code-0`), "152137"),
+		chromedp.Click(chromedp.CSS(`input[name=consent_scout]`))))
+	click(talent, `form.profile button[type=submit]`)
+	if saved := text(talent, `.note-box`); !strings.Contains(saved, "保存しました") {
+		t.Fatalf("profile not saved: %q", saved)
+	}
+
+	// 4. The talent enters with the new project first and another second.
+	must(chromedp.Do(talent, chromedp.Navigate(s.url+"/programs/"+programSlug())))
+	click(talent, `a.button[href$="/entry"]`)
+	second, err := chromedp.Run(talent, chromedp.Evaluate[string](
+		`[...document.querySelectorAll("#c-1 option")].map(o => o.value).find(v => v && v !== "`+projectID+`")`))
+	must(err)
+	must(chromedp.Do(talent, chromedp.SetValue(chromedp.CSS(`#c-0`), projectID),
+		chromedp.SetValue(chromedp.CSS(`#c-1`), second),
+		chromedp.SendKeys(chromedp.CSS(`#f-motivation`), "ふるさとの町工場と一緒に挑戦したいです。")))
+	resp, err := chromedp.RunResponse(talent, chromedp.Click(chromedp.CSS(`form.account button[type=submit]`)))
+	must(err)
+	if u, _ := url.Parse(resp.URL); u.Path != "/me" {
+		t.Fatalf("after entering: %s (%d)", resp.URL, resp.Status)
+	}
+	if status := text(talent, `.card.entry .tag`); status != "応募" {
+		t.Errorf("entry status shown as %q", status)
+	}
+	var entryID int64
+	rows, err := st.EntriesOfProgram(context.Background(), program.ID)
+	must(err)
+	for _, e := range rows {
+		if e.TalentName == "池上 五郎" {
+			entryID = e.ID
+			if len(e.Choices) != 2 || strconv.FormatInt(e.Choices[0], 10) != projectID {
+				t.Errorf("choices %v, want the new project first", e.Choices)
+			}
+		}
+	}
+	if entryID == 0 {
+		t.Fatal("the entry is not in the database")
+	}
+	entryPath := "/admin/131113/entries/" + strconv.FormatInt(entryID, 10)
+
+	// 5. A leader side-jobber finds the entry on the board and scores it.
+	leader := browsertest.New(t, 3*time.Minute)
+	browserLogin(t, leader, s.url, "leader@demo.tsunagu.example")
+	must(chromedp.Do(leader, chromedp.Navigate(s.url+"/admin/131113/programs/"+programSlug()+"/entries?q=池上")))
+	click(leader, `a[href="`+entryPath+`"]`)
+	must(chromedp.Do(leader, chromedp.SetValue(chromedp.CSS(`#s-skills`), "4"),
+		chromedp.SetValue(chromedp.CSS(`#s-motivation`), "5"),
+		chromedp.SendKeys(chromedp.CSS(`#s-note`), "地元への思いが具体的")))
+	click(leader, `form.review-form button[type=submit]`)
+	if note := text(leader, `.note-box`); !strings.Contains(note, "評価を保存しました") {
+		t.Fatalf("review: %q", note)
+	}
+	if moves, err := chromedp.Run(leader, chromedp.Evaluate[int](`document.querySelectorAll("#m-to").length`)); err != nil || moves != 0 {
+		t.Errorf("a leader is offered stage moves (%d, %v)", moves, err)
+	}
+
+	// 6. Staff invite the talent to an interview, then make the offer.
+	must(chromedp.Do(staff, chromedp.Navigate(s.url+entryPath)))
+	if reviews := text(staff, `#h-reviews + p + .table-wrap`); !strings.Contains(reviews, "地元への思いが具体的") {
+		t.Errorf("staff do not see the leader's note: %q", reviews)
+	}
+	must(chromedp.Do(staff,
+		chromedp.SetValue(chromedp.CSS(`#i-date`), time.Now().AddDate(0, 0, 7).Format("2006-01-02")),
+		chromedp.SetValue(chromedp.CSS(`#i-time`), "19:30"),
+		chromedp.SendKeys(chromedp.CSS(`#i-video`), "https://meet.example.jp/ota")))
+	click(staff, `form.interview-form button[type=submit]`)
+	if note := text(staff, `.note-box`); !strings.Contains(note, "面談を設定し") {
+		t.Fatalf("interview: %q", note)
+	}
+	must(chromedp.Do(staff, chromedp.SetValue(chromedp.CSS(`#m-to`), "offered")))
+	click(staff, `#m-to ~ button`)
+	if tag := text(staff, `h1 + p .tag`); tag != "内定" {
+		t.Errorf("after the offer: %q", tag)
+	}
+
+	// 7. The talent received a mail at each step, in Japanese.
+	for _, subject := range []string{"メールアドレスの確認", "エントリーを受け付けました", "面談のご案内", "状況が更新されました"} {
+		m, ok := mailBody(subject)
+		if !ok {
+			t.Errorf("no mail %q to the talent", subject)
+			continue
+		}
+		if subject == "面談のご案内" && !strings.Contains(m.Attachment.Data, "BEGIN:VEVENT") {
+			t.Error("the interview mail has no calendar invitation")
+		}
+		if subject == "状況が更新されました" && !strings.Contains(m.Body, "内定") {
+			t.Errorf("the last status mail says %q", m.Body)
+		}
+	}
+	must(chromedp.Do(talent, chromedp.Navigate(s.url+"/me")))
+	if offer := text(talent, `.card.entry .note-box`); !strings.Contains(offer, "内定のお知らせ") {
+		t.Errorf("my page: %q", offer)
+	}
+	if badge := text(talent, `.badge`); !strings.Contains(badge, "未読") {
+		t.Errorf("notice badge: %q", badge)
+	}
+
+	// The signed-in pages meet WCAG 2.1 AA too, when the checker is installed.
+	src, err := os.ReadFile(filepath.Join("..", "..", "tools", "checkers", "node_modules", "axe-core", "axe.min.js"))
+	if err != nil {
+		if os.Getenv("TSUNAGU_REQUIRE_BROWSER") == "1" {
+			t.Fatal("axe-core is not installed (npm ci --prefix tools/checkers)")
+		}
+		return
+	}
+	for _, page := range []string{"/me", "/me/profile", "/me/notifications"} {
+		must(chromedp.Do(talent, chromedp.Navigate(s.url+page)))
+		runAxe(t, talent, src, page)
+	}
+	for _, page := range []string{entryPath, "/admin/131113/programs/" + programSlug() + "/entries", "/admin/131113/projects",
+		projectPath, "/admin/131113/projects/new", "/admin/131113/members", "/admin/131113/outbox",
+		"/admin/131113/programs/" + programSlug() + "/import"} {
+		must(chromedp.Do(staff, chromedp.Navigate(s.url+page)))
+		runAxe(t, staff, src, page)
+	}
+}

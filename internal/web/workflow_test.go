@@ -1,0 +1,347 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/tsunagu-hub/tsunagu/internal/domain"
+)
+
+// member signs a new person in and gives them a role in an organization.
+func (w *world) member(t *testing.T, email, name string, role domain.Role, orgID int64) (int64, *http.Client) {
+	t.Helper()
+	c := w.signedIn(t, email, name)
+	creds, err := w.st.Credentials(context.Background(), email)
+	must(t, err)
+	must(t, w.st.AddMembership(context.Background(), &domain.Membership{UserID: creds.User.ID, OrganizationID: orgID, Role: role}))
+	return creds.User.ID, c
+}
+
+// orgNamed finds one of the world's organizations.
+func (w *world) orgNamed(t *testing.T, name string) domain.Organization {
+	t.Helper()
+	for _, m := range []domain.Municipality{w.ota, w.tsubame} {
+		orgs, err := w.st.Organizations(context.Background(), m.ID)
+		must(t, err)
+		for _, o := range orgs {
+			if o.Name == name {
+				return o
+			}
+		}
+	}
+	t.Fatalf("no organization %q", name)
+	return domain.Organization{}
+}
+
+// mailTo returns the newest mail to an address whose subject contains s.
+func (w *world) mailTo(t *testing.T, to, subject string) (body string, found bool) {
+	t.Helper()
+	box, err := w.st.Outbox(context.Background(), 200, false)
+	must(t, err)
+	for _, m := range box {
+		if m.To == to && strings.Contains(m.Subject, subject) {
+			return m.Body, true
+		}
+	}
+	return "", false
+}
+
+func TestProjectDraftReviewPublish(t *testing.T) { eachEngine(t, projectScenario) }
+
+func projectScenario(t *testing.T, w *world) {
+	ctx := context.Background()
+	base := w.srv.URL + "/admin/131113/projects"
+	mill := w.orgNamed(t, "有限会社森田製作所")
+	office := w.orgNamed(t, "大田区 産業経済部")
+	_, owner := w.member(t, "owner@mill.example.jp", "森田 社長", domain.RoleBusinessOwner, mill.ID)
+	_, staff := w.member(t, "staff@city.example.jp", "区 職員", domain.RoleMunicipalityStaff, office.ID)
+	program, err := w.st.ProgramBySlug(ctx, "ota-sdgs-2026")
+	must(t, err)
+
+	// The form explains itself; a half-filled form keeps what was typed.
+	status, body, _ := send(t, owner, "GET", base+"/new", nil)
+	if status != 200 || !strings.Contains(body, "はじめて求人を書く方も大丈夫です") || !strings.Contains(body, "有限会社森田製作所") {
+		t.Fatalf("new form: %d", status)
+	}
+	form := url.Values{"host": {strconv.FormatInt(mill.ID, 10)}, "program": {strconv.FormatInt(program.ID, 10)},
+		"title": {"町工場の技術を動画で伝えたい"}, "description": {"旋盤加工の技術を、若い人に伝わる動画にしたい。"},
+		"team_size": {"2"}, "hours": {"たくさん"}, "work_style": {"hybrid"}, "place": {""}, "reward_type": {"paid"}, "reward_yen": {"30000"}}
+	status, body, _ = send(t, owner, "POST", base, form)
+	if status != 422 || !strings.Contains(body, "町工場の技術を動画で伝えたい") || !strings.Contains(body, "数字で入力してください") ||
+		!strings.Contains(body, "SDGs") {
+		t.Fatalf("bad draft: %d", status)
+	}
+	form.Set("hours", "20")
+	form.Set("place", "大田区糀谷")
+	form["sdg"] = []string{"8", "9"}
+	form["skill"] = []string{"web-homepage"}
+	status, _, h := send(t, owner, "POST", base, form)
+	if status != 303 {
+		t.Fatalf("draft: %d", status)
+	}
+	page := h.Get("Location")
+	page = page[:strings.Index(page, "?")]
+	id, _ := strconv.ParseInt(page[strings.LastIndex(page, "/")+1:], 10, 64)
+	// A draft is not public; the owner submits it, and cannot publish.
+	if status, _, _ := send(t, w.browser(t), "GET", w.srv.URL+"/projects/"+strconv.FormatInt(id, 10), nil); status != 404 {
+		t.Errorf("public draft: %d", status)
+	}
+	if status, _, _ := send(t, owner, "POST", w.srv.URL+page+"/status", url.Values{"action": {"submit"}}); status != 303 {
+		t.Fatalf("submit: %d", status)
+	}
+	if status, _, _ := send(t, owner, "POST", w.srv.URL+page+"/status", url.Values{"action": {"publish"}}); status != 403 {
+		t.Errorf("owner publishing: %d", status)
+	}
+	// Staff see it waiting, return it with a comment the owner reads.
+	_, body, _ = send(t, staff, "GET", base, nil)
+	if !strings.Contains(body, "確認待ち") || !strings.Contains(body, "町工場の技術を動画で伝えたい") {
+		t.Error("staff do not see the project waiting")
+	}
+	if status, body, _ := send(t, staff, "POST", w.srv.URL+page+"/status", url.Values{"action": {"return"}}); status != 422 ||
+		!strings.Contains(body, "差し戻す理由を書いてください") {
+		t.Errorf("return without comment: %d", status)
+	}
+	send(t, staff, "POST", w.srv.URL+page+"/status", url.Values{"action": {"return"}, "comment": {"報酬の支払い時期も書いてください"}})
+	_, body, _ = send(t, owner, "GET", w.srv.URL+page, nil)
+	if !strings.Contains(body, "報酬の支払い時期も書いてください") || !strings.Contains(body, "区から差し戻されました") {
+		t.Error("the owner does not see the comment")
+	}
+	if _, ok := w.mailTo(t, "owner@mill.example.jp", "差し戻されました"); !ok {
+		t.Error("no mail about the return")
+	}
+	form.Set("description", "旋盤加工の技術を動画に。報酬は月末払いです。")
+	if status, _, _ := send(t, owner, "POST", w.srv.URL+page, form); status != 303 {
+		t.Fatalf("edit: %d", status)
+	}
+	send(t, owner, "POST", w.srv.URL+page+"/status", url.Values{"action": {"submit"}})
+	if status, _, _ := send(t, staff, "POST", w.srv.URL+page+"/status", url.Values{"action": {"publish"}}); status != 303 {
+		t.Fatalf("publish: %d", status)
+	}
+	status, body, _ = send(t, w.browser(t), "GET", w.srv.URL+"/projects/"+strconv.FormatInt(id, 10), nil)
+	if status != 200 || !strings.Contains(body, "報酬は月末払いです") {
+		t.Errorf("published project: %d", status)
+	}
+	if _, ok := w.mailTo(t, "owner@mill.example.jp", "公開されました"); !ok {
+		t.Error("no mail about publication")
+	}
+	_, body, _ = send(t, owner, "GET", w.srv.URL+"/me/notifications", nil)
+	if !strings.Contains(body, "公開されました") || !strings.Contains(body, "差し戻されました") {
+		t.Error("notices missing")
+	}
+	hist, err := w.st.ProjectHistory(ctx, id)
+	must(t, err)
+	if len(hist) != 4 {
+		t.Errorf("history %+v", hist)
+	}
+}
+
+func TestScreeningJourney(t *testing.T) { eachEngine(t, screeningScenario) }
+
+func screeningScenario(t *testing.T, w *world) {
+	ctx := context.Background()
+	office := w.orgNamed(t, "大田区 産業経済部")
+	_, leader := w.member(t, "leader@example.jp", "先輩 副業", domain.RoleLeaderTalent, office.ID)
+	_, staff := w.member(t, "staff@city.example.jp", "区 職員", domain.RoleMunicipalityStaff, office.ID)
+	talent := w.signedIn(t, "hanako@example.jp", "山田 花子")
+	creds, _ := w.st.Credentials(ctx, "hanako@example.jp")
+	tal := domain.Talent{UserID: creds.User.ID, Name: "山田 花子", NameKana: "ヤマダ ハナコ", ResidenceCountry: "JP", TimeZone: "Asia/Tokyo"}
+	must(t, w.st.CreateTalent(ctx, &tal))
+	p, _ := w.st.ProgramBySlug(ctx, "ota-sdgs-2026")
+	e := domain.Entry{MunicipalityID: w.ota.ID, ProgramID: p.ID, TalentID: tal.ID, Choices: []int64{w.shop.ID},
+		Motivation: "商店街を元気にしたい", Status: domain.EntrySubmitted, SubmittedAt: testNow}
+	must(t, w.st.CreateEntry(ctx, &e))
+	eid := strconv.FormatInt(e.ID, 10)
+	boardURL := w.srv.URL + "/admin/131113/programs/ota-sdgs-2026/entries"
+	entryURL := w.srv.URL + "/admin/131113/entries/" + eid
+
+	// The board shows the entry under 応募; a filter by name finds it.
+	_, body, _ := send(t, staff, "GET", boardURL+"?q=ヤマダ", nil)
+	if !strings.Contains(body, "山田 花子") || !strings.Contains(body, "1件中 1件を表示") {
+		t.Fatalf("board filter by reading")
+	}
+	_, body, _ = send(t, staff, "GET", boardURL+"?q=佐藤", nil)
+	if strings.Contains(body, "山田 花子") {
+		t.Error("the name filter let another name through")
+	}
+	// Staff assign the leader; the leader scores and notes, privately.
+	leaderCreds, _ := w.st.Credentials(ctx, "leader@example.jp")
+	if status, _, _ := send(t, staff, "POST", entryURL+"/reviewers", url.Values{"user": {strconv.FormatInt(leaderCreds.User.ID, 10)}}); status != 303 {
+		t.Fatalf("assign: %d", status)
+	}
+	if status, body, _ := send(t, leader, "POST", entryURL+"/review", url.Values{"score_skills": {"7"}}); status != 422 ||
+		!strings.Contains(body, "1〜5の範囲") {
+		t.Errorf("score 7: %d", status)
+	}
+	if status, _, _ := send(t, leader, "POST", entryURL+"/review", url.Values{"score_skills": {"4"}, "score_motivation": {"5"},
+		"note": {"商店街の経験が豊富"}}); status != 303 {
+		t.Fatalf("review: %d", status)
+	}
+	_, body, _ = send(t, staff, "GET", boardURL+"?reviewer=me", nil)
+	if strings.Contains(body, "山田 花子") {
+		t.Error("the staff member's own filter shows an entry they do not review")
+	}
+	_, body, _ = send(t, leader, "GET", boardURL+"?reviewer=me", nil)
+	if !strings.Contains(body, "評価 4.5（1人）") {
+		t.Error("the leader's filtered board lacks the entry with its score")
+	}
+	// Leaders screen but do not move; nobody but the municipality decides.
+	if status, _, _ := send(t, leader, "POST", boardURL+"/move", url.Values{"entry": {eid}, "to": {"screening"}}); status != 403 {
+		t.Errorf("leader moving: %d", status)
+	}
+	// A bulk move to 書類選考 tells the entrant by notice and mail.
+	if status, _, _ := send(t, staff, "POST", boardURL+"/move", url.Values{"entry": {eid}, "to": {"screening"}}); status != 303 {
+		t.Fatalf("move: %d", status)
+	}
+	if body, ok := w.mailTo(t, "hanako@example.jp", "状況が更新されました"); !ok || !strings.Contains(body, "書類選考") {
+		t.Errorf("no stage mail: %q", body)
+	}
+	// An interview: the entry moves to 面談 and the mail carries an .ics.
+	status, _, _ := send(t, staff, "POST", entryURL+"/interviews", url.Values{"date": {"2026-12-01"}, "time": {"19:30"},
+		"minutes": {"45"}, "video_url": {"https://meet.example.jp/xyz"}, "note": {"5分前にお入りください"}})
+	if status != 303 {
+		t.Fatalf("interview: %d", status)
+	}
+	box, _ := w.st.Outbox(ctx, 20, false)
+	var ics string
+	for _, m := range box {
+		if m.To == "hanako@example.jp" && strings.Contains(m.Subject, "面談のご案内") {
+			ics = m.Attachment.Data
+			if !strings.Contains(m.Body, "2026年12月1日 19:30") || m.MunicipalityID != w.ota.ID {
+				t.Errorf("interview mail: %s", m.Body)
+			}
+		}
+	}
+	if !strings.Contains(ics, "METHOD:REQUEST") || !strings.Contains(ics, "DTSTART:20261201T103000Z") ||
+		!strings.Contains(ics, "hanako@example.jp") {
+		t.Errorf("invitation:\n%s", ics)
+	}
+	// 内定 is the municipality's; 見送り needs a reason.
+	if status, body, _ := send(t, staff, "POST", entryURL+"/move", url.Values{"to": {"declined"}}); status != 422 ||
+		!strings.Contains(body, "見送りにする理由を書いてください") {
+		t.Errorf("decline without reason: %d", status)
+	}
+	if status, _, _ := send(t, staff, "POST", entryURL+"/move", url.Values{"to": {"offered"}}); status != 303 {
+		t.Fatalf("offer: %d", status)
+	}
+	if body, ok := w.mailTo(t, "hanako@example.jp", "状況が更新されました"); !ok || !strings.Contains(body, "内定") {
+		t.Error("no offer mail")
+	}
+	// The entrant sees the offer and the interview, and accepts.
+	_, body, _ = send(t, talent, "GET", w.srv.URL+"/me", nil)
+	if !strings.Contains(body, "内定のお知らせが届いています") || !strings.Contains(body, "カレンダーに追加") {
+		t.Error("my page lacks the offer or the interview")
+	}
+	ivs, _ := w.st.Interviews(ctx, e.ID)
+	status, body, h := send(t, talent, "GET", w.srv.URL+"/me/interviews/"+strconv.FormatInt(ivs[0].ID, 10), nil)
+	if status != 200 || !strings.HasPrefix(h.Get("Content-Type"), "text/calendar") || !strings.Contains(body, "BEGIN:VEVENT") {
+		t.Errorf("ics download: %d %s", status, h.Get("Content-Type"))
+	}
+	if status, _, _ := send(t, talent, "POST", w.srv.URL+"/me/entries/"+eid+"/offer", url.Values{"answer": {"accept"}}); status != 303 {
+		t.Fatalf("accept: %d", status)
+	}
+	got, _ := w.st.Entry(ctx, e.ID)
+	if got.Status != domain.EntryAgreed {
+		t.Errorf("after accepting: %s", got.Status)
+	}
+	// The history says who moved it, when and why; reviews stay private.
+	_, body, _ = send(t, staff, "GET", entryURL, nil)
+	for _, want := range []string{"応募 → 書類選考", "書類選考 → 面談", "面談 → 内定", "内定 → 合意", "(区 職員)", "商店街の経験が豊富"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("entry page lacks %q", want)
+		}
+	}
+	_, body, _ = send(t, talent, "GET", w.srv.URL+"/me", nil)
+	if strings.Contains(body, "商店街の経験が豊富") {
+		t.Error("a reviewer's note reached the entrant")
+	}
+	_, body, _ = send(t, talent, "GET", w.srv.URL+"/me/notifications", nil)
+	if !strings.Contains(body, "「書類選考」になりました") || !strings.Contains(body, "面談が") {
+		t.Error("entrant's notices missing")
+	}
+	// Staff read their municipality's outbox, without account mail.
+	_, body, _ = send(t, staff, "GET", w.srv.URL+"/admin/131113/outbox", nil)
+	if !strings.Contains(body, "面談のご案内") {
+		t.Error("outbox page lacks the interview mail")
+	}
+}
+
+func TestInviteMakesAMember(t *testing.T) { eachEngine(t, inviteScenario) }
+
+func inviteScenario(t *testing.T, w *world) {
+	office := w.orgNamed(t, "大田区 産業経済部")
+	cafe := w.orgNamed(t, "喫茶まるや")
+	_, staff := w.member(t, "staff@city.example.jp", "区 職員", domain.RoleMunicipalityStaff, office.ID)
+	// Staff cannot make an admin; a bad address is said so.
+	if status, _, _ := send(t, staff, "POST", w.srv.URL+"/admin/131113/members", url.Values{"email": {"x@example.jp"},
+		"organization": {strconv.FormatInt(office.ID, 10)}, "role": {"municipality_admin"}}); status != 403 {
+		t.Errorf("staff inviting an admin: %d", status)
+	}
+	status, body, _ := send(t, staff, "POST", w.srv.URL+"/admin/131113/members", url.Values{"email": {"maruya"},
+		"organization": {strconv.FormatInt(cafe.ID, 10)}, "role": {"business_owner"}})
+	if status != 422 || !strings.Contains(body, "形式が正しくありません") {
+		t.Errorf("bad address: %d", status)
+	}
+	if status, _, _ := send(t, staff, "POST", w.srv.URL+"/admin/131113/members", url.Values{"email": {"Master@Maruya.example.jp"},
+		"organization": {strconv.FormatInt(cafe.ID, 10)}, "role": {"business_owner"}}); status != 303 {
+		t.Fatalf("invite: %d", status)
+	}
+	body, ok := w.mailTo(t, "master@maruya.example.jp", "招待")
+	if !ok {
+		t.Fatal("no invitation mail")
+	}
+	i := strings.Index(body, "/invite?token=")
+	link := strings.Fields(body[i:])[0]
+	// The invited person makes an account on the way and lands as owner.
+	c := w.browser(t)
+	status, body, _ = send(t, c, "GET", w.srv.URL+link, nil)
+	if status != 200 || !strings.Contains(body, "喫茶まるや") || !strings.Contains(body, "事業者") {
+		t.Fatalf("invite page: %d", status)
+	}
+	token, _ := url.QueryUnescape(strings.TrimPrefix(link, "/invite?token="))
+	if status, _, _ := send(t, c, "POST", w.srv.URL+"/invite", url.Values{"token": {token}, "name": {"丸屋 店主"},
+		"password": {"short"}}); status != 422 {
+		t.Errorf("short password: %d", status)
+	}
+	if status, _, _ := send(t, c, "POST", w.srv.URL+"/invite", url.Values{"token": {token}, "name": {"丸屋 店主"},
+		"password": {"coffee beans and tea leaves"}}); status != 303 {
+		t.Fatalf("accept: %d", status)
+	}
+	if status, _, _ := send(t, c, "GET", w.srv.URL+"/admin/131113/projects/new", nil); status != 200 {
+		t.Errorf("new owner cannot draft: %d", status)
+	}
+	if status, _, _ := send(t, w.browser(t), "GET", w.srv.URL+link, nil); status != 409 {
+		t.Errorf("reused invitation: %d", status)
+	}
+	_, body, _ = send(t, staff, "GET", w.srv.URL+"/admin/131113/members", nil)
+	if !strings.Contains(body, "丸屋 店主") || !strings.Contains(body, "に参加") {
+		t.Error("members page lacks the new member")
+	}
+}
+
+func TestConsentIsRecordedWithTime(t *testing.T) {
+	w := newWorld(t)
+	c := w.signedIn(t, "kamata@example.jp", "蒲田 一郎")
+	form := url.Values{"name": {"蒲田 一郎"}, "name_kana": {"カマタ イチロウ"}, "hours": {"20"}, "style": {"remote"},
+		"country": {"JP"}, "consent_scout": {"yes"}}
+	if status, _, _ := send(t, c, "POST", w.srv.URL+"/me/profile", form); status != 303 {
+		t.Fatalf("save: %d", status)
+	}
+	// Saving again unchanged records nothing; withdrawing records a row.
+	send(t, c, "POST", w.srv.URL+"/me/profile", form)
+	form.Del("consent_scout")
+	send(t, c, "POST", w.srv.URL+"/me/profile", form)
+	creds, _ := w.st.Credentials(context.Background(), "kamata@example.jp")
+	hist, err := w.st.ConsentHistory(context.Background(), creds.User.ID)
+	must(t, err)
+	if len(hist) != 2 || hist[0].Granted || !hist[1].Granted || hist[0].Purpose != domain.ConsentScout {
+		t.Fatalf("history = %+v", hist)
+	}
+	_, body, _ := send(t, c, "GET", w.srv.URL+"/me/profile", nil)
+	if !strings.Contains(body, "変更の記録") || !strings.Contains(body, "取り消し") {
+		t.Error("the profile does not show the consent record")
+	}
+}
