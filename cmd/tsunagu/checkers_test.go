@@ -70,7 +70,7 @@ func TestSignedInPagesPassHTMLChecker(t *testing.T) {
 			"/admin/131113/projects", "/admin/131113/projects/new", "/admin/131113/projects/1", "/admin/131113/members",
 			"/admin/131113/outbox", "/admin/131113/audit", "/admin/131113/programs/" + slug + "/import",
 			"/admin/131113/programs/ota-sdgs-2021/allocation"},
-		"talent@demo.tsunagu.example": {"/me", "/me/profile", "/me/notifications", "/programs/" + slug + "/entry"},
+		"talent@demo.tsunagu.example": {"/me", "/me/profile", "/me/notifications", "/me/tokens", "/programs/" + slug + "/entry"},
 		"owner@demo.tsunagu.example":  {"/admin/131113/projects", "/admin/131113/projects/new"},
 	}
 	var pages []string

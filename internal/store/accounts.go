@@ -126,3 +126,36 @@ func (s *Store) RevokeAPIToken(ctx context.Context, userID int64, hash []byte) e
 	}
 	return nil
 }
+
+// APIToken is a personal API token as its owner sees it: never the token
+// itself, only its hash.
+type APIToken struct {
+	Hash      []byte
+	Label     string
+	CreatedAt time.Time
+	RevokedAt time.Time
+}
+
+// APITokens lists a user's API tokens, newest first.
+func (s *Store) APITokens(ctx context.Context, userID int64) ([]APIToken, error) {
+	rows, err := s.query(ctx, `SELECT hash, label, created_at, used_at FROM user_tokens WHERE user_id = $1 AND purpose = $2
+		ORDER BY created_at DESC`, userID, domain.TokenAPI)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []APIToken
+	for rows.Next() {
+		var t APIToken
+		var revoked sql.NullTime
+		if err := rows.Scan(&t.Hash, &t.Label, &t.CreatedAt, &revoked); err != nil {
+			return nil, err
+		}
+		t.CreatedAt = t.CreatedAt.UTC()
+		if revoked.Valid {
+			t.RevokedAt = revoked.Time.UTC()
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}

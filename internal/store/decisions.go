@@ -18,8 +18,8 @@ type EntryEvent struct {
 }
 
 // DecideEntries moves a program's entries to new statuses in one
-// transaction and records each change with who and why. Withdrawn entries
-// are left as they are; unchanged ones record nothing.
+// transaction and records each change with who and why. Withdrawn and
+// agreed entries are left as they are; unchanged ones record nothing.
 func (s *Store) DecideEntries(ctx context.Context, programID int64, to map[int64]domain.EntryStatus, actorID int64,
 	reason string) (changed int, err error) {
 	err = s.InTx(ctx, func(tx *Store) error {
@@ -38,7 +38,7 @@ func (s *Store) DecideEntries(ctx context.Context, programID int64, to map[int64
 			if e.ProgramID != programID {
 				return domain.NotFound("entry")
 			}
-			if e.Status == status || e.Status == domain.EntryWithdrawn {
+			if e.Status == status || e.Status == domain.EntryWithdrawn || e.Status == domain.EntryAgreed {
 				continue
 			}
 			if _, err := tx.exec(ctx, `UPDATE entries SET status = $1 WHERE id = $2`, status, entryID); err != nil {

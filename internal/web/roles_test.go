@@ -124,6 +124,9 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 			}
 			return m
 		}()},
+		"GET /me/tokens":               {"/me/tokens", nil, signedIn(ok)},
+		"POST /me/tokens":              {"/me/tokens", url.Values{}, signedIn(ok)},
+		"POST /me/tokens/revoke":       {"/me/tokens/revoke", url.Values{"token": {"00"}}, signedIn(missing)},
 		"GET /me/notifications":        {"/me/notifications", nil, signedIn(ok)},
 		"POST /me/notifications/read":  {"/me/notifications/read", url.Values{}, signedIn(anon)},
 		"POST /projects/{id}/bookmark": {"/projects/" + strconv.FormatInt(w.shop.ID, 10) + "/bookmark", url.Values{}, signedIn(allowed)},

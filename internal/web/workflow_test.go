@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -343,5 +344,45 @@ func TestConsentIsRecordedWithTime(t *testing.T) {
 	_, body, _ := send(t, c, "GET", w.srv.URL+"/me/profile", nil)
 	if !strings.Contains(body, "変更の記録") || !strings.Contains(body, "取り消し") {
 		t.Error("the profile does not show the consent record")
+	}
+}
+
+func TestAPITokenMadeInThePage(t *testing.T) {
+	w := newWorld(t)
+	c := w.signedIn(t, "omori@example.jp", "大森 花")
+	if status, body, _ := send(t, c, "POST", w.srv.URL+"/me/tokens", url.Values{"label": {""}}); status != 200 ||
+		!strings.Contains(body, "名前を付けてください") {
+		t.Errorf("no label: %d", status)
+	}
+	_, body, _ := send(t, c, "POST", w.srv.URL+"/me/tokens", url.Values{"label": {"表計算"}})
+	token := regexp.MustCompile(`tsu_[A-Za-z0-9_-]+`).FindString(body)
+	if token == "" {
+		t.Fatal("the new token is not shown")
+	}
+	call := func() int {
+		req, _ := http.NewRequest("POST", w.srv.URL+"/api/v1/programs/ota-sdgs-2026/entries", strings.NewReader(`{}`))
+		req.Header.Set("Authorization", "Bearer "+token)
+		req.Header.Set("Content-Type", "application/json")
+		resp, err := http.DefaultClient.Do(req)
+		must(t, err)
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	if status := call(); status != http.StatusConflict { // known, but has no profile yet
+		t.Errorf("with the token: %d", status)
+	}
+	_, body, _ = send(t, c, "GET", w.srv.URL+"/me/tokens", nil)
+	if strings.Contains(body, token) || !strings.Contains(body, "表計算") {
+		t.Error("the list shows the token itself, or not its name")
+	}
+	id := regexp.MustCompile(`name="token" value="([0-9a-f]+)"`).FindStringSubmatch(body)
+	if id == nil {
+		t.Fatal("no revoke form")
+	}
+	if status, _, _ := send(t, c, "POST", w.srv.URL+"/me/tokens/revoke", url.Values{"token": {id[1]}}); status != 303 {
+		t.Fatalf("revoke: %d", status)
+	}
+	if status := call(); status != http.StatusUnauthorized {
+		t.Errorf("after revoking: %d", status)
 	}
 }
