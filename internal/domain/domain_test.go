@@ -150,3 +150,28 @@ func TestProgramPhase(t *testing.T) {
 		}
 	}
 }
+
+func TestValidateStages(t *testing.T) {
+	ok := [][]EntryStatus{
+		Stages(),
+		{EntrySubmitted, EntryOffered, EntryAgreed},
+		{EntrySubmitted, EntryInterview, EntryOffered, EntryAgreed},
+	}
+	bad := [][]EntryStatus{
+		{},
+		{EntrySubmitted, EntryAgreed},
+		{EntrySubmitted, EntryInterview, EntryScreening, EntryOffered, EntryAgreed},
+		{EntrySubmitted, EntryOffered, EntryAgreed, EntryDeclined},
+		{EntrySubmitted, EntryScreening, EntryScreening, EntryOffered, EntryAgreed},
+	}
+	for _, l := range ok {
+		if err := ValidateStages(l); err != nil {
+			t.Errorf("%v: %v", l, err)
+		}
+	}
+	for _, l := range bad {
+		if err := ValidateStages(l); err == nil {
+			t.Errorf("%v accepted", l)
+		}
+	}
+}

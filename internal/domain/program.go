@@ -18,6 +18,30 @@ type Program struct {
 	EntryOpensAt   time.Time
 	EntryClosesAt  time.Time
 	HostIDs        []int64 // co-host organizations, lead host first
+	// Stages are the screening stages the program uses, in order; nil
+	// means the default (see StageList).
+	Stages []EntryStatus
+}
+
+// StageList is the program's screening stages: its own, or the default.
+func (p *Program) StageList() []EntryStatus {
+	if len(p.Stages) == 0 {
+		return Stages()
+	}
+	return p.Stages
+}
+
+// UsesStage reports whether s is one of the program's stages or an exit.
+func (p *Program) UsesStage(s EntryStatus) bool {
+	if s == EntryDeclined || s == EntryWithdrawn {
+		return true
+	}
+	for _, st := range p.StageList() {
+		if st == s {
+			return true
+		}
+	}
+	return false
 }
 
 // ProgramPhase is where a program stands at a moment.

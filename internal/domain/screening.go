@@ -11,6 +11,30 @@ func Stages() []EntryStatus {
 	return []EntryStatus{EntrySubmitted, EntryScreening, EntryInterview, EntryOffered, EntryAgreed}
 }
 
+// OptionalStages are the stages a program may leave out: 書類選考 and 面談.
+// 応募, 内定 and 合意 are always used.
+func OptionalStages() []EntryStatus { return []EntryStatus{EntryScreening, EntryInterview} }
+
+// ValidateStages checks a program's own stage list: the default stages in
+// their order, with only optional ones left out.
+func ValidateStages(list []EntryStatus) error {
+	var v ValidationErrors
+	i := 0
+	for _, st := range Stages() {
+		optional := st == EntryScreening || st == EntryInterview
+		if i < len(list) && list[i] == st {
+			i++
+		} else if !optional {
+			v.Add("stages", "error.stages_required")
+			return v.Err()
+		}
+	}
+	if i != len(list) {
+		v.Add("stages", "error.stages_required")
+	}
+	return v.Err()
+}
+
 // StageIndex is the position of s among the stages, or -1 for an exit.
 func StageIndex(s EntryStatus) int {
 	for i, st := range Stages() {

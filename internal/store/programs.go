@@ -4,18 +4,66 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"slices"
+	"strings"
 
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 )
 
-const programColumns = `id, municipality_id, slug, title, title_en, summary, summary_en, entry_opens_at, entry_closes_at`
+const programColumns = `id, municipality_id, slug, title, title_en, summary, summary_en, entry_opens_at, entry_closes_at, stages`
 
 func scanProgram(row interface{ Scan(...any) error }) (domain.Program, error) {
 	var p domain.Program
+	var stages string
 	err := row.Scan(&p.ID, &p.MunicipalityID, &p.Slug, &p.Title, &p.TitleEN, &p.Summary,
-		&p.SummaryEN, &p.EntryOpensAt, &p.EntryClosesAt)
+		&p.SummaryEN, &p.EntryOpensAt, &p.EntryClosesAt, &stages)
 	p.EntryOpensAt, p.EntryClosesAt = p.EntryOpensAt.UTC(), p.EntryClosesAt.UTC()
+	if stages != "" {
+		for _, st := range strings.Split(stages, ",") {
+			p.Stages = append(p.Stages, domain.EntryStatus(st))
+		}
+	}
 	return p, err
+}
+
+// SetProgramStages chooses the screening stages a program uses. A stage
+// that still holds entries cannot be left out.
+func (s *Store) SetProgramStages(ctx context.Context, programID int64, stages []domain.EntryStatus) error {
+	if err := domain.ValidateStages(stages); err != nil {
+		return err
+	}
+	return s.InTx(ctx, func(tx *Store) error {
+		keep := map[domain.EntryStatus]bool{}
+		names := make([]string, len(stages))
+		for i, st := range stages {
+			keep[st], names[i] = true, string(st)
+		}
+		for _, st := range domain.OptionalStages() {
+			if keep[st] {
+				continue
+			}
+			var n int
+			if err := tx.queryRow(ctx, `SELECT COUNT(*) FROM entries WHERE program_id = $1 AND status = $2`,
+				programID, st).Scan(&n); err != nil {
+				return err
+			}
+			if n > 0 {
+				return domain.Errorf(domain.CodeConflict, "error.stage_in_use", "Stage", "entry.status_"+string(st), "Count", n)
+			}
+		}
+		list := strings.Join(names, ",")
+		if slices.Equal(stages, domain.Stages()) {
+			list = ""
+		}
+		res, err := tx.exec(ctx, `UPDATE programs SET stages = $1 WHERE id = $2`, list, programID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return domain.NotFound("program")
+		}
+		return nil
+	})
 }
 
 // CreateProgram adds a program with its co-hosts, which must belong to the

@@ -26,6 +26,17 @@ func (s *Store) MoveEntries(ctx context.Context, programID int64, ids []int64, t
 	reason string, onMoved func(tx *Store, m Moved) error) (moved []Moved, err error) {
 	err = s.InTx(ctx, func(tx *Store) error {
 		moved = moved[:0]
+		p, err := scanProgram(tx.queryRow(ctx, `SELECT `+programColumns+` FROM programs WHERE id = $1`, programID))
+		if errors.Is(err, sql.ErrNoRows) {
+			return domain.NotFound("program")
+		}
+		if err != nil {
+			return err
+		}
+		if !p.UsesStage(to) {
+			return &domain.Error{Code: domain.CodeInvalid, Key: "error.stage_not_used",
+				Fields: []domain.FieldError{{Field: "to", Key: "error.stage_not_used"}}}
+		}
 		for _, id := range ids {
 			e, err := tx.Entry(ctx, id)
 			if err != nil {
@@ -276,7 +287,11 @@ func (s *Store) CreateInterview(ctx context.Context, iv *domain.Interview, onCre
 		}
 		iv.ID = id
 		m := Moved{Entry: e, From: e.Status, TalentID: e.TalentID}
-		if e.Status != domain.EntryInterview {
+		p, err := scanProgram(tx.queryRow(ctx, `SELECT `+programColumns+` FROM programs WHERE id = $1`, e.ProgramID))
+		if err != nil {
+			return err
+		}
+		if e.Status != domain.EntryInterview && p.UsesStage(domain.EntryInterview) {
 			if m, err = tx.setEntryStatus(ctx, e, domain.EntryInterview, iv.CreatedBy, ""); err != nil {
 				return err
 			}

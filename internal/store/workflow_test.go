@@ -222,3 +222,40 @@ func TestInvitationsAndConsents(t *testing.T) {
 		}
 	})
 }
+
+func TestProgramStages(t *testing.T) {
+	forEachEngine(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		f := newFixture(t, s)
+		e := domain.Entry{MunicipalityID: f.ota.ID, ProgramID: f.program.ID, TalentID: f.talent.ID,
+			Choices: []int64{f.web.ID}, Motivation: "x", Status: domain.EntrySubmitted, SubmittedAt: time.Now()}
+		mustNil(t, s.CreateEntry(ctx, &e))
+		_, err := s.MoveEntries(ctx, f.program.ID, []int64{e.ID}, domain.EntryScreening, 0, "", nil)
+		mustNil(t, err)
+		// 書類選考 holds an entry, so it cannot be left out yet.
+		noScreening := []domain.EntryStatus{domain.EntrySubmitted, domain.EntryInterview, domain.EntryOffered, domain.EntryAgreed}
+		if err := s.SetProgramStages(ctx, f.program.ID, noScreening); domain.ErrorCode(err) != domain.CodeConflict {
+			t.Fatalf("leaving out a stage in use: %v", err)
+		}
+		if err := s.SetProgramStages(ctx, f.program.ID, []domain.EntryStatus{domain.EntrySubmitted, domain.EntryAgreed}); domain.ErrorCode(err) != domain.CodeInvalid {
+			t.Errorf("leaving out 内定: %v", err)
+		}
+		_, err = s.MoveEntries(ctx, f.program.ID, []int64{e.ID}, domain.EntrySubmitted, 0, "", nil)
+		mustNil(t, err)
+		mustNil(t, s.SetProgramStages(ctx, f.program.ID, noScreening))
+		p, err := s.ProgramBySlug(ctx, f.program.Slug)
+		mustNil(t, err)
+		if len(p.StageList()) != 4 || p.UsesStage(domain.EntryScreening) {
+			t.Fatalf("stages = %v", p.StageList())
+		}
+		if _, err := s.MoveEntries(ctx, f.program.ID, []int64{e.ID}, domain.EntryScreening, 0, "", nil); domain.ErrorCode(err) != domain.CodeInvalid {
+			t.Errorf("move to an unused stage: %v", err)
+		}
+		// Back to the default, stored as such.
+		mustNil(t, s.SetProgramStages(ctx, f.program.ID, domain.Stages()))
+		p, _ = s.ProgramBySlug(ctx, f.program.Slug)
+		if p.Stages != nil || len(p.StageList()) != 5 {
+			t.Errorf("default stages = %v", p.Stages)
+		}
+	})
+}

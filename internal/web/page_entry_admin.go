@@ -8,6 +8,7 @@ import (
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
 	"github.com/tsunagu-hub/tsunagu/internal/policy"
+	"github.com/tsunagu-hub/tsunagu/internal/refdata"
 	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
 
@@ -42,6 +43,11 @@ func (s *Server) pathEntry(w http.ResponseWriter, r *http.Request, act policy.Ac
 	return a, mu, h.programs[e.ProgramID], e, true, nil
 }
 
+type namedSkill struct {
+	Skill refdata.Skill
+	Level int
+}
+
 type historyLine struct {
 	store.EntryEvent
 	Actor string
@@ -52,6 +58,7 @@ type entryDetailData struct {
 	Program      domain.Program
 	Entry        domain.Entry
 	Talent       domain.Talent
+	Skills       []namedSkill
 	Choices      []domain.Project
 	History      []historyLine
 	Reviews      []store.ReviewRow
@@ -86,7 +93,7 @@ func (s *Server) renderEntryDetail(w http.ResponseWriter, r *http.Request, lang 
 		CanMove:   policy.Can(a, policy.MoveEntries, policy.Resource{MunicipalityID: mu.ID}),
 		Done:      r.URL.Query().Get("done")}
 	decide := policy.Can(a, policy.DecideEntries, policy.Resource{MunicipalityID: mu.ID})
-	for _, st := range append(domain.Stages(), domain.EntryDeclined) {
+	for _, st := range append(p.StageList(), domain.EntryDeclined) {
 		if st != e.Status && (decide || !st.Final()) && (domain.Move{From: e.Status, To: st, Reason: "-"}).Validate() == nil {
 			d.Targets = append(d.Targets, st)
 		}
@@ -94,6 +101,11 @@ func (s *Server) renderEntryDetail(w http.ResponseWriter, r *http.Request, lang 
 	var err error
 	if d.Talent, err = s.store.Talent(ctx, e.TalentID); err != nil {
 		return err
+	}
+	for _, sk := range d.Talent.Skills {
+		if ref, ok := s.ref.Skill(sk.Code); ok {
+			d.Skills = append(d.Skills, namedSkill{Skill: ref, Level: sk.Level})
+		}
 	}
 	for _, id := range e.Choices {
 		pr, err := s.store.Project(ctx, id)

@@ -48,6 +48,8 @@ type boardData struct {
 	CanImport    bool
 	Targets      []domain.EntryStatus
 	Moved        string
+	Optional     []domain.EntryStatus // stages the program may leave out
+	Uses         map[domain.EntryStatus]bool
 }
 
 // screeningBoard shows a program's entries by stage: columns on a wide
@@ -68,10 +70,14 @@ func (s *Server) screeningBoard(w http.ResponseWriter, r *http.Request, lang i18
 		CanImport: policy.Can(a, policy.ImportEntries, policy.Resource{MunicipalityID: mu.ID}),
 	}
 	d.Filter.Project, _ = strconv.ParseInt(q.Get("project"), 10, 64)
-	for _, st := range append(domain.Stages(), domain.EntryDeclined) {
+	for _, st := range append(p.StageList(), domain.EntryDeclined) {
 		if d.CanDecide || !st.Final() {
 			d.Targets = append(d.Targets, st)
 		}
+	}
+	d.Optional, d.Uses = domain.OptionalStages(), map[domain.EntryStatus]bool{}
+	for _, st := range p.StageList() {
+		d.Uses[st] = true
 	}
 	entries, err := s.store.EntriesOfProgram(ctx, p.ID)
 	if err != nil {
@@ -124,7 +130,7 @@ func (s *Server) screeningBoard(w http.ResponseWriter, r *http.Request, lang i18
 		byStage[e.Status] = append(byStage[e.Status], c)
 		d.Shown++
 	}
-	for _, st := range domain.Stages() {
+	for _, st := range p.StageList() {
 		d.Columns = append(d.Columns, column{Stage: st, Cards: byStage[st]})
 	}
 	for _, st := range []domain.EntryStatus{domain.EntryDeclined, domain.EntryWithdrawn} {
@@ -215,4 +221,37 @@ func (s *Server) moveAndTell(r *http.Request, a policy.Actor, mu domain.Municipa
 		return err
 	})
 	return moved, err
+}
+
+// setStages chooses which optional stages (書類選考, 面談) the program
+// uses; the municipality decides.
+func (s *Server) setStages(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
+	_, mu, p, ok, err := s.programFor(w, r, policy.DecideEntries)
+	if err != nil || !ok {
+		return err
+	}
+	if _, err := readForm(w, r); err != nil {
+		return err
+	}
+	use := map[string]bool{}
+	for _, v := range r.PostForm["stage"] {
+		use[v] = true
+	}
+	var stages []domain.EntryStatus
+	for _, st := range domain.Stages() {
+		if !slices.Contains(domain.OptionalStages(), st) || use[string(st)] {
+			stages = append(stages, st)
+		}
+	}
+	err = s.store.InTx(r.Context(), func(tx *store.Store) error {
+		if err := tx.SetProgramStages(r.Context(), p.ID, stages); err != nil {
+			return err
+		}
+		return s.audit(r.Context(), tx, r, "program.stages", "program", p.ID, mu.ID)
+	})
+	if err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/admin/"+mu.LGCode+"/programs/"+p.Slug+"/entries?stages=1", http.StatusSeeOther)
+	return nil
 }

@@ -145,6 +145,7 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 		"POST /admin/{lgcode}/projects/{id}":                {"/admin/131113/projects/" + draft, url.Values{}, only(allowed, managers...)},
 		"POST /admin/{lgcode}/projects/{id}/status":         {"/admin/131113/projects/" + draft + "/status", url.Values{}, only(allowed, managers...)},
 		"GET /admin/{lgcode}/programs/{slug}/entries":       {board + "/entries", nil, only(ok, screeners...)},
+		"POST /admin/{lgcode}/programs/{slug}/stages":       {board + "/stages", url.Values{"stage": {"screening", "interview"}}, only(anon, deciders...)},
 		"POST /admin/{lgcode}/programs/{slug}/entries/move": {board + "/entries/move", url.Values{}, only(allowed, movers...)},
 		"GET /admin/{lgcode}/programs/{slug}/entries.csv":   {board + "/entries.csv", nil, only(ok, deciders...)},
 		"GET /admin/{lgcode}/programs/{slug}/import":        {board + "/import", nil, only(ok, deciders...)},

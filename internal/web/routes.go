@@ -68,6 +68,7 @@ func (s *Server) routeTable() []route {
 		h("POST /admin/{lgcode}/projects/{id}/status", s.html(s.moveProject)),
 		h("GET /admin/{lgcode}/programs/{slug}/entries", s.html(s.screeningBoard)),
 		h("POST /admin/{lgcode}/programs/{slug}/entries/move", s.html(s.moveEntries)),
+		h("POST /admin/{lgcode}/programs/{slug}/stages", s.html(s.setStages)),
 		h("GET /admin/{lgcode}/programs/{slug}/entries.csv", s.exportEntries),
 		h("GET /admin/{lgcode}/programs/{slug}/import", s.html(s.importPage)),
 		h("POST /admin/{lgcode}/programs/{slug}/import", s.html(s.importEntries)),

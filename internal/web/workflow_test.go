@@ -263,6 +263,15 @@ func screeningScenario(t *testing.T, w *world) {
 	if !strings.Contains(body, "「書類選考」になりました") || !strings.Contains(body, "面談が") {
 		t.Error("entrant's notices missing")
 	}
+	// A program without document review: the board loses that column.
+	if status, _, _ := send(t, staff, "POST", w.srv.URL+"/admin/131113/programs/ota-sdgs-2026/stages",
+		url.Values{"stage": {"interview"}}); status != 303 {
+		t.Fatalf("stages: %d", status)
+	}
+	_, body, _ = send(t, staff, "GET", boardURL, nil)
+	if strings.Contains(body, `id="col-screening"`) || !strings.Contains(body, `id="col-interview"`) {
+		t.Error("the board still shows 書類選考, or lost 面談")
+	}
 	// Staff read their municipality's outbox, without account mail.
 	_, body, _ = send(t, staff, "GET", w.srv.URL+"/admin/131113/outbox", nil)
 	if !strings.Contains(body, "面談のご案内") {
