@@ -57,7 +57,13 @@ func (s *Server) readNotifications(w http.ResponseWriter, r *http.Request, lang 
 	if !ok {
 		return nil
 	}
-	if err := s.store.MarkNotificationsRead(r.Context(), userID); err != nil {
+	err := s.store.InTx(r.Context(), func(tx *store.Store) error {
+		if err := tx.MarkNotificationsRead(r.Context(), userID); err != nil {
+			return err
+		}
+		return s.audit(r.Context(), tx, r, "notices.read", "user", userID, 0)
+	})
+	if err != nil {
 		return err
 	}
 	http.Redirect(w, r, "/me/notifications", http.StatusSeeOther)
