@@ -1,0 +1,150 @@
+package domain
+
+import (
+	"regexp"
+	"strings"
+	"time"
+)
+
+// EngagementStatus says whether a team is still at work.
+type EngagementStatus string
+
+// Engagement statuses.
+const (
+	EngagementActive    EngagementStatus = "active"
+	EngagementCompleted EngagementStatus = "completed"
+)
+
+// Engagement is the workspace of one project team: the talents whose
+// agreements all sides accepted, the business and the program's staff.
+type Engagement struct {
+	ID             int64
+	ProjectID      int64
+	MunicipalityID int64
+	Goal           string // the kickoff goal, for about three months
+	Status         EngagementStatus
+	StartedOn      time.Time
+	CompletedAt    time.Time
+	// StoryConsent is the business's consent to a public story of the
+	// outcome; each talent's comes from their own consent record.
+	StoryConsent bool
+}
+
+// Milestone is a step towards the goal.
+type Milestone struct {
+	ID           int64
+	EngagementID int64
+	Title        string
+	DueOn        time.Time
+	DoneAt       time.Time
+}
+
+// Validate checks the milestone.
+func (m *Milestone) Validate() error {
+	var v ValidationErrors
+	if strings.TrimSpace(m.Title) == "" {
+		v.Add("title", "error.required", "Field", "title")
+	} else if len([]rune(m.Title)) > 200 {
+		v.Add("title", "error.too_long", "Max", 200)
+	}
+	return v.Err()
+}
+
+// MeetingKind is a team meeting or a one-to-one.
+type MeetingKind string
+
+// Meeting kinds.
+const (
+	MeetingTeam     MeetingKind = "team"       // 全体ミーティング
+	MeetingOneToOne MeetingKind = "one_to_one" // 1on1
+)
+
+// Meeting is one entry of the meeting log.
+type Meeting struct {
+	ID           int64
+	EngagementID int64
+	Kind         MeetingKind
+	HeldOn       time.Time
+	Minutes      int // how long
+	Notes        string
+	AuthorID     int64
+}
+
+// Validate checks the meeting.
+func (m *Meeting) Validate() error {
+	var v ValidationErrors
+	if m.Kind != MeetingTeam && m.Kind != MeetingOneToOne {
+		v.Add("kind", "error.choice", "Value", string(m.Kind))
+	}
+	if m.HeldOn.IsZero() {
+		v.Add("held_on", "error.date")
+	}
+	if m.Minutes < 5 || m.Minutes > 600 {
+		v.Add("minutes", "error.range", "Min", 5, "Max", 600)
+	}
+	if strings.TrimSpace(m.Notes) == "" {
+		v.Add("notes", "error.required", "Field", "notes")
+	} else if len([]rune(m.Notes)) > 8000 {
+		v.Add("notes", "error.too_long", "Max", 8000)
+	}
+	return v.Err()
+}
+
+// validMonth reports whether s is a month written YYYY-MM.
+func validMonth(s string) bool {
+	ok, _ := regexp.MatchString(`^20[0-9]{2}-(0[1-9]|1[0-2])$`, s)
+	return ok
+}
+
+// Report is a talent's monthly report.
+type Report struct {
+	ID           int64
+	EngagementID int64
+	TalentID     int64
+	Month        string // YYYY-MM
+	Hours        int
+	Done         string
+	Next         string
+	Blockers     string
+	SubmittedAt  time.Time
+}
+
+// Validate checks the report.
+func (r *Report) Validate() error {
+	var v ValidationErrors
+	if !validMonth(r.Month) {
+		v.Add("month", "error.month")
+	}
+	if r.Hours < 0 || r.Hours > 300 {
+		v.Add("hours", "error.range", "Min", 0, "Max", 300)
+	}
+	if strings.TrimSpace(r.Done) == "" {
+		v.Add("done", "error.required", "Field", "done")
+	}
+	for name, text := range map[string]string{"done": r.Done, "next": r.Next, "blockers": r.Blockers} {
+		if len([]rune(text)) > 4000 {
+			v.Add(name, "error.too_long", "Max", 4000)
+		}
+	}
+	return v.Err()
+}
+
+// Message is a note posted in the workspace.
+type Message struct {
+	ID           int64
+	EngagementID int64
+	AuthorID     int64
+	Body         string
+	At           time.Time
+}
+
+// Validate checks the message.
+func (m *Message) Validate() error {
+	var v ValidationErrors
+	if strings.TrimSpace(m.Body) == "" {
+		v.Add("body", "error.required", "Field", "body")
+	} else if len([]rune(m.Body)) > 4000 {
+		v.Add("body", "error.too_long", "Max", 4000)
+	}
+	return v.Err()
+}

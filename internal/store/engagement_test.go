@@ -1,0 +1,143 @@
+package store
+
+import (
+	"context"
+	"math"
+	"testing"
+	"time"
+
+	"github.com/tsunagu-hub/tsunagu/internal/domain"
+)
+
+func TestAgreementToCompletion(t *testing.T) {
+	forEachEngine(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		f := newFixture(t, s)
+		e := domain.Entry{MunicipalityID: f.ota.ID, ProgramID: f.program.ID, TalentID: f.talent.ID,
+			Choices: []int64{f.web.ID, f.green.ID}, Motivation: "x", Status: domain.EntrySubmitted, SubmittedAt: time.Now()}
+		mustNil(t, s.CreateEntry(ctx, &e))
+		start := time.Date(2021, 10, 1, 0, 0, 0, 0, domain.Japan())
+		a := domain.Agreement{EntryID: e.ID, ProjectID: f.web.ID, Type: domain.AgreementContract, RewardYen: 30000,
+			HoursPerMonth: 20, StartsOn: start, EndsOn: start.AddDate(0, 3, 0), Deliverables: "新しいホームページ"}
+		// Terms come after 内定.
+		if err := s.SaveAgreement(ctx, &a, 0); domain.ErrorCode(err) != domain.CodeConflict {
+			t.Fatalf("agreement before an offer: %v", err)
+		}
+		_, err := s.MoveEntries(ctx, f.program.ID, []int64{e.ID}, domain.EntryOffered, 0, "", nil)
+		mustNil(t, err)
+		bad := a
+		bad.ProjectID = f.cafe.ID
+		if err := s.SaveAgreement(ctx, &bad, 0); domain.ErrorCode(err) != domain.CodeInvalid {
+			t.Errorf("agreement on a project not chosen: %v", err)
+		}
+		mustNil(t, s.SaveAgreement(ctx, &a, 0))
+		_, err = s.AcceptAgreement(ctx, a.ID, 1, domain.PartyBusiness, 0)
+		mustNil(t, err)
+		_, err = s.AcceptAgreement(ctx, a.ID, 1, domain.PartyTalent, 0)
+		mustNil(t, err)
+		// A change voids both acceptances; the old version can no longer be accepted.
+		a.HoursPerMonth = 25
+		mustNil(t, s.SaveAgreement(ctx, &a, 0))
+		if a.Version != 2 {
+			t.Fatalf("version %d", a.Version)
+		}
+		if _, err := s.AcceptAgreement(ctx, a.ID, 1, domain.PartyMunicipality, 0); domain.ErrorCode(err) != domain.CodeConflict {
+			t.Errorf("accepting an old version: %v", err)
+		}
+		cur, err := s.AgreementOfEntry(ctx, e.ID)
+		mustNil(t, err)
+		if len(cur.Accepted) != 0 || cur.HoursPerMonth != 25 {
+			t.Fatalf("after a change: %+v", cur)
+		}
+		if _, err := s.EngagementOfProject(ctx, f.web.ID); domain.ErrorCode(err) != domain.CodeNotFound {
+			t.Errorf("a workspace before all accepted: %v", err)
+		}
+		for _, p := range domain.Parties() {
+			cur, err = s.AcceptAgreement(ctx, a.ID, 2, p, 0)
+			mustNil(t, err)
+		}
+		if !cur.Complete() {
+			t.Fatalf("not complete: %+v", cur.Accepted)
+		}
+		got, _ := s.Entry(ctx, e.ID)
+		if got.Status != domain.EntryAgreed {
+			t.Errorf("entry after agreement: %s", got.Status)
+		}
+		g, err := s.EngagementOfProject(ctx, f.web.ID)
+		mustNil(t, err)
+		team, err := s.Team(ctx, g)
+		mustNil(t, err)
+		if len(team) != 1 || team[0].TalentID != f.talent.ID || !g.StartedOn.Equal(start) {
+			t.Fatalf("team %+v, engagement %+v", team, g)
+		}
+
+		// The workspace: goal, milestone, meeting, reports, messages.
+		mustNil(t, s.SetGoal(ctx, g.ID, "3か月で問い合わせを月5件に"))
+		m := domain.Milestone{EngagementID: g.ID, Title: "サイト公開", DueOn: start.AddDate(0, 2, 0)}
+		mustNil(t, s.AddMilestone(ctx, &m))
+		mustNil(t, s.SetMilestoneDone(ctx, g.ID, m.ID, true))
+		ms, _ := s.Milestones(ctx, g.ID)
+		if len(ms) != 1 || ms[0].DoneAt.IsZero() {
+			t.Errorf("milestones %+v", ms)
+		}
+		mustNil(t, s.LogMeeting(ctx, &domain.Meeting{EngagementID: g.ID, Kind: domain.MeetingOneToOne, HeldOn: start.AddDate(0, 0, 7),
+			Minutes: 30, Notes: "進め方の確認"}))
+		if err := s.LogMeeting(ctx, &domain.Meeting{EngagementID: g.ID, Kind: "party", Minutes: 1}); domain.ErrorCode(err) != domain.CodeInvalid {
+			t.Errorf("bad meeting: %v", err)
+		}
+		r := domain.Report{EngagementID: g.ID, TalentID: f.talent.ID, Month: "2021-10", Hours: 18, Done: "取材"}
+		mustNil(t, s.SubmitReport(ctx, &r))
+		r.Hours = 22
+		mustNil(t, s.SubmitReport(ctx, &r))
+		reps, _ := s.Reports(ctx, g.ID)
+		if len(reps) != 1 || reps[0].Hours != 22 {
+			t.Errorf("reports %+v", reps)
+		}
+		if err := s.SubmitReport(ctx, &domain.Report{EngagementID: g.ID, TalentID: f.talent.ID, Month: "2021-13", Done: "x"}); domain.ErrorCode(err) != domain.CodeInvalid {
+			t.Errorf("month 13: %v", err)
+		}
+		mustNil(t, s.PostMessage(ctx, &domain.Message{EngagementID: g.ID, Body: "よろしくお願いします"}))
+		msgs, _ := s.Messages(ctx, g.ID, 10)
+		if len(msgs) != 1 || msgs[0].Body != "よろしくお願いします" {
+			t.Errorf("messages %+v", msgs)
+		}
+		// November is late once the 5th of December is past; October is in.
+		late, err := s.LateReports(ctx, time.Date(2021, 12, 10, 0, 0, 0, 0, domain.Japan()), 5)
+		mustNil(t, err)
+		if len(late) != 1 || late[0].Month != "2021-11" {
+			t.Errorf("late %+v", late)
+		}
+		late, _ = s.LateReports(ctx, time.Date(2021, 11, 10, 0, 0, 0, 0, domain.Japan()), 5)
+		if len(late) != 0 {
+			t.Errorf("late for a reported month: %+v", late)
+		}
+
+		// Outcomes, then completion and reviews.
+		in := domain.Indicator{EngagementID: g.ID, Kind: domain.IndicatorCustomers, SDG: 8, Baseline: 1, Result: math.NaN()}
+		mustNil(t, s.SaveIndicator(ctx, &in))
+		in.Result = 6
+		if err := s.SaveIndicator(ctx, &in); domain.ErrorCode(err) != domain.CodeInvalid {
+			t.Errorf("result without evidence: %v", err)
+		}
+		in.Evidence = "問い合わせフォームの記録"
+		mustNil(t, s.SaveIndicator(ctx, &in))
+		ins, _ := s.Indicators(ctx, g.ID)
+		if len(ins) != 1 || ins[0].Result != 6 || ins[0].RecordedAt.IsZero() {
+			t.Errorf("indicators %+v", ins)
+		}
+		rv := domain.TeamReview{EngagementID: g.ID, Side: domain.ReviewByBusiness, TalentID: f.talent.ID, Score: 5, Comment: "助かりました"}
+		if err := s.SaveTeamReview(ctx, &rv); domain.ErrorCode(err) != domain.CodeConflict {
+			t.Errorf("review before completion: %v", err)
+		}
+		mustNil(t, s.CompleteEngagement(ctx, g.ID))
+		if err := s.CompleteEngagement(ctx, g.ID); domain.ErrorCode(err) != domain.CodeConflict {
+			t.Errorf("completing twice: %v", err)
+		}
+		mustNil(t, s.SaveTeamReview(ctx, &rv))
+		mustNil(t, s.SaveTeamReview(ctx, &domain.TeamReview{EngagementID: g.ID, Side: domain.ReviewByTalent, TalentID: f.talent.ID, Score: 4}))
+		rvs, _ := s.TeamReviews(ctx, g.ID)
+		if len(rvs) != 2 {
+			t.Errorf("reviews %+v", rvs)
+		}
+	})
+}
