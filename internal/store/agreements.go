@@ -179,3 +179,20 @@ func (s *Store) AgreementsOfProject(ctx context.Context, projectID int64) ([]dom
 	}
 	return out, nil
 }
+
+// AgreementsOfTalent lists a talent's agreements, newest first.
+func (s *Store) AgreementsOfTalent(ctx context.Context, talentID int64) ([]domain.Agreement, error) {
+	ids, err := s.queryIDs(ctx, `SELECT id FROM agreements WHERE talent_id = $1 ORDER BY id DESC`, talentID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]domain.Agreement, 0, len(ids))
+	for _, id := range ids {
+		a, err := s.Agreement(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, nil
+}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"math"
 	"strconv"
 	"time"
 
@@ -31,6 +32,15 @@ func formatDateTime(lang i18n.Lang, v any) string {
 		return t.Format("2 Jan 2006 15:04")
 	}
 	return formatDate(lang, t) + " " + t.Format("15:04")
+}
+
+// formatFloat shows whole numbers with separators and others with one
+// decimal.
+func formatFloat(x float64) string {
+	if x == math.Trunc(x) && math.Abs(x) < 1e15 {
+		return formatInt(int(x))
+	}
+	return strconv.FormatFloat(x, 'f', 1, 64)
 }
 
 func formatInt(n int) string {

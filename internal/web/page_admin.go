@@ -49,6 +49,7 @@ type adminMunicipality struct {
 	Audit        bool
 	Members      bool
 	Outbox       bool
+	Dashboard    bool
 }
 
 // adminHome lists, per municipality the person works for, its programs
@@ -80,7 +81,8 @@ func (s *Server) adminHome(w http.ResponseWriter, r *http.Request, lang i18n.Lan
 	for _, id := range ids {
 		res := policy.Resource{MunicipalityID: id}
 		am := adminMunicipality{Municipality: h.municipalities[id], Audit: policy.Can(a, policy.ReadAudit, res),
-			Members: policy.Can(a, policy.Invite, res), Outbox: policy.Can(a, policy.ReadOutbox, res)}
+			Members: policy.Can(a, policy.Invite, res), Outbox: policy.Can(a, policy.ReadOutbox, res),
+			Dashboard: policy.Can(a, policy.ViewDashboard, res)}
 		for _, p := range h.progList {
 			if p.MunicipalityID == id && slices.Contains(screens, id) {
 				am.Programs = append(am.Programs, p)

@@ -100,6 +100,14 @@ type meData struct {
 	Recommended []recommendation
 	HasProfile  bool
 	Bookmarks   []projectView
+	Work        []myWork
+}
+
+// myWork is an agreement of the person and their team's workspace.
+type myWork struct {
+	Agreement  domain.Agreement
+	Title      string
+	Engagement int64 // 0 until all sides accepted
 }
 
 // myEntry is an entry with the titles a person recognises.
@@ -138,6 +146,21 @@ func (s *Server) mePage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) 
 	}
 	if t, err := s.store.TalentByUser(r.Context(), id); err == nil {
 		d.HasProfile = true
+		ags, err := s.store.AgreementsOfTalent(r.Context(), t.ID)
+		if err != nil {
+			return err
+		}
+		for _, a := range ags {
+			p, err := s.store.Project(r.Context(), a.ProjectID)
+			if err != nil {
+				return err
+			}
+			mw := myWork{Agreement: a, Title: p.Title}
+			if g, err := s.store.EngagementOfProject(r.Context(), a.ProjectID); err == nil && a.Complete() {
+				mw.Engagement = g.ID
+			}
+			d.Work = append(d.Work, mw)
+		}
 		if d.Recommended, err = s.recommend(r.Context(), lang, t, 5); err != nil {
 			return err
 		}

@@ -25,11 +25,20 @@ type pages struct {
 
 func parsePages() (*pages, error) {
 	funcs := template.FuncMap{
-		"add":   func(a, b int) int { return a + b },
-		"pair":  func(v, p any) map[string]any { return map[string]any{"V": v, "P": p} },
-		"dict":  func(kv ...any) map[string]any { return domain.Args(kv...) },
-		"join":  strings.Join,
-		"list5": func() []int { return []int{1, 2, 3, 4, 5} },
+		"add":     func(a, b int) int { return a + b },
+		"pair":    func(v, p any) map[string]any { return map[string]any{"V": v, "P": p} },
+		"dict":    func(kv ...any) map[string]any { return domain.Args(kv...) },
+		"join":    strings.Join,
+		"list5":   func() []int { return []int{1, 2, 3, 4, 5} },
+		"parties": domain.Parties,
+		"acceptance": func(a domain.Agreement, p domain.Party) *domain.Acceptance {
+			for _, x := range a.Accepted {
+				if x.Party == p {
+					return &x
+				}
+			}
+			return nil
+		},
 	}
 	shared := []string{"templates/layout.html", "templates/partials.html"}
 	names, err := fs.Glob(assets, "templates/page_*.html")
@@ -100,6 +109,10 @@ func (v *view) Date(t any) string { return formatDate(v.Lang, t) }
 
 // DateTime formats a time with the hour in Japan's time zone.
 func (v *view) DateTime(t any) string { return formatDateTime(v.Lang, t) }
+
+// Num0 formats a measured value: whole numbers with separators, others
+// with one decimal.
+func (v *view) Num0(x float64) string { return formatFloat(x) }
 
 // Yen formats an amount of yen.
 func (v *view) Yen(n int) string { return formatYen(v.Lang, n) }

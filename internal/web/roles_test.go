@@ -25,7 +25,7 @@ const (
 var roleNames = []string{"anonymous", "talent", "leader", "owner", "partner", "staff", "admin", "tsubame-staff"}
 
 // everyone expects the same answer for every role.
-func everyone(status int) map[string]int {
+func everyone(status int) expect {
 	m := map[string]int{}
 	for _, r := range roleNames {
 		m[r] = status
@@ -35,7 +35,7 @@ func everyone(status int) map[string]int {
 
 // signedIn expects status for everyone signed in, and a login redirect for
 // the visitor.
-func signedIn(status int) map[string]int {
+func signedIn(status int) expect {
 	m := everyone(status)
 	m["anonymous"] = anon
 	return m
@@ -43,7 +43,7 @@ func signedIn(status int) map[string]int {
 
 // only expects status for the listed roles, a login redirect for the
 // visitor and 403 for everyone else.
-func only(status int, roles ...string) map[string]int {
+func only(status int, roles ...string) expect {
 	m := everyone(forbidden)
 	m["anonymous"] = anon
 	for _, r := range roles {
@@ -52,10 +52,29 @@ func only(status int, roles ...string) map[string]int {
 	return m
 }
 
+type expect map[string]int
+
+// notMine expects status for the listed roles, a login redirect for the
+// visitor and 404 for everyone else: a team's pages do not exist for
+// those outside it.
+func notMine(status int, roles ...string) expect {
+	m := signedIn(missing)
+	for _, r := range roles {
+		m[r] = status
+	}
+	return m
+}
+
+// set overrides one role's answer.
+func (m expect) set(role string, status int) expect {
+	m[role] = status
+	return m
+}
+
 type routeCase struct {
 	path string
 	form url.Values // for POST
-	want map[string]int
+	want expect
 }
 
 // TestEveryRouteForEveryRole walks the route table: every route must have
@@ -87,6 +106,10 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 	iv := domain.Interview{EntryID: entry.ID, StartsAt: start, EndsAt: start.Add(time.Hour), Place: "大田区役所"}
 	must(t, w.st.CreateInterview(ctx, &iv, nil))
 	eid, ivid, draft := strconv.FormatInt(entry.ID, 10), strconv.FormatInt(iv.ID, 10), strconv.FormatInt(w.draft.ID, 10)
+	// Two teams of 2021: one at work, one completed.
+	active, done := w.team(t, entry, w.web.ID, false), w.team(t, w.entrant(t, "秘密 花子", p.ID, w.green.ID), w.green.ID, true)
+	agreementID, activeID, doneID := strconv.FormatInt(active.agreement, 10), strconv.FormatInt(active.engagement, 10),
+		strconv.FormatInt(done.engagement, 10)
 	screeners := []string{"leader", "partner", "staff", "admin"}
 	movers := []string{"partner", "staff", "admin"}
 	deciders := []string{"staff", "admin"}
@@ -157,6 +180,22 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 		"POST /admin/{lgcode}/entries/{id}/reviewers":       {"/admin/131113/entries/" + eid + "/reviewers", url.Values{}, only(allowed, movers...)},
 		"POST /admin/{lgcode}/entries/{id}/move":            {"/admin/131113/entries/" + eid + "/move", url.Values{"to": {"offered"}}, only(allowed, deciders...)},
 		"POST /admin/{lgcode}/entries/{id}/interviews":      {"/admin/131113/entries/" + eid + "/interviews", url.Values{}, only(allowed, movers...)},
+		"GET /admin/{lgcode}/entries/{id}/agreement":        {"/admin/131113/entries/" + eid + "/agreement", nil, only(ok, movers...)},
+		"POST /admin/{lgcode}/entries/{id}/agreement":       {"/admin/131113/entries/" + eid + "/agreement", url.Values{}, only(allowed, movers...)},
+		"GET /admin/{lgcode}/engagements":                   {"/admin/131113/engagements", nil, only(ok, screeners...)},
+		"GET /agreements/{id}":                              {"/agreements/" + agreementID, nil, notMine(ok, screeners...)},
+		"POST /agreements/{id}/accept":                      {"/agreements/" + agreementID + "/accept", url.Values{"party": {"municipality"}, "version": {"1"}}, notMine(allowed, movers...).set("leader", forbidden)},
+		"GET /engagements/{id}":                             {"/engagements/" + activeID, nil, notMine(ok, screeners...)},
+		"POST /engagements/{id}/goal":                       {"/engagements/" + activeID + "/goal", url.Values{"goal": {"目標"}}, notMine(allowed, screeners...)},
+		"POST /engagements/{id}/milestones":                 {"/engagements/" + activeID + "/milestones", url.Values{}, notMine(allowed, screeners...)},
+		"POST /engagements/{id}/milestones/done":            {"/engagements/" + activeID + "/milestones/done", url.Values{}, notMine(allowed, screeners...)},
+		"POST /engagements/{id}/meetings":                   {"/engagements/" + activeID + "/meetings", url.Values{}, notMine(allowed, screeners...)},
+		"POST /engagements/{id}/reports":                    {"/engagements/" + activeID + "/reports", url.Values{}, notMine(forbidden, screeners...)},
+		"POST /engagements/{id}/messages":                   {"/engagements/" + activeID + "/messages", url.Values{}, notMine(allowed, screeners...)},
+		"POST /engagements/{id}/outcomes":                   {"/engagements/" + activeID + "/outcomes", url.Values{}, notMine(allowed, screeners...)},
+		"POST /engagements/{id}/complete":                   {"/engagements/" + doneID + "/complete", url.Values{}, notMine(allowed, screeners...)},
+		"POST /engagements/{id}/story":                      {"/engagements/" + doneID + "/story", url.Values{}, notMine(forbidden, screeners...)},
+		"POST /engagements/{id}/reviews":                    {"/engagements/" + doneID + "/reviews", url.Values{}, notMine(forbidden, screeners...)},
 
 		"GET /static/":                         {"/static/app.css", nil, everyone(ok)},
 		"GET /assets/sdgs.css":                 {"/assets/sdgs.css", nil, everyone(ok)},

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 )
@@ -394,4 +395,44 @@ func TestAPITokenMadeInThePage(t *testing.T) {
 	if status := call(); status != http.StatusUnauthorized {
 		t.Errorf("after revoking: %d", status)
 	}
+}
+
+// entrant adds a talent (without an account) who entered the program with
+// one choice.
+func (w *world) entrant(t *testing.T, name string, programID, projectID int64) domain.Entry {
+	t.Helper()
+	ctx := context.Background()
+	tal := domain.Talent{Name: name, NameKana: "テスト", ResidenceCountry: "JP"}
+	must(t, w.st.CreateTalent(ctx, &tal))
+	p, err := w.st.Project(ctx, projectID)
+	must(t, err)
+	e := domain.Entry{MunicipalityID: p.MunicipalityID, ProgramID: programID, TalentID: tal.ID, Choices: []int64{projectID},
+		Motivation: "x", Status: domain.EntrySubmitted, SubmittedAt: testNow}
+	must(t, w.st.CreateEntry(ctx, &e))
+	return e
+}
+
+type teamIDs struct{ agreement, engagement int64 }
+
+// team offers the entry the project, has all three sides accept the terms
+// and, if completed, ends the work.
+func (w *world) team(t *testing.T, e domain.Entry, projectID int64, completed bool) teamIDs {
+	t.Helper()
+	ctx := context.Background()
+	_, err := w.st.MoveEntries(ctx, e.ProgramID, []int64{e.ID}, domain.EntryOffered, 0, "", nil)
+	must(t, err)
+	start := time.Date(2021, 10, 1, 0, 0, 0, 0, domain.Japan())
+	a := domain.Agreement{EntryID: e.ID, ProjectID: projectID, Type: domain.AgreementQuasiMandate, RewardYen: 30000,
+		HoursPerMonth: 20, StartsOn: start, EndsOn: start.AddDate(0, 4, 0), Deliverables: "成果物"}
+	must(t, w.st.SaveAgreement(ctx, &a, 0))
+	for _, p := range domain.Parties() {
+		_, err := w.st.AcceptAgreement(ctx, a.ID, a.Version, p, 0)
+		must(t, err)
+	}
+	g, err := w.st.EngagementOfProject(ctx, projectID)
+	must(t, err)
+	if completed {
+		must(t, w.st.CompleteEngagement(ctx, g.ID))
+	}
+	return teamIDs{a.ID, g.ID}
 }
