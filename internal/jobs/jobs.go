@@ -11,6 +11,7 @@ import (
 	"database/sql"
 	"fmt"
 	"log/slog"
+	"sync/atomic"
 	"time"
 
 	"github.com/riverqueue/river"
@@ -25,9 +26,10 @@ import (
 
 // Queue enqueues and, once started, works jobs.
 type Queue struct {
-	client  *river.Client[*sql.Tx]
-	closeDB func() error
-	working bool
+	client   *river.Client[*sql.Tx]
+	closeDB  func() error
+	working  bool
+	reminder atomic.Pointer[Reminder]
 }
 
 // Options configure a queue that works jobs.
@@ -84,11 +86,18 @@ func newQueue(st *store.Store, opts *Options) (*Queue, error) {
 	if err != nil {
 		return nil, err
 	}
+	q := &Queue{closeDB: closeDB, working: opts != nil}
 	cfg := &river.Config{Logger: slog.New(slog.DiscardHandler)}
 	if opts != nil {
 		workers := river.NewWorkers()
 		river.AddWorker(workers, &mailWorker{st: st, sender: opts.Sender, log: opts.Log})
 		river.AddWorker(workers, &closeWorker{st: st, log: opts.Log})
+		river.AddWorker(workers, &remindWorker{st: st, log: opts.Log, remind: func() Reminder {
+			if r := q.reminder.Load(); r != nil {
+				return *r
+			}
+			return nil
+		}})
 		cfg.Workers = workers
 		cfg.Logger = opts.Log
 		cfg.Queues = map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: 4}}
@@ -97,6 +106,9 @@ func newQueue(st *store.Store, opts *Options) (*Queue, error) {
 			river.NewPeriodicJob(river.PeriodicInterval(time.Hour),
 				func() (river.JobArgs, *river.InsertOpts) { return CloseEndedArgs{}, nil },
 				&river.PeriodicJobOpts{RunOnStart: true}),
+			river.NewPeriodicJob(river.PeriodicInterval(6*time.Hour),
+				func() (river.JobArgs, *river.InsertOpts) { return RemindArgs{}, nil },
+				&river.PeriodicJobOpts{RunOnStart: true}),
 		}
 	}
 	client, err := river.NewClient(driver(db, st.Engine()), cfg)
@@ -104,8 +116,13 @@ func newQueue(st *store.Store, opts *Options) (*Queue, error) {
 		closeDB()
 		return nil, err
 	}
-	return &Queue{client: client, closeDB: closeDB, working: opts != nil}, nil
+	q.client = client
+	return q, nil
 }
+
+// SetReminder gives the queue what tells a talent their monthly report is
+// late; until it is set, late reports wait.
+func (q *Queue) SetReminder(r Reminder) { q.reminder.Store(&r) }
 
 // Start begins working jobs until ctx ends or Stop is called.
 func (q *Queue) Start(ctx context.Context) error {

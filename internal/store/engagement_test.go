@@ -107,6 +107,13 @@ func TestAgreementToCompletion(t *testing.T) {
 		if len(late) != 1 || late[0].Month != "2021-11" {
 			t.Errorf("late %+v", late)
 		}
+		first, err := s.ClaimReminder(ctx, late[0])
+		mustNil(t, err)
+		again, err := s.ClaimReminder(ctx, late[0])
+		mustNil(t, err)
+		if !first || again {
+			t.Errorf("reminder claimed %v then %v, want once", first, again)
+		}
 		late, _ = s.LateReports(ctx, time.Date(2021, 11, 10, 0, 0, 0, 0, domain.Japan()), 5)
 		if len(late) != 0 {
 			t.Errorf("late for a reported month: %+v", late)

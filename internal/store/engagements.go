@@ -345,3 +345,15 @@ func (s *Store) LateReports(ctx context.Context, now time.Time, graceDays int) (
 	}
 	return out, nil
 }
+
+// ClaimReminder records that a late report is being reminded and reports
+// whether it had not been before, so each is reminded once.
+func (s *Store) ClaimReminder(ctx context.Context, l LateReport) (bool, error) {
+	res, err := s.exec(ctx, `INSERT INTO report_reminders (engagement_id, talent_id, month, at) VALUES ($1, $2, $3, $4)
+		ON CONFLICT DO NOTHING`, l.EngagementID, l.TalentID, l.Month, s.now())
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
+}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 	"strings"
@@ -146,13 +147,13 @@ func (s *Server) askToAccept(r *http.Request, tx *store.Store, mu domain.Municip
 	if err != nil {
 		return err
 	}
-	owners, err := s.hostOwners(r, tx, mu, pr.HostID)
+	owners, err := s.hostOwners(r.Context(), tx, mu, pr.HostID)
 	if err != nil {
 		return err
 	}
 	users = append(users, owners...)
 	for _, uid := range users {
-		if err := s.tell(r, tx, mu.ID, uid, "notice.agreement", map[string]any{"Title": pr.Title}, link); err != nil {
+		if err := s.tell(r.Context(), tx, mu.ID, uid, "notice.agreement", map[string]any{"Title": pr.Title}, link); err != nil {
 			return err
 		}
 	}
@@ -160,8 +161,8 @@ func (s *Server) askToAccept(r *http.Request, tx *store.Store, mu domain.Municip
 }
 
 // hostOwners lists the business owners of an organization.
-func (s *Server) hostOwners(r *http.Request, tx *store.Store, mu domain.Municipality, orgID int64) ([]int64, error) {
-	members, err := tx.Members(r.Context(), mu.ID)
+func (s *Server) hostOwners(ctx context.Context, tx *store.Store, mu domain.Municipality, orgID int64) ([]int64, error) {
+	members, err := tx.Members(ctx, mu.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -176,19 +177,19 @@ func (s *Server) hostOwners(r *http.Request, tx *store.Store, mu domain.Municipa
 
 // tell sends one person an in-app notice and the same by mail, in their
 // language. A user id of 0 (a profile without an account) is skipped.
-func (s *Server) tell(r *http.Request, tx *store.Store, municipalityID, userID int64, key string, args map[string]any, link string) error {
+func (s *Server) tell(ctx context.Context, tx *store.Store, municipalityID, userID int64, key string, args map[string]any, link string) error {
 	if userID == 0 {
 		return nil
 	}
-	if err := tx.Notify(r.Context(), userID, key, args, link); err != nil {
+	if err := tx.Notify(ctx, userID, key, args, link); err != nil {
 		return err
 	}
-	rc, err := tx.RecipientOf(r.Context(), userID)
+	rc, err := tx.RecipientOf(ctx, userID)
 	if err != nil {
 		return err
 	}
 	lang := i18n.Lang(rc.Lang)
-	return s.queueMailFor(r.Context(), tx, municipalityID, lang, rc.Email, mail.TemplateNotice, mail.Notice{Name: rc.Name,
+	return s.queueMailFor(ctx, tx, municipalityID, lang, rc.Email, mail.TemplateNotice, mail.Notice{Name: rc.Name,
 		Title: s.cat.T(lang, key+"_title", nil), Body: s.cat.T(lang, key, s.translateArgs(lang, args)), URL: s.baseURL + link}, nil)
 }
 

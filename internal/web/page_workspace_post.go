@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"math"
 	"net/http"
 	"strconv"
@@ -123,7 +124,7 @@ func (s *Server) postMessage(w http.ResponseWriter, r *http.Request, lang i18n.L
 			for _, t := range ws.Team {
 				users[t.UserID] = true
 			}
-			owners, err := s.hostOwners(r, tx, ws.Municipality, ws.Project.HostID)
+			owners, err := s.hostOwners(r.Context(), tx, ws.Municipality, ws.Project.HostID)
 			if err != nil {
 				return err
 			}
@@ -133,7 +134,7 @@ func (s *Server) postMessage(w http.ResponseWriter, r *http.Request, lang i18n.L
 			delete(users, ws.actor.UserID)
 			link := workspaceURL(ws.Engagement.ID, "messages")
 			for id := range users {
-				if err := s.tell(r, tx, ws.Engagement.MunicipalityID, id, "notice.message",
+				if err := s.tell(r.Context(), tx, ws.Engagement.MunicipalityID, id, "notice.message",
 					map[string]any{"Title": ws.Project.Title}, link); err != nil {
 					return err
 				}
@@ -181,12 +182,12 @@ func (s *Server) completeEngagement(w http.ResponseWriter, r *http.Request, lang
 			for _, t := range ws.Team {
 				users = append(users, t.UserID)
 			}
-			owners, err := s.hostOwners(r, tx, ws.Municipality, ws.Project.HostID)
+			owners, err := s.hostOwners(r.Context(), tx, ws.Municipality, ws.Project.HostID)
 			if err != nil {
 				return err
 			}
 			for _, id := range append(users, owners...) {
-				if err := s.tell(r, tx, ws.Engagement.MunicipalityID, id, "notice.completed",
+				if err := s.tell(r.Context(), tx, ws.Engagement.MunicipalityID, id, "notice.completed",
 					map[string]any{"Title": ws.Project.Title}, link); err != nil {
 					return err
 				}
@@ -229,4 +230,23 @@ func (s *Server) saveTeamReview(w http.ResponseWriter, r *http.Request, lang i18
 			}
 			return tx.SaveTeamReview(r.Context(), &rv)
 		})
+}
+
+// RemindLateReport tells a talent, by notice and mail in their language,
+// that a monthly report is late; the job queue calls it once per report.
+func (s *Server) RemindLateReport(ctx context.Context, tx *store.Store, l store.LateReport) error {
+	g, err := tx.Engagement(ctx, l.EngagementID)
+	if err != nil {
+		return err
+	}
+	p, err := tx.Project(ctx, g.ProjectID)
+	if err != nil {
+		return err
+	}
+	r, err := http.NewRequestWithContext(ctx, "GET", s.baseURL, nil)
+	if err != nil {
+		return err
+	}
+	return s.tell(r.Context(), tx, l.MunicipalityID, l.UserID, "notice.report_late",
+		map[string]any{"Title": p.Title, "Month": l.Month}, workspaceURL(g.ID, "reports"))
 }

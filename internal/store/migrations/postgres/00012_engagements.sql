@@ -110,7 +110,17 @@ CREATE TABLE team_reviews (
     UNIQUE (engagement_id, side, talent_id)
 );
 
+-- A late monthly report is reminded once.
+CREATE TABLE report_reminders (
+    engagement_id   BIGINT NOT NULL REFERENCES engagements(id) ON DELETE CASCADE,
+    talent_id       BIGINT NOT NULL REFERENCES talents(id),
+    month           TEXT NOT NULL,
+    at              TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (engagement_id, talent_id, month)
+);
+
 -- +goose Down
+DROP TABLE report_reminders;
 DROP TABLE team_reviews;
 DROP TABLE indicators;
 DROP TABLE engagement_messages;
