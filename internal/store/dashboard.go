@@ -52,10 +52,10 @@ type Dashboard struct {
 	SDGsProjects  map[int]int    // goal → projects tagged with it
 	SDGsInterest  map[int]int    // goal → entrants interested in it
 	Funnel        Funnel
-	Hours         int            // hours reported by the teams
-	Outcomes      []OutcomeTotal // per indicator kind
-	ReviewAverage map[domain.ReviewSide]float64
-	ReviewCount   map[domain.ReviewSide]int
+	Hours         int                // hours reported by the teams
+	Outcomes      []OutcomeTotal     // per indicator kind
+	ReviewAverage map[string]float64 // by review side: "business", "talent"
+	ReviewCount   map[string]int
 	Engagements   int
 	Completed     int
 }
@@ -73,7 +73,7 @@ type OutcomeTotal struct {
 // municipality.
 func (s *Store) Dashboard(ctx context.Context, sc DashboardScope) (Dashboard, error) {
 	d := Dashboard{SkillsOffered: map[string]int{}, SkillsAsked: map[string]int{}, SDGsProjects: map[int]int{},
-		SDGsInterest: map[int]int{}, ReviewAverage: map[domain.ReviewSide]float64{}, ReviewCount: map[domain.ReviewSide]int{}}
+		SDGsInterest: map[int]int{}, ReviewAverage: map[string]float64{}, ReviewCount: map[string]int{}}
 	cond, arg := sc.scopeSQL()
 	if err := s.queryRow(ctx, `SELECT COUNT(*),
 		COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM talent_affinities a JOIN municipalities m ON m.lgcode = a.lgcode
@@ -222,7 +222,7 @@ func (s *Store) engagementFigures(ctx context.Context, sc DashboardScope, d *Das
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var side domain.ReviewSide
+		var side string
 		var n int
 		var avg sql.NullFloat64
 		if err := rows.Scan(&side, &n, &avg); err != nil {

@@ -22,6 +22,8 @@ func (s *Server) routeTable() []route {
 		h("GET /projects", s.html(s.cached(s.projectListPage))),
 		h("GET /projects/{id}", s.html(s.cached(s.projectPage))),
 		h("GET /hometown", s.html(s.cached(s.hometownPage))),
+		h("GET /stories", s.html(s.cached(s.storiesPage))),
+		h("GET /stories/{id}", s.html(s.cached(s.storyPage))),
 
 		// Accounts.
 		h("GET /signup", s.html(s.signupPage)),
@@ -82,6 +84,9 @@ func (s *Server) routeTable() []route {
 		h("GET /admin/{lgcode}/entries/{id}/agreement", s.html(s.agreementForm)),
 		h("POST /admin/{lgcode}/entries/{id}/agreement", s.html(s.saveAgreement)),
 		h("GET /admin/{lgcode}/engagements", s.html(s.engagementsPage)),
+		h("GET /admin/{lgcode}/dashboard", s.html(s.dashboardPage)),
+		h("GET /admin/{lgcode}/dashboard/report", s.html(s.dashboardReport)),
+		h("GET /admin/{lgcode}/dashboard.csv", s.dashboardCSV),
 
 		// Agreements and team workspaces: for their parties and the program's staff.
 		h("GET /agreements/{id}", s.html(s.agreementPage)),
