@@ -43,8 +43,8 @@ func TestBrowserStaffPages(t *testing.T) {
 	}
 }
 
-// TestBrowserAllocation is the staff's allocation of the 2021 cohort in
-// Chromium: both methods side by side, pin one pair, run again, accept.
+// TestBrowserAllocation is the staff's allocation of the current cohort in
+// Chromium (the 2021 one has agreements, which an allocation leaves alone): both methods side by side, pin one pair, run again, accept.
 func TestBrowserAllocation(t *testing.T) {
 	dir := t.TempDir()
 	s := startServe(t, "--data", dir, "--demo")
@@ -56,7 +56,7 @@ func TestBrowserAllocation(t *testing.T) {
 		}
 	}
 	browserLogin(t, ctx, s.url, "ota-staff@demo.tsunagu.example")
-	if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`a[href$="/ota-sdgs-2021/allocation"]`))); err != nil {
+	if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`a[href$="/`+programSlug()+`/allocation"]`))); err != nil {
 		t.Fatal(err)
 	}
 	assigned := func(method string) string {
@@ -97,7 +97,7 @@ func TestBrowserAllocation(t *testing.T) {
 	st, err := store.Open(context.Background(), "", dir)
 	must(err)
 	defer st.Close()
-	p, err := st.ProgramBySlug(context.Background(), "ota-sdgs-2021")
+	p, err := st.ProgramBySlug(context.Background(), programSlug())
 	must(err)
 	rows, err := st.EntriesOfProgram(context.Background(), p.ID)
 	must(err)

@@ -1,9 +1,11 @@
 // Package demo generates Tsunagu's demo dataset: Ota City's 2021 SDGs side-job
 // program with its hosts, projects, 440 talents and their entries, a current
 // open program for Ota, and a small program of a second municipality (Tsubame
-// City). The generator is pure and deterministic: the same seed and the same
-// now give an identical dataset. All people and businesses are fictional;
-// places are real and come from the reference data.
+// City). PlanAftermath adds the 2021 program's life after its offers: the
+// agreements and each team's work and outcomes. The generator is pure and
+// deterministic: the same seed and the same now give an identical dataset.
+// All people and businesses are fictional; places are real and come from
+// the reference data.
 package demo
 
 import (
@@ -29,6 +31,9 @@ type Dataset struct {
 	Projects       []domain.Project
 	Talents        []domain.Talent
 	Entries        []domain.Entry
+	// Offers maps each offered (内定) entry of the 2021 program to the
+	// project it was offered, both by provisional ID.
+	Offers map[int64]int64
 }
 
 // Local-government codes and slugs of the demo municipalities.

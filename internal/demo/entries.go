@@ -48,9 +48,15 @@ func (g *generator) entries2021() {
 	for _, i := range g.rng.Perm(len(es))[:withdrawn2021] {
 		es[i].Status = domain.EntryWithdrawn
 	}
-	g.decide(es, projects)
+	offers := g.decide(es, projects)
 	slices.SortStableFunc(es, func(a, b domain.Entry) int { return a.SubmittedAt.Compare(b.SubmittedAt) })
 	g.appendEntries(es)
+	g.ds.Offers = map[int64]int64{}
+	for _, e := range g.ds.Entries {
+		if p, ok := offers[e.TalentID]; ok && e.ProgramID == prog.ID {
+			g.ds.Offers[e.ID] = p
+		}
+	}
 }
 
 // rank draws up to n distinct projects for a talent, weighting each by its
@@ -88,8 +94,10 @@ func fit(t domain.Talent, p domain.Project) int {
 
 // decide offers each 2021 project to as many entrants as its team size,
 // preferring those who ranked it higher and fit it better, leaders a little;
-// everyone else is declined.
-func (g *generator) decide(es []domain.Entry, projects []int) {
+// everyone else is declined. It returns the project offered to each
+// offered talent, by talent ID.
+func (g *generator) decide(es []domain.Entry, projects []int) map[int64]int64 {
+	offers := map[int64]int64{}
 	for _, pi := range projects {
 		p := g.ds.Projects[pi]
 		type candidate struct {
@@ -113,8 +121,10 @@ func (g *generator) decide(es []domain.Entry, projects []int) {
 		slices.SortStableFunc(cs, func(a, b candidate) int { return cmp.Compare(b.score, a.score) })
 		for _, c := range cs[:min(p.TeamSize, len(cs))] {
 			es[c.entry].Status = domain.EntryOffered
+			offers[es[c.entry].TalentID] = p.ID
 		}
 	}
+	return offers
 }
 
 // submittedAt draws a submission time inside an entry window: a burst in the

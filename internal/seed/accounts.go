@@ -35,8 +35,10 @@ func DemoAccounts() []DemoAccount {
 // demoAccounts creates the demo sign-ins with their memberships: Ota's
 // office for its staff and leader, the partner organisation, the first Ota
 // business for its owner, Tsubame's office for Tsubame's staff, and the
-// first demo talent's profile for the talent.
-func demoAccounts(ctx context.Context, tx *store.Store, ds *demo.Dataset, m ids, hash string) error {
+// first demo talent's profile for the talent. It returns the users' IDs by
+// email.
+func demoAccounts(ctx context.Context, tx *store.Store, ds *demo.Dataset, m ids, hash string) (map[string]int64, error) {
+	users := map[string]int64{}
 	ota, tsubame := ds.Municipalities[0].ID, ds.Municipalities[1].ID
 	find := func(muni int64, kind domain.OrgKind) int64 {
 		for _, o := range ds.Organizations {
@@ -60,17 +62,18 @@ func demoAccounts(ctx context.Context, tx *store.Store, ds *demo.Dataset, m ids,
 		}
 		u := domain.User{Email: a.Email, Name: name}
 		if err := tx.CreateUser(ctx, &u); err != nil {
-			return fmt.Errorf("demo account %s: %w", a.Email, err)
+			return nil, fmt.Errorf("demo account %s: %w", a.Email, err)
 		}
+		users[a.Email] = u.ID
 		if err := tx.SetPassword(ctx, u.ID, hash); err != nil {
-			return err
+			return nil, err
 		}
 		if err := tx.MarkEmailVerified(ctx, u.ID); err != nil {
-			return err
+			return nil, err
 		}
 		if a.Role == "" {
 			if err := tx.LinkTalentUser(ctx, m.tal[ds.Talents[0].ID], u.ID); err != nil {
-				return err
+				return nil, err
 			}
 			continue
 		}
@@ -79,8 +82,8 @@ func demoAccounts(ctx context.Context, tx *store.Store, ds *demo.Dataset, m ids,
 			org = find(tsubame, domain.OrgMunicipalityOffice)
 		}
 		if err := tx.AddMembership(ctx, &domain.Membership{UserID: u.ID, OrganizationID: org, Role: a.Role}); err != nil {
-			return fmt.Errorf("demo membership %s: %w", a.Email, err)
+			return nil, fmt.Errorf("demo membership %s: %w", a.Email, err)
 		}
 	}
-	return nil
+	return users, nil
 }

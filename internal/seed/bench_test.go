@@ -107,3 +107,35 @@ func BenchmarkSearch100k(b *testing.B) {
 	b.ReportMetric(float64(durations[len(durations)/2].Microseconds())/1000, "p50-ms")
 	b.ReportMetric(float64(durations[len(durations)*99/100].Microseconds())/1000, "p99-ms")
 }
+
+// BenchmarkDemo measures loading the demo, indexed for search and with the
+// 2021 teams' work, into a fresh SQLite database.
+func BenchmarkDemo(b *testing.B) {
+	ctx := context.Background()
+	ref, err := refdata.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := analyzer().Get(ctx); err != nil {
+		b.Fatal(err)
+	}
+	now := time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		st, err := store.Open(ctx, "", b.TempDir())
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := st.Migrate(ctx); err != nil {
+			b.Fatal(err)
+		}
+		st = st.WithIndexer(search.NewProjectIndexer(analyzer(), ref))
+		b.StartTimer()
+		if _, err := Demo(ctx, st, ref, demo.DefaultSeed, now); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		st.Close()
+		b.StartTimer()
+	}
+}

@@ -16,23 +16,35 @@ import (
 // Counts says how many rows of each kind were loaded.
 type Counts struct {
 	Municipalities, Organizations, Programs, Projects, Talents, Entries int
+	// Agreements and Engagements are the demo's terms after 内定 and its
+	// teams' workspaces.
+	Agreements, Engagements int
 }
 
 func (c Counts) String() string {
-	return fmt.Sprintf("%d municipalities, %d organizations, %d programs, %d projects, %d talents, %d entries",
+	s := fmt.Sprintf("%d municipalities, %d organizations, %d programs, %d projects, %d talents, %d entries",
 		c.Municipalities, c.Organizations, c.Programs, c.Projects, c.Talents, c.Entries)
+	if c.Agreements > 0 || c.Engagements > 0 {
+		s += fmt.Sprintf(", %d agreements, %d engagements", c.Agreements, c.Engagements)
+	}
+	return s
 }
 
 // Progress is told how many rows are loaded of how many.
 type Progress func(done, total int)
 
-// Demo generates the Ota demo from seed and loads it in one transaction,
-// so a failure leaves the database as it was. It refuses to load into a
+// Demo generates the Ota demo from seed, with the 2021 program's
+// agreements and teams' work, and loads it in one transaction, so a
+// failure leaves the database as it was. It refuses to load into a
 // database that already has a municipality.
 func Demo(ctx context.Context, st *store.Store, ref *refdata.Data, seed uint64, now time.Time) (Counts, error) {
 	ds, err := demo.Generate(ref, seed, now)
 	if err != nil {
 		return Counts{}, fmt.Errorf("generate demo: %w", err)
+	}
+	plan, err := demo.PlanAftermath(ds, seed)
+	if err != nil {
+		return Counts{}, fmt.Errorf("plan the demo's teams: %w", err)
 	}
 	hash, err := auth.HashPassword(DemoPassword, auth.DefaultParams())
 	if err != nil {
@@ -51,7 +63,12 @@ func Demo(ctx context.Context, st *store.Store, ref *refdata.Data, seed uint64, 
 		if c, m, err = loadMapped(ctx, tx, ds, nil); err != nil {
 			return err
 		}
-		return demoAccounts(ctx, tx, ds, m, hash)
+		users, err := demoAccounts(ctx, tx, ds, m, hash)
+		if err != nil {
+			return err
+		}
+		c.Agreements, c.Engagements, err = aftermath(ctx, tx, ds, plan, m, demoActors(ds, users))
+		return err
 	})
 	return c, err
 }
@@ -93,7 +110,7 @@ func load(ctx context.Context, tx *store.Store, ds *demo.Dataset, progress Progr
 }
 
 // ids maps a dataset's provisional ids to the database's.
-type ids struct{ org, tal map[int64]int64 }
+type ids struct{ org, proj, tal, ent map[int64]int64 }
 
 func loadMapped(ctx context.Context, tx *store.Store, ds *demo.Dataset, progress Progress) (Counts, ids, error) {
 	var c Counts
@@ -157,16 +174,19 @@ func loadMapped(ctx context.Context, tx *store.Store, ds *demo.Dataset, progress
 		c.Talents++
 		tick()
 	}
+	ent := map[int64]int64{}
 	for _, e := range ds.Entries {
+		old := e.ID
 		e.MunicipalityID, e.ProgramID, e.TalentID = muni[e.MunicipalityID], prog[e.ProgramID], tal[e.TalentID]
 		e.Choices = remap(proj, e.Choices)
 		if err := tx.CreateEntry(ctx, &e); err != nil {
 			return c, ids{}, fmt.Errorf("entry of talent %d: %w", e.TalentID, err)
 		}
+		ent[old] = e.ID
 		c.Entries++
 		tick()
 	}
-	return c, ids{org: org, tal: tal}, nil
+	return c, ids{org: org, proj: proj, tal: tal, ent: ent}, nil
 }
 
 func remap(ids map[int64]int64, in []int64) []int64 {

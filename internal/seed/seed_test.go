@@ -34,7 +34,13 @@ func TestDemoLoadsEverythingOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Counts{len(ds.Municipalities), len(ds.Organizations), len(ds.Programs), len(ds.Projects), len(ds.Talents), len(ds.Entries)}
+	plan, err := demo.PlanAftermath(ds, demo.DefaultSeed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Counts{Municipalities: len(ds.Municipalities), Organizations: len(ds.Organizations), Programs: len(ds.Programs),
+		Projects: len(ds.Projects), Talents: len(ds.Talents), Entries: len(ds.Entries),
+		Agreements: len(plan.Agreements), Engagements: len(plan.Teams)}
 	if c != want {
 		t.Fatalf("loaded %v, generated %v", c, want)
 	}

@@ -1,0 +1,192 @@
+package seed
+
+import (
+	"context"
+	"fmt"
+	"math"
+
+	"github.com/tsunagu-hub/tsunagu/internal/demo"
+	"github.com/tsunagu-hub/tsunagu/internal/domain"
+	"github.com/tsunagu-hub/tsunagu/internal/store"
+)
+
+// actors are the demo accounts that act in the 2021 program's workspaces.
+type actors struct {
+	staff   int64           // accepts terms for Ota City
+	partner int64           // the coordinator who runs meetings and writes for the office
+	owner   int64           // the owner of ownerOrg
+	talents map[int64]int64 // dataset talent ID -> user ID, for linked profiles
+	// ownerOrg is the dataset ID of the business the owner account runs.
+	ownerOrg int64
+}
+
+// demoActors finds the demo accounts that act in the workspaces.
+func demoActors(ds *demo.Dataset, users map[string]int64) actors {
+	a := actors{staff: users["ota-staff@demo.tsunagu.example"], partner: users["partner@demo.tsunagu.example"],
+		owner:   users["owner@demo.tsunagu.example"],
+		talents: map[int64]int64{ds.Talents[0].ID: users["talent@demo.tsunagu.example"]}}
+	for _, o := range ds.Organizations {
+		if o.MunicipalityID == ds.Municipalities[0].ID && o.Kind == domain.OrgBusiness {
+			a.ownerOrg = o.ID
+			break
+		}
+	}
+	return a
+}
+
+// of returns the user acting for a party of a project: the owner for their
+// own business, a linked talent for themselves, the staff for Ota; 0 when
+// the person has no account.
+func (a actors) of(party domain.Party, host, talent int64) int64 {
+	switch {
+	case party == domain.PartyMunicipality:
+		return a.staff
+	case party == domain.PartyTalent:
+		return a.talents[talent]
+	case host == a.ownerOrg:
+		return a.owner
+	}
+	return 0
+}
+
+// aftermath loads the 2021 program's life after its offers: the agreements
+// and their acceptances, which open the teams' workspaces, then each
+// team's work. It returns how many agreements and workspaces it made.
+func aftermath(ctx context.Context, tx *store.Store, ds *demo.Dataset, plan *demo.Aftermath, m ids,
+	act actors) (int, int, error) {
+	hosts := map[int64]int64{}
+	for _, p := range ds.Projects {
+		hosts[p.ID] = p.HostID
+	}
+	for _, planned := range plan.Agreements {
+		a := planned
+		a.EntryID, a.ProjectID, a.Accepted = m.ent[planned.EntryID], m.proj[planned.ProjectID], nil
+		if err := tx.SaveAgreement(ctx, &a, act.staff); err != nil {
+			return 0, 0, fmt.Errorf("agreement of entry %d: %w", planned.EntryID, err)
+		}
+		for _, x := range planned.Accepted {
+			by := act.of(x.Party, hosts[planned.ProjectID], planned.TalentID)
+			if _, err := tx.AcceptAgreement(ctx, a.ID, a.Version, x.Party, by); err != nil {
+				return 0, 0, fmt.Errorf("acceptance of entry %d: %w", planned.EntryID, err)
+			}
+		}
+	}
+	for _, t := range plan.Teams {
+		if err := teamWork(ctx, tx, t, m, act, hosts[t.ProjectID]); err != nil {
+			return 0, 0, fmt.Errorf("team of project %d: %w", t.ProjectID, err)
+		}
+	}
+	return len(plan.Agreements), len(plan.Teams), nil
+}
+
+// teamWork loads one team's work into its workspace.
+func teamWork(ctx context.Context, tx *store.Store, t demo.Team, m ids, act actors, host int64) error {
+	g, err := tx.EngagementOfProject(ctx, m.proj[t.ProjectID])
+	if err != nil {
+		return err
+	}
+	if err := tx.SetGoal(ctx, g.ID, t.Goal); err != nil {
+		return err
+	}
+	for _, x := range t.Milestones {
+		ms := domain.Milestone{EngagementID: g.ID, Title: x.Title, DueOn: x.DueOn}
+		if err := tx.AddMilestone(ctx, &ms); err != nil {
+			return err
+		}
+		if x.Done {
+			if err := tx.SetMilestoneDone(ctx, g.ID, ms.ID, true); err != nil {
+				return err
+			}
+		}
+	}
+	for _, x := range t.Meetings {
+		x.EngagementID, x.AuthorID = g.ID, act.partner
+		if err := tx.LogMeeting(ctx, &x); err != nil {
+			return err
+		}
+	}
+	for _, x := range t.Reports {
+		x.EngagementID, x.TalentID = g.ID, m.tal[x.TalentID]
+		if err := tx.SubmitReport(ctx, &x); err != nil {
+			return err
+		}
+	}
+	for _, x := range t.Messages {
+		by := act.of(x.From, host, x.TalentID)
+		if x.From == domain.PartyMunicipality {
+			by = act.partner
+		}
+		if err := tx.PostMessage(ctx, &domain.Message{EngagementID: g.ID, AuthorID: by, Body: x.Body}); err != nil {
+			return err
+		}
+	}
+	for _, x := range t.Indicators {
+		in := domain.Indicator{EngagementID: g.ID, Kind: x.Kind, SDG: x.SDG, Baseline: x.Baseline, Result: math.NaN(),
+			Evidence: x.Evidence}
+		if x.Recorded {
+			in.Result = x.Result
+		}
+		if err := tx.SaveIndicator(ctx, &in); err != nil {
+			return err
+		}
+	}
+	if !t.Completed {
+		return nil
+	}
+	return completeTeam(ctx, tx, g, t, m, act, host)
+}
+
+// completeTeam closes a workspace with its reviews and story consents.
+func completeTeam(ctx context.Context, tx *store.Store, g domain.Engagement, t demo.Team, m ids, act actors, host int64) error {
+	if err := tx.CompleteEngagement(ctx, g.ID); err != nil {
+		return err
+	}
+	for _, x := range t.Reviews {
+		party := domain.PartyBusiness
+		if x.Side == domain.ReviewByTalent {
+			party = domain.PartyTalent
+		}
+		x.EngagementID, x.AuthorID, x.TalentID = g.ID, act.of(party, host, x.TalentID), m.tal[x.TalentID]
+		if err := tx.SaveTeamReview(ctx, &x); err != nil {
+			return err
+		}
+	}
+	if t.StoryConsent {
+		if err := tx.SetStoryConsent(ctx, g.ID, true); err != nil {
+			return err
+		}
+	}
+	for _, talent := range t.StoryTalents {
+		user := act.talents[talent]
+		if user == 0 {
+			// Consent needs an account: these team members have one in
+			// the demo, without a password (they never sign in).
+			var err error
+			if user, err = memberAccount(ctx, tx, m.tal[talent]); err != nil {
+				return err
+			}
+		}
+		c := domain.Consent{UserID: user, Purpose: domain.ConsentStory, Granted: true}
+		if err := tx.RecordConsent(ctx, &c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// memberAccount gives a demo talent an account, so their consent can be
+// recorded.
+func memberAccount(ctx context.Context, tx *store.Store, talentID int64) (int64, error) {
+	t, err := tx.Talent(ctx, talentID)
+	if err != nil {
+		return 0, err
+	}
+	if t.UserID != 0 {
+		return t.UserID, nil
+	}
+	u := domain.User{Email: fmt.Sprintf("member-%d@demo.tsunagu.example", talentID), Name: t.Name, NameKana: t.NameKana}
+	if err := tx.CreateUser(ctx, &u); err != nil {
+		return 0, err
+	}
+	return u.ID, tx.LinkTalentUser(ctx, talentID, u.ID)
+}
