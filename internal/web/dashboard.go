@@ -115,7 +115,7 @@ func (s *Server) dashTables(lang i18n.Lang, d store.Dashboard) ([]dashTable, err
 	// The funnel with conversion rates.
 	f := d.Funnel
 	funnel := chart.Funnel{ID: "dash-funnel", Title: t("dash.funnel"),
-		Steps: []string{t("dash.step_entry"), t("dash.step_screened"), t("dash.step_offered"), t("dash.step_agreed"), t("dash.step_completed")},
+		Steps:  []string{t("dash.step_entry"), t("dash.step_screened"), t("dash.step_offered"), t("dash.step_agreed"), t("dash.step_completed")},
 		Values: []float64{float64(f.Entries), float64(f.Screened), float64(f.Offered), float64(f.Agreed), float64(f.Completed)},
 		RateLabel: func(from, to string, rate float64) string {
 			return t("dash.rate", "Rate", chart.FormatPercent(rate))
@@ -139,7 +139,7 @@ func (s *Server) dashTables(lang i18n.Lang, d store.Dashboard) ([]dashTable, err
 		Series: []chart.Series{{Name: t("work.baseline"), Values: before}, {Name: t("work.result"), Values: after}}}
 	if err := add(dashTable{ID: "outcomes", Title: outcomes.Title, Note: t("dash.outcomes_note"),
 		Headers: []string{t("work.indicator"), t("dash.teams"), t("work.baseline"), t("work.result"), t("dash.change")},
-		Rows: outRows}, outcomes.SVG); err != nil {
+		Rows:    outRows}, outcomes.SVG); err != nil {
 		return nil, err
 	}
 	return out, nil
