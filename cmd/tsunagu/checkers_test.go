@@ -39,7 +39,7 @@ func checkedPages() []string {
 	var out []string
 	for _, p := range []string{"/", "/projects", "/projects?sdg=9&style=remote", "/projects?sdg=99",
 		"/programs/ota-sdgs-2021", "/projects/1", "/no-such-page", "/projects?q=%E8%B2%A9%E8%B7%AF%E9%96%8B%E6%8B%93",
-		"/hometown", "/hometown?pref=15", "/hometown?municipality=152137", "/stories", "/signup", "/login", "/signup/sent", "/password/forgot", "/password/reset?token=x"} {
+		"/hometown", "/hometown?pref=15", "/hometown?municipality=152137", "/stories", "/events", "/events/1", "/ideas", "/signup", "/login", "/signup/sent", "/password/forgot", "/password/reset?token=x"} {
 		sep := "?"
 		if strings.Contains(p, "?") {
 			sep = "&"
@@ -71,8 +71,9 @@ func TestSignedInPagesPassHTMLChecker(t *testing.T) {
 			"/admin/131113/outbox", "/admin/131113/audit", "/admin/131113/programs/" + slug + "/import",
 			"/admin/131113/programs/ota-sdgs-2021/allocation", "/admin/131113/dashboard",
 			"/admin/131113/dashboard/report?program=ota-sdgs-2021", "/admin/131113/engagements", "/engagements/1",
-			"/engagements/2", "/agreements/1", "/admin/131113/entries/1/agreement"},
-		"talent@demo.tsunagu.example": {"/me", "/me/profile", "/me/notifications", "/me/tokens", "/programs/" + slug + "/entry"},
+			"/engagements/2", "/agreements/1", "/admin/131113/entries/1/agreement", "/admin/131113/events",
+			"/admin/131113/ideas"},
+		"talent@demo.tsunagu.example": {"/me", "/me/profile", "/me/notifications", "/me/tokens", "/ideas", "/events/2", "/programs/" + slug + "/entry"},
 		"owner@demo.tsunagu.example":  {"/admin/131113/projects", "/admin/131113/projects/new"},
 	}
 	var pages []string

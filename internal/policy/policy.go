@@ -11,17 +11,18 @@ type Action string
 
 // Actions.
 const (
-	ViewEntries    Action = "entries.view"    // see a program's entrants and their entries
-	ScreenEntries  Action = "entries.screen"  // write private notes and scores
-	MoveEntries    Action = "entries.move"    // move entries between screening stages, assign reviewers, schedule interviews
-	DecideEntries  Action = "entries.decide"  // 内定 / 見送り: the municipality decides
-	ManageProjects Action = "projects.manage" // draft, submit and edit projects
-	ReviewProjects Action = "projects.review" // publish or return submitted projects
-	Invite         Action = "members.invite"  // invite people into an organization
-	ReadAudit      Action = "audit.read"      // read the audit log
-	ViewDashboard  Action = "dashboard.view"  // the municipality's figures
-	ReadOutbox     Action = "outbox.read"     // mail the municipality's work caused
-	ImportEntries  Action = "entries.import"  // import entries from a form export, export them as CSV
+	ViewEntries     Action = "entries.view"     // see a program's entrants and their entries
+	ScreenEntries   Action = "entries.screen"   // write private notes and scores
+	MoveEntries     Action = "entries.move"     // move entries between screening stages, assign reviewers, schedule interviews
+	DecideEntries   Action = "entries.decide"   // 内定 / 見送り: the municipality decides
+	ManageProjects  Action = "projects.manage"  // draft, submit and edit projects
+	ReviewProjects  Action = "projects.review"  // publish or return submitted projects
+	Invite          Action = "members.invite"   // invite people into an organization
+	ReadAudit       Action = "audit.read"       // read the audit log
+	ViewDashboard   Action = "dashboard.view"   // the municipality's figures
+	ReadOutbox      Action = "outbox.read"      // mail the municipality's work caused
+	ImportEntries   Action = "entries.import"   // import entries from a form export, export them as CSV
+	ManageCommunity Action = "community.manage" // hold events, answer ideas
 )
 
 // Actor is a signed-in person and their memberships.
@@ -42,14 +43,14 @@ func grants(r domain.Role) []Action {
 	switch r {
 	case domain.RoleMunicipalityAdmin:
 		return []Action{ViewEntries, ScreenEntries, MoveEntries, DecideEntries, ManageProjects, ReviewProjects, Invite,
-			ReadAudit, ViewDashboard, ReadOutbox, ImportEntries}
+			ReadAudit, ViewDashboard, ReadOutbox, ImportEntries, ManageCommunity}
 	case domain.RoleMunicipalityStaff:
 		return []Action{ViewEntries, ScreenEntries, MoveEntries, DecideEntries, ManageProjects, ReviewProjects, Invite,
-			ViewDashboard, ReadOutbox, ImportEntries}
+			ViewDashboard, ReadOutbox, ImportEntries, ManageCommunity}
 	case domain.RolePartnerStaff:
-		return []Action{ViewEntries, ScreenEntries, MoveEntries, ManageProjects, ViewDashboard}
+		return []Action{ViewEntries, ScreenEntries, MoveEntries, ManageProjects, ViewDashboard, ManageCommunity}
 	case domain.RoleAssociationStaff:
-		return []Action{ManageProjects, ViewDashboard}
+		return []Action{ManageProjects, ViewDashboard, ManageCommunity}
 	case domain.RoleLeaderTalent:
 		return []Action{ViewEntries, ScreenEntries}
 	case domain.RoleBusinessOwner:

@@ -68,7 +68,10 @@ func Demo(ctx context.Context, st *store.Store, ref *refdata.Data, seed uint64, 
 			return err
 		}
 		c.Agreements, c.Engagements, err = aftermath(ctx, tx, ds, plan, m, demoActors(ds, users))
-		return err
+		if err != nil {
+			return err
+		}
+		return community(ctx, tx, ds.Municipalities[0].LGCode, now)
 	})
 	return c, err
 }

@@ -148,3 +148,54 @@ func TestAgreementToCompletion(t *testing.T) {
 		}
 	})
 }
+
+func TestEventsAndIdeas(t *testing.T) {
+	forEachEngine(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		f := newFixture(t, s)
+		var users []int64
+		for _, e := range []string{"a@example.jp", "b@example.jp", "c@example.jp"} {
+			u := domain.User{Email: e, Name: e}
+			mustNil(t, s.CreateUser(ctx, &u))
+			users = append(users, u.ID)
+		}
+		start := time.Date(2026, 12, 5, 19, 0, 0, 0, domain.Japan())
+		ev := domain.Event{MunicipalityID: f.ota.ID, Title: "副業人材交流会", StartsAt: start, EndsAt: start.Add(2 * time.Hour),
+			Place: "大田区産業プラザPiO", Capacity: 2}
+		mustNil(t, s.CreateEvent(ctx, &ev))
+		if err := s.CreateEvent(ctx, &domain.Event{MunicipalityID: f.ota.ID, Title: "x", StartsAt: start, EndsAt: start.Add(time.Hour),
+			Online: true, URL: "http://insecure"}); domain.ErrorCode(err) != domain.CodeInvalid {
+			t.Errorf("insecure link: %v", err)
+		}
+		mustNil(t, s.RSVP(ctx, ev.ID, users[0]))
+		mustNil(t, s.RSVP(ctx, ev.ID, users[0])) // twice is once
+		mustNil(t, s.RSVP(ctx, ev.ID, users[1]))
+		if err := s.RSVP(ctx, ev.ID, users[2]); domain.ErrorCode(err) != domain.CodeConflict {
+			t.Errorf("over capacity: %v", err)
+		}
+		mustNil(t, s.CancelRSVP(ctx, ev.ID, users[1]))
+		mustNil(t, s.RSVP(ctx, ev.ID, users[2]))
+		got, _ := s.EventByID(ctx, ev.ID)
+		if got.Going != 2 {
+			t.Errorf("going %d", got.Going)
+		}
+		if list, _ := s.Events(ctx, 0, start.Add(3*time.Hour)); len(list) != 0 {
+			t.Errorf("a past event listed: %+v", list)
+		}
+
+		idea := domain.Idea{MunicipalityID: f.ota.ID, AuthorID: users[0], Title: "工場見学ツアー", Body: "週末に町工場を巡るツアーを"}
+		mustNil(t, s.CreateIdea(ctx, &idea))
+		mustNil(t, s.SupportIdea(ctx, idea.ID, users[1], true))
+		mustNil(t, s.SupportIdea(ctx, idea.ID, users[1], true))
+		mustNil(t, s.SupportIdea(ctx, idea.ID, users[2], true))
+		mustNil(t, s.SupportIdea(ctx, idea.ID, users[2], false))
+		ans, err := s.AnswerIdea(ctx, idea.ID, domain.IdeaAdopted, "来年度に実施します")
+		mustNil(t, err)
+		if ans.Supporters != 1 || ans.Status != domain.IdeaAdopted || ans.AnsweredAt.IsZero() {
+			t.Errorf("idea %+v", ans)
+		}
+		if _, err := s.AnswerIdea(ctx, idea.ID, "maybe", ""); domain.ErrorCode(err) != domain.CodeInvalid {
+			t.Errorf("unknown status: %v", err)
+		}
+	})
+}

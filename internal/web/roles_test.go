@@ -108,6 +108,13 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 	eid, ivid, draft := strconv.FormatInt(entry.ID, 10), strconv.FormatInt(iv.ID, 10), strconv.FormatInt(w.draft.ID, 10)
 	// Two teams of 2021: one at work, one completed.
 	active, done := w.team(t, entry, w.web.ID, false), w.team(t, w.entrant(t, "秘密 花子", p.ID, w.green.ID), w.green.ID, true)
+	start2 := testNow.AddDate(0, 0, 10)
+	event := domain.Event{MunicipalityID: w.ota.ID, Title: "交流会", StartsAt: start2, EndsAt: start2.Add(time.Hour), Place: "蒲田"}
+	must(t, w.st.CreateEvent(ctx, &event))
+	idea := domain.Idea{MunicipalityID: w.ota.ID, Title: "工場見学", Body: "ツアーを"}
+	must(t, w.st.CreateIdea(ctx, &idea))
+	evid, ideaID := strconv.FormatInt(event.ID, 10), strconv.FormatInt(idea.ID, 10)
+	community := []string{"partner", "staff", "admin"}
 	agreementID, activeID, doneID := strconv.FormatInt(active.agreement, 10), strconv.FormatInt(active.engagement, 10),
 		strconv.FormatInt(done.engagement, 10)
 	screeners := []string{"leader", "partner", "staff", "admin"}
@@ -124,6 +131,13 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 		"GET /hometown":                  {"/hometown", nil, everyone(ok)},
 		"GET /stories":                   {"/stories", nil, everyone(ok)},
 		"GET /stories/{id}":              {"/stories/" + activeID, nil, everyone(missing)},
+		"GET /events":                    {"/events", nil, everyone(ok)},
+		"GET /events/{id}":               {"/events/" + evid, nil, everyone(ok)},
+		"GET /events/{id}/ics":           {"/events/" + evid + "/ics", nil, everyone(ok)},
+		"POST /events/{id}/rsvp":         {"/events/" + evid + "/rsvp", url.Values{"action": {"cancel"}}, signedIn(anon)},
+		"GET /ideas":                     {"/ideas", nil, everyone(ok)},
+		"POST /ideas":                    {"/ideas", url.Values{}, signedIn(422)},
+		"POST /ideas/{id}/support":       {"/ideas/" + ideaID + "/support", url.Values{"support": {"no"}}, signedIn(anon)},
 		"GET /signup":                    {"/signup", nil, everyone(allowed)},
 		"POST /signup":                   {"/signup", url.Values{}, everyone(allowed)},
 		"GET /signup/sent":               {"/signup/sent", nil, everyone(allowed)},
@@ -185,6 +199,10 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 		"GET /admin/{lgcode}/entries/{id}/agreement":        {"/admin/131113/entries/" + eid + "/agreement", nil, only(ok, movers...)},
 		"POST /admin/{lgcode}/entries/{id}/agreement":       {"/admin/131113/entries/" + eid + "/agreement", url.Values{}, only(allowed, movers...)},
 		"GET /admin/{lgcode}/engagements":                   {"/admin/131113/engagements", nil, only(ok, screeners...)},
+		"GET /admin/{lgcode}/events":                        {"/admin/131113/events", nil, only(ok, community...)},
+		"POST /admin/{lgcode}/events":                       {"/admin/131113/events", url.Values{}, only(422, community...)},
+		"GET /admin/{lgcode}/ideas":                         {"/admin/131113/ideas", nil, only(ok, community...)},
+		"POST /admin/{lgcode}/ideas/{id}":                   {"/admin/131113/ideas/" + ideaID, url.Values{"status": {"considering"}}, only(anon, community...)},
 		"GET /admin/{lgcode}/dashboard":                     {"/admin/131113/dashboard", nil, only(ok, "partner", "staff", "admin")},
 		"GET /admin/{lgcode}/dashboard/report":              {"/admin/131113/dashboard/report?program=ota-sdgs-2021", nil, only(ok, "partner", "staff", "admin")},
 		"GET /admin/{lgcode}/dashboard.csv":                 {"/admin/131113/dashboard.csv?table=funnel", nil, only(ok, "partner", "staff", "admin")},

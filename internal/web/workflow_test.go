@@ -436,3 +436,71 @@ func (w *world) team(t *testing.T, e domain.Entry, projectID int64, completed bo
 	}
 	return teamIDs{a.ID, g.ID}
 }
+
+func TestCommunityEventsAndIdeas(t *testing.T) { eachEngine(t, communityScenario) }
+
+func communityScenario(t *testing.T, w *world) {
+	office := w.orgNamed(t, "大田区 産業経済部")
+	_, staff := w.member(t, "staff@city.example.jp", "区 職員", domain.RoleMunicipalityStaff, office.ID)
+	a, b := w.signedIn(t, "a@example.jp", "蒲田 一"), w.signedIn(t, "b@example.jp", "大森 二")
+	// Staff hold an online event for one person; a bad link is refused.
+	form := url.Values{"title": {"オンライン交流会"}, "date": {"2026-12-10"}, "time": {"20:00"}, "minutes": {"60"},
+		"online": {"yes"}, "url": {"http://meet.example.jp/x"}, "capacity": {"1"}}
+	if status, body, _ := send(t, staff, "POST", w.srv.URL+"/admin/131113/events", form); status != 422 || !strings.Contains(body, "https://") {
+		t.Errorf("insecure link: %d", status)
+	}
+	form.Set("url", "https://meet.example.jp/x")
+	status, _, h := send(t, staff, "POST", w.srv.URL+"/admin/131113/events", form)
+	if status != 303 {
+		t.Fatalf("create event: %d", status)
+	}
+	page := h.Get("Location")
+	_, body, _ := send(t, w.browser(t), "GET", w.srv.URL+page, nil)
+	if strings.Contains(body, "meet.example.jp") {
+		t.Error("the online link shows to someone not coming")
+	}
+	send(t, a, "POST", w.srv.URL+page+"/rsvp", url.Values{"action": {"join"}})
+	_, body, _ = send(t, a, "GET", w.srv.URL+page, nil)
+	if !strings.Contains(body, "https://meet.example.jp/x") || !strings.Contains(body, "参加予定です") {
+		t.Error("the one coming does not see the link")
+	}
+	if status, body, _ := send(t, b, "POST", w.srv.URL+page+"/rsvp", url.Values{"action": {"join"}}); status != 409 || !strings.Contains(body, "満席") {
+		t.Errorf("over capacity: %d", status)
+	}
+	_, cal, hdr := send(t, a, "GET", w.srv.URL+page+"/ics", nil)
+	if !strings.HasPrefix(hdr.Get("Content-Type"), "text/calendar") || !strings.Contains(cal, "URL:https://meet.example.jp/x") ||
+		!strings.Contains(cal, "DTSTART:20261210T110000Z") {
+		t.Errorf("calendar:\n%s", cal)
+	}
+	_, cal, _ = send(t, b, "GET", w.srv.URL+page+"/ics", nil)
+	if strings.Contains(cal, "meet.example.jp") {
+		t.Error("the calendar file gives the link to someone not coming")
+	}
+
+	// A talent proposes an idea; another supports it; the ward answers.
+	if status, _, _ := send(t, a, "POST", w.srv.URL+"/ideas", url.Values{"municipality": {"131113"}, "title": {"工場見学ツアー"},
+		"body": {"週末に町工場を巡るツアーを"}}); status != 303 {
+		t.Fatalf("propose: %d", status)
+	}
+	ideas, _ := w.st.Ideas(context.Background(), w.ota.ID)
+	if len(ideas) != 1 {
+		t.Fatalf("ideas %+v", ideas)
+	}
+	id := strconv.FormatInt(ideas[0].ID, 10)
+	send(t, b, "POST", w.srv.URL+"/ideas/"+id+"/support", url.Values{"support": {"yes"}})
+	_, body, _ = send(t, w.browser(t), "GET", w.srv.URL+"/ideas", nil)
+	if !strings.Contains(body, "応援 1") || !strings.Contains(body, "受付") {
+		t.Error("the board lacks the support count or status")
+	}
+	if status, _, _ := send(t, staff, "POST", w.srv.URL+"/admin/131113/ideas/"+id, url.Values{"status": {"adopted"},
+		"answer": {"来年度に実施します"}}); status != 303 {
+		t.Fatalf("answer: %d", status)
+	}
+	if mailBody, ok := w.mailTo(t, "a@example.jp", "アイデアへの回答"); !ok || !strings.Contains(mailBody, "採用") {
+		t.Errorf("the author was not told: %q", mailBody)
+	}
+	_, body, _ = send(t, w.browser(t), "GET", w.srv.URL+"/ideas", nil)
+	if !strings.Contains(body, "来年度に実施します") || !strings.Contains(body, "採用") {
+		t.Error("the answer is not on the board")
+	}
+}
