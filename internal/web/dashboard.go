@@ -157,13 +157,13 @@ func weekly(times []time.Time) (labels []string, counts []float64) {
 		return d.AddDate(0, 0, -((int(d.Weekday()) + 6) % 7))
 	}
 	first, last := monday(times[0]), monday(times[len(times)-1])
-	idx := map[time.Time]int{}
+	idx := map[string]int{} // by date: times in a map key compare their zone pointers too
 	for w := first; !w.After(last); w = w.AddDate(0, 0, 7) {
-		idx[w] = len(labels)
+		idx[w.Format("2006-01-02")] = len(labels)
 		labels, counts = append(labels, w.Format("2006-01-02")), append(counts, 0)
 	}
 	for _, t := range times {
-		counts[idx[monday(t)]]++
+		counts[idx[monday(t).Format("2006-01-02")]]++
 	}
 	return labels, counts
 }
