@@ -50,6 +50,7 @@ Commands:
   outbox    show mail waiting in the outbox (add --all for sent mail too)
   token     token create --email EMAIL: a personal API token (Authorization: Bearer)
   audit     the newest audit events: who did what, when, from where
+  municipality  municipality add --lgcode CODE [--admin EMAIL]: onboard a municipality; list
   import    import entries --program SLUG FILE.csv: load a Google Forms export
   export    export entries --program SLUG [--encoding utf8|sjis]: a program's entries as CSV
   version   print the version
@@ -82,6 +83,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return auditCmd(ctx, rest, getenv, stdout, stderr)
 	case "token":
 		return tokenCmd(ctx, rest, getenv, stdout, stderr)
+	case "municipality":
+		return municipalityCmd(ctx, rest, getenv, stdout, stderr)
 	case "outbox":
 		return outboxCmd(ctx, rest, getenv, stdout, stderr)
 	case "import", "export":
