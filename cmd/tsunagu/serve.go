@@ -73,6 +73,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		}
 	}
 	go indexMissing(ctx, st, log)
+	go st.Listen(ctx, log) // other instances' writes, on PostgreSQL
 	var sender mail.Sender
 	if smtpURL != "" {
 		cfg, err := mail.ParseSMTPURL(smtpURL)

@@ -3,6 +3,7 @@ package jobs
 import (
 	"context"
 	"errors"
+	"fmt"
 	"sync"
 	"testing"
 	"time"
@@ -149,5 +150,89 @@ func TestInserterDoesNotWork(t *testing.T) {
 	}
 	if err := q.Stop(ctx); err != nil {
 		t.Error(err)
+	}
+}
+
+// counter stands in for SMTP and counts each message it is given.
+type counter struct {
+	mu   sync.Mutex
+	seen map[string]int
+}
+
+func (c *counter) Send(_ context.Context, m mail.Message) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.seen[m.To]++
+	return nil
+}
+
+func (c *counter) total() (int, int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	n, dup := 0, 0
+	for _, k := range c.seen {
+		n += k
+		if k > 1 {
+			dup++
+		}
+	}
+	return n, dup
+}
+
+// TestTwoInstancesRunEachJobOnce starts two workers on one PostgreSQL, as
+// two app instances would, and checks every mail is sent exactly once.
+func TestTwoInstancesRunEachJobOnce(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	url := storetest.PostgresURL(t)
+	open := func() *store.Store {
+		st, err := store.Open(ctx, url, t.TempDir())
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { st.Close() })
+		return st
+	}
+	a, b := open(), open()
+	if _, err := a.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := Migrate(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	sent := &counter{seen: map[string]int{}}
+	var queues []*Queue
+	for _, st := range []*store.Store{a, b} {
+		q, err := NewWorker(st, Options{Sender: sent, PollInterval: 200 * time.Millisecond})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := q.Start(ctx); err != nil {
+			t.Fatal(err)
+		}
+		queues = append(queues, q)
+	}
+	const n = 60
+	for i := range n {
+		st := []*store.Store{a, b}[i%2].WithJobs(queues[i%2])
+		if err := st.QueueMail(ctx, &store.Mail{To: fmt.Sprintf("p%02d@example.jp", i), Lang: "ja", Subject: "件名", Body: "本文"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for {
+		if got, _ := sent.total(); got >= n || ctx.Err() != nil {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	time.Sleep(500 * time.Millisecond) // room for a duplicate to show
+	for _, q := range queues {
+		if err := q.Stop(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, dup := sent.total()
+	if got != n || dup != 0 {
+		t.Errorf("sent %d messages with %d duplicates, want %d once each", got, dup, n)
 	}
 }

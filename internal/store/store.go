@@ -51,6 +51,10 @@ type Store struct {
 	// changes counts committed writes in this process, so caches of pages
 	// built from the data can tell they are stale. Shared by every copy.
 	changes *atomic.Uint64
+	// remote counts the writes other instances announced (PostgreSQL
+	// LISTEN/NOTIFY), bumped by Listen.
+	remote *atomic.Uint64
+	url    string // the PostgreSQL URL, for the listening connection
 }
 
 // Open connects to the database named by url: "" or "sqlite:PATH" for SQLite
@@ -82,7 +86,9 @@ func openPostgres(ctx context.Context, url string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("connect to PostgreSQL at %s: %w", redact(url), err)
 	}
-	return newStore(Postgres, db, db), nil
+	st := newStore(Postgres, db, db)
+	st.url = url
+	return st, nil
 }
 
 // sqliteDSN sets WAL, foreign keys and a busy timeout on every connection.
@@ -140,7 +146,7 @@ func (s *Store) JobPool() (db *sql.DB, close func() error, err error) {
 
 func newStore(engine Engine, read, write *sql.DB) *Store {
 	return &Store{engine: engine, read: read, write: write, r: read, w: write,
-		now: func() time.Time { return time.Now().UTC() }, changes: new(atomic.Uint64),
+		now: func() time.Time { return time.Now().UTC() }, changes: new(atomic.Uint64), remote: new(atomic.Uint64),
 		maxRanked: MaxRanked}
 }
 
@@ -173,6 +179,13 @@ func (s *Store) InTx(ctx context.Context, fn func(tx *Store) error) error {
 		_ = tx.Rollback()
 		return err
 	}
+	if s.engine == Postgres {
+		// Delivered to the other instances only if the commit succeeds.
+		if _, err := tx.ExecContext(ctx, `SELECT pg_notify('`+changesChannel+`', '')`); err != nil {
+			_ = tx.Rollback()
+			return err
+		}
+	}
 	if err := tx.Commit(); err != nil {
 		return err
 	}
@@ -180,15 +193,19 @@ func (s *Store) InTx(ctx context.Context, fn func(tx *Store) error) error {
 	return nil
 }
 
-// Version changes whenever this process commits a write. Other processes'
-// writes (several servers on one PostgreSQL) are not seen: caches keyed on it
+// Version changes whenever this process commits a write and, on
+// PostgreSQL while Listen runs, whenever another instance announces one.
+// Without Listen other processes' writes are not seen: caches keyed on it
 // must also expire by time.
-func (s *Store) Version() uint64 { return s.changes.Load() }
+func (s *Store) Version() uint64 { return s.changes.Load() + s.remote.Load() }
 
 // written records a write made outside a transaction.
 func (s *Store) written() {
 	if !s.inTx {
 		s.changes.Add(1)
+		if s.engine == Postgres {
+			_, _ = s.write.Exec(`SELECT pg_notify('` + changesChannel + `', '')`)
+		}
 	}
 }
 

@@ -36,8 +36,11 @@ type cachedPage struct {
 	body    []byte
 }
 
-func newPageCache(version func() uint64, now func() time.Time) *pageCache {
-	return &pageCache{entries: map[string]cachedPage{}, maxAge: time.Second, limit: 4096, version: version, now: now}
+func newPageCache(version func() uint64, now func() time.Time, maxAge time.Duration) *pageCache {
+	if maxAge <= 0 {
+		maxAge = time.Second
+	}
+	return &pageCache{entries: map[string]cachedPage{}, maxAge: maxAge, limit: 4096, version: version, now: now}
 }
 
 // cacheKey identifies a page by language, path and its query without the

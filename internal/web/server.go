@@ -35,6 +35,9 @@ type Config struct {
 	BaseURL string
 	// SecureCookies marks the session cookie Secure (the site is on HTTPS).
 	SecureCookies bool
+	// CacheMaxAge bounds how long a public page is served from memory
+	// when no change is seen; 0 means one second.
+	CacheMaxAge time.Duration
 }
 
 // Server holds the parsed templates and the dependencies of every handler.
@@ -82,7 +85,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	return &Server{store: cfg.Store, ref: cfg.Ref, cat: cfg.Catalog, search: cfg.Search, log: log,
 		version: cfg.Version, now: now, pages: p, sdgCSSBytes: sdgStyles(cfg.Ref),
-		cache: newPageCache(cfg.Store.Version, time.Now), sessions: newSessions(cfg.Store, cfg.SecureCookies),
+		cache: newPageCache(cfg.Store.Version, time.Now, cfg.CacheMaxAge), sessions: newSessions(cfg.Store, cfg.SecureCookies),
 		limits: newLimits(), mail: cfg.Mail, baseURL: strings.TrimRight(cfg.BaseURL, "/"),
 		dummyHash: dummyHash, pool: &talentPool{}}, nil
 }
