@@ -25,6 +25,10 @@ func ConsentPurposes() []ConsentPurpose {
 	return []ConsentPurpose{ConsentScout, ConsentStory, ConsentNews}
 }
 
+// HubPurposes are the purposes answered once for the whole hub; being
+// found (ConsentScout) is answered per municipality.
+func HubPurposes() []ConsentPurpose { return []ConsentPurpose{ConsentStory, ConsentNews} }
+
 // Valid reports whether p is a known purpose.
 func (p ConsentPurpose) Valid() bool {
 	for _, k := range ConsentPurposes() {
@@ -71,6 +75,41 @@ func (inv *Invitation) Validate() error {
 	}
 	if inv.MunicipalityID == 0 || inv.OrganizationID == 0 {
 		v.Add("organization", "error.required", "Field", "organization")
+	}
+	return v.Err()
+}
+
+// ScoutStatus is where an offer stands.
+type ScoutStatus string
+
+// Scout statuses.
+const (
+	ScoutSent     ScoutStatus = "sent"
+	ScoutAccepted ScoutStatus = "accepted"
+	ScoutDeclined ScoutStatus = "declined"
+)
+
+// ScoutOffer is an offer (スカウト) a municipality sends a talent who let
+// its staff find them.
+type ScoutOffer struct {
+	ID             int64
+	MunicipalityID int64
+	TalentID       int64
+	ProjectID      int64 // 0 when the offer is about the program in general
+	SenderID       int64
+	Message        string
+	Status         ScoutStatus
+	CreatedAt      time.Time
+	AnsweredAt     time.Time
+}
+
+// Validate checks the offer.
+func (o *ScoutOffer) Validate() error {
+	var v ValidationErrors
+	if strings.TrimSpace(o.Message) == "" {
+		v.Add("message", "error.required", "Field", "message")
+	} else if len([]rune(o.Message)) > 2000 {
+		v.Add("message", "error.too_long", "Max", 2000)
 	}
 	return v.Err()
 }

@@ -23,6 +23,7 @@ const (
 	ReadOutbox      Action = "outbox.read"      // mail the municipality's work caused
 	ImportEntries   Action = "entries.import"   // import entries from a form export, export them as CSV
 	ManageCommunity Action = "community.manage" // hold events, answer ideas
+	ScoutTalents    Action = "talents.scout"    // search the shared pool and send offers
 )
 
 // Actor is a signed-in person and their memberships.
@@ -43,12 +44,12 @@ func grants(r domain.Role) []Action {
 	switch r {
 	case domain.RoleMunicipalityAdmin:
 		return []Action{ViewEntries, ScreenEntries, MoveEntries, DecideEntries, ManageProjects, ReviewProjects, Invite,
-			ReadAudit, ViewDashboard, ReadOutbox, ImportEntries, ManageCommunity}
+			ReadAudit, ViewDashboard, ReadOutbox, ImportEntries, ManageCommunity, ScoutTalents}
 	case domain.RoleMunicipalityStaff:
 		return []Action{ViewEntries, ScreenEntries, MoveEntries, DecideEntries, ManageProjects, ReviewProjects, Invite,
-			ViewDashboard, ReadOutbox, ImportEntries, ManageCommunity}
+			ViewDashboard, ReadOutbox, ImportEntries, ManageCommunity, ScoutTalents}
 	case domain.RolePartnerStaff:
-		return []Action{ViewEntries, ScreenEntries, MoveEntries, ManageProjects, ViewDashboard, ManageCommunity}
+		return []Action{ViewEntries, ScreenEntries, MoveEntries, ManageProjects, ViewDashboard, ManageCommunity, ScoutTalents}
 	case domain.RoleAssociationStaff:
 		return []Action{ManageProjects, ViewDashboard, ManageCommunity}
 	case domain.RoleLeaderTalent:

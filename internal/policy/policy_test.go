@@ -20,7 +20,7 @@ func actor(role domain.Role, muni, org int64) Actor {
 
 func TestEveryRoleAgainstEveryAction(t *testing.T) {
 	all := []Action{ViewEntries, ScreenEntries, MoveEntries, DecideEntries, ManageProjects, ReviewProjects, Invite,
-		ReadAudit, ViewDashboard, ReadOutbox, ImportEntries, ManageCommunity}
+		ReadAudit, ViewDashboard, ReadOutbox, ImportEntries, ManageCommunity, ScoutTalents}
 	cases := []struct {
 		name  string
 		actor Actor
@@ -32,9 +32,9 @@ func TestEveryRoleAgainstEveryAction(t *testing.T) {
 		{"municipality admin", actor(domain.RoleMunicipalityAdmin, ota, office), Resource{MunicipalityID: ota}, all},
 		{"municipality staff", actor(domain.RoleMunicipalityStaff, ota, office), Resource{MunicipalityID: ota},
 			[]Action{ViewEntries, ScreenEntries, MoveEntries, DecideEntries, ManageProjects, ReviewProjects, Invite,
-				ViewDashboard, ReadOutbox, ImportEntries, ManageCommunity}},
+				ViewDashboard, ReadOutbox, ImportEntries, ManageCommunity, ScoutTalents}},
 		{"partner staff", actor(domain.RolePartnerStaff, ota, 13), Resource{MunicipalityID: ota},
-			[]Action{ViewEntries, ScreenEntries, MoveEntries, ManageProjects, ViewDashboard, ManageCommunity}},
+			[]Action{ViewEntries, ScreenEntries, MoveEntries, ManageProjects, ViewDashboard, ManageCommunity, ScoutTalents}},
 		{"association staff", actor(domain.RoleAssociationStaff, ota, 14), Resource{MunicipalityID: ota},
 			[]Action{ManageProjects, ViewDashboard, ManageCommunity}},
 		{"leader talent", actor(domain.RoleLeaderTalent, ota, office), Resource{MunicipalityID: ota},

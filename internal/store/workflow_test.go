@@ -259,3 +259,49 @@ func TestProgramStages(t *testing.T) {
 		}
 	})
 }
+
+func TestPoolFollowsConsentPerMunicipality(t *testing.T) {
+	forEachEngine(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		f := newFixture(t, s)
+		u := domain.User{Email: "hanako@example.jp", Name: "山田 花子"}
+		mustNil(t, s.CreateUser(ctx, &u))
+		mustNil(t, s.LinkTalentUser(ctx, f.talent.ID, u.ID))
+		consent := func(m int64, granted bool) {
+			mustNil(t, s.RecordConsent(ctx, &domain.Consent{UserID: u.ID, MunicipalityID: m, Purpose: domain.ConsentScout, Granted: granted}))
+		}
+		pool := func(m int64) int {
+			p, err := s.Pool(ctx, m)
+			mustNil(t, err)
+			return len(p)
+		}
+		consent(f.ota.ID, true)
+		if pool(f.ota.ID) != 1 || pool(f.tsubame.ID) != 0 {
+			t.Fatalf("pools after consenting to Ota only: %d, %d", pool(f.ota.ID), pool(f.tsubame.ID))
+		}
+		offer := domain.ScoutOffer{MunicipalityID: f.tsubame.ID, TalentID: f.talent.ID, Message: "燕市の案件にいかがですか"}
+		if err := s.SendScout(ctx, &offer); domain.ErrorCode(err) != domain.CodeNotFound {
+			t.Errorf("an offer from a municipality without consent: %v", err)
+		}
+		offer.MunicipalityID = f.ota.ID
+		mustNil(t, s.SendScout(ctx, &offer))
+		got, err := s.AnswerScout(ctx, offer.ID, f.talent.ID, true)
+		mustNil(t, err)
+		if got.Status != domain.ScoutAccepted {
+			t.Errorf("answer %+v", got)
+		}
+		if _, err := s.AnswerScout(ctx, offer.ID, f.talent.ID, false); domain.ErrorCode(err) != domain.CodeConflict {
+			t.Errorf("answering twice: %v", err)
+		}
+		// Withdrawing takes the talent out of the pool at once.
+		consent(f.ota.ID, false)
+		if pool(f.ota.ID) != 0 {
+			t.Error("still in the pool after withdrawing")
+		}
+		cur, err := s.ScoutConsents(ctx, u.ID)
+		mustNil(t, err)
+		if cur[f.ota.ID].Granted || cur[f.ota.ID].At.IsZero() {
+			t.Errorf("current consents %+v", cur)
+		}
+	})
+}

@@ -101,6 +101,14 @@ type meData struct {
 	HasProfile  bool
 	Bookmarks   []projectView
 	Work        []myWork
+	Scouts      []myScout
+}
+
+// myScout is an offer received, with who sent it and about what.
+type myScout struct {
+	Offer        domain.ScoutOffer
+	Municipality string
+	Project      string
 }
 
 // myWork is an agreement of the person and their team's workspace.
@@ -149,6 +157,19 @@ func (s *Server) mePage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) 
 		ags, err := s.store.AgreementsOfTalent(r.Context(), t.ID)
 		if err != nil {
 			return err
+		}
+		offers, err := s.store.ScoutsOf(r.Context(), t.ID)
+		if err != nil {
+			return err
+		}
+		for _, o := range offers {
+			ms := myScout{Offer: o, Municipality: h.municipalities[o.MunicipalityID].Name}
+			if o.ProjectID != 0 {
+				if p, err := s.store.Project(r.Context(), o.ProjectID); err == nil {
+					ms.Project = p.Title
+				}
+			}
+			d.Scouts = append(d.Scouts, ms)
 		}
 		for _, a := range ags {
 			p, err := s.store.Project(r.Context(), a.ProjectID)

@@ -28,6 +28,11 @@ type profileData struct {
 	Purposes   []domain.ConsentPurpose
 	Consents   map[domain.ConsentPurpose]bool
 	History    []domain.Consent
+	// Findable says, per municipality of the hub, whether its staff may
+	// find the talent in the shared pool.
+	Municipalities    []domain.Municipality
+	Findable          map[int64]bool
+	MunicipalityNames map[int64]string
 }
 
 type skillGroup struct {
@@ -77,13 +82,29 @@ func (s *Server) profileData(t domain.Talent, f *form) profileData {
 
 // loadConsents fills the consent choices and their history.
 func (s *Server) loadConsents(r *http.Request, userID int64, d *profileData) error {
-	d.Purposes, d.Consents = domain.ConsentPurposes(), map[domain.ConsentPurpose]bool{}
+	d.Purposes, d.Consents = domain.HubPurposes(), map[domain.ConsentPurpose]bool{}
 	cur, err := s.store.CurrentConsents(r.Context(), userID)
 	if err != nil {
 		return err
 	}
 	for p, c := range cur {
 		d.Consents[p] = c.Granted
+	}
+	scout, err := s.store.ScoutConsents(r.Context(), userID)
+	if err != nil {
+		return err
+	}
+	d.Findable, d.MunicipalityNames = map[int64]bool{}, map[int64]string{}
+	for m, c := range scout {
+		d.Findable[m] = c.Granted
+	}
+	h, err := s.loadHub(r.Context())
+	if err != nil {
+		return err
+	}
+	d.Municipalities = h.munList
+	for _, m := range h.munList {
+		d.MunicipalityNames[m.ID] = m.Name
 	}
 	d.History, err = s.store.ConsentHistory(r.Context(), userID)
 	return err
@@ -190,9 +211,20 @@ func (s *Server) saveProfile(w http.ResponseWriter, r *http.Request, lang i18n.L
 		for _, p := range d.Purposes { // keep what was ticked
 			d.Consents[p] = r.PostForm.Get("consent_"+string(p)) == "yes"
 		}
+		for _, m := range d.Municipalities {
+			d.Findable[m.ID] = r.PostForm.Get("find_"+strconv.FormatInt(m.ID, 10)) == "yes"
+		}
 		return s.render(w, r, lang, http.StatusBadRequest, "profile", s.cat.T(lang, "profile.title", nil), d)
 	}
 	current, err := s.store.CurrentConsents(r.Context(), userID)
+	if err != nil {
+		return err
+	}
+	findable, err := s.store.ScoutConsents(r.Context(), userID)
+	if err != nil {
+		return err
+	}
+	hub, err := s.loadHub(r.Context())
 	if err != nil {
 		return err
 	}
@@ -201,7 +233,20 @@ func (s *Server) saveProfile(w http.ResponseWriter, r *http.Request, lang i18n.L
 			return err
 		}
 		// A consent is recorded only when the answer changes, with its time.
-		for _, p := range domain.ConsentPurposes() {
+		for _, m := range hub.munList {
+			granted := r.PostForm.Get("find_"+strconv.FormatInt(m.ID, 10)) == "yes"
+			if c, answered := findable[m.ID]; (answered && c.Granted == granted) || (!answered && !granted) {
+				continue
+			}
+			if err := tx.RecordConsent(r.Context(), &domain.Consent{UserID: userID, MunicipalityID: m.ID,
+				Purpose: domain.ConsentScout, Granted: granted}); err != nil {
+				return err
+			}
+			if err := s.audit(r.Context(), tx, r, "consent.scout", "user", userID, m.ID); err != nil {
+				return err
+			}
+		}
+		for _, p := range domain.HubPurposes() {
 			granted := r.PostForm.Get("consent_"+string(p)) == "yes"
 			if c, answered := current[p]; (answered && c.Granted == granted) || (!answered && !granted) {
 				continue

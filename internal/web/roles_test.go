@@ -156,6 +156,7 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 		"POST /me/profile":               {"/me/profile", url.Values{}, signedIn(allowed)},
 		"POST /me/entries/{id}/withdraw": {"/me/entries/" + eid + "/withdraw", url.Values{}, signedIn(missing)},
 		"POST /me/entries/{id}/offer":    {"/me/entries/" + eid + "/offer", url.Values{"answer": {"accept"}}, signedIn(missing)},
+		"POST /me/scouts/{id}":           {"/me/scouts/999", url.Values{"answer": {"accept"}}, signedIn(missing)},
 		"GET /me/interviews/{id}": {"/me/interviews/" + ivid, nil, func() map[string]int {
 			m := signedIn(missing)
 			for _, r := range screeners {
@@ -199,6 +200,8 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 		"GET /admin/{lgcode}/entries/{id}/agreement":        {"/admin/131113/entries/" + eid + "/agreement", nil, only(ok, movers...)},
 		"POST /admin/{lgcode}/entries/{id}/agreement":       {"/admin/131113/entries/" + eid + "/agreement", url.Values{}, only(allowed, movers...)},
 		"GET /admin/{lgcode}/engagements":                   {"/admin/131113/engagements", nil, only(ok, screeners...)},
+		"GET /admin/{lgcode}/talents":                       {"/admin/131113/talents", nil, only(ok, movers...)},
+		"POST /admin/{lgcode}/talents/{id}/scout":           {"/admin/131113/talents/999/scout", url.Values{"message": {"x"}}, only(missing, movers...)},
 		"GET /admin/{lgcode}/events":                        {"/admin/131113/events", nil, only(ok, community...)},
 		"POST /admin/{lgcode}/events":                       {"/admin/131113/events", url.Values{}, only(422, community...)},
 		"GET /admin/{lgcode}/ideas":                         {"/admin/131113/ideas", nil, only(ok, community...)},

@@ -336,24 +336,76 @@ func inviteScenario(t *testing.T, w *world) {
 func TestConsentIsRecordedWithTime(t *testing.T) {
 	w := newWorld(t)
 	c := w.signedIn(t, "kamata@example.jp", "蒲田 一郎")
+	find := "find_" + strconv.FormatInt(w.ota.ID, 10)
 	form := url.Values{"name": {"蒲田 一郎"}, "name_kana": {"カマタ イチロウ"}, "hours": {"20"}, "style": {"remote"},
-		"country": {"JP"}, "consent_scout": {"yes"}}
+		"country": {"JP"}, find: {"yes"}, "consent_story": {"yes"}}
 	if status, _, _ := send(t, c, "POST", w.srv.URL+"/me/profile", form); status != 303 {
 		t.Fatalf("save: %d", status)
 	}
 	// Saving again unchanged records nothing; withdrawing records a row.
 	send(t, c, "POST", w.srv.URL+"/me/profile", form)
-	form.Del("consent_scout")
+	form.Del(find)
 	send(t, c, "POST", w.srv.URL+"/me/profile", form)
 	creds, _ := w.st.Credentials(context.Background(), "kamata@example.jp")
 	hist, err := w.st.ConsentHistory(context.Background(), creds.User.ID)
 	must(t, err)
-	if len(hist) != 2 || hist[0].Granted || !hist[1].Granted || hist[0].Purpose != domain.ConsentScout {
+	if len(hist) != 3 || hist[0].Granted || hist[0].MunicipalityID != w.ota.ID || hist[0].Purpose != domain.ConsentScout {
 		t.Fatalf("history = %+v", hist)
 	}
 	_, body, _ := send(t, c, "GET", w.srv.URL+"/me/profile", nil)
-	if !strings.Contains(body, "変更の記録") || !strings.Contains(body, "取り消し") {
+	if !strings.Contains(body, "変更の記録") || !strings.Contains(body, "取り消し") || !strings.Contains(body, "大田区の職員が私を見つけて") {
 		t.Error("the profile does not show the consent record")
+	}
+}
+
+func TestSharedPoolAndScout(t *testing.T) { eachEngine(t, poolScenario) }
+
+func poolScenario(t *testing.T, w *world) {
+	ctx := context.Background()
+	office := w.orgNamed(t, "大田区 産業経済部")
+	_, staff := w.member(t, "staff@city.example.jp", "区 職員", domain.RoleMunicipalityStaff, office.ID)
+	ts := w.orgNamed(t, "燕市 商工振興課")
+	_, tsStaff := w.member(t, "staff@tsubame.example.jp", "燕 職員", domain.RoleMunicipalityStaff, ts.ID)
+	c := w.signedIn(t, "kamata@example.jp", "蒲田 一郎")
+	form := url.Values{"name": {"蒲田 一郎"}, "name_kana": {"カマタ イチロウ"}, "hours": {"20"}, "style": {"remote"},
+		"country": {"JP"}, "skill_web-homepage": {"3"}, "find_" + strconv.FormatInt(w.ota.ID, 10): {"yes"}}
+	if status, _, _ := send(t, c, "POST", w.srv.URL+"/me/profile", form); status != 303 {
+		t.Fatalf("save: %d", status)
+	}
+	creds, _ := w.st.Credentials(ctx, "kamata@example.jp")
+	tal, err := w.st.TalentByUser(ctx, creds.User.ID)
+	must(t, err)
+	id := strconv.FormatInt(tal.ID, 10)
+	// Ota's staff find the talent, without the name; Tsubame's do not.
+	_, body, _ := send(t, staff, "GET", w.srv.URL+"/admin/131113/talents", nil)
+	if !strings.Contains(body, "人材 #"+id) || strings.Contains(body, "蒲田 一郎") || strings.Contains(body, "kamata@") {
+		t.Error("Ota's pool lacks the talent, or shows the name or address")
+	}
+	_, body, _ = send(t, tsStaff, "GET", w.srv.URL+"/admin/152137/talents", nil)
+	if strings.Contains(body, "人材 #"+id) {
+		t.Error("Tsubame's pool shows a talent who did not consent to it")
+	}
+	if status, _, _ := send(t, tsStaff, "POST", w.srv.URL+"/admin/152137/talents/"+id+"/scout", url.Values{"message": {"燕にも"}}); status != 404 {
+		t.Errorf("an offer outside the consent: %d", status)
+	}
+	if status, _, _ := send(t, staff, "POST", w.srv.URL+"/admin/131113/talents/"+id+"/scout",
+		url.Values{"project": {strconv.FormatInt(w.shop.ID, 10)}, "message": {"商店街の案件にいかがですか"}}); status != 303 {
+		t.Fatalf("scout: %d", status)
+	}
+	if _, ok := w.mailTo(t, "kamata@example.jp", "自治体からの声かけ"); !ok {
+		t.Error("the talent got no mail")
+	}
+	_, body, _ = send(t, c, "GET", w.srv.URL+"/me", nil)
+	if !strings.Contains(body, "商店街の案件にいかがですか") || !strings.Contains(body, "商店街のSNS発信") {
+		t.Fatal("my page lacks the offer")
+	}
+	offers, _ := w.st.ScoutsOf(ctx, tal.ID)
+	if status, _, _ := send(t, c, "POST", w.srv.URL+"/me/scouts/"+strconv.FormatInt(offers[0].ID, 10),
+		url.Values{"answer": {"accept"}}); status != 303 {
+		t.Fatalf("answer: %d", status)
+	}
+	if _, ok := w.mailTo(t, "staff@city.example.jp", "スカウトへの返事"); !ok {
+		t.Error("the sender was not told")
 	}
 }
 
