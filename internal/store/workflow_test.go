@@ -305,3 +305,54 @@ func TestPoolFollowsConsentPerMunicipality(t *testing.T) {
 		}
 	})
 }
+
+func TestPersonalDataAndDeletion(t *testing.T) {
+	forEachEngine(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		f := newFixture(t, s)
+		u := domain.User{Email: "hanako@example.jp", Name: "山田 花子"}
+		mustNil(t, s.CreateUser(ctx, &u))
+		mustNil(t, s.LinkTalentUser(ctx, f.talent.ID, u.ID))
+		e := domain.Entry{MunicipalityID: f.ota.ID, ProgramID: f.program.ID, TalentID: f.talent.ID, Choices: []int64{f.web.ID},
+			Motivation: "町工場の力になりたい", Status: domain.EntrySubmitted, SubmittedAt: time.Now()}
+		mustNil(t, s.CreateEntry(ctx, &e))
+		mustNil(t, s.RecordConsent(ctx, &domain.Consent{UserID: u.ID, Purpose: domain.ConsentStory, Granted: true}))
+		mustNil(t, s.Audit(ctx, AuditEvent{ActorID: u.ID, Action: "profile.save", SubjectType: "talent", SubjectID: f.talent.ID}))
+		data, err := s.PersonalData(ctx, u.ID)
+		mustNil(t, err)
+		if len(data["user"]) != 1 || data["user"][0]["email"] != "hanako@example.jp" || len(data["entries"]) != 1 ||
+			data["entries"][0]["motivation"] != "町工場の力になりたい" || len(data["consents"]) != 1 || len(data["skills"]) != 1 ||
+			len(data["ties"]) != 2 || len(data["audit"]) != 1 {
+			t.Fatalf("personal data %+v", data)
+		}
+		mustNil(t, s.DeleteAccount(ctx, u.ID))
+		if _, err := s.UserByID(ctx, u.ID); domain.ErrorCode(err) != domain.CodeNotFound {
+			t.Errorf("the user is still there: %v", err)
+		}
+		tal, err := s.Talent(ctx, f.talent.ID)
+		mustNil(t, err)
+		if tal.Name != "" || tal.UserID != 0 || len(tal.Skills) != 0 || len(tal.Affinities) != 0 {
+			t.Errorf("the profile keeps personal data: %+v", tal)
+		}
+		got, err := s.Entry(ctx, e.ID)
+		mustNil(t, err)
+		if got.Motivation != "" || got.ProgramID != f.program.ID {
+			t.Errorf("entry tombstone %+v", got)
+		}
+		if st, _ := s.ProgramStats(ctx, f.program.ID); st.Entries != 1 {
+			t.Errorf("the program's count changed: %d", st.Entries)
+		}
+		if hist, _ := s.ConsentHistory(ctx, u.ID); len(hist) != 0 {
+			t.Errorf("consents kept: %+v", hist)
+		}
+		log, err := s.AuditLog(ctx, 0, 10)
+		mustNil(t, err)
+		found := false
+		for _, ev := range log {
+			found = found || (ev.Action == "user.delete" && ev.SubjectID == u.ID)
+		}
+		if !found {
+			t.Error("the deletion left no tombstone in the audit log")
+		}
+	})
+}

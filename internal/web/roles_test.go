@@ -157,6 +157,9 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 		"POST /me/entries/{id}/withdraw": {"/me/entries/" + eid + "/withdraw", url.Values{}, signedIn(missing)},
 		"POST /me/entries/{id}/offer":    {"/me/entries/" + eid + "/offer", url.Values{"answer": {"accept"}}, signedIn(missing)},
 		"POST /me/scouts/{id}":           {"/me/scouts/999", url.Values{"answer": {"accept"}}, signedIn(missing)},
+		"GET /me/data":                   {"/me/data", nil, signedIn(ok)},
+		"GET /me/delete":                 {"/me/delete", nil, signedIn(ok)},
+		"POST /me/delete":                {"/me/delete", url.Values{"password": {"wrong"}}, signedIn(422)},
 		"GET /me/interviews/{id}": {"/me/interviews/" + ivid, nil, func() map[string]int {
 			m := signedIn(missing)
 			for _, r := range screeners {
@@ -175,6 +178,7 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 
 		"GET /admin":                                        {"/admin", nil, only(ok, "leader", "owner", "partner", "staff", "admin", "tsubame-staff")},
 		"GET /admin/{lgcode}/audit":                         {"/admin/131113/audit", nil, only(ok, "admin")},
+		"GET /admin/{lgcode}/export":                        {"/admin/131113/export", nil, only(ok, "admin")},
 		"GET /admin/{lgcode}/outbox":                        {"/admin/131113/outbox", nil, only(ok, deciders...)},
 		"GET /admin/{lgcode}/members":                       {"/admin/131113/members", nil, only(ok, deciders...)},
 		"POST /admin/{lgcode}/members":                      {"/admin/131113/members", url.Values{}, only(allowed, deciders...)},

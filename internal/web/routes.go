@@ -54,6 +54,9 @@ func (s *Server) routeTable() []route {
 		h("POST /me/entries/{id}/withdraw", s.html(s.withdraw)),
 		h("POST /me/entries/{id}/offer", s.html(s.answerOffer)),
 		h("POST /me/scouts/{id}", s.html(s.answerScout)),
+		h("GET /me/data", s.myData),
+		h("GET /me/delete", s.html(s.deletePage)),
+		h("POST /me/delete", s.html(s.deleteAccount)),
 		h("GET /me/interviews/{id}", s.interviewICS),
 		h("GET /me/tokens", s.html(s.tokensPage)),
 		h("POST /me/tokens", s.html(s.createToken)),
@@ -67,6 +70,7 @@ func (s *Server) routeTable() []route {
 		// Staff and businesses: what each may open is decided by internal/policy.
 		h("GET /admin", s.html(s.adminHome)),
 		h("GET /admin/{lgcode}/audit", s.html(s.adminAudit)),
+		h("GET /admin/{lgcode}/export", s.municipalityExport),
 		h("GET /admin/{lgcode}/outbox", s.html(s.adminOutbox)),
 		h("GET /admin/{lgcode}/members", s.html(s.membersPage)),
 		h("POST /admin/{lgcode}/members", s.html(s.invite)),

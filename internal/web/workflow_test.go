@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -554,5 +555,50 @@ func communityScenario(t *testing.T, w *world) {
 	_, body, _ = send(t, w.browser(t), "GET", w.srv.URL+"/ideas", nil)
 	if !strings.Contains(body, "来年度に実施します") || !strings.Contains(body, "採用") {
 		t.Error("the answer is not on the board")
+	}
+}
+
+func TestDownloadAndDeleteMyData(t *testing.T) { eachEngine(t, personalScenario) }
+
+func personalScenario(t *testing.T, w *world) {
+	c := w.signedIn(t, "kamata@example.jp", "蒲田 一郎")
+	form := url.Values{"name": {"蒲田 一郎"}, "name_kana": {"カマタ イチロウ"}, "hours": {"20"}, "style": {"remote"}, "country": {"JP"},
+		"consent_story": {"yes"}}
+	send(t, c, "POST", w.srv.URL+"/me/profile", form)
+	status, body, h := send(t, c, "GET", w.srv.URL+"/me/data", nil)
+	var dump struct {
+		Data map[string][]map[string]any `json:"data"`
+	}
+	if status != 200 || !strings.HasPrefix(h.Get("Content-Type"), "application/json") || json.Unmarshal([]byte(body), &dump) != nil {
+		t.Fatalf("download: %d %s", status, h.Get("Content-Type"))
+	}
+	if dump.Data["user"][0]["email"] != "kamata@example.jp" || dump.Data["talent"][0]["name"] != "蒲田 一郎" || len(dump.Data["consents"]) != 1 {
+		t.Errorf("my data: %+v", dump.Data)
+	}
+	if status, _, _ := send(t, c, "POST", w.srv.URL+"/me/delete", url.Values{"password": {"wrong password"}}); status != 422 {
+		t.Errorf("wrong password: %d", status)
+	}
+	if status, body, _ := send(t, c, "POST", w.srv.URL+"/me/delete", url.Values{"password": {"correct horse battery"}}); status != 200 ||
+		!strings.Contains(body, "削除しました") {
+		t.Fatalf("delete: %d", status)
+	}
+	if status, _, _ := send(t, c, "GET", w.srv.URL+"/me", nil); status != 303 {
+		t.Errorf("still signed in after deletion: %d", status)
+	}
+	if _, err := w.st.Credentials(context.Background(), "kamata@example.jp"); domain.ErrorCode(err) != domain.CodeNotFound {
+		t.Errorf("the account is still there: %v", err)
+	}
+	// The municipality's admins can take all of its data out.
+	office := w.orgNamed(t, "大田区 産業経済部")
+	_, admin := w.member(t, "admin@city.example.jp", "区 管理者", domain.RoleMunicipalityAdmin, office.ID)
+	status, body, _ = send(t, admin, "GET", w.srv.URL+"/admin/131113/export", nil)
+	var all struct {
+		Data map[string][]map[string]any `json:"data"`
+	}
+	if status != 200 || json.Unmarshal([]byte(body), &all) != nil || len(all.Data["projects"]) == 0 || len(all.Data["programs"]) != 2 {
+		t.Errorf("export: %d, %d programs", status, len(all.Data["programs"]))
+	}
+	if strings.Contains(body, "token_hash") || strings.Contains(body, "燕市ものづくり") {
+		t.Error("the export holds a secret or another municipality's data")
 	}
 }

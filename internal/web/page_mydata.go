@@ -1,0 +1,121 @@
+package web
+
+import (
+	"encoding/json"
+	"net/http"
+	"time"
+
+	"github.com/tsunagu-hub/tsunagu/internal/auth"
+	"github.com/tsunagu-hub/tsunagu/internal/i18n"
+	"github.com/tsunagu-hub/tsunagu/internal/policy"
+)
+
+// myData downloads everything Tsunagu holds about the signed-in person,
+// as JSON.
+func (s *Server) myData(w http.ResponseWriter, r *http.Request) {
+	lang := s.language(w, r)
+	err := func() error {
+		userID, ok := s.requireUser(w, r)
+		if !ok {
+			return nil
+		}
+		data, err := s.store.PersonalData(r.Context(), userID)
+		if err != nil {
+			return err
+		}
+		if err := s.audit(r.Context(), nil, r, "user.export", "user", userID, 0); err != nil {
+			return err
+		}
+		body, err := json.MarshalIndent(map[string]any{"exported_at": s.now().UTC().Format(time.RFC3339), "data": data}, "", "  ")
+		if err != nil {
+			return err
+		}
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		w.Header().Set("Content-Disposition", `attachment; filename="tsunagu-my-data.json"`)
+		w.Header().Set("Cache-Control", "no-store")
+		w.Write(body)
+		return nil
+	}()
+	if err != nil {
+		s.renderError(w, r, lang, err)
+	}
+}
+
+// deletePage explains what deleting the account erases and keeps.
+func (s *Server) deletePage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
+	if _, ok := s.requireUser(w, r); !ok {
+		return nil
+	}
+	return s.render(w, r, lang, http.StatusOK, "delete", s.cat.T(lang, "delete.title", nil), newForm())
+}
+
+// deleteAccount erases the account once the person confirms with their
+// password, then signs them out.
+func (s *Server) deleteAccount(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
+	userID, ok := s.requireUser(w, r)
+	if !ok {
+		return nil
+	}
+	f, err := readForm(w, r)
+	if err != nil {
+		return err
+	}
+	u, err := s.store.UserByID(r.Context(), userID)
+	if err != nil {
+		return err
+	}
+	creds, err := s.store.Credentials(r.Context(), u.Email)
+	if err != nil {
+		return err
+	}
+	var match bool
+	if err := s.limits.hash(r.Context(), func() { match, _, _ = auth.VerifyPassword(r.PostForm.Get("password"), creds.PasswordHash) }); err != nil {
+		return err
+	}
+	if !match {
+		f.Errors["password"] = s.cat.T(lang, "delete.wrong_password", nil)
+		return s.render(w, r, lang, http.StatusUnprocessableEntity, "delete", s.cat.T(lang, "delete.title", nil), f)
+	}
+	if err := s.store.DeleteAccount(r.Context(), userID); err != nil {
+		return err
+	}
+	if err := s.sessions.Destroy(r.Context()); err != nil {
+		return err
+	}
+	return s.render(w, r, lang, http.StatusOK, "notice", s.cat.T(lang, "delete.done_title", nil),
+		s.cat.T(lang, "delete.done_body", nil))
+}
+
+// municipalityExport downloads all of a municipality's data, for its
+// admins.
+func (s *Server) municipalityExport(w http.ResponseWriter, r *http.Request) {
+	lang := s.language(w, r)
+	err := func() error {
+		mu, err := s.pathMunicipality(r)
+		if err != nil {
+			return err
+		}
+		if _, ok, err := s.allow(w, r, policy.ReadAudit, policy.Resource{MunicipalityID: mu.ID}); err != nil || !ok {
+			return err
+		}
+		data, err := s.store.MunicipalityData(r.Context(), mu.ID)
+		if err != nil {
+			return err
+		}
+		if err := s.audit(r.Context(), nil, r, "municipality.export", "municipality", mu.ID, mu.ID); err != nil {
+			return err
+		}
+		body, err := json.Marshal(map[string]any{"municipality": mu, "exported_at": s.now().UTC().Format(time.RFC3339), "data": data})
+		if err != nil {
+			return err
+		}
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		w.Header().Set("Content-Disposition", `attachment; filename="tsunagu-`+mu.LGCode+`.json"`)
+		w.Header().Set("Cache-Control", "no-store")
+		w.Write(body)
+		return nil
+	}()
+	if err != nil {
+		s.renderError(w, r, lang, err)
+	}
+}
