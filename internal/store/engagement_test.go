@@ -199,3 +199,47 @@ func TestEventsAndIdeas(t *testing.T) {
 		}
 	})
 }
+
+func TestMobilityFlows(t *testing.T) {
+	forEachEngine(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		f := newFixture(t, s)
+		// Tsubame's program gets a project the talent later joins.
+		tsProject := domain.Project{MunicipalityID: f.tsubame.ID, ProgramID: f.program2.ID, HostID: f.other.ID, Title: "洋食器の販路",
+			SDGs: []int{9}, TeamSize: 1, HoursPerMonth: 10, WorkStyle: domain.WorkRemote, RewardType: domain.RewardProBono,
+			Status: domain.ProjectPublished}
+		mustNil(t, s.CreateProject(ctx, &tsProject))
+		team := func(programID, projectID int64, start time.Time) domain.Engagement {
+			t.Helper()
+			e := domain.Entry{MunicipalityID: 0, ProgramID: programID, TalentID: f.talent.ID, Choices: []int64{projectID},
+				Motivation: "x", Status: domain.EntrySubmitted, SubmittedAt: time.Now()}
+			p, err := s.Project(ctx, projectID)
+			mustNil(t, err)
+			e.MunicipalityID = p.MunicipalityID
+			mustNil(t, s.CreateEntry(ctx, &e))
+			_, err = s.MoveEntries(ctx, programID, []int64{e.ID}, domain.EntryOffered, 0, "", nil)
+			mustNil(t, err)
+			a := domain.Agreement{EntryID: e.ID, ProjectID: projectID, Type: domain.AgreementProBono, HoursPerMonth: 10,
+				StartsOn: start, EndsOn: start.AddDate(0, 3, 0), Deliverables: "x"}
+			mustNil(t, s.SaveAgreement(ctx, &a, 0))
+			for _, p := range domain.Parties() {
+				_, err := s.AcceptAgreement(ctx, a.ID, a.Version, p, 0)
+				mustNil(t, err)
+			}
+			g, err := s.EngagementOfProject(ctx, projectID)
+			mustNil(t, err)
+			return g
+		}
+		ota := team(f.program.ID, f.web.ID, time.Date(2021, 10, 1, 0, 0, 0, 0, domain.Japan()))
+		if flows, _ := s.MobilityFlows(ctx); len(flows) != 0 {
+			t.Fatalf("flows before any completion: %+v", flows)
+		}
+		mustNil(t, s.CompleteEngagement(ctx, ota.ID))
+		team(f.program2.ID, tsProject.ID, time.Now().AddDate(0, 0, 7))
+		flows, err := s.MobilityFlows(ctx)
+		mustNil(t, err)
+		if len(flows) != 1 || flows[0].FromID != f.ota.ID || flows[0].ToID != f.tsubame.ID || flows[0].Talents != 1 {
+			t.Errorf("flows %+v", flows)
+		}
+	})
+}

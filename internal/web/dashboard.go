@@ -177,3 +177,34 @@ func cumulativeRows(labels []string, counts []float64) [][]string {
 	}
 	return rows
 }
+
+// mobilityTable shows experience gained here and used there: talents whose
+// first completed team was in this municipality and who later joined one
+// elsewhere, and the other way round.
+func (s *Server) mobilityTable(lang i18n.Lang, mu domain.Municipality, flows []store.Flow, names map[int64]domain.Municipality) (dashTable, error) {
+	t := func(key string, kv ...any) string { return s.cat.T(lang, key, domain.Args(kv...)) }
+	var labels []string
+	var values []float64
+	var rows [][]string
+	for _, f := range flows {
+		var label string
+		switch mu.ID {
+		case f.FromID:
+			label = t("dash.mobility_out", "To", pick(lang, names[f.ToID].Name, names[f.ToID].NameEN))
+		case f.ToID:
+			label = t("dash.mobility_in", "From", pick(lang, names[f.FromID].Name, names[f.FromID].NameEN))
+		default:
+			continue
+		}
+		labels, values = append(labels, label), append(values, float64(f.Talents))
+		rows = append(rows, []string{label, formatInt(f.Talents)})
+	}
+	b := chart.Bar{ID: "dash-mobility", Title: t("dash.mobility"), Horizontal: true, Unit: t("dash.unit_people"), Labels: labels,
+		Series: []chart.Series{{Name: t("dash.talents"), Values: values}}}
+	svg, err := b.SVG()
+	if err != nil {
+		return dashTable{}, err
+	}
+	return dashTable{ID: "mobility", Title: b.Title, Note: t("dash.mobility_note"), Headers: []string{t("dash.flow"), t("dash.talents")},
+		Rows: rows, SVG: svg}, nil
+}

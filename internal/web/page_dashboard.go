@@ -53,6 +53,19 @@ func (s *Server) dashboardFor(w http.ResponseWriter, r *http.Request, lang i18n.
 	if d.Tables, err = s.dashTables(lang, d.Figures); err != nil {
 		return nil, err
 	}
+	flows, err := s.store.MobilityFlows(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	h, err := s.loadHub(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	mob, err := s.mobilityTable(lang, mu, flows, h.municipalities)
+	if err != nil {
+		return nil, err
+	}
+	d.Tables = append(d.Tables, mob)
 	return d, nil
 }
 
