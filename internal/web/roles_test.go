@@ -129,6 +129,7 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 		"GET /projects":                  {"/projects", nil, everyone(ok)},
 		"GET /projects/{id}":             {"/projects/" + strconv.FormatInt(w.shop.ID, 10), nil, everyone(ok)},
 		"GET /hometown":                  {"/hometown", nil, everyone(ok)},
+		"GET /municipalities/{lgcode}":   {"/municipalities/131113", nil, everyone(ok)},
 		"GET /stories":                   {"/stories", nil, everyone(ok)},
 		"GET /stories/{id}":              {"/stories/" + activeID, nil, everyone(missing)},
 		"GET /events":                    {"/events", nil, everyone(ok)},
@@ -229,6 +230,7 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 
 		"GET /static/":                         {"/static/app.css", nil, everyone(ok)},
 		"GET /assets/sdgs.css":                 {"/assets/sdgs.css", nil, everyone(ok)},
+		"GET /assets/municipalities.css":       {"/assets/municipalities.css", nil, everyone(ok)},
 		"GET /api/v1/openapi.json":             {"/api/v1/openapi.json", nil, everyone(ok)},
 		"GET /api/v1/programs":                 {"/api/v1/programs", nil, everyone(ok)},
 		"GET /api/v1/programs/{slug}":          {"/api/v1/programs/ota-sdgs-2026", nil, everyone(ok)},

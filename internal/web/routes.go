@@ -22,6 +22,7 @@ func (s *Server) routeTable() []route {
 		h("GET /projects", s.html(s.cached(s.projectListPage))),
 		h("GET /projects/{id}", s.html(s.cached(s.projectPage))),
 		h("GET /hometown", s.html(s.cached(s.hometownPage))),
+		h("GET /municipalities/{lgcode}", s.html(s.cached(s.municipalityPage))),
 		h("GET /stories", s.html(s.cached(s.storiesPage))),
 		h("GET /stories/{id}", s.html(s.cached(s.storyPage))),
 		h("GET /events", s.html(s.cached(s.eventsPage))),
@@ -123,6 +124,7 @@ func (s *Server) routeTable() []route {
 
 		{"GET /static/", s.static()},
 		h("GET /assets/sdgs.css", s.sdgCSS),
+		h("GET /assets/municipalities.css", s.municipalityCSS),
 
 		// JSON API.
 		h("GET /api/v1/openapi.json", s.openAPIDocument),

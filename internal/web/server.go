@@ -15,6 +15,7 @@ import (
 	"github.com/tsunagu-hub/tsunagu/internal/auth"
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
+	"github.com/tsunagu-hub/tsunagu/internal/japanmap"
 	"github.com/tsunagu-hub/tsunagu/internal/mail"
 	"github.com/tsunagu-hub/tsunagu/internal/refdata"
 	"github.com/tsunagu-hub/tsunagu/internal/search"
@@ -51,6 +52,7 @@ type Server struct {
 	now     func() time.Time
 	pages   *pages
 	cache   *pageCache
+	japan   *japanmap.Renderer // the map of Japan, projected once
 
 	sdgCSSBytes []byte
 
@@ -85,7 +87,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	return &Server{store: cfg.Store, ref: cfg.Ref, cat: cfg.Catalog, search: cfg.Search, log: log,
 		version: cfg.Version, now: now, pages: p, sdgCSSBytes: sdgStyles(cfg.Ref),
-		cache: newPageCache(cfg.Store.Version, time.Now, cfg.CacheMaxAge), sessions: newSessions(cfg.Store, cfg.SecureCookies),
+		cache: newPageCache(cfg.Store.Version, time.Now, cfg.CacheMaxAge), japan: japanmap.New(cfg.Ref), sessions: newSessions(cfg.Store, cfg.SecureCookies),
 		limits: newLimits(), mail: cfg.Mail, baseURL: strings.TrimRight(cfg.BaseURL, "/"),
 		dummyHash: dummyHash, pool: &talentPool{}}, nil
 }
