@@ -50,6 +50,8 @@ Commands:
   outbox    show mail waiting in the outbox (add --all for sent mail too)
   token     token create --email EMAIL: a personal API token (Authorization: Bearer)
   audit     the newest audit events: who did what, when, from where
+  credential    credential list [--program SLUG] | credential get ID: issued experience credentials
+  verify    verify FILE: check a credential from any Tsunagu instance (non-zero exit when it fails)
   municipality  municipality add --lgcode CODE [--admin EMAIL]: onboard a municipality; list
   import    import entries --program SLUG FILE.csv: load a Google Forms export
   export    export entries --program SLUG [--encoding utf8|sjis]: a program's entries as CSV
@@ -85,6 +87,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return tokenCmd(ctx, rest, getenv, stdout, stderr)
 	case "municipality":
 		return municipalityCmd(ctx, rest, getenv, stdout, stderr)
+	case "credential":
+		return credentialCmd(ctx, rest, getenv, stdout, stderr)
+	case "verify":
+		return verifyCmd(ctx, rest, stdin, stdout, stderr)
 	case "outbox":
 		return outboxCmd(ctx, rest, getenv, stdout, stderr)
 	case "import", "export":

@@ -15,6 +15,7 @@ import (
 
 	"github.com/tsunagu-hub/tsunagu/internal/demo"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
+	"github.com/tsunagu-hub/tsunagu/internal/issuer"
 	"github.com/tsunagu-hub/tsunagu/internal/jobs"
 	"github.com/tsunagu-hub/tsunagu/internal/mail"
 	"github.com/tsunagu-hub/tsunagu/internal/refdata"
@@ -111,6 +112,14 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	}
 	if baseURL == "" {
 		baseURL = "http://" + ln.Addr().String()
+	}
+	// Completed engagements without credentials (the demo's, or work
+	// completed before an upgrade) get theirs from the host municipality.
+	if n, err := issuer.New(st, baseURL, time.Now).IssueMissing(ctx); err != nil {
+		ln.Close()
+		return err
+	} else if n > 0 {
+		log.Info("issued experience credentials", "count", n, "issuer", baseURL)
 	}
 	srv, err := web.New(web.Config{Store: st, Ref: ref, Catalog: cat, Search: analyzer, Logger: log, Version: Version,
 		Mail: mailTemplates, BaseURL: baseURL, SecureCookies: strings.HasPrefix(baseURL, "https://")})

@@ -102,6 +102,7 @@ type meData struct {
 	Bookmarks   []projectView
 	Work        []myWork
 	Scouts      []myScout
+	Credentials []store.IssuedCredential
 }
 
 // myScout is an offer received, with who sent it and about what.
@@ -156,6 +157,9 @@ func (s *Server) mePage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) 
 		d.HasProfile = true
 		ags, err := s.store.AgreementsOfTalent(r.Context(), t.ID)
 		if err != nil {
+			return err
+		}
+		if d.Credentials, err = s.store.IssuedCredentials(r.Context(), 0, t.ID); err != nil {
 			return err
 		}
 		offers, err := s.store.ScoutsOf(r.Context(), t.ID)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
+	"github.com/tsunagu-hub/tsunagu/internal/issuer"
 	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
 
@@ -175,6 +176,10 @@ func (s *Server) completeEngagement(w http.ResponseWriter, r *http.Request, lang
 	return s.workspaceChange(w, r, lang, "complete", "reviews", staff, nil,
 		func(tx *store.Store, ws *workspace, f *form) error {
 			if err := tx.CompleteEngagement(r.Context(), ws.Engagement.ID); err != nil {
+				return err
+			}
+			// The host municipality issues each talent a credential.
+			if _, err := issuer.New(tx, s.baseURL, s.now).IssueFor(r.Context(), ws.Engagement.ID); err != nil {
 				return err
 			}
 			link := workspaceURL(ws.Engagement.ID, "reviews")

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
+	"github.com/tsunagu-hub/tsunagu/internal/issuer"
 )
 
 // Expected answers in the role-by-route table.
@@ -114,6 +115,12 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 	idea := domain.Idea{MunicipalityID: w.ota.ID, Title: "工場見学", Body: "ツアーを"}
 	must(t, w.st.CreateIdea(ctx, &idea))
 	evid, ideaID := strconv.FormatInt(event.ID, 10), strconv.FormatInt(idea.ID, 10)
+	if n, err := issuer.New(w.st, "http://tsunagu.test", func() time.Time { return testNow }).IssueFor(ctx, done.engagement); err != nil || n != 1 {
+		t.Fatalf("issue: %d %v", n, err)
+	}
+	creds, err := w.st.IssuedCredentials(ctx, w.ota.ID, 0)
+	must(t, err)
+	credID := creds[0].ID
 	community := []string{"partner", "staff", "admin"}
 	agreementID, activeID, doneID := strconv.FormatInt(active.agreement, 10), strconv.FormatInt(active.engagement, 10),
 		strconv.FormatInt(done.engagement, 10)
@@ -124,43 +131,51 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 	board := "/admin/131113/programs/ota-sdgs-2021"
 
 	cases := map[string]routeCase{
-		"GET /{$}":                       {"/", nil, everyone(ok)},
-		"GET /programs/{slug}":           {"/programs/ota-sdgs-2026", nil, everyone(ok)},
-		"GET /projects":                  {"/projects", nil, everyone(ok)},
-		"GET /projects/{id}":             {"/projects/" + strconv.FormatInt(w.shop.ID, 10), nil, everyone(ok)},
-		"GET /hometown":                  {"/hometown", nil, everyone(ok)},
-		"GET /municipalities/{lgcode}":   {"/municipalities/131113", nil, everyone(ok)},
-		"GET /stories":                   {"/stories", nil, everyone(ok)},
-		"GET /stories/{id}":              {"/stories/" + activeID, nil, everyone(missing)},
-		"GET /events":                    {"/events", nil, everyone(ok)},
-		"GET /events/{id}":               {"/events/" + evid, nil, everyone(ok)},
-		"GET /events/{id}/ics":           {"/events/" + evid + "/ics", nil, everyone(ok)},
-		"POST /events/{id}/rsvp":         {"/events/" + evid + "/rsvp", url.Values{"action": {"cancel"}}, signedIn(anon)},
-		"GET /ideas":                     {"/ideas", nil, everyone(ok)},
-		"POST /ideas":                    {"/ideas", url.Values{}, signedIn(422)},
-		"POST /ideas/{id}/support":       {"/ideas/" + ideaID + "/support", url.Values{"support": {"no"}}, signedIn(anon)},
-		"GET /signup":                    {"/signup", nil, everyone(allowed)},
-		"POST /signup":                   {"/signup", url.Values{}, everyone(allowed)},
-		"GET /signup/sent":               {"/signup/sent", nil, everyone(allowed)},
-		"GET /verify":                    {"/verify?token=nope", nil, everyone(allowed)},
-		"GET /login":                     {"/login", nil, everyone(allowed)},
-		"POST /login":                    {"/login", url.Values{}, everyone(allowed)},
-		"POST /logout":                   {"/logout", url.Values{}, everyone(allowed)},
-		"GET /password/forgot":           {"/password/forgot", nil, everyone(allowed)},
-		"POST /password/forgot":          {"/password/forgot", url.Values{}, everyone(allowed)},
-		"GET /password/reset":            {"/password/reset?token=nope", nil, everyone(allowed)},
-		"POST /password/reset":           {"/password/reset", url.Values{}, everyone(allowed)},
-		"GET /invite":                    {"/invite?token=nope", nil, everyone(missing)},
-		"POST /invite":                   {"/invite", url.Values{"token": {"nope"}}, everyone(missing)},
-		"GET /me":                        {"/me", nil, signedIn(ok)},
-		"GET /me/profile":                {"/me/profile", nil, signedIn(ok)},
-		"POST /me/profile":               {"/me/profile", url.Values{}, signedIn(allowed)},
-		"POST /me/entries/{id}/withdraw": {"/me/entries/" + eid + "/withdraw", url.Values{}, signedIn(missing)},
-		"POST /me/entries/{id}/offer":    {"/me/entries/" + eid + "/offer", url.Values{"answer": {"accept"}}, signedIn(missing)},
-		"POST /me/scouts/{id}":           {"/me/scouts/999", url.Values{"answer": {"accept"}}, signedIn(missing)},
-		"GET /me/data":                   {"/me/data", nil, signedIn(ok)},
-		"GET /me/delete":                 {"/me/delete", nil, signedIn(ok)},
-		"POST /me/delete":                {"/me/delete", url.Values{"password": {"wrong"}}, signedIn(422)},
+		"GET /{$}":                         {"/", nil, everyone(ok)},
+		"GET /programs/{slug}":             {"/programs/ota-sdgs-2026", nil, everyone(ok)},
+		"GET /projects":                    {"/projects", nil, everyone(ok)},
+		"GET /projects/{id}":               {"/projects/" + strconv.FormatInt(w.shop.ID, 10), nil, everyone(ok)},
+		"GET /hometown":                    {"/hometown", nil, everyone(ok)},
+		"GET /municipalities/{lgcode}":     {"/municipalities/131113", nil, everyone(ok)},
+		"GET /stories":                     {"/stories", nil, everyone(ok)},
+		"GET /stories/{id}":                {"/stories/" + activeID, nil, everyone(missing)},
+		"GET /credentials/{id}":            {"/credentials/" + credID, nil, notMine(ok, screeners...).set("anonymous", missing)},
+		"GET /credentials/{id}/jwt":        {"/credentials/" + credID + "/jwt", nil, notMine(ok, screeners...).set("anonymous", missing)},
+		"GET /credentials/verify":          {"/credentials/verify", nil, everyone(ok)},
+		"POST /credentials/verify":         {"/credentials/verify", url.Values{"credential": {"not.a.jwt"}}, everyone(ok)},
+		"GET /.well-known/jwks.json":       {"/.well-known/jwks.json", nil, everyone(ok)},
+		"GET /issuers/{lgcode}":            {"/issuers/131113", nil, everyone(ok)},
+		"GET /status/{lgcode}":             {"/status/131113", nil, everyone(ok)},
+		"GET /events":                      {"/events", nil, everyone(ok)},
+		"GET /events/{id}":                 {"/events/" + evid, nil, everyone(ok)},
+		"GET /events/{id}/ics":             {"/events/" + evid + "/ics", nil, everyone(ok)},
+		"POST /events/{id}/rsvp":           {"/events/" + evid + "/rsvp", url.Values{"action": {"cancel"}}, signedIn(anon)},
+		"GET /ideas":                       {"/ideas", nil, everyone(ok)},
+		"POST /ideas":                      {"/ideas", url.Values{}, signedIn(422)},
+		"POST /ideas/{id}/support":         {"/ideas/" + ideaID + "/support", url.Values{"support": {"no"}}, signedIn(anon)},
+		"GET /signup":                      {"/signup", nil, everyone(allowed)},
+		"POST /signup":                     {"/signup", url.Values{}, everyone(allowed)},
+		"GET /signup/sent":                 {"/signup/sent", nil, everyone(allowed)},
+		"GET /verify":                      {"/verify?token=nope", nil, everyone(allowed)},
+		"GET /login":                       {"/login", nil, everyone(allowed)},
+		"POST /login":                      {"/login", url.Values{}, everyone(allowed)},
+		"POST /logout":                     {"/logout", url.Values{}, everyone(allowed)},
+		"GET /password/forgot":             {"/password/forgot", nil, everyone(allowed)},
+		"POST /password/forgot":            {"/password/forgot", url.Values{}, everyone(allowed)},
+		"GET /password/reset":              {"/password/reset?token=nope", nil, everyone(allowed)},
+		"POST /password/reset":             {"/password/reset", url.Values{}, everyone(allowed)},
+		"GET /invite":                      {"/invite?token=nope", nil, everyone(missing)},
+		"POST /invite":                     {"/invite", url.Values{"token": {"nope"}}, everyone(missing)},
+		"GET /me":                          {"/me", nil, signedIn(ok)},
+		"GET /me/profile":                  {"/me/profile", nil, signedIn(ok)},
+		"POST /me/profile":                 {"/me/profile", url.Values{}, signedIn(allowed)},
+		"POST /me/entries/{id}/withdraw":   {"/me/entries/" + eid + "/withdraw", url.Values{}, signedIn(missing)},
+		"POST /me/entries/{id}/offer":      {"/me/entries/" + eid + "/offer", url.Values{"answer": {"accept"}}, signedIn(missing)},
+		"POST /me/scouts/{id}":             {"/me/scouts/999", url.Values{"answer": {"accept"}}, signedIn(missing)},
+		"POST /me/credentials/{id}/public": {"/me/credentials/" + credID + "/public", url.Values{"public": {"yes"}}, signedIn(missing)},
+		"GET /me/data":                     {"/me/data", nil, signedIn(ok)},
+		"GET /me/delete":                   {"/me/delete", nil, signedIn(ok)},
+		"POST /me/delete":                  {"/me/delete", url.Values{"password": {"wrong"}}, signedIn(422)},
 		"GET /me/interviews/{id}": {"/me/interviews/" + ivid, nil, func() map[string]int {
 			m := signedIn(missing)
 			for _, r := range screeners {
@@ -206,6 +221,7 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 		"POST /admin/{lgcode}/entries/{id}/agreement":       {"/admin/131113/entries/" + eid + "/agreement", url.Values{}, only(allowed, movers...)},
 		"GET /admin/{lgcode}/engagements":                   {"/admin/131113/engagements", nil, only(ok, screeners...)},
 		"GET /admin/{lgcode}/talents":                       {"/admin/131113/talents", nil, only(ok, movers...)},
+		"POST /admin/{lgcode}/credentials/{id}/revoke":      {"/admin/131113/credentials/" + credID + "/revoke", url.Values{}, only(allowed, deciders...)},
 		"POST /admin/{lgcode}/talents/{id}/scout":           {"/admin/131113/talents/999/scout", url.Values{"message": {"x"}}, only(missing, movers...)},
 		"GET /admin/{lgcode}/events":                        {"/admin/131113/events", nil, only(ok, community...)},
 		"POST /admin/{lgcode}/events":                       {"/admin/131113/events", url.Values{}, only(422, community...)},
@@ -241,6 +257,7 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 		"GET /api/v1/municipalities/{lgcode}":  {"/api/v1/municipalities/131113", nil, everyone(ok)},
 		"GET /api/v1/skills":                   {"/api/v1/skills", nil, everyone(ok)},
 		"GET /api/v1/sdgs":                     {"/api/v1/sdgs", nil, everyone(ok)},
+		"POST /api/v1/credentials/verify":      {"/api/v1/credentials/verify", url.Values{}, everyone(allowed)},
 		"/api/":                                {"/api/v1/nothing", nil, everyone(missing)},
 		"GET /healthz":                         {"/healthz", nil, everyone(allowed)},
 		"/":                                    {"/nothing-here", nil, everyone(missing)},

@@ -15,6 +15,7 @@ import (
 	"github.com/tsunagu-hub/tsunagu/internal/auth"
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
+	"github.com/tsunagu-hub/tsunagu/internal/issuer"
 	"github.com/tsunagu-hub/tsunagu/internal/japanmap"
 	"github.com/tsunagu-hub/tsunagu/internal/mail"
 	"github.com/tsunagu-hub/tsunagu/internal/refdata"
@@ -53,6 +54,7 @@ type Server struct {
 	pages   *pages
 	cache   *pageCache
 	japan   *japanmap.Renderer // the map of Japan, projected once
+	issuer  *issuer.Issuer     // the municipalities' credentials
 
 	sdgCSSBytes []byte
 
@@ -87,7 +89,8 @@ func New(cfg Config) (*Server, error) {
 	}
 	return &Server{store: cfg.Store, ref: cfg.Ref, cat: cfg.Catalog, search: cfg.Search, log: log,
 		version: cfg.Version, now: now, pages: p, sdgCSSBytes: sdgStyles(cfg.Ref),
-		cache: newPageCache(cfg.Store.Version, time.Now, cfg.CacheMaxAge), japan: japanmap.New(cfg.Ref), sessions: newSessions(cfg.Store, cfg.SecureCookies),
+		cache: newPageCache(cfg.Store.Version, time.Now, cfg.CacheMaxAge), japan: japanmap.New(cfg.Ref),
+		issuer: issuer.New(cfg.Store, cfg.BaseURL, now), sessions: newSessions(cfg.Store, cfg.SecureCookies),
 		limits: newLimits(), mail: cfg.Mail, baseURL: strings.TrimRight(cfg.BaseURL, "/"),
 		dummyHash: dummyHash, pool: &talentPool{}}, nil
 }

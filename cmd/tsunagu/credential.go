@@ -1,0 +1,127 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/tsunagu-hub/tsunagu/internal/credential"
+	"github.com/tsunagu-hub/tsunagu/internal/domain"
+	"github.com/tsunagu-hub/tsunagu/internal/issuer"
+)
+
+// credentialCmd lists and prints issued credentials:
+//
+//	tsunagu credential list [--program SLUG]
+//	tsunagu credential get ID
+func credentialCmd(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	usage := &usageError{"usage: tsunagu credential list [--program SLUG] | tsunagu credential get ID"}
+	if len(args) == 0 || (args[0] != "list" && args[0] != "get") {
+		return usage
+	}
+	var s settings
+	var program string
+	fs := flag.NewFlagSet("credential "+args[0], flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	s.flags(fs, getenv)
+	fs.StringVar(&program, "program", "", "only the credentials of this program's teams")
+	rest, id := args[1:], ""
+	if args[0] == "get" {
+		if len(rest) == 0 {
+			return usage
+		}
+		id, rest = rest[0], rest[1:]
+	}
+	if err := parse(fs, rest); err != nil {
+		return err
+	}
+	st, err := openStore(ctx, s, newLogger(io.Discard))
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if args[0] == "get" {
+		c, err := st.Credential(ctx, id)
+		if domain.ErrorCode(err) == domain.CodeNotFound {
+			return &usageError{fmt.Sprintf("no credential %q", id)}
+		}
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(stdout, c.JWT)
+		return nil
+	}
+	ms, err := st.Municipalities(ctx)
+	if err != nil {
+		return err
+	}
+	var projects map[int64]bool
+	if program != "" {
+		p, err := st.ProgramBySlug(ctx, program)
+		if err != nil {
+			return &usageError{fmt.Sprintf("no program %q", program)}
+		}
+		projects = map[int64]bool{}
+		gs, err := st.Engagements(ctx, p.MunicipalityID)
+		if err != nil {
+			return err
+		}
+		for _, g := range gs {
+			pr, err := st.Project(ctx, g.ProjectID)
+			if err != nil {
+				return err
+			}
+			projects[g.ID] = pr.ProgramID == p.ID
+		}
+	}
+	for _, m := range ms {
+		cs, err := st.IssuedCredentials(ctx, m.ID, 0)
+		if err != nil {
+			return err
+		}
+		for _, c := range cs {
+			if projects != nil && !projects[c.EngagementID] {
+				continue
+			}
+			state := "valid"
+			if !c.RevokedAt.IsZero() {
+				state = "revoked: " + c.RevokeReason
+			}
+			fmt.Fprintf(stdout, "%s\t%s\t%s\tengagement %d\t%s\n", c.ID, m.LGCode, c.IssuedAt.Format(time.DateOnly), c.EngagementID, state)
+		}
+	}
+	return nil
+}
+
+// verifyCmd is `tsunagu verify FILE`: it checks a credential from any
+// Tsunagu instance, fetching the issuer's keys and revocation list, and
+// exits non-zero with the reason when it fails.
+func verifyCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) != 1 {
+		return &usageError{"usage: tsunagu verify FILE (- for standard input)"}
+	}
+	var b []byte
+	var err error
+	if args[0] == "-" {
+		b, err = io.ReadAll(io.LimitReader(stdin, 1<<20))
+	} else {
+		b, err = os.ReadFile(args[0])
+	}
+	if err != nil {
+		return &usageError{fmt.Sprintf("cannot read %s: %v", args[0], err)}
+	}
+	res, err := issuer.Verify(ctx, strings.TrimSpace(string(b)), credential.HTTPResolver{}, time.Now())
+	if res.IssuerID != "" {
+		fmt.Fprintf(stdout, "issuer:  %s (%s)\nproject: %s\nperiod:  %s to %s\nkey:     %s\n", res.IssuerName, res.IssuerID,
+			res.Title, res.Start.Format(time.DateOnly), res.End.Format(time.DateOnly), res.KeyID)
+	}
+	if err != nil {
+		return fmt.Errorf("not valid: %s (%v)", credential.CodeOf(err), err)
+	}
+	fmt.Fprintln(stdout, "valid")
+	return nil
+}

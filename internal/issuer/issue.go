@@ -1,0 +1,131 @@
+package issuer
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+
+	"github.com/tsunagu-hub/tsunagu/internal/credential"
+	"github.com/tsunagu-hub/tsunagu/internal/domain"
+	"github.com/tsunagu-hub/tsunagu/internal/store"
+)
+
+// IssueFor issues a credential to each talent of a completed engagement
+// who has none yet, and returns how many it issued.
+func (i *Issuer) IssueFor(ctx context.Context, engagementID int64) (int, error) {
+	issued := 0
+	err := i.st.InTx(ctx, func(tx *store.Store) error {
+		g, err := tx.Engagement(ctx, engagementID)
+		if err != nil {
+			return err
+		}
+		if g.Status != domain.EngagementCompleted {
+			return domain.Errorf(domain.CodeConflict, "error.engagement_not_completed")
+		}
+		p, err := tx.Project(ctx, g.ProjectID)
+		if err != nil {
+			return err
+		}
+		mus, err := tx.Municipalities(ctx)
+		if err != nil {
+			return err
+		}
+		var mu domain.Municipality
+		for _, m := range mus {
+			if m.ID == g.MunicipalityID {
+				mu = m
+			}
+		}
+		ks, err := New(tx, i.base, i.now).keys(ctx, mu)
+		if err != nil {
+			return err
+		}
+		key, err := ks.Active(i.now())
+		if err != nil {
+			return err
+		}
+		team, err := tx.Team(ctx, g)
+		if err != nil {
+			return err
+		}
+		reports, err := tx.Reports(ctx, g.ID)
+		if err != nil {
+			return err
+		}
+		indicators, err := tx.Indicators(ctx, g.ID)
+		if err != nil {
+			return err
+		}
+		var outcomes []string
+		for _, in := range indicators {
+			if in.HasResult() {
+				outcomes = append(outcomes, fmt.Sprintf("%s: %g → %g (SDG %d)", in.Kind, in.Baseline, in.Result, in.SDG))
+			}
+		}
+		for _, m := range team {
+			has, err := tx.HasCredential(ctx, g.ID, m.TalentID)
+			if err != nil || has {
+				if err != nil {
+					return err
+				}
+				continue
+			}
+			hours := 0
+			for _, r := range reports {
+				if r.TalentID == m.TalentID {
+					hours += r.Hours
+				}
+			}
+			token := make([]byte, 16)
+			if _, err := rand.Read(token); err != nil {
+				return err
+			}
+			id := hex.EncodeToString(token)
+			idx, err := tx.NextStatusIndex(ctx, mu.ID)
+			if err != nil {
+				return err
+			}
+			c, err := credential.Build(credential.Experience{CredentialID: id, IssuerLGCode: mu.LGCode, IssuerName: mu.Name,
+				BaseURL: i.base, TalentName: m.Name, ProjectTitle: p.Title, ProjectDescription: p.Description,
+				Criteria: "つなぐで合意した期間、チームの一員として活動を完了した（" + mu.Name + "が確認）。",
+				Role:     "副業人材", Start: m.Agreement.StartsOn, End: g.CompletedAt, Hours: hours, SDGs: p.SDGs,
+				Outcomes: outcomes, StatusListURL: i.StatusListURL(mu.LGCode), StatusIndex: idx, IssuedAt: i.now()})
+			if err != nil {
+				return err
+			}
+			jwt, err := credential.Sign(c, key)
+			if err != nil {
+				return err
+			}
+			if err := tx.SaveCredential(ctx, store.IssuedCredential{ID: id, MunicipalityID: mu.ID, TalentID: m.TalentID,
+				EngagementID: g.ID, StatusIndex: idx, JWT: jwt, IssuedAt: i.now()}); err != nil {
+				return err
+			}
+			issued++
+		}
+		return nil
+	})
+	return issued, err
+}
+
+// IssueMissing issues the credentials every completed engagement still
+// lacks, such as the demo's, and returns how many.
+func (i *Issuer) IssueMissing(ctx context.Context) (int, error) {
+	gs, err := i.st.Engagements(ctx, 0)
+	if err != nil {
+		return 0, err
+	}
+	total := 0
+	for _, g := range gs {
+		if g.Status != domain.EngagementCompleted {
+			continue
+		}
+		n, err := i.IssueFor(ctx, g.ID)
+		if err != nil {
+			return total, err
+		}
+		total += n
+	}
+	return total, nil
+}

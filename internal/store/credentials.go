@@ -1,0 +1,192 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"time"
+
+	"github.com/tsunagu-hub/tsunagu/internal/domain"
+)
+
+// IssuerKey is a municipality's signing key as stored.
+type IssuerKey struct {
+	Kid            string
+	MunicipalityID int64
+	PrivatePEM     []byte
+	Created        time.Time
+	Retired        time.Time
+}
+
+// AddIssuerKey stores a new key and retires the municipality's others,
+// which stay to verify what they signed.
+func (s *Store) AddIssuerKey(ctx context.Context, k IssuerKey) error {
+	return s.InTx(ctx, func(tx *Store) error {
+		if _, err := tx.exec(ctx, `UPDATE issuer_keys SET retired_at = $1 WHERE municipality_id = $2 AND retired_at IS NULL`,
+			k.Created, k.MunicipalityID); err != nil {
+			return err
+		}
+		_, err := tx.exec(ctx, `INSERT INTO issuer_keys (kid, municipality_id, private_pem, created_at) VALUES ($1, $2, $3, $4)`,
+			k.Kid, k.MunicipalityID, string(k.PrivatePEM), k.Created)
+		return mapError(err, "key")
+	})
+}
+
+// IssuerKeys lists keys, oldest first; municipalityID 0 means every
+// municipality's.
+func (s *Store) IssuerKeys(ctx context.Context, municipalityID int64) ([]IssuerKey, error) {
+	q := `SELECT kid, municipality_id, private_pem, created_at, retired_at FROM issuer_keys`
+	var args []any
+	if municipalityID != 0 {
+		q += ` WHERE municipality_id = $1`
+		args = append(args, municipalityID)
+	}
+	rows, err := s.query(ctx, q+` ORDER BY created_at, kid`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []IssuerKey
+	for rows.Next() {
+		var k IssuerKey
+		var pem string
+		var retired sql.NullTime
+		if err := rows.Scan(&k.Kid, &k.MunicipalityID, &pem, &k.Created, &retired); err != nil {
+			return nil, err
+		}
+		k.PrivatePEM, k.Created = []byte(pem), k.Created.UTC()
+		if retired.Valid {
+			k.Retired = retired.Time.UTC()
+		}
+		out = append(out, k)
+	}
+	return out, rows.Err()
+}
+
+// IssuedCredential is a credential as stored.
+type IssuedCredential struct {
+	ID             string
+	MunicipalityID int64
+	TalentID       int64
+	EngagementID   int64
+	StatusIndex    int
+	JWT            string
+	Public         bool
+	IssuedAt       time.Time
+	RevokedAt      time.Time
+	RevokeReason   string
+}
+
+const credentialColumns = `id, municipality_id, talent_id, engagement_id, status_index, jwt, public, issued_at, revoked_at, revoke_reason`
+
+func scanCredential(row interface{ Scan(...any) error }) (IssuedCredential, error) {
+	var c IssuedCredential
+	var revoked sql.NullTime
+	err := row.Scan(&c.ID, &c.MunicipalityID, &c.TalentID, &c.EngagementID, &c.StatusIndex, &c.JWT, &c.Public, &c.IssuedAt,
+		&revoked, &c.RevokeReason)
+	c.IssuedAt = c.IssuedAt.UTC()
+	if revoked.Valid {
+		c.RevokedAt = revoked.Time.UTC()
+	}
+	return c, err
+}
+
+// NextStatusIndex is the municipality's next free place in its status list.
+func (s *Store) NextStatusIndex(ctx context.Context, municipalityID int64) (int, error) {
+	var n sql.NullInt64
+	err := s.queryRow(ctx, `SELECT MAX(status_index) FROM credentials WHERE municipality_id = $1`, municipalityID).Scan(&n)
+	if !n.Valid {
+		return 0, err
+	}
+	return int(n.Int64) + 1, err
+}
+
+// SaveCredential stores an issued credential.
+func (s *Store) SaveCredential(ctx context.Context, c IssuedCredential) error {
+	_, err := s.exec(ctx, `INSERT INTO credentials (id, municipality_id, talent_id, engagement_id, status_index, jwt, issued_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7)`, c.ID, c.MunicipalityID, c.TalentID, c.EngagementID, c.StatusIndex, c.JWT, c.IssuedAt)
+	return mapError(err, "credential")
+}
+
+// Credential finds one credential.
+func (s *Store) Credential(ctx context.Context, id string) (IssuedCredential, error) {
+	c, err := scanCredential(s.queryRow(ctx, `SELECT `+credentialColumns+` FROM credentials WHERE id = $1`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, domain.NotFound("credential")
+	}
+	return c, err
+}
+
+// IssuedCredentials lists credentials by talent (talentID ≠ 0), or else by
+// municipality, newest first.
+func (s *Store) IssuedCredentials(ctx context.Context, municipalityID, talentID int64) ([]IssuedCredential, error) {
+	q, arg := `SELECT `+credentialColumns+` FROM credentials WHERE municipality_id = $1`, municipalityID
+	if talentID != 0 {
+		q, arg = `SELECT `+credentialColumns+` FROM credentials WHERE talent_id = $1`, talentID
+	}
+	rows, err := s.query(ctx, q+` ORDER BY issued_at DESC, id`, arg)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []IssuedCredential
+	for rows.Next() {
+		c, err := scanCredential(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// HasCredential reports whether the talent has one for the engagement.
+func (s *Store) HasCredential(ctx context.Context, engagementID, talentID int64) (bool, error) {
+	var n int
+	err := s.queryRow(ctx, `SELECT COUNT(*) FROM credentials WHERE engagement_id = $1 AND talent_id = $2`, engagementID, talentID).Scan(&n)
+	return n > 0, err
+}
+
+// RevokeCredential marks a credential revoked, with a reason.
+func (s *Store) RevokeCredential(ctx context.Context, id, reason string) error {
+	res, err := s.exec(ctx, `UPDATE credentials SET revoked_at = $1, revoke_reason = $2 WHERE id = $3 AND revoked_at IS NULL`,
+		s.now(), reason, id)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return domain.Errorf(domain.CodeConflict, "error.credential_revoked")
+	}
+	return nil
+}
+
+// SetCredentialPublic lets the talent show a credential on a public page,
+// or not.
+func (s *Store) SetCredentialPublic(ctx context.Context, id string, talentID int64, public bool) error {
+	res, err := s.exec(ctx, `UPDATE credentials SET public = $1 WHERE id = $2 AND talent_id = $3`, public, id, talentID)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return domain.NotFound("credential")
+	}
+	return nil
+}
+
+// RevokedIndexes lists the municipality's revoked places in its status list.
+func (s *Store) RevokedIndexes(ctx context.Context, municipalityID int64) ([]int, error) {
+	rows, err := s.query(ctx, `SELECT status_index FROM credentials WHERE municipality_id = $1 AND revoked_at IS NOT NULL`, municipalityID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []int
+	for rows.Next() {
+		var i int
+		if err := rows.Scan(&i); err != nil {
+			return nil, err
+		}
+		out = append(out, i)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,261 @@
+package web
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"strings"
+
+	"github.com/tsunagu-hub/tsunagu/internal/credential"
+	"github.com/tsunagu-hub/tsunagu/internal/domain"
+	"github.com/tsunagu-hub/tsunagu/internal/i18n"
+	"github.com/tsunagu-hub/tsunagu/internal/issuer"
+	"github.com/tsunagu-hub/tsunagu/internal/policy"
+	"github.com/tsunagu-hub/tsunagu/internal/store"
+)
+
+// resolver finds issuers' keys and status lists: this instance's own from
+// the database, any other's over HTTPS (or loopback).
+type resolver struct {
+	s      *Server
+	remote credential.HTTPResolver
+}
+
+func (r resolver) own(u string) bool { return strings.HasPrefix(u, r.s.baseURL+"/") }
+
+func (r resolver) Keys(ctx context.Context, issuerID string) ([]byte, error) {
+	if r.own(issuerID) {
+		return r.s.issuer.JWKS(ctx)
+	}
+	return r.remote.Keys(ctx, issuerID)
+}
+
+func (r resolver) StatusList(ctx context.Context, url string) (string, error) {
+	if r.own(url) && strings.HasPrefix(url, r.s.baseURL+"/status/") {
+		return r.s.issuer.StatusList(ctx, strings.TrimPrefix(url, r.s.baseURL+"/status/"))
+	}
+	return r.remote.StatusList(ctx, url)
+}
+
+func (s *Server) verifyToken(ctx context.Context, token string) (credential.Result, error) {
+	return issuer.Verify(ctx, strings.TrimSpace(token), resolver{s: s}, s.now())
+}
+
+// jwks publishes the instance's public keys.
+func (s *Server) jwks(w http.ResponseWriter, r *http.Request) {
+	b, err := s.issuer.JWKS(r.Context())
+	if err != nil {
+		s.renderError(w, r, s.language(w, r), err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/jwk-set+json")
+	w.Header().Set("Cache-Control", "public, max-age=300")
+	w.Write(b)
+}
+
+// issuerProfile describes a municipality as an issuer (OB3 Profile).
+func (s *Server) issuerProfile(r *http.Request, lang i18n.Lang) (any, error) {
+	mu, err := s.pathMunicipality(r)
+	if err != nil {
+		return nil, err
+	}
+	return map[string]any{"@context": []string{"https://www.w3.org/ns/credentials/v2",
+		"https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"}, "id": s.issuer.IssuerID(mu.LGCode),
+		"type": []string{"Profile"}, "name": mu.Name}, nil
+}
+
+// statusList serves a municipality's signed revocation list.
+func (s *Server) statusList(w http.ResponseWriter, r *http.Request) {
+	jwt, err := s.issuer.StatusList(r.Context(), r.PathValue("lgcode"))
+	if err != nil {
+		s.renderError(w, r, s.language(w, r), err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/vc+jwt")
+	w.Header().Set("Cache-Control", "no-cache")
+	io.WriteString(w, jwt)
+}
+
+// credentialFor loads a credential the viewer may see: public ones for
+// anyone, otherwise for its talent and the issuer's staff.
+func (s *Server) credentialFor(r *http.Request) (store.IssuedCredential, error) {
+	c, err := s.store.Credential(r.Context(), r.PathValue("id"))
+	if err != nil || c.Public {
+		return c, err
+	}
+	uid := s.userID(r)
+	if uid != 0 {
+		if t, err := s.store.TalentByUser(r.Context(), uid); err == nil && t.ID == c.TalentID {
+			return c, nil
+		}
+		a, err := s.actor(r)
+		if err != nil {
+			return c, err
+		}
+		if policy.Can(a, policy.ViewEntries, policy.Resource{MunicipalityID: c.MunicipalityID}) {
+			return c, nil
+		}
+	}
+	return c, notFound("credential")
+}
+
+type credentialPage struct {
+	Credential store.IssuedCredential
+	Result     credential.Result
+	Reason     string
+	Valid      bool
+	Mine       bool
+	Token      string
+	Checked    bool
+	RevokeURL  string // for the issuer's staff
+}
+
+// credentialView shows a credential, checked now.
+func (s *Server) credentialView(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
+	c, err := s.credentialFor(r)
+	if err != nil {
+		return err
+	}
+	d := s.checkedPage(r, lang, c.JWT)
+	d.Credential = c
+	if t, err := s.store.TalentByUser(r.Context(), s.userID(r)); err == nil && t.ID == c.TalentID {
+		d.Mine = true
+	}
+	a, err := s.actor(r)
+	if err != nil {
+		return err
+	}
+	if c.RevokedAt.IsZero() && policy.Can(a, policy.DecideEntries, policy.Resource{MunicipalityID: c.MunicipalityID}) {
+		h, err := s.loadHub(r.Context())
+		if err != nil {
+			return err
+		}
+		d.RevokeURL = "/admin/" + h.municipalities[c.MunicipalityID].LGCode + "/credentials/" + c.ID + "/revoke"
+	}
+	return s.render(w, r, lang, http.StatusOK, "credential", s.cat.T(lang, "cred.title", nil), d)
+}
+
+func (s *Server) checkedPage(r *http.Request, lang i18n.Lang, token string) credentialPage {
+	d := credentialPage{Token: token, Checked: true}
+	res, err := s.verifyToken(r.Context(), token)
+	d.Result, d.Valid = res, err == nil
+	if err != nil {
+		d.Reason = s.cat.T(lang, credential.CodeOf(err).ReasonKey(), nil)
+	}
+	return d
+}
+
+// credentialJWT downloads a credential as a .jwt file.
+func (s *Server) credentialJWT(w http.ResponseWriter, r *http.Request) {
+	c, err := s.credentialFor(r)
+	if err != nil {
+		s.renderError(w, r, s.language(w, r), err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/vc+jwt")
+	w.Header().Set("Content-Disposition", `attachment; filename="tsunagu-credential-`+c.ID+`.jwt"`)
+	io.WriteString(w, c.JWT)
+}
+
+// setCredentialPublic lets the talent show a credential publicly, or not.
+func (s *Server) setCredentialPublic(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
+	userID, ok := s.requireUser(w, r)
+	if !ok {
+		return nil
+	}
+	f, err := readForm(w, r, "public")
+	if err != nil {
+		return err
+	}
+	t, err := s.store.TalentByUser(r.Context(), userID)
+	if err != nil {
+		return err
+	}
+	if err := s.store.SetCredentialPublic(r.Context(), r.PathValue("id"), t.ID, f.Values["public"] == "yes"); err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/credentials/"+r.PathValue("id"), http.StatusSeeOther)
+	return nil
+}
+
+// verifyPage lets anyone paste or upload a credential to check it.
+func (s *Server) verifyPage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
+	return s.render(w, r, lang, http.StatusOK, "verify", s.cat.T(lang, "cred.verify_title", nil), credentialPage{})
+}
+
+// verifyPost checks a pasted or uploaded credential.
+func (s *Server) verifyPost(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
+	r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
+	if err := r.ParseMultipartForm(1 << 20); err != nil && !errors.Is(err, http.ErrNotMultipart) {
+		return domain.Errorf(domain.CodeInvalid, "error.form_too_large")
+	}
+	token := r.FormValue("credential")
+	if f, _, err := r.FormFile("file"); err == nil {
+		b, _ := io.ReadAll(io.LimitReader(f, 1<<20))
+		f.Close()
+		if strings.TrimSpace(string(b)) != "" {
+			token = string(b)
+		}
+	}
+	d := s.checkedPage(r, lang, strings.TrimSpace(token))
+	return s.render(w, r, lang, http.StatusOK, "verify", s.cat.T(lang, "cred.verify_title", nil), d)
+}
+
+// apiVerify is POST /api/v1/credentials/verify: {"credential": "<jwt>"}.
+func (s *Server) apiVerify(r *http.Request, lang i18n.Lang) (any, error) {
+	var req struct {
+		Credential string `json:"credential"`
+	}
+	if err := json.NewDecoder(io.LimitReader(r.Body, 1<<20)).Decode(&req); err != nil {
+		return nil, domain.Errorf(domain.CodeInvalid, "error.json")
+	}
+	res, err := s.verifyToken(r.Context(), req.Credential)
+	out := map[string]any{"valid": err == nil}
+	if err != nil {
+		code := credential.CodeOf(err)
+		out["code"], out["reason"] = string(code), s.cat.T(lang, code.ReasonKey(), nil)
+	}
+	if res.IssuerID != "" {
+		out["issuer"] = map[string]any{"id": res.IssuerID, "name": res.IssuerName}
+		out["achievement"] = map[string]any{"name": res.Title, "hours": res.Hours, "sdgs": res.SDGs, "outcomes": res.Outcomes,
+			"start": res.Start, "end": res.End}
+		out["revoked"] = res.Revoked
+	}
+	return out, nil
+}
+
+// revokeCredential lets the issuing municipality's staff revoke a
+// credential, with a reason.
+func (s *Server) revokeCredential(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
+	mu, err := s.pathMunicipality(r)
+	if err != nil {
+		return err
+	}
+	if _, ok, err := s.allow(w, r, policy.DecideEntries, policy.Resource{MunicipalityID: mu.ID}); err != nil || !ok {
+		return err
+	}
+	f, err := readForm(w, r, "reason")
+	if err != nil {
+		return err
+	}
+	c, err := s.store.Credential(r.Context(), r.PathValue("id"))
+	if err != nil || c.MunicipalityID != mu.ID {
+		return notFound("credential")
+	}
+	if f.Values["reason"] == "" {
+		return invalidParam("reason", "error.required", "Field", "reason")
+	}
+	err = s.store.InTx(r.Context(), func(tx *store.Store) error {
+		if err := tx.RevokeCredential(r.Context(), c.ID, f.Values["reason"]); err != nil {
+			return err
+		}
+		return s.audit(r.Context(), tx, r, "credential.revoke", "credential", 0, mu.ID)
+	})
+	if err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/credentials/"+c.ID, http.StatusSeeOther)
+	return nil
+}
