@@ -19,8 +19,8 @@ import (
 //	tsunagu credential list [--program SLUG]
 //	tsunagu credential get ID
 func credentialCmd(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	usage := &usageError{"usage: tsunagu credential list [--program SLUG] | tsunagu credential get ID"}
-	if len(args) == 0 || (args[0] != "list" && args[0] != "get") {
+	usage := &usageError{"usage: tsunagu credential list [--program SLUG] | tsunagu credential get ID | tsunagu credential rotate --lgcode CODE"}
+	if len(args) == 0 || (args[0] != "list" && args[0] != "get" && args[0] != "rotate") {
 		return usage
 	}
 	var s settings
@@ -29,6 +29,8 @@ func credentialCmd(ctx context.Context, args []string, getenv func(string) strin
 	fs.SetOutput(stderr)
 	s.flags(fs, getenv)
 	fs.StringVar(&program, "program", "", "only the credentials of this program's teams")
+	var lgcode string
+	fs.StringVar(&lgcode, "lgcode", "", "rotate: the municipality whose signing key is replaced")
 	rest, id := args[1:], ""
 	if args[0] == "get" {
 		if len(rest) == 0 {
@@ -44,6 +46,18 @@ func credentialCmd(ctx context.Context, args []string, getenv func(string) strin
 		return err
 	}
 	defer st.Close()
+	if args[0] == "rotate" {
+		mu, err := st.MunicipalityByLGCode(ctx, lgcode)
+		if err != nil {
+			return &usageError{fmt.Sprintf("no municipality %q on the hub", lgcode)}
+		}
+		kid, err := issuer.New(st, "", time.Now).Rotate(ctx, mu)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "new signing key %s for %s; earlier keys stay published to verify what they signed\n", kid, mu.Name)
+		return nil
+	}
 	if args[0] == "get" {
 		c, err := st.Credential(ctx, id)
 		if domain.ErrorCode(err) == domain.CodeNotFound {

@@ -92,6 +92,16 @@ func TestCredentialVerifiedByAnotherInstance(t *testing.T) {
 		!strings.Contains(out.String(), "valid") {
 		t.Errorf("tsunagu verify: %v %q", err, out.String())
 	}
+	// A new key: what the old one signed still verifies.
+	env := func(k string) string { return map[string]string{"TSUNAGU_DATA": dirA}[k] }
+	out.Reset()
+	if err := run(context.Background(), []string{"tsunagu", "credential", "rotate", "--lgcode", "131113"}, env, nil, &out, &errOut); err != nil ||
+		!strings.Contains(out.String(), "new signing key 131113-") {
+		t.Fatalf("rotate: %v %q", err, out.String())
+	}
+	if got := verify(c.JWT); got["valid"] != true {
+		t.Errorf("after rotating the key: %+v", got)
+	}
 	// Revoked by the issuer: the other instance now says so.
 	if err := st.RevokeCredential(context.Background(), c.ID, "誤って発行"); err != nil {
 		t.Fatal(err)
@@ -117,13 +127,15 @@ func TestCredentialVerifiedByAnotherInstance(t *testing.T) {
 	if len(jwks.Keys) == 0 {
 		t.Fatal("no keys published")
 	}
+	if len(jwks.Keys) < 2 {
+		t.Errorf("%d keys published after a rotation, want the old and the new", len(jwks.Keys))
+	}
 	for _, k := range jwks.Keys {
 		if _, private := k["d"]; private || !strings.HasPrefix(k["kid"].(string), "131113-") {
 			t.Errorf("a published key: %v", k)
 		}
 	}
 	// Listed and printed on the command line of the issuing instance.
-	env := func(k string) string { return map[string]string{"TSUNAGU_DATA": dirA}[k] }
 	out.Reset()
 	if err := run(context.Background(), []string{"tsunagu", "credential", "list", "--program", "ota-sdgs-2021"}, env, nil, &out, &errOut); err != nil ||
 		!strings.Contains(out.String(), c.ID+"\t131113") || !strings.Contains(out.String(), "revoked: 誤って発行") {

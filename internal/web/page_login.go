@@ -103,6 +103,9 @@ type meData struct {
 	Work        []myWork
 	Scouts      []myScout
 	Credentials []store.IssuedCredential
+	// Hometown lists open projects in the towns the talent is tied to,
+	// once they completed an engagement: experience gained, used at home.
+	Hometown []projectView
 }
 
 // myScout is an offer received, with who sent it and about what.
@@ -160,6 +163,9 @@ func (s *Server) mePage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) 
 			return err
 		}
 		if d.Credentials, err = s.store.IssuedCredentials(r.Context(), 0, t.ID); err != nil {
+			return err
+		}
+		if d.Hometown, err = s.hometownAfterWork(r, h, t, d.Credentials); err != nil {
 			return err
 		}
 		offers, err := s.store.ScoutsOf(r.Context(), t.ID)
@@ -253,4 +259,35 @@ func (s *Server) withdraw(w http.ResponseWriter, r *http.Request, lang i18n.Lang
 	}
 	http.Redirect(w, r, "/me", http.StatusSeeOther)
 	return nil
+}
+
+// hometownAfterWork suggests open projects in the municipalities a talent
+// is tied to (出身, 在住 and so on), other than where they completed work,
+// once they have completed an engagement.
+func (s *Server) hometownAfterWork(r *http.Request, h *hub, t domain.Talent, creds []store.IssuedCredential) ([]projectView, error) {
+	if len(creds) == 0 {
+		return nil, nil
+	}
+	done := map[int64]bool{}
+	for _, c := range creds {
+		done[c.MunicipalityID] = true
+	}
+	var projects []domain.Project
+	for _, a := range t.Affinities {
+		for _, mu := range h.munList {
+			if mu.LGCode != a.LGCode || done[mu.ID] {
+				continue
+			}
+			page, err := s.store.ListProjects(r.Context(), store.ProjectFilter{MunicipalityID: mu.ID, Limit: 5})
+			if err != nil {
+				return nil, err
+			}
+			for _, p := range page.Projects {
+				if p.Status == domain.ProjectPublished {
+					projects = append(projects, p)
+				}
+			}
+		}
+	}
+	return s.projectViews(r.Context(), h, projects)
 }

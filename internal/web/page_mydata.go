@@ -8,6 +8,7 @@ import (
 	"github.com/tsunagu-hub/tsunagu/internal/auth"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
 	"github.com/tsunagu-hub/tsunagu/internal/policy"
+	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
 
 // myData downloads everything Tsunagu holds about the signed-in person,
@@ -76,7 +77,25 @@ func (s *Server) deleteAccount(w http.ResponseWriter, r *http.Request, lang i18n
 		f.Errors["password"] = s.cat.T(lang, "delete.wrong_password", nil)
 		return s.render(w, r, lang, http.StatusUnprocessableEntity, "delete", s.cat.T(lang, "delete.title", nil), f)
 	}
-	if err := s.store.DeleteAccount(r.Context(), userID); err != nil {
+	err = s.store.InTx(r.Context(), func(tx *store.Store) error {
+		// The talent chooses: issued credentials stay verifiable, or are
+		// revoked with the account.
+		if t, err := tx.TalentByUser(r.Context(), userID); err == nil && r.PostForm.Get("credentials") == "revoke" {
+			creds, err := tx.IssuedCredentials(r.Context(), 0, t.ID)
+			if err != nil {
+				return err
+			}
+			for _, c := range creds {
+				if c.RevokedAt.IsZero() {
+					if err := tx.RevokeCredential(r.Context(), c.ID, "the holder deleted their account"); err != nil {
+						return err
+					}
+				}
+			}
+		}
+		return tx.DeleteAccount(r.Context(), userID)
+	})
+	if err != nil {
 		return err
 	}
 	if err := s.sessions.Destroy(r.Context()); err != nil {

@@ -602,3 +602,65 @@ func personalScenario(t *testing.T, w *world) {
 		t.Error("the export holds a secret or another municipality's data")
 	}
 }
+
+func TestDeletingKeepsOrRevokesCredentials(t *testing.T) {
+	w := newWorld(t)
+	ctx := context.Background()
+	p, _ := w.st.ProgramBySlug(ctx, "ota-sdgs-2021")
+	for _, choice := range []string{"keep", "revoke"} {
+		email := choice + "@example.jp"
+		c := w.signedIn(t, email, "証明 "+choice)
+		creds, _ := w.st.Credentials(ctx, email)
+		tal := domain.Talent{UserID: creds.User.ID, Name: "証明 " + choice, NameKana: "ショウメイ", ResidenceCountry: "JP"}
+		must(t, w.st.CreateTalent(ctx, &tal))
+		project := w.web
+		if choice == "revoke" {
+			project = w.green
+		}
+		e := domain.Entry{MunicipalityID: w.ota.ID, ProgramID: p.ID, TalentID: tal.ID, Choices: []int64{project.ID},
+			Motivation: "x", Status: domain.EntrySubmitted, SubmittedAt: testNow}
+		must(t, w.st.CreateEntry(ctx, &e))
+		team := w.team(t, e, project.ID, true)
+		if n, err := w.app.issuer.IssueFor(ctx, team.engagement); err != nil || n != 1 {
+			t.Fatalf("issue: %d %v", n, err)
+		}
+		issued, _ := w.st.IssuedCredentials(ctx, 0, tal.ID)
+		if status, _, _ := send(t, c, "POST", w.srv.URL+"/me/delete", url.Values{"password": {"correct horse battery"},
+			"credentials": {choice}}); status != 200 {
+			t.Fatalf("%s: delete %d", choice, status)
+		}
+		_, err := w.app.verifyToken(ctx, issued[0].JWT)
+		if choice == "keep" && err != nil {
+			t.Errorf("a kept credential no longer verifies: %v", err)
+		}
+		if choice == "revoke" && err == nil {
+			t.Error("a revoked credential still verifies")
+		}
+	}
+}
+
+func TestHometownAfterCompletedWork(t *testing.T) {
+	w := newWorld(t)
+	ctx := context.Background()
+	p, _ := w.st.ProgramBySlug(ctx, "ota-sdgs-2021")
+	c := w.signedIn(t, "tsubame-born@example.jp", "燕 出身")
+	creds, _ := w.st.Credentials(ctx, "tsubame-born@example.jp")
+	tal := domain.Talent{UserID: creds.User.ID, Name: "燕 出身", NameKana: "ツバメ", ResidenceCountry: "JP",
+		Affinities: []domain.Affinity{{LGCode: "152137", Kind: domain.AffinityBorn}}}
+	must(t, w.st.CreateTalent(ctx, &tal))
+	_, body, _ := send(t, c, "GET", w.srv.URL+"/me", nil)
+	if strings.Contains(body, "経験を、ゆかりのある町で") {
+		t.Error("hometown suggestions before any completed work")
+	}
+	e := domain.Entry{MunicipalityID: w.ota.ID, ProgramID: p.ID, TalentID: tal.ID, Choices: []int64{w.web.ID},
+		Motivation: "x", Status: domain.EntrySubmitted, SubmittedAt: testNow}
+	must(t, w.st.CreateEntry(ctx, &e))
+	team := w.team(t, e, w.web.ID, true)
+	if _, err := w.app.issuer.IssueFor(ctx, team.engagement); err != nil {
+		t.Fatal(err)
+	}
+	_, body, _ = send(t, c, "GET", w.srv.URL+"/me", nil)
+	if !strings.Contains(body, "経験を、ゆかりのある町で") || !strings.Contains(body, "洋食器の海外販路") {
+		t.Error("no suggestion from the hometown after completed work")
+	}
+}
