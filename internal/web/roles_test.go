@@ -199,6 +199,8 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 		"GET /admin/{lgcode}/members":                       {"/admin/131113/members", nil, only(ok, deciders...)},
 		"POST /admin/{lgcode}/members":                      {"/admin/131113/members", url.Values{}, only(allowed, deciders...)},
 		"GET /admin/{lgcode}/projects":                      {"/admin/131113/projects", nil, only(ok, "owner", "partner", "staff", "admin")},
+		"GET /admin/{lgcode}/programs/new":                  {"/admin/131113/programs/new", nil, only(ok, deciders...)},
+		"POST /admin/{lgcode}/programs":                     {"/admin/131113/programs", url.Values{}, only(422, deciders...)},
 		"GET /admin/{lgcode}/projects/new":                  {"/admin/131113/projects/new", nil, only(ok, "owner", "partner", "staff", "admin")},
 		"POST /admin/{lgcode}/projects":                     {"/admin/131113/projects", url.Values{}, only(allowed, "owner", "partner", "staff", "admin")},
 		"GET /admin/{lgcode}/projects/{id}":                 {"/admin/131113/projects/" + draft, nil, only(ok, managers...)},

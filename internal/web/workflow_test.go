@@ -664,3 +664,31 @@ func TestHometownAfterCompletedWork(t *testing.T) {
 		t.Error("no suggestion from the hometown after completed work")
 	}
 }
+
+func TestStaffOpenAProgram(t *testing.T) {
+	w := newWorld(t)
+	ts := w.orgNamed(t, "燕市 商工振興課")
+	_, staff := w.member(t, "staff@tsubame.example.jp", "燕 職員", domain.RoleMunicipalityStaff, ts.ID)
+	form := url.Values{"title": {"燕市ものづくり副業 2027"}, "slug": {"Tsubame 2027"}, "opens": {"2027-04-01"}, "closes": {"2027-03-01"}}
+	if status, body, _ := send(t, staff, "POST", w.srv.URL+"/admin/152137/programs", form); status != 422 ||
+		!strings.Contains(body, "燕市ものづくり副業 2027") {
+		t.Errorf("bad form: %d", status)
+	}
+	form.Set("slug", "tsubame-2027")
+	form.Set("closes", "2027-05-31")
+	form["host"] = []string{strconv.FormatInt(ts.ID, 10)}
+	status, _, h := send(t, staff, "POST", w.srv.URL+"/admin/152137/programs", form)
+	if status != 303 || h.Get("Location") != "/programs/tsubame-2027" {
+		t.Fatalf("create: %d %s", status, h.Get("Location"))
+	}
+	p, err := w.st.ProgramBySlug(context.Background(), "tsubame-2027")
+	must(t, err)
+	if p.MunicipalityID != w.tsubame.ID || p.EntryClosesAt.In(domain.Japan()).Format("2006-01-02 15:04") != "2027-05-31 23:59" {
+		t.Errorf("program %+v", p)
+	}
+	// Ota's staff cannot open a program for Tsubame.
+	_, ota := w.member(t, "staff@ota.example.jp", "区 職員", domain.RoleMunicipalityStaff, w.orgNamed(t, "大田区 産業経済部").ID)
+	if status, _, _ := send(t, ota, "POST", w.srv.URL+"/admin/152137/programs", form); status != 403 {
+		t.Errorf("another municipality: %d", status)
+	}
+}
