@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"strings"
 	"time"
 
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
@@ -139,6 +140,13 @@ func (s *Store) DeleteAccount(ctx context.Context, userID int64) error {
 		} else if domain.ErrorCode(err) != domain.CodeNotFound {
 			return err
 		}
+		// Mail and invitations addressed to them carry the address and name.
+		if _, err := tx.exec(ctx, `DELETE FROM mail_outbox WHERE to_addr = (SELECT email FROM users WHERE id = $1)`, userID); err != nil {
+			return err
+		}
+		if _, err := tx.exec(ctx, `DELETE FROM invitations WHERE email = (SELECT email FROM users WHERE id = $1)`, userID); err != nil {
+			return err
+		}
 		for _, q := range []string{
 			`DELETE FROM memberships WHERE user_id = $1`,
 			`UPDATE engagement_messages SET author_id = NULL WHERE author_id = $1`,
@@ -187,3 +195,37 @@ func (s *Store) MunicipalityData(ctx context.Context, municipalityID int64) (map
 	}
 	return out, nil
 }
+
+// Tables lists the database's tables, for checks that look through
+// everything (such as that a deleted person left nothing behind).
+func (s *Store) Tables(ctx context.Context) ([]string, error) {
+	q := `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' ORDER BY name`
+	if s.engine == Postgres {
+		q = `SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename`
+	}
+	rows, err := s.query(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return nil, err
+		}
+		out = append(out, n)
+	}
+	return out, rows.Err()
+}
+
+// Dump reads every row of a table, for such checks.
+func (s *Store) Dump(ctx context.Context, table string) ([]map[string]any, error) {
+	rows, err := s.query(ctx, `SELECT * FROM `+quoteIdent(table))
+	if err != nil {
+		return nil, err
+	}
+	return rowMaps(rows)
+}
+
+func quoteIdent(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }

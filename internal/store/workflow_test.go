@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -325,7 +326,28 @@ func TestPersonalDataAndDeletion(t *testing.T) {
 			len(data["ties"]) != 2 || len(data["audit"]) != 1 {
 			t.Fatalf("personal data %+v", data)
 		}
+		mustNil(t, s.QueueMail(ctx, &Mail{To: "hanako@example.jp", Lang: "ja", Subject: "件名", Body: "山田 花子 様"}))
 		mustNil(t, s.DeleteAccount(ctx, u.ID))
+		// Nothing anywhere still holds her name, reading, address or words.
+		tables, err := s.Tables(ctx)
+		mustNil(t, err)
+		if len(tables) < 30 {
+			t.Fatalf("only %d tables", len(tables))
+		}
+		for _, table := range tables {
+			rows, err := s.Dump(ctx, table)
+			mustNil(t, err)
+			for _, row := range rows {
+				for col, v := range row {
+					text, _ := v.(string)
+					for _, secret := range []string{"山田 花子", "ヤマダ ハナコ", "hanako@example.jp", "町工場の力になりたい"} {
+						if strings.Contains(text, secret) {
+							t.Errorf("%s.%s still holds %q", table, col, secret)
+						}
+					}
+				}
+			}
+		}
 		if _, err := s.UserByID(ctx, u.ID); domain.ErrorCode(err) != domain.CodeNotFound {
 			t.Errorf("the user is still there: %v", err)
 		}
