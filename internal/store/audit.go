@@ -29,7 +29,7 @@ func (s *Store) Audit(ctx context.Context, e AuditEvent) error {
 	if e.MunicipalityID != 0 {
 		muni = e.MunicipalityID
 	}
-	_, err := s.exec(ctx, `INSERT INTO audit_log (at, actor_id, action, subject_type, subject_id, municipality_id, address, detail)
+	_, err := s.execQuiet(ctx, `INSERT INTO audit_log (at, actor_id, action, subject_type, subject_id, municipality_id, address, detail)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, s.now(), actor, e.Action, e.SubjectType, e.SubjectID, muni, e.Address, e.Detail)
 	return err
 }

@@ -28,14 +28,14 @@ func (ss Sessions) FindCtx(ctx context.Context, token string) ([]byte, bool, err
 
 // CommitCtx saves a session's data until expiry.
 func (ss Sessions) CommitCtx(ctx context.Context, token string, data []byte, expiry time.Time) error {
-	_, err := ss.s.exec(ctx, `INSERT INTO sessions (token, data, expiry) VALUES ($1, $2, $3)
+	_, err := ss.s.execQuiet(ctx, `INSERT INTO sessions (token, data, expiry) VALUES ($1, $2, $3)
 		ON CONFLICT (token) DO UPDATE SET data = excluded.data, expiry = excluded.expiry`, token, data, expiry.UTC())
 	return err
 }
 
 // DeleteCtx ends a session.
 func (ss Sessions) DeleteCtx(ctx context.Context, token string) error {
-	_, err := ss.s.exec(ctx, `DELETE FROM sessions WHERE token = $1`, token)
+	_, err := ss.s.execQuiet(ctx, `DELETE FROM sessions WHERE token = $1`, token)
 	return err
 }
 
@@ -54,7 +54,7 @@ func (ss Sessions) Delete(token string) error { return ss.DeleteCtx(context.Back
 
 // DeleteExpired removes sessions past their expiry and returns how many.
 func (ss Sessions) DeleteExpired(ctx context.Context) (int64, error) {
-	res, err := ss.s.exec(ctx, `DELETE FROM sessions WHERE expiry <= $1`, ss.s.now())
+	res, err := ss.s.execQuiet(ctx, `DELETE FROM sessions WHERE expiry <= $1`, ss.s.now())
 	if err != nil {
 		return 0, err
 	}

@@ -222,6 +222,13 @@ func (s *Store) exec(ctx context.Context, q string, args ...any) (sql.Result, er
 	return s.w.ExecContext(ctx, s.rebind(q), args...)
 }
 
+// execQuiet writes rows that no page shows (sessions, the audit log): it
+// does not count as a change, so cached pages on this and other instances
+// stay valid.
+func (s *Store) execQuiet(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	return s.w.ExecContext(ctx, s.rebind(q), args...)
+}
+
 func (s *Store) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
 	return s.r.QueryContext(ctx, s.rebind(q), args...)
 }

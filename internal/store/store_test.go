@@ -348,3 +348,24 @@ func TestDecideEntriesKeepsHistory(t *testing.T) {
 		}
 	})
 }
+
+// Sessions and audit lines change no page, so they leave the version (and
+// so the caches of pages) alone; a real change moves it.
+func TestQuietWritesKeepTheVersion(t *testing.T) {
+	forEachEngine(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		f := newFixture(t, s)
+		before := s.Version()
+		ss := s.Sessions()
+		mustNil(t, ss.CommitCtx(ctx, "token", []byte("data"), time.Now().Add(time.Hour)))
+		mustNil(t, s.Audit(ctx, AuditEvent{Action: "entries.view"}))
+		if s.Version() != before {
+			t.Errorf("version moved from %d to %d on a session and an audit line", before, s.Version())
+		}
+		mustNil(t, s.CreateOrganization(ctx, &domain.Organization{MunicipalityID: f.ota.ID, Kind: domain.OrgBusiness, Name: "新しい店",
+			JSICMajor: "M", JSICMiddle: "76"}))
+		if s.Version() == before {
+			t.Error("a real change did not move the version")
+		}
+	})
+}
