@@ -1,6 +1,7 @@
 // Package jobs runs Tsunagu's background work on River: mail delivery,
 // enqueued in the same transaction as the change that caused the mail, and
-// the periodic closing of projects whose program has ended. On SQLite River
+// periodic work: closing projects whose program has ended, reminding late
+// monthly reports and deleting expired sessions. On SQLite River
 // gets a connection pool of its own with one connection; on PostgreSQL it
 // shares the store's pool, and several app instances share the queue with
 // each job run once.
@@ -92,6 +93,7 @@ func newQueue(st *store.Store, opts *Options) (*Queue, error) {
 		workers := river.NewWorkers()
 		river.AddWorker(workers, &mailWorker{st: st, sender: opts.Sender, log: opts.Log})
 		river.AddWorker(workers, &closeWorker{st: st, log: opts.Log})
+		river.AddWorker(workers, &sweepWorker{st: st, log: opts.Log})
 		river.AddWorker(workers, &remindWorker{st: st, log: opts.Log, remind: func() Reminder {
 			if r := q.reminder.Load(); r != nil {
 				return *r
@@ -108,6 +110,9 @@ func newQueue(st *store.Store, opts *Options) (*Queue, error) {
 				&river.PeriodicJobOpts{RunOnStart: true}),
 			river.NewPeriodicJob(river.PeriodicInterval(6*time.Hour),
 				func() (river.JobArgs, *river.InsertOpts) { return RemindArgs{}, nil },
+				&river.PeriodicJobOpts{RunOnStart: true}),
+			river.NewPeriodicJob(river.PeriodicInterval(time.Hour),
+				func() (river.JobArgs, *river.InsertOpts) { return SweepSessionsArgs{}, nil },
 				&river.PeriodicJobOpts{RunOnStart: true}),
 		}
 	}

@@ -236,3 +236,49 @@ func TestTwoInstancesRunEachJobOnce(t *testing.T) {
 		t.Errorf("sent %d messages with %d duplicates, want %d once each", got, dup, n)
 	}
 }
+
+// The periodic sweep deletes expired sessions as soon as the queue starts.
+func TestExpiredSessionsAreSwept(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	st, err := store.Open(ctx, "", t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, err := st.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := Migrate(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	ss := st.Sessions()
+	if err := ss.CommitCtx(ctx, "old", []byte("x"), time.Now().Add(-time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if err := ss.CommitCtx(ctx, "live", []byte("y"), time.Now().Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	q, err := NewWorker(st, Options{PollInterval: 200 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := q.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	defer q.Stop(context.Background())
+	for ctx.Err() == nil {
+		rows, err := st.Dump(ctx, "sessions")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rows) == 1 {
+			if rows[0]["token"] != "live" {
+				t.Fatalf("the sweep kept %v", rows[0]["token"])
+			}
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Fatal("expired sessions were not swept within 30 s")
+}

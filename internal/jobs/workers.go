@@ -122,3 +122,23 @@ func (w *remindWorker) Work(ctx context.Context, _ *river.Job[RemindArgs]) error
 // ReportGraceDays is how many days into the next month a report may come
 // before it is reminded.
 const ReportGraceDays = 5
+
+// SweepSessionsArgs asks for expired sessions to be deleted.
+type SweepSessionsArgs struct{}
+
+// Kind names the job.
+func (SweepSessionsArgs) Kind() string { return "sweep_sessions" }
+
+type sweepWorker struct {
+	river.WorkerDefaults[SweepSessionsArgs]
+	st  *store.Store
+	log *slog.Logger
+}
+
+func (w *sweepWorker) Work(ctx context.Context, _ *river.Job[SweepSessionsArgs]) error {
+	n, err := w.st.Sessions().DeleteExpired(ctx)
+	if n > 0 {
+		w.log.Info("deleted expired sessions", "count", n)
+	}
+	return err
+}
