@@ -29,7 +29,7 @@ func thin(labels []string, band, wantEm float64) (k int, maxEm float64) {
 func (w *writer) xLabel(s string, cx, y float64, mark bool) {
 	half := textEm(s) * fontSize / 2
 	if mark {
-		w.void("line", "x1", num(cx), "y1", num(y), "x2", num(cx), "y2", num(y+4), "stroke", mutedColour)
+		w.Void("line", "x1", num(cx), "y1", num(y), "x2", num(cx), "y2", num(y+4), "stroke", mutedColour)
 	}
 	cx = math.Min(math.Max(cx, pad+half), width-pad-half)
 	w.label(s, cx, y+6+fontSize/2, "middle", textColour, "class", "label")
@@ -42,11 +42,11 @@ func (w *writer) valueV(s string, cx, y float64, up, rotated bool, fill, class s
 	switch {
 	case rotated && up:
 		x, y := cx+baselineOff*fontSize, y-5
-		w.text("text", s, "x", num(x), "y", num(y), "text-anchor", "start", "fill", fill, "class", class,
+		w.Text("text", s, "x", num(x), "y", num(y), "text-anchor", "start", "fill", fill, "class", class,
 			"transform", "rotate(-90 "+num(x)+" "+num(y)+")")
 	case rotated:
 		x, y := cx+baselineOff*fontSize, y+5
-		w.text("text", s, "x", num(x), "y", num(y), "text-anchor", "end", "fill", fill, "class", class,
+		w.Text("text", s, "x", num(x), "y", num(y), "text-anchor", "end", "fill", fill, "class", class,
 			"transform", "rotate(-90 "+num(x)+" "+num(y)+")")
 	case up:
 		w.label(s, cx, y-5-fontSize/2, "middle", fill, "class", class)

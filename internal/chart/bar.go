@@ -169,7 +169,7 @@ func (w *writer) inside(s string, series int, id string, cx, cy float64) {
 // grid writes gridlines at the given positions: vertical lines from y=a
 // to y=b, or horizontal ones from x=a to x=b.
 func (w *writer) grid(positions []float64, a, b float64, vertical bool) {
-	w.open("g", "class", "grid", "stroke", gridColour, "stroke-width", "1")
+	w.Open("g", "class", "grid", "stroke", gridColour, "stroke-width", "1")
 	for _, t := range positions {
 		if vertical {
 			w.line(t, a, t, b)
@@ -177,12 +177,12 @@ func (w *writer) grid(positions []float64, a, b float64, vertical bool) {
 			w.line(a, t, b, t)
 		}
 	}
-	w.close("g")
+	w.Close("g")
 }
 
 // axis writes the zero line.
 func (w *writer) axis(x1, y1, x2, y2 float64) {
-	w.void("line", "class", "axis", "x1", num(x1), "y1", num(y1), "x2", num(x2), "y2", num(y2),
+	w.Void("line", "class", "axis", "x1", num(x1), "y1", num(y1), "x2", num(x2), "y2", num(y2),
 		"stroke", mutedColour, "stroke-width", "1")
 }
 

@@ -63,7 +63,7 @@ func (p barPlan) horizontal() template.HTML {
 	}
 	for i := range n {
 		top := plotTop + float64(i)*band + hGap/2
-		w.open("g", "class", "item")
+		w.Open("g", "class", "item")
 		w.title(p.tooltip(i)...)
 		w.label(truncate(p.labels[i], labelEm), x0-reserveL-8, top+(band-hGap)/2, "end", textColour, "class", "label")
 		acc := 0.0
@@ -89,7 +89,7 @@ func (p barPlan) horizontal() template.HTML {
 		if p.stacked {
 			w.label(p.format(acc), x(acc)+4, top+hBarH/2, "start", textColour, "class", "value total")
 		}
-		w.close("g")
+		w.Close("g")
 	}
 	w.axis(x(0), plotTop, x(0), plotBottom)
 	return w.finish()

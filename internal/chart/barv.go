@@ -75,7 +75,7 @@ func (p barPlan) vertical() template.HTML {
 	k, maxEm := thin(p.labels, band, barWantEm)
 	for i := range n {
 		left := centre(i) - groupW/2
-		w.open("g", "class", "item")
+		w.Open("g", "class", "item")
 		w.title(p.tooltip(i)...)
 		acc := 0.0
 		for s, ser := range p.series {
@@ -99,7 +99,7 @@ func (p barPlan) vertical() template.HTML {
 		if i%k == 0 {
 			w.xLabel(truncate(p.labels[i], maxEm), centre(i), labelsY, false)
 		}
-		w.close("g")
+		w.Close("g")
 	}
 	w.axis(x0, y(0), x1, y(0))
 	return w.finish()

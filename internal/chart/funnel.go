@@ -107,17 +107,17 @@ func (f Funnel) SVG() (template.HTML, error) {
 		}
 		if i > 0 {
 			rate := clean(f.rate(i))
-			w.open("g", "class", "rate")
+			w.Open("g", "class", "rate")
 			w.title(steps[i-1] + " → " + steps[i] + ": " + rate)
 			w.label("↓ "+rate, cx, y-funnelGap/2, "middle", textColour, "class", "rate")
-			w.close("g")
+			w.Close("g")
 		}
-		w.open("g", "class", "item")
+		w.Open("g", "class", "item")
 		w.title(steps[i] + ": " + values[i])
 		w.label(truncate(steps[i], labelEm), x0-8, y+funnelBarH/2, "end", textColour, "class", "label")
 		w.rect(cx-hw, y, 2*hw, funnelBarH, "class", "bar", "fill", seriesColour(0))
 		w.label(values[i], cx+hw+6, y+funnelBarH/2, "start", textColour, "class", "value")
-		w.close("g")
+		w.Close("g")
 	}
 	return w.finish(), nil
 }

@@ -37,10 +37,10 @@ func (w *writer) legend(id string, items []legendItem, lines bool) {
 	if len(items) == 0 {
 		return
 	}
-	w.open("g", "class", "legend")
+	w.Open("g", "class", "legend")
 	for i, it := range items {
 		mid := it.y + fontSize/2
-		w.open("g")
+		w.Open("g")
 		if it.name != it.full {
 			w.title(it.full)
 		}
@@ -49,13 +49,13 @@ func (w *writer) legend(id string, items []legendItem, lines bool) {
 			if d := dash(i); d != "" {
 				attrs = append(attrs, "stroke-dasharray", d)
 			}
-			w.void("line", append([]string{"x1", num(it.x), "y1", num(mid), "x2", num(it.x + 20), "y2", num(mid)}, attrs...)...)
+			w.Void("line", append([]string{"x1", num(it.x), "y1", num(mid), "x2", num(it.x + 20), "y2", num(mid)}, attrs...)...)
 			w.marker(i, it.x+10, mid)
 		} else {
 			w.rect(it.x+4, it.y, 12, 12, "fill", seriesFill(id, i), "stroke", seriesColour(i))
 		}
 		w.label(it.name, it.x+24, mid, "start", textColour)
-		w.close("g")
+		w.Close("g")
 	}
-	w.close("g")
+	w.Close("g")
 }

@@ -122,15 +122,15 @@ func lineSVG(d data) template.HTML {
 	k, maxEm := thin(d.labels, band, lineWantEm)
 	for i := 0; i < n; i += k {
 		s := truncate(d.labels[i], maxEm)
-		w.open("g", "class", "xlabel")
+		w.Open("g", "class", "xlabel")
 		if s != d.labels[i] {
 			w.title(d.labels[i])
 		}
 		w.xLabel(s, x(i), labelsY, true)
-		w.close("g")
+		w.Close("g")
 	}
 	for s, ser := range d.series {
-		w.open("g", "class", "series")
+		w.Open("g", "class", "series")
 		if n > 1 {
 			var pts strings.Builder
 			for i, v := range ser.Values {
@@ -144,10 +144,10 @@ func lineSVG(d data) template.HTML {
 			if d := dash(s); d != "" {
 				attrs = append(attrs, "stroke-dasharray", d)
 			}
-			w.void("polyline", attrs...)
+			w.Void("polyline", attrs...)
 		}
 		for i, v := range ser.Values {
-			w.open("g", "class", "point")
+			w.Open("g", "class", "point")
 			tip := d.labels[i] + ": " + values[s][i]
 			if ser.Name != "" {
 				tip = d.labels[i] + " " + ser.Name + ": " + values[s][i]
@@ -159,9 +159,9 @@ func lineSVG(d data) template.HTML {
 				off = -off
 			}
 			w.valueV(values[s][i], x(i), y(v)-off, up, rotated, seriesColour(s), "value")
-			w.close("g")
+			w.Close("g")
 		}
-		w.close("g")
+		w.Close("g")
 	}
 	return w.finish()
 }

@@ -42,7 +42,7 @@ func (w *writer) patterns(id string, n int) {
 	if n < 2 {
 		return
 	}
-	w.open("defs")
+	w.Open("defs")
 	for i := 1; i < n; i++ {
 		c := seriesColour(i)
 		attrs := []string{"id", patternID(id, i), "width", "6", "height", "6", "patternUnits", "userSpaceOnUse"}
@@ -52,22 +52,22 @@ func (w *writer) patterns(id string, n int) {
 		case 5:
 			attrs = append(attrs, "patternTransform", "rotate(-45)")
 		}
-		w.open("pattern", attrs...)
-		w.void("rect", "width", "6", "height", "6", "fill", c)
+		w.Open("pattern", attrs...)
+		w.Void("rect", "width", "6", "height", "6", "fill", c)
 		switch i {
 		case 1, 5: // diagonal stripes, both ways
-			w.void("rect", "width", "2", "height", "6", "fill", white)
+			w.Void("rect", "width", "2", "height", "6", "fill", white)
 		case 2: // dots
-			w.void("circle", "cx", "3", "cy", "3", "r", "1.4", "fill", white)
+			w.Void("circle", "cx", "3", "cy", "3", "r", "1.4", "fill", white)
 		case 3: // horizontal stripes
-			w.void("rect", "width", "6", "height", "2", "fill", white)
+			w.Void("rect", "width", "6", "height", "2", "fill", white)
 		case 4: // cross-hatch
-			w.void("rect", "width", "1.5", "height", "6", "fill", white)
-			w.void("rect", "width", "6", "height", "1.5", "fill", white)
+			w.Void("rect", "width", "1.5", "height", "6", "fill", white)
+			w.Void("rect", "width", "6", "height", "1.5", "fill", white)
 		}
-		w.close("pattern")
+		w.Close("pattern")
 	}
-	w.close("defs")
+	w.Close("defs")
 }
 
 // dash is the stroke-dasharray of line series i ("" for solid).
@@ -80,11 +80,11 @@ func dash(i int) string {
 func (w *writer) marker(i int, x, y float64) {
 	const r = 4.0
 	fill := []string{"fill", seriesColour(i), "stroke", white, "stroke-width", "1"}
-	p := func(d string) { w.void("path", append([]string{"d", d}, fill...)...) }
+	p := func(d string) { w.Void("path", append([]string{"d", d}, fill...)...) }
 	pt := func(dx, dy float64) string { return num(x+dx) + " " + num(y+dy) }
 	switch i % MaxSeries {
 	case 0:
-		w.void("circle", append([]string{"cx", num(x), "cy", num(y), "r", num(r)}, fill...)...)
+		w.Void("circle", append([]string{"cx", num(x), "cy", num(y), "r", num(r)}, fill...)...)
 	case 1:
 		w.rect(x-r*0.9, y-r*0.9, 1.8*r, 1.8*r, fill...)
 	case 2:

@@ -3,6 +3,8 @@ package chart
 import (
 	"html/template"
 	"strings"
+
+	"github.com/tsunagu-hub/tsunagu/internal/svgmark"
 )
 
 // Layout constants, in SVG user units (px at 100% zoom of a 640px chart).
@@ -15,52 +17,15 @@ const (
 	baselineOff = 0.35 // em from a line's middle to its text baseline
 )
 
-// writer builds SVG markup; attributes are given as name, value pairs and
-// values are escaped. Text content must already be clean.
+// writer builds SVG markup (see svgmark.Writer); the package adds its
+// own drawing methods.
 type writer struct {
-	b strings.Builder
-}
-
-func (w *writer) tag(name string, attrs []string) {
-	w.b.WriteByte('<')
-	w.b.WriteString(name)
-	for i := 0; i+1 < len(attrs); i += 2 {
-		w.b.WriteByte(' ')
-		w.b.WriteString(attrs[i])
-		w.b.WriteString(`="`)
-		escape(&w.b, attrs[i+1])
-		w.b.WriteByte('"')
-	}
-}
-
-// open writes a start tag.
-func (w *writer) open(name string, attrs ...string) {
-	w.tag(name, attrs)
-	w.b.WriteString(">\n")
-}
-
-// close writes an end tag.
-func (w *writer) close(name string) {
-	w.b.WriteString("</" + name + ">\n")
-}
-
-// void writes an element without content.
-func (w *writer) void(name string, attrs ...string) {
-	w.tag(name, attrs)
-	w.b.WriteString("/>\n")
-}
-
-// text writes an element holding text.
-func (w *writer) text(name, content string, attrs ...string) {
-	w.tag(name, attrs)
-	w.b.WriteByte('>')
-	escape(&w.b, content)
-	w.b.WriteString("</" + name + ">\n")
+	svgmark.Writer
 }
 
 // title writes a <title> (tooltip) with one line per part.
 func (w *writer) title(lines ...string) {
-	w.text("title", strings.Join(lines, "\n"))
+	w.Text("title", strings.Join(lines, "\n"))
 }
 
 // label writes a <text> at x, y (the middle of the line) with an anchor
@@ -71,12 +36,12 @@ func (w *writer) label(s string, x, y float64, anchor, fill string, extra ...str
 	}
 	attrs := append([]string{"x", num(x), "y", num(y + baselineOff*fontSize),
 		"text-anchor", anchor, "fill", fill}, extra...)
-	w.text("text", s, attrs...)
+	w.Text("text", s, attrs...)
 }
 
 // line writes a <line>; stroke attributes come from an enclosing group.
 func (w *writer) line(x1, y1, x2, y2 float64) {
-	w.void("line", "x1", num(x1), "y1", num(y1), "x2", num(x2), "y2", num(y2))
+	w.Void("line", "x1", num(x1), "y1", num(y1), "x2", num(x2), "y2", num(y2))
 }
 
 // rect writes a <rect> with a normalised (non-negative) size.
@@ -87,7 +52,7 @@ func (w *writer) rect(x, y, wd, ht float64, attrs ...string) {
 	if ht < 0 {
 		y, ht = y+ht, -ht
 	}
-	w.void("rect", append([]string{"x", num(x), "y", num(y), "width", num(wd), "height", num(ht)}, attrs...)...)
+	w.Void("rect", append([]string{"x", num(x), "y", num(y), "width", num(wd), "height", num(ht)}, attrs...)...)
 }
 
 // head holds what every chart's root element needs.
@@ -101,18 +66,18 @@ func (w *writer) start(h head, height float64) {
 	if h.desc != "" {
 		labelledBy += " " + h.id + "-desc"
 	}
-	w.open("svg", "xmlns", "http://www.w3.org/2000/svg", "class", "chart chart-"+h.kind,
+	w.Open("svg", "xmlns", "http://www.w3.org/2000/svg", "class", "chart chart-"+h.kind,
 		"role", "img", "aria-labelledby", labelledBy,
 		"viewBox", "0 0 "+num(width)+" "+num(height), "width", "100%",
 		"font-family", "inherit", "font-size", num(fontSize))
-	w.text("title", h.title, "id", h.id+"-title")
+	w.Text("title", h.title, "id", h.id+"-title")
 	if h.desc != "" {
-		w.text("desc", h.desc, "id", h.id+"-desc")
+		w.Text("desc", h.desc, "id", h.id+"-desc")
 	}
 }
 
 // finish closes the root and returns the markup.
 func (w *writer) finish() template.HTML {
-	w.close("svg")
-	return template.HTML(w.b.String()) // every text and attribute was escaped
+	w.Close("svg")
+	return template.HTML(w.B.String()) // every text and attribute was escaped
 }

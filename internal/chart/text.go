@@ -3,70 +3,12 @@ package chart
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
+
+	"github.com/tsunagu-hub/tsunagu/internal/svgmark"
 )
 
-// clean makes s safe and tidy as SVG text inside HTML: invalid UTF-8 and
-// noncharacters become U+FFFD, control characters and white space runs
-// become one space, bidi controls are dropped, and the ends are trimmed.
-func clean(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for _, r := range s {
-		switch {
-		case unicode.IsControl(r) || unicode.IsSpace(r):
-			space = true
-			continue
-		case isBidiControl(r):
-			continue
-		case r == utf8.RuneError || isNoncharacter(r):
-			r = utf8.RuneError
-		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		space = false
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-func isNoncharacter(r rune) bool {
-	return (r >= 0xFDD0 && r <= 0xFDEF) || r&0xFFFE == 0xFFFE
-}
-
-func isBidiControl(r rune) bool {
-	return r == 0x061C || r == 0x200E || r == 0x200F ||
-		(r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069)
-}
-
-// escape writes s with the five XML special characters escaped; s must
-// already be clean.
-func escape(b *strings.Builder, s string) {
-	last := 0
-	for i := 0; i < len(s); i++ {
-		var rep string
-		switch s[i] {
-		case '&':
-			rep = "&amp;"
-		case '<':
-			rep = "&lt;"
-		case '>':
-			rep = "&gt;"
-		case '"':
-			rep = "&quot;"
-		case '\'':
-			rep = "&#39;"
-		default:
-			continue
-		}
-		b.WriteString(s[last:i])
-		b.WriteString(rep)
-		last = i + 1
-	}
-	b.WriteString(s[last:])
-}
+// clean is svgmark's, shared with the other SVG drawing.
+func clean(s string) string { return svgmark.Clean(s) }
 
 // runeEm estimates the advance of r in em. Japanese fonts set kana, kanji,
 // full-width forms and most symbols at 1em; Latin, Greek and Cyrillic are

@@ -95,18 +95,18 @@ func (r *Renderer) Render(m Map) (template.HTML, error) {
 		return "", err
 	}
 	var w writer
-	w.b.Grow(96 << 10)
-	w.open("svg", "xmlns", "http://www.w3.org/2000/svg",
+	w.B.Grow(96 << 10)
+	w.Open("svg", "xmlns", "http://www.w3.org/2000/svg",
 		"viewBox", "0 0 "+num(width)+" "+num(height), "width", num(width), "height", num(height),
 		"role", "group", "aria-labelledby", v.id+"-title", "aria-describedby", v.id+"-desc",
 		"font-family", "sans-serif")
-	w.text("title", v.title, "id", v.id+"-title")
-	w.text("desc", v.desc, "id", v.id+"-desc")
+	w.Text("title", v.title, "id", v.id+"-title")
+	w.Text("desc", v.desc, "id", v.id+"-desc")
 	r.background(&w, v)
 	legendBox := legend(&w, v)
 	r.markers(&w, v, legendBox)
-	w.close("svg")
-	return template.HTML(w.b.String()), nil // every text and attribute was escaped
+	w.Close("svg")
+	return template.HTML(w.B.String()), nil // every text and attribute was escaped
 }
 
 // background writes the inset borders and the dots, grouped by prefecture
@@ -114,19 +114,19 @@ func (r *Renderer) Render(m Map) (template.HTML, error) {
 // is hidden from assistive technology: the description and the legend say
 // the same in words.
 func (r *Renderer) background(w *writer, v view) {
-	w.open("g", "aria-hidden", "true")
+	w.Open("g", "aria-hidden", "true")
 	for _, b := range insetBorders() {
-		w.void("rect", "x", num(b.X), "y", num(b.Y), "width", num(b.W), "height", num(b.H),
+		w.Void("rect", "x", num(b.X), "y", num(b.Y), "width", num(b.W), "height", num(b.H),
 			"fill", "none", "stroke", mutedColour, "stroke-width", "0.8")
 	}
 	for _, p := range r.prefs {
 		n := v.counts[p.code]
-		w.open("g", "id", v.id+"-pref-"+strconv.Itoa(p.code), "fill", colourOf(v.buckets, n))
-		w.text("title", v.prefName(p)+": "+strconv.Itoa(n))
-		w.b.WriteString(p.dots)
-		w.close("g")
+		w.Open("g", "id", v.id+"-pref-"+strconv.Itoa(p.code), "fill", colourOf(v.buckets, n))
+		w.Text("title", v.prefName(p)+": "+strconv.Itoa(n))
+		w.B.WriteString(p.dots)
+		w.Close("g")
 	}
-	w.close("g")
+	w.Close("g")
 }
 
 // SortMarkers orders markers as the map does (by lgcode, so by

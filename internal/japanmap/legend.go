@@ -15,14 +15,14 @@ const (
 // box it covers, which marker labels avoid. Screen readers skip it: the
 // description says the same with numbers.
 func legend(w *writer, v view) box {
-	w.open("g", "aria-hidden", "true", "font-size", num(legendSize), "fill", textColour)
+	w.Open("g", "aria-hidden", "true", "font-size", num(legendSize), "fill", textColour)
 	y := legendY + legendRow/2
 	line := func(x float64, s string, bold bool) {
 		attrs := []string{"x", num(x), "y", num(y + baselineOff*legendSize)}
 		if bold {
 			attrs = append(attrs, "font-weight", "bold")
 		}
-		w.text("text", s, attrs...)
+		w.Text("text", s, attrs...)
 		y += legendRow
 	}
 	for _, s := range wrap(v.countLabel, legendWidth/legendSize) {
@@ -30,7 +30,7 @@ func legend(w *writer, v view) box {
 	}
 	textX := legendX + 2*swatchRadius + 6
 	for _, b := range v.buckets {
-		w.void("circle", "cx", num(legendX+swatchRadius), "cy", num(y), "r", num(swatchRadius), "fill", b.Colour)
+		w.Void("circle", "cx", num(legendX+swatchRadius), "cy", num(y), "r", num(swatchRadius), "fill", b.Colour)
 		line(textX, b.Label(), false)
 	}
 	y += 4
@@ -38,6 +38,6 @@ func legend(w *writer, v view) box {
 	for _, s := range wrap(v.markerLabel, (legendWidth-textX+legendX)/legendSize) {
 		line(textX, s, false)
 	}
-	w.close("g")
+	w.Close("g")
 	return box{legendX, legendY, legendWidth, y - legendRow/2 - legendY}
 }

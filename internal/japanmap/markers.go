@@ -14,7 +14,7 @@ const (
 // markerSymbol draws the marker circle: a dark orange dot with a white
 // ring that stands out on every shade.
 func markerSymbol(w *writer, p point) {
-	w.void("circle", "cx", num(p.X), "cy", num(p.Y), "r", num(markerRadius),
+	w.Void("circle", "cx", num(p.X), "cy", num(p.Y), "r", num(markerRadius),
 		"fill", markerColour, "stroke", white, "stroke-width", "1.5")
 }
 
@@ -31,22 +31,22 @@ func (r *Renderer) markers(w *writer, v view, legend box) {
 	for _, m := range v.markers {
 		pl.taken = append(pl.taken, circleBox(m.at))
 	}
-	w.open("g", "font-size", num(labelSize), "fill", textColour)
+	w.Open("g", "font-size", num(labelSize), "fill", textColour)
 	for _, m := range v.markers {
 		lb, far := pl.place(m.at, textEm(m.label)*labelSize+2, labelHeight)
-		w.open("a", "href", m.Href)
-		w.text("title", m.tip)
+		w.Open("a", "href", m.Href)
+		w.Text("title", m.tip)
 		if far {
 			end := lb.nearest(m.at)
-			w.void("line", "x1", num(m.at.X), "y1", num(m.at.Y), "x2", num(end.X), "y2", num(end.Y),
+			w.Void("line", "x1", num(m.at.X), "y1", num(m.at.Y), "x2", num(end.X), "y2", num(end.Y),
 				"stroke", textColour, "stroke-width", "0.8")
 		}
 		markerSymbol(w, m.at)
-		w.text("text", m.label, "x", num(lb.X+1), "y", num(lb.Y+lb.H/2+baselineOff*labelSize),
+		w.Text("text", m.label, "x", num(lb.X+1), "y", num(lb.Y+lb.H/2+baselineOff*labelSize),
 			"stroke", white, "stroke-width", "3", "stroke-linejoin", "round", "paint-order", "stroke")
-		w.close("a")
+		w.Close("a")
 	}
-	w.close("g")
+	w.Close("g")
 }
 
 // circleBox is the box a marker circle covers, with its ring.
