@@ -2,14 +2,11 @@ package main
 
 import (
 	"context"
-	"encoding/json"
-	"fmt"
 	"io"
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -56,7 +53,7 @@ func TestPagesPassHTMLChecker(t *testing.T) {
 	for _, page := range checkedPages() {
 		bodies = append(bodies, fetch(t, http.DefaultClient, s.url+page, false))
 	}
-	runHTMLChecker(t, checkedPages(), bodies)
+	browsertest.CheckHTML(t, checkedPages(), bodies, true)
 }
 
 // TestSignedInPagesPassHTMLChecker checks the pages of staff, businesses
@@ -97,7 +94,7 @@ func TestSignedInPagesPassHTMLChecker(t *testing.T) {
 			}
 		}
 	}
-	runHTMLChecker(t, pages, bodies)
+	browsertest.CheckHTML(t, pages, bodies, true)
 }
 
 // fetch gets a page; with ok set it must answer 200 (public pages include
@@ -114,44 +111,6 @@ func fetch(t *testing.T, c *http.Client, u string, ok bool) []byte {
 		t.Errorf("%s: %d", u, resp.StatusCode)
 	}
 	return body
-}
-
-// runHTMLChecker validates the pages with the Nu HTML Checker and reports
-// each error against the page's name.
-func runHTMLChecker(t *testing.T, pages []string, bodies [][]byte) {
-	t.Helper()
-	jar := checkerPath(t, "vnu-jar/build/dist/vnu.jar")
-	java, err := exec.LookPath("java")
-	if err != nil {
-		if os.Getenv("TSUNAGU_REQUIRE_BROWSER") == "1" {
-			t.Fatal("java is needed for the HTML checker")
-		}
-		t.Skip("no java for the HTML checker")
-	}
-	dir := t.TempDir()
-	var files []string
-	for i, body := range bodies {
-		name := filepath.Join(dir, fmt.Sprintf("page%03d.html", i))
-		if err := os.WriteFile(name, body, 0o600); err != nil {
-			t.Fatal(err)
-		}
-		files = append(files, name)
-	}
-	out, _ := exec.Command(java, append([]string{"-jar", jar, "--format", "json", "--errors-only"}, files...)...).CombinedOutput()
-	var report struct {
-		Messages []struct {
-			Type, Message, URL string
-			LastLine           int
-		}
-	}
-	if err := json.Unmarshal(out, &report); err != nil {
-		t.Fatalf("checker output: %v\n%s", err, out)
-	}
-	for _, m := range report.Messages {
-		var i int
-		fmt.Sscanf(filepath.Base(m.URL), "page%03d.html", &i)
-		t.Errorf("%s line %d: %s: %s", pages[i], m.LastLine, m.Type, m.Message)
-	}
 }
 
 // axeViolation is one failed axe-core rule on a page.

@@ -1,13 +1,11 @@
 package japanmap
 
 import (
-	"encoding/json"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/tsunagu-hub/tsunagu/internal/browsertest"
 )
 
 // TestHTMLChecker embeds the golden maps, each with the list of links a
@@ -18,15 +16,6 @@ import (
 func TestHTMLChecker(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow: starts java")
-	}
-	required := os.Getenv("TSUNAGU_REQUIRE_BROWSER") == "1"
-	jar := filepath.Join("..", "..", "tools", "checkers", "node_modules", "vnu-jar", "build", "dist", "vnu.jar")
-	java, err := exec.LookPath("java")
-	if _, serr := os.Stat(jar); serr != nil || err != nil {
-		if required {
-			t.Fatalf("the Nu HTML Checker needs java and %s", jar)
-		}
-		t.Skip("no java or vnu.jar (npm ci --prefix tools/checkers)")
 	}
 	_, r := newRenderer(t)
 	var page strings.Builder
@@ -53,21 +42,5 @@ func TestHTMLChecker(t *testing.T) {
 		page.WriteString("</ul>\n</section>\n")
 	}
 	page.WriteString("</body>\n</html>\n")
-	file := filepath.Join(t.TempDir(), "maps.html")
-	if err := os.WriteFile(file, []byte(page.String()), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	out, _ := exec.Command(java, "-jar", jar, "--format", "json", file).CombinedOutput()
-	var report struct {
-		Messages []struct {
-			Type, SubType, Message string
-			LastLine               int
-		}
-	}
-	if err := json.Unmarshal(out, &report); err != nil {
-		t.Fatalf("checker output: %v\n%s", err, out)
-	}
-	for _, m := range report.Messages {
-		t.Errorf("line %d: %s %s: %s", m.LastLine, m.Type, m.SubType, m.Message)
-	}
+	browsertest.CheckHTML(t, []string{"japanmap"}, [][]byte{[]byte(page.String())}, false)
 }
