@@ -24,32 +24,9 @@ import (
 func TestBrowserHubJourney(t *testing.T) {
 	dir, addr := t.TempDir(), freeAddr(t)
 	s := startServe(t, "--data", dir, "--demo", "--addr", addr, "--base-url", "http://"+addr)
+	do := steps{t, s.url}
+	must, click, text, open := do.must, do.click, do.text, do.open
 	ctx := context.Background()
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	click := func(c context.Context, sel string) {
-		t.Helper()
-		if _, err := chromedp.RunResponse(c, chromedp.Click(chromedp.CSS(sel))); err != nil {
-			t.Fatalf("click %s: %v", sel, err)
-		}
-	}
-	text := func(c context.Context, sel string) string {
-		t.Helper()
-		v, err := chromedp.Run(c, chromedp.Text(chromedp.CSS(sel)))
-		must(err)
-		return v
-	}
-	open := func(c context.Context, path string) {
-		t.Helper()
-		resp, err := chromedp.RunResponse(c, chromedp.Navigate(s.url+path))
-		if err != nil || resp.Status != 200 {
-			t.Fatalf("%s: %v %v", path, err, resp)
-		}
-	}
 
 	// A talent of a completed 2021 team, tied to a town not yet on the hub.
 	st, err := store.Open(ctx, "", dir)

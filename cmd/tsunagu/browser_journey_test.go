@@ -25,24 +25,8 @@ import (
 func TestBrowserProjectToDecision(t *testing.T) {
 	dir := t.TempDir()
 	s := startServe(t, "--data", dir, "--demo")
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	click := func(ctx context.Context, sel string) {
-		t.Helper()
-		if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(sel))); err != nil {
-			t.Fatalf("click %s: %v", sel, err)
-		}
-	}
-	text := func(ctx context.Context, sel string) string {
-		t.Helper()
-		v, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
-		must(err)
-		return v
-	}
+	do := steps{t, s.url}
+	must, click, text := do.must, do.click, do.text
 	// The database, read as `tsunagu outbox` would, beside the running server.
 	st, err := store.Open(context.Background(), "", dir)
 	must(err)

@@ -22,31 +22,8 @@ import (
 func TestBrowserTeamLife(t *testing.T) {
 	dir := t.TempDir()
 	s := startServe(t, "--data", dir, "--demo")
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	click := func(ctx context.Context, sel string) {
-		t.Helper()
-		if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(sel))); err != nil {
-			t.Fatalf("click %s: %v", sel, err)
-		}
-	}
-	text := func(ctx context.Context, sel string) string {
-		t.Helper()
-		v, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
-		must(err)
-		return v
-	}
-	open := func(ctx context.Context, path string) {
-		t.Helper()
-		resp, err := chromedp.RunResponse(ctx, chromedp.Navigate(s.url+path))
-		if err != nil || resp.Status != 200 {
-			t.Fatalf("%s: %v %v", path, err, resp)
-		}
-	}
+	do := steps{t, s.url}
+	must, click, text, open := do.must, do.click, do.text, do.open
 	st, err := store.Open(context.Background(), "", dir)
 	must(err)
 	defer st.Close()
