@@ -27,15 +27,9 @@ func (i *Issuer) IssueFor(ctx context.Context, engagementID int64) (int, error) 
 		if err != nil {
 			return err
 		}
-		mus, err := tx.Municipalities(ctx)
+		mu, err := tx.MunicipalityByID(ctx, g.MunicipalityID)
 		if err != nil {
 			return err
-		}
-		var mu domain.Municipality
-		for _, m := range mus {
-			if m.ID == g.MunicipalityID {
-				mu = m
-			}
 		}
 		ks, err := New(tx, i.base, i.now).keys(ctx, mu)
 		if err != nil {
@@ -109,19 +103,17 @@ func (i *Issuer) IssueFor(ctx context.Context, engagementID int64) (int, error) 
 	return issued, err
 }
 
-// IssueMissing issues the credentials every completed engagement still
-// lacks, such as the demo's, and returns how many.
+// IssueMissing issues the credentials completed engagements still lack,
+// such as the demo's, and returns how many; with none missing it costs
+// one query, since it runs at every start.
 func (i *Issuer) IssueMissing(ctx context.Context) (int, error) {
-	gs, err := i.st.Engagements(ctx, 0)
+	ids, err := i.st.EngagementsMissingCredentials(ctx)
 	if err != nil {
 		return 0, err
 	}
 	total := 0
-	for _, g := range gs {
-		if g.Status != domain.EngagementCompleted {
-			continue
-		}
-		n, err := i.IssueFor(ctx, g.ID)
+	for _, id := range ids {
+		n, err := i.IssueFor(ctx, id)
 		if err != nil {
 			return total, err
 		}

@@ -8,6 +8,10 @@ import (
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 )
 
+// acceptedByAll is the SQL condition that agreement a was accepted by all
+// three parties in its current version.
+const acceptedByAll = `(SELECT COUNT(*) FROM agreement_acceptances x WHERE x.agreement_id = a.id AND x.version = a.version) = 3`
+
 const agreementColumns = `id, entry_id, project_id, municipality_id, talent_id, kind, reward_yen, hours_per_month,
 	starts_on, ends_on, deliverables, version, updated_at`
 

@@ -174,13 +174,11 @@ func (s *Store) funnel(ctx context.Context, cond string, arg any, f *Funnel) err
 // engagementFigures counts agreements, teams, hours, outcomes and reviews.
 func (s *Store) engagementFigures(ctx context.Context, sc DashboardScope, d *Dashboard) error {
 	cond, arg := sc.scopeSQL()
-	// Agreements accepted by all three parties of their current version.
-	complete := `(SELECT COUNT(*) FROM agreement_acceptances x WHERE x.agreement_id = ag.id AND x.version = ag.version) = 3`
 	if err := s.queryRow(ctx, `SELECT
-		COALESCE(SUM(CASE WHEN `+complete+` THEN 1 ELSE 0 END), 0),
-		COALESCE(SUM(CASE WHEN `+complete+` AND EXISTS (SELECT 1 FROM engagements g WHERE g.project_id = ag.project_id
+		COALESCE(SUM(CASE WHEN `+acceptedByAll+` THEN 1 ELSE 0 END), 0),
+		COALESCE(SUM(CASE WHEN `+acceptedByAll+` AND EXISTS (SELECT 1 FROM engagements g WHERE g.project_id = a.project_id
 			AND g.status = 'completed') THEN 1 ELSE 0 END), 0)
-		FROM agreements ag JOIN entries e ON e.id = ag.entry_id WHERE `+cond, arg).Scan(&d.Funnel.Agreed, &d.Funnel.Completed); err != nil {
+		FROM agreements a JOIN entries e ON e.id = a.entry_id WHERE `+cond, arg).Scan(&d.Funnel.Agreed, &d.Funnel.Completed); err != nil {
 		return err
 	}
 	gcond := "g.project_id IN (SELECT id FROM projects WHERE program_id = $1)"

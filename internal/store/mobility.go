@@ -19,7 +19,7 @@ type Flow struct {
 func (s *Store) MobilityFlows(ctx context.Context) ([]Flow, error) {
 	rows, err := s.query(ctx, `SELECT a.talent_id, a.municipality_id, a.starts_on, g.status, g.completed_at
 		FROM agreements a JOIN engagements g ON g.project_id = a.project_id
-		WHERE (SELECT COUNT(*) FROM agreement_acceptances x WHERE x.agreement_id = a.id AND x.version = a.version) = 3
+		WHERE `+acceptedByAll+`
 		ORDER BY a.talent_id, a.starts_on, a.id`)
 	if err != nil {
 		return nil, err
