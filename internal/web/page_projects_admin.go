@@ -8,7 +8,6 @@ import (
 
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
-	"github.com/tsunagu-hub/tsunagu/internal/mail"
 	"github.com/tsunagu-hub/tsunagu/internal/policy"
 	"github.com/tsunagu-hub/tsunagu/internal/refdata"
 	"github.com/tsunagu-hub/tsunagu/internal/store"
@@ -423,30 +422,13 @@ func (s *Server) tellHost(r *http.Request, tx *store.Store, mu domain.Municipali
 	if action != "publish" && action != "return" {
 		return nil
 	}
-	members, err := tx.Members(r.Context(), mu.ID)
+	owners, err := s.hostOwners(r.Context(), tx, mu, p.HostID)
 	if err != nil {
 		return err
 	}
-	link := s.projectAdminURL(mu, p.ID)
-	for _, m := range members {
-		if m.OrganizationID != p.HostID || m.Role != domain.RoleBusinessOwner {
-			continue
-		}
-		key := "notice.project_" + action
-		if err := tx.Notify(r.Context(), m.UserID, key, map[string]any{"Title": p.Title}, link); err != nil {
-			return err
-		}
-		rc, err := tx.RecipientOf(r.Context(), m.UserID)
-		if err != nil {
-			return err
-		}
-		lang := i18n.Lang(rc.Lang)
-		body := s.cat.T(lang, key, map[string]any{"Title": p.Title})
-		if comment != "" {
-			body += "\n\n" + comment
-		}
-		if err := s.queueMailFor(r.Context(), tx, mu.ID, lang, rc.Email, mail.TemplateNotice, mail.Notice{
-			Name: rc.Name, Title: s.cat.T(lang, key+"_title", nil), Body: body, URL: s.baseURL + link}, nil); err != nil {
+	for _, id := range owners {
+		if err := s.tellNote(r.Context(), tx, mu.ID, id, "notice.project_"+action, map[string]any{"Title": p.Title},
+			s.projectAdminURL(mu, p.ID), comment); err != nil {
 			return err
 		}
 	}
