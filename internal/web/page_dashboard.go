@@ -99,25 +99,16 @@ func (s *Server) dashboardCSV(w http.ResponseWriter, r *http.Request) {
 		if err != nil || d == nil {
 			return err
 		}
-		name := r.URL.Query().Get("encoding")
-		if name == "" {
-			name = string(formsimport.UTF8)
-		}
-		enc, err := formsimport.ParseEncoding(name)
+		enc, err := csvEncoding(r)
 		if err != nil {
-			return invalidParam("encoding", "error.choice", "Value", name)
+			return err
 		}
 		id := r.URL.Query().Get("table")
 		for _, tb := range d.Tables {
 			if tb.ID != id {
 				continue
 			}
-			charset := "utf-8"
-			if enc == formsimport.ShiftJIS {
-				charset = "Shift_JIS"
-			}
-			w.Header().Set("Content-Type", "text/csv; charset="+charset)
-			w.Header().Set("Content-Disposition", `attachment; filename="dashboard-`+id+`-`+string(enc)+`.csv"`)
+			startCSV(w, enc, "dashboard-"+id)
 			cw := formsimport.NewWriter(w, enc)
 			if err := cw.Write(tb.Headers); err != nil {
 				return err

@@ -118,27 +118,42 @@ func (s *Server) exportEntries(w http.ResponseWriter, r *http.Request) {
 		if err != nil || !ok {
 			return err
 		}
-		name := r.URL.Query().Get("encoding")
-		if name == "" {
-			name = string(formsimport.UTF8)
-		}
-		enc, err := formsimport.ParseEncoding(name)
+		enc, err := csvEncoding(r)
 		if err != nil {
-			return invalidParam("encoding", "error.choice", "Value", r.URL.Query().Get("encoding"))
+			return err
 		}
 		if err := s.audit(r.Context(), nil, r, "entries.export", "program", p.ID, mu.ID); err != nil {
 			return err
 		}
-		charset := "utf-8"
-		if enc == formsimport.ShiftJIS {
-			charset = "Shift_JIS"
-		}
-		w.Header().Set("Content-Type", "text/csv; charset="+charset)
-		w.Header().Set("Content-Disposition", `attachment; filename="entries-`+p.Slug+`-`+string(enc)+`.csv"`)
+		startCSV(w, enc, "entries-"+p.Slug)
 		_, err = importer.Export(r.Context(), s.store, p, w, enc, func(key string) string { return s.cat.T(lang, key, nil) })
 		return err
 	}()
 	if err != nil {
 		s.renderError(w, r, lang, err)
 	}
+}
+
+// csvEncoding reads the ?encoding= of a CSV download: utf8 (the default,
+// with a byte order mark) or sjis.
+func csvEncoding(r *http.Request) (formsimport.Encoding, error) {
+	name := r.URL.Query().Get("encoding")
+	if name == "" {
+		name = string(formsimport.UTF8)
+	}
+	enc, err := formsimport.ParseEncoding(name)
+	if err != nil {
+		return enc, invalidParam("encoding", "error.choice", "Value", name)
+	}
+	return enc, nil
+}
+
+// startCSV sets the headers of a CSV download named base.
+func startCSV(w http.ResponseWriter, enc formsimport.Encoding, base string) {
+	charset := "utf-8"
+	if enc == formsimport.ShiftJIS {
+		charset = "Shift_JIS"
+	}
+	w.Header().Set("Content-Type", "text/csv; charset="+charset)
+	w.Header().Set("Content-Disposition", `attachment; filename="`+base+`-`+string(enc)+`.csv"`)
 }
