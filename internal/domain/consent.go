@@ -49,36 +49,6 @@ type Consent struct {
 	At             time.Time
 }
 
-// Invitation asks someone by email to join an organization with a role.
-type Invitation struct {
-	ID             int64
-	Email          string
-	MunicipalityID int64
-	OrganizationID int64
-	Role           Role
-	InvitedBy      int64
-	Lang           string
-	CreatedAt      time.Time
-	ExpiresAt      time.Time
-	AcceptedAt     time.Time
-}
-
-// Validate checks the address and the role.
-func (inv *Invitation) Validate() error {
-	var v ValidationErrors
-	u := User{Email: strings.ToLower(strings.TrimSpace(inv.Email)), Name: "-"}
-	if err := u.Validate(); err != nil {
-		v.Add("email", "error.email", "Value", inv.Email)
-	}
-	if !inv.Role.Valid() {
-		v.Add("role", "error.choice", "Value", string(inv.Role))
-	}
-	if inv.MunicipalityID == 0 || inv.OrganizationID == 0 {
-		v.Add("organization", "error.required", "Field", "organization")
-	}
-	return v.Err()
-}
-
 // ScoutStatus is where an offer stands.
 type ScoutStatus string
 

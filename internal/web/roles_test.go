@@ -198,6 +198,7 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 		"GET /admin/{lgcode}/outbox":                        {"/admin/131113/outbox", nil, only(ok, deciders...)},
 		"GET /admin/{lgcode}/members":                       {"/admin/131113/members", nil, only(ok, deciders...)},
 		"POST /admin/{lgcode}/members":                      {"/admin/131113/members", url.Values{}, only(allowed, deciders...)},
+		"POST /admin/{lgcode}/invitations/{id}/revoke":      {"/admin/131113/invitations/999999/revoke", url.Values{}, only(missing, deciders...)},
 		"GET /admin/{lgcode}/projects":                      {"/admin/131113/projects", nil, only(ok, "owner", "partner", "staff", "admin")},
 		"GET /admin/{lgcode}/programs/new":                  {"/admin/131113/programs/new", nil, only(ok, deciders...)},
 		"POST /admin/{lgcode}/programs":                     {"/admin/131113/programs", url.Values{}, only(422, deciders...)},

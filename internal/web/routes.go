@@ -83,6 +83,7 @@ func (s *Server) routeTable() []route {
 		h("GET /admin/{lgcode}/outbox", s.html(s.adminOutbox)),
 		h("GET /admin/{lgcode}/members", s.html(s.membersPage)),
 		h("POST /admin/{lgcode}/members", s.html(s.invite)),
+		h("POST /admin/{lgcode}/invitations/{id}/revoke", s.html(s.revokeInvitation)),
 		h("GET /admin/{lgcode}/programs/new", s.html(s.newProgramPage)),
 		h("POST /admin/{lgcode}/programs", s.html(s.createProgram)),
 		h("GET /admin/{lgcode}/projects", s.html(s.adminProjects)),
