@@ -115,7 +115,8 @@ func (s *Server) queueMailFor(ctx context.Context, tx *store.Store, municipality
 	if err != nil {
 		return err
 	}
-	sm := &store.Mail{To: m.To, Lang: m.Lang, Subject: m.Subject, Body: m.Text, MunicipalityID: municipalityID}
+	sm := &store.Mail{To: m.To, Lang: m.Lang, Subject: m.Subject, Body: m.Text, MunicipalityID: municipalityID,
+		OneTimeLink: m.OneTimeLink}
 	if att != nil {
 		sm.Attachment = *att
 	}
