@@ -10,7 +10,24 @@ ALTER TABLE invitations ADD COLUMN revoked_by INTEGER;
 ALTER TABLE mail_outbox ADD COLUMN one_time_link BOOLEAN NOT NULL DEFAULT FALSE;
 UPDATE mail_outbox SET one_time_link = TRUE WHERE LOWER(body) LIKE '%token=%';
 
+-- A municipality's own privacy notice, terms of use and contact page, one
+-- row per version and never updated: the highest version is in force.
+-- Without a row, the hub's embedded default is shown.
+CREATE TABLE legal_documents (
+    id              INTEGER PRIMARY KEY,
+    municipality_id INTEGER NOT NULL REFERENCES municipalities(id),
+    kind            TEXT NOT NULL,
+    version         INTEGER NOT NULL,
+    body_ja         TEXT NOT NULL,
+    body_en         TEXT NOT NULL DEFAULT '',
+    effective_at    TIMESTAMP NOT NULL,
+    created_by      INTEGER,
+    created_at      TIMESTAMP NOT NULL,
+    UNIQUE (municipality_id, kind, version)
+);
+
 -- +goose Down
+DROP TABLE legal_documents;
 ALTER TABLE mail_outbox DROP COLUMN one_time_link;
 ALTER TABLE invitations DROP COLUMN revoked_by;
 ALTER TABLE invitations DROP COLUMN revoked_at;
