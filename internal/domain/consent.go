@@ -18,6 +18,11 @@ const (
 	ConsentStory ConsentPurpose = "story"
 	// ConsentNews lets the municipality send news of programs and events.
 	ConsentNews ConsentPurpose = "news"
+	// ConsentTerms records agreement to a version of the terms of use.
+	ConsentTerms ConsentPurpose = "terms"
+	// ConsentPrivacy records agreement to a version of the privacy notice
+	// (個人情報の取扱い).
+	ConsentPrivacy ConsentPurpose = "privacy"
 )
 
 // ConsentPurposes lists the purposes in display order.
@@ -29,9 +34,13 @@ func ConsentPurposes() []ConsentPurpose {
 // found (ConsentScout) is answered per municipality.
 func HubPurposes() []ConsentPurpose { return []ConsentPurpose{ConsentStory, ConsentNews} }
 
+// DocumentPurposes are the purposes agreed to by accepting a document at
+// sign-up; each answer carries the document's version.
+func DocumentPurposes() []ConsentPurpose { return []ConsentPurpose{ConsentTerms, ConsentPrivacy} }
+
 // Valid reports whether p is a known purpose.
 func (p ConsentPurpose) Valid() bool {
-	for _, k := range ConsentPurposes() {
+	for _, k := range append(ConsentPurposes(), DocumentPurposes()...) {
 		if k == p {
 			return true
 		}
@@ -47,6 +56,23 @@ type Consent struct {
 	Purpose        ConsentPurpose
 	Granted        bool
 	At             time.Time
+	// DocumentVersion is the version of the terms or privacy notice agreed
+	// to; 0 for purposes without a document.
+	DocumentVersion int
+}
+
+// Validate checks the purpose and, for a document, that it was agreed to
+// in a known version.
+func (c *Consent) Validate() error {
+	if !c.Purpose.Valid() {
+		return Errorf(CodeInvalid, "error.choice", "Value", string(c.Purpose))
+	}
+	for _, p := range DocumentPurposes() {
+		if p == c.Purpose && (c.DocumentVersion < 1 || !c.Granted) {
+			return Errorf(CodeInvalid, "error.consent_version")
+		}
+	}
+	return nil
 }
 
 // ScoutStatus is where an offer stands.

@@ -7,20 +7,21 @@ import (
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 )
 
-// RecordConsent appends a consent answer with its time.
+// RecordConsent appends a consent answer with its time and, for a
+// document (terms of use, privacy notice), the version agreed to.
 func (s *Store) RecordConsent(ctx context.Context, c *domain.Consent) error {
-	if !c.Purpose.Valid() {
-		return domain.Errorf(domain.CodeInvalid, "error.choice", "Value", string(c.Purpose))
+	if err := c.Validate(); err != nil {
+		return err
 	}
 	c.At = s.now()
-	_, err := s.exec(ctx, `INSERT INTO consents (user_id, municipality_id, purpose, granted, at) VALUES ($1, $2, $3, $4, $5)`,
-		c.UserID, nullID(c.MunicipalityID), c.Purpose, c.Granted, c.At)
+	_, err := s.exec(ctx, `INSERT INTO consents (user_id, municipality_id, purpose, granted, at, document_version)
+		VALUES ($1, $2, $3, $4, $5, $6)`, c.UserID, nullID(c.MunicipalityID), c.Purpose, c.Granted, c.At, c.DocumentVersion)
 	return err
 }
 
 // ConsentHistory lists a user's consent answers, newest first.
 func (s *Store) ConsentHistory(ctx context.Context, userID int64) ([]domain.Consent, error) {
-	rows, err := s.query(ctx, `SELECT user_id, municipality_id, purpose, granted, at FROM consents WHERE user_id = $1
+	rows, err := s.query(ctx, `SELECT user_id, municipality_id, purpose, granted, at, document_version FROM consents WHERE user_id = $1
 		ORDER BY at DESC, id DESC`, userID)
 	if err != nil {
 		return nil, err
@@ -30,7 +31,7 @@ func (s *Store) ConsentHistory(ctx context.Context, userID int64) ([]domain.Cons
 	for rows.Next() {
 		var c domain.Consent
 		var m sql.NullInt64
-		if err := rows.Scan(&c.UserID, &m, &c.Purpose, &c.Granted, &c.At); err != nil {
+		if err := rows.Scan(&c.UserID, &m, &c.Purpose, &c.Granted, &c.At, &c.DocumentVersion); err != nil {
 			return nil, err
 		}
 		c.MunicipalityID, c.At = m.Int64, c.At.UTC()

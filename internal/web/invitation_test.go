@@ -85,7 +85,7 @@ func invitedAddressScenario(t *testing.T, w *world) {
 	// address slipped into the form changes nothing.
 	c := w.browser(t)
 	status, _, h := send(t, c, "POST", w.srv.URL+"/invite", url.Values{"token": {token}, "name": {"新任 管理者"},
-		"email": {"attacker@evil.example.jp"}, "password": {"ota city admin 2026"}})
+		"email": {"attacker@evil.example.jp"}, "password": {"ota city admin 2026"}, "agree": {"yes"}})
 	if status != 303 || h.Get("Location") != "/admin" {
 		t.Fatalf("invitee accepting: %d %s", status, h.Get("Location"))
 	}
@@ -159,7 +159,7 @@ func revokedInvitationScenario(t *testing.T, w *world) {
 		}
 	}
 	status, _, _ := send(t, w.browser(t), "POST", w.srv.URL+"/invite", url.Values{"token": {leaderToken}, "name": {"先導 一郎"},
-		"password": {"leader of the pack 26"}})
+		"password": {"leader of the pack 26"}, "agree": {"yes"}})
 	if status != 404 {
 		t.Errorf("accepting a withdrawn invitation: %d, want 404", status)
 	}

@@ -25,11 +25,13 @@ type inviteData struct {
 	Refusal    string
 	HasAccount bool
 	Form       *form
+	// Agreement is what making an account on the way asks to agree to.
+	Agreement agreement
 }
 
 // inviteData reads the invitation behind a link. An invitation that can
 // no longer be used comes back with the error saying why.
-func (s *Server) inviteData(r *http.Request, token string, f *form) (inviteData, error) {
+func (s *Server) inviteData(r *http.Request, lang i18n.Lang, token string, f *form) (inviteData, error) {
 	d := inviteData{Token: token, Form: f}
 	var err error
 	if d.Invitation, err = s.store.InvitationByToken(r.Context(), auth.HashToken(token)); err != nil {
@@ -48,6 +50,11 @@ func (s *Server) inviteData(r *http.Request, token string, f *form) (inviteData,
 	}
 	_, err = s.store.Credentials(r.Context(), d.Invitation.Email)
 	d.HasAccount = err == nil
+	if !d.SignedIn && !d.HasAccount {
+		if d.Agreement, err = s.agreementFor(r.Context(), lang); err != nil {
+			return d, err
+		}
+	}
 	return d, nil
 }
 
@@ -85,7 +92,7 @@ func (s *Server) unusableInvitation(r *http.Request, inv domain.Invitation, err 
 // button when signed in with the invited address, a short form that makes
 // the account when there is none, or why the signed-in account cannot.
 func (s *Server) invitePage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	d, err := s.inviteData(r, r.URL.Query().Get("token"), newForm())
+	d, err := s.inviteData(r, lang, r.URL.Query().Get("token"), newForm())
 	if err != nil {
 		return s.unusableInvitation(r, d.Invitation, err)
 	}
@@ -101,7 +108,7 @@ func (s *Server) acceptInvite(w http.ResponseWriter, r *http.Request, lang i18n.
 	if err != nil {
 		return err
 	}
-	d, err := s.inviteData(r, f.Values["token"], f)
+	d, err := s.inviteData(r, lang, f.Values["token"], f)
 	if err != nil {
 		return s.unusableInvitation(r, d.Invitation, err)
 	}
@@ -161,6 +168,7 @@ func (s *Server) createInvitedAccount(w http.ResponseWriter, r *http.Request, la
 	if key := auth.CheckPassword(password, u.Email); key != "" {
 		v.Add("password", key)
 	}
+	checkAgreement(r, f, &v)
 	if err := v.Err(); err != nil {
 		s.fieldErrors(lang, f, err)
 		return 0, s.render(w, r, lang, http.StatusUnprocessableEntity, "invite", s.cat.T(lang, "invite.title", nil), d)
@@ -174,6 +182,9 @@ func (s *Server) createInvitedAccount(w http.ResponseWriter, r *http.Request, la
 			return err
 		}
 		if err := tx.SetPassword(r.Context(), u.ID, hash); err != nil {
+			return err
+		}
+		if err := recordAgreement(r.Context(), tx, u.ID, d.Agreement); err != nil {
 			return err
 		}
 		return tx.MarkEmailVerified(r.Context(), u.ID)

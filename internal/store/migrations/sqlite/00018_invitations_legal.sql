@@ -26,8 +26,13 @@ CREATE TABLE legal_documents (
     UNIQUE (municipality_id, kind, version)
 );
 
+-- The version of the document (terms of use, privacy notice) a consent was
+-- given to; 0 for purposes that have no document.
+ALTER TABLE consents ADD COLUMN document_version INTEGER NOT NULL DEFAULT 0;
+
 -- +goose Down
 DROP TABLE legal_documents;
+ALTER TABLE consents DROP COLUMN document_version;
 ALTER TABLE mail_outbox DROP COLUMN one_time_link;
 ALTER TABLE invitations DROP COLUMN revoked_by;
 ALTER TABLE invitations DROP COLUMN revoked_at;
