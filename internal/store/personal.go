@@ -180,8 +180,10 @@ func (s *Store) MunicipalityData(ctx context.Context, municipalityID int64) (map
 		"events":        `SELECT id, title, starts_at, ends_at, online, place, capacity FROM events WHERE municipality_id = $1`,
 		"ideas":         `SELECT id, title, body, status, answer, created_at FROM ideas WHERE municipality_id = $1`,
 		"scout_offers":  `SELECT id, talent_id, project_id, message, status, created_at FROM scout_offers WHERE municipality_id = $1`,
-		"invitations":   `SELECT id, email, organization_id, role, created_at, expires_at, accepted_at FROM invitations WHERE municipality_id = $1`,
-		"audit":         `SELECT at, actor_id, action, subject_type, subject_id, address FROM audit_log WHERE municipality_id = $1`,
+		"invitations":   `SELECT id, email, organization_id, role, created_at, expires_at, accepted_at, revoked_at FROM invitations WHERE municipality_id = $1`,
+		"legal_documents": `SELECT kind, version, body_ja, body_en, effective_at, created_by, created_at FROM legal_documents
+			WHERE municipality_id = $1`,
+		"audit": `SELECT at, actor_id, action, subject_type, subject_id, address FROM audit_log WHERE municipality_id = $1`,
 	}
 	out := map[string][]map[string]any{}
 	for name, q := range queries {

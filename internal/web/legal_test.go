@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"encoding/json"
 	"net/url"
 	"strconv"
 	"strings"
@@ -163,6 +164,14 @@ func municipalityDocumentsScenario(t *testing.T, w *world) {
 	}
 	if got := w.auditActions(t, "legal_document", doc.ID); strings.Join(got, " ") != "legal.edit" {
 		t.Errorf("audit of the save = %v", got)
+	}
+	var export struct {
+		Data map[string][]map[string]any `json:"data"`
+	}
+	_, body, _ = send(t, admin, "GET", w.srv.URL+"/admin/131113/export", nil)
+	must(t, json.Unmarshal([]byte(body), &export))
+	if docs := export.Data["legal_documents"]; len(docs) != 2 || docs[0]["kind"] != "privacy" {
+		t.Errorf("the municipality's export lacks its documents: %+v", docs)
 	}
 	if body := page("/municipalities/152137/privacy?lang=ja"); !strings.Contains(body, "燕市（以下「私たち」）") {
 		t.Error("Tsubame's privacy notice changed with Ota's")
