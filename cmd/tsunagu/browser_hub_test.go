@@ -74,7 +74,8 @@ func TestBrowserHubJourney(t *testing.T) {
 	admin := browsertest.New(t, 4*time.Minute)
 	open(admin, invite+"&lang=ja")
 	must(chromedp.Do(admin, chromedp.SendKeys(chromedp.CSS(`#a-name`), "ふるさと 担当"),
-		chromedp.SendKeys(chromedp.CSS(`#a-password`), "furusato office 2026")))
+		chromedp.SendKeys(chromedp.CSS(`#a-password`), "furusato office 2026"),
+		chromedp.Click(chromedp.CSS(`#a-agree`))))
 	click(admin, `form.account button[type=submit]`)
 	open(admin, "/admin/"+hometown+"/programs/new")
 	today := time.Now().In(time.FixedZone("JST", 9*3600))

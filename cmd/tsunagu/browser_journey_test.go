@@ -77,7 +77,8 @@ func TestBrowserProjectToDecision(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS(`#a-email`), "ikegami@example.jp"),
 		chromedp.SendKeys(chromedp.CSS(`#a-name`), "池上 五郎"),
 		chromedp.SendKeys(chromedp.CSS(`#a-name_kana`), "イケガミ ゴロウ"),
-		chromedp.SendKeys(chromedp.CSS(`#a-password`), "honmonji temple 5")))
+		chromedp.SendKeys(chromedp.CSS(`#a-password`), "honmonji temple 5"),
+		chromedp.Click(chromedp.CSS(`#a-agree`))))
 	click(talent, `form.account button[type=submit]`)
 	if h := text(talent, `h1`); !strings.Contains(h, "確認メールを送りました") {
 		t.Fatalf("after sign-up: %q", h)

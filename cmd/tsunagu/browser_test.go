@@ -115,6 +115,33 @@ func TestBrowserPhoneAndKeyboard(t *testing.T) {
 	}
 }
 
+// TestBrowserDocumentsOnAPhone: the privacy notice, terms and contact
+// pages, and the sign-up form that shows the first two, read on a
+// 390px-wide phone in both languages without sideways scrolling, with
+// every disclosure opened.
+func TestBrowserDocumentsOnAPhone(t *testing.T) {
+	s := startServe(t, "--data", t.TempDir(), "--demo")
+	ctx := browsertest.New(t, 90*time.Second)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 844)); err != nil {
+		t.Fatal(err)
+	}
+	for _, page := range []string{"/privacy", "/terms", "/contact", "/municipalities/131113/privacy", "/signup"} {
+		for _, lang := range []string{"ja", "en"} {
+			if err := chromedp.Do(ctx, chromedp.Navigate(s.url+page+"?lang="+lang)); err != nil {
+				t.Fatal(err)
+			}
+			overflow, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelectorAll("details").forEach(d => d.open = true);
+				document.documentElement.scrollWidth > window.innerWidth`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if overflow {
+				t.Errorf("%s?lang=%s scrolls sideways on a 390px-wide phone", page, lang)
+			}
+		}
+	}
+}
+
 // TestBrowserSearch types a Japanese query into the list's search box and
 // checks that every result marks the words it matched.
 func TestBrowserSearch(t *testing.T) {

@@ -31,9 +31,10 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	fs.SetOutput(stderr)
 	s.flags(fs, getenv)
 	fs.BoolVar(&s.demo, "demo", false, "load the Ota demo when the database is empty")
-	var baseURL, smtpURL string
+	var baseURL, smtpURL, contact string
 	fs.StringVar(&smtpURL, "smtp", getenv("TSUNAGU_SMTP"), "SMTP server for mail, e.g. smtp://user:pass@host:587?from=noreply@example.jp (default: keep mail in the outbox)")
 	fs.StringVar(&baseURL, "base-url", getenv("TSUNAGU_BASE_URL"), "where people reach the site, for links in mails (default http://ADDR)")
+	fs.StringVar(&contact, "contact", getenv("TSUNAGU_CONTACT"), "the operator's email address, shown on /contact and in the privacy notice")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -125,7 +126,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		log.Info("issued experience credentials", "count", n, "issuer", baseURL)
 	}
 	srv, err := web.New(web.Config{Store: st, Ref: ref, Catalog: cat, Search: analyzer, Logger: log, Version: Version,
-		Mail: mailTemplates, BaseURL: baseURL, SecureCookies: strings.HasPrefix(baseURL, "https://")})
+		Mail: mailTemplates, BaseURL: baseURL, SecureCookies: strings.HasPrefix(baseURL, "https://"), Contact: contact})
 	if err != nil {
 		ln.Close()
 		return err

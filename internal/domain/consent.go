@@ -18,6 +18,11 @@ const (
 	ConsentStory ConsentPurpose = "story"
 	// ConsentNews lets the municipality send news of programs and events.
 	ConsentNews ConsentPurpose = "news"
+	// ConsentTerms records agreement to a version of the terms of use.
+	ConsentTerms ConsentPurpose = "terms"
+	// ConsentPrivacy records agreement to a version of the privacy notice
+	// (個人情報の取扱い).
+	ConsentPrivacy ConsentPurpose = "privacy"
 )
 
 // ConsentPurposes lists the purposes in display order.
@@ -29,9 +34,13 @@ func ConsentPurposes() []ConsentPurpose {
 // found (ConsentScout) is answered per municipality.
 func HubPurposes() []ConsentPurpose { return []ConsentPurpose{ConsentStory, ConsentNews} }
 
+// DocumentPurposes are the purposes agreed to by accepting a document at
+// sign-up; each answer carries the document's version.
+func DocumentPurposes() []ConsentPurpose { return []ConsentPurpose{ConsentTerms, ConsentPrivacy} }
+
 // Valid reports whether p is a known purpose.
 func (p ConsentPurpose) Valid() bool {
-	for _, k := range ConsentPurposes() {
+	for _, k := range append(ConsentPurposes(), DocumentPurposes()...) {
 		if k == p {
 			return true
 		}
@@ -47,36 +56,23 @@ type Consent struct {
 	Purpose        ConsentPurpose
 	Granted        bool
 	At             time.Time
+	// DocumentVersion is the version of the terms or privacy notice agreed
+	// to; 0 for purposes without a document.
+	DocumentVersion int
 }
 
-// Invitation asks someone by email to join an organization with a role.
-type Invitation struct {
-	ID             int64
-	Email          string
-	MunicipalityID int64
-	OrganizationID int64
-	Role           Role
-	InvitedBy      int64
-	Lang           string
-	CreatedAt      time.Time
-	ExpiresAt      time.Time
-	AcceptedAt     time.Time
-}
-
-// Validate checks the address and the role.
-func (inv *Invitation) Validate() error {
-	var v ValidationErrors
-	u := User{Email: strings.ToLower(strings.TrimSpace(inv.Email)), Name: "-"}
-	if err := u.Validate(); err != nil {
-		v.Add("email", "error.email", "Value", inv.Email)
+// Validate checks the purpose and, for a document, that it was agreed to
+// in a known version.
+func (c *Consent) Validate() error {
+	if !c.Purpose.Valid() {
+		return Errorf(CodeInvalid, "error.choice", "Value", string(c.Purpose))
 	}
-	if !inv.Role.Valid() {
-		v.Add("role", "error.choice", "Value", string(inv.Role))
+	for _, p := range DocumentPurposes() {
+		if p == c.Purpose && (c.DocumentVersion < 1 || !c.Granted) {
+			return Errorf(CodeInvalid, "error.consent_version")
+		}
 	}
-	if inv.MunicipalityID == 0 || inv.OrganizationID == 0 {
-		v.Add("organization", "error.required", "Field", "organization")
-	}
-	return v.Err()
+	return nil
 }
 
 // ScoutStatus is where an offer stands.

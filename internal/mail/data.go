@@ -1,7 +1,10 @@
 package mail
 
 import (
+	"maps"
 	"reflect"
+	"slices"
+	"strings"
 	"time"
 )
 
@@ -82,6 +85,22 @@ type Notice struct {
 	Body  string
 	URL   string // optional
 }
+
+// oneTimeLinkTemplates are the templates whose link lets whoever holds it
+// act as the recipient: confirm the address, set a password, accept an
+// invitation. Such a mail is for its recipient's eyes only.
+func oneTimeLinkTemplates() map[string]bool {
+	return map[string]bool{TemplateVerifyEmail: true, TemplateResetPassword: true, TemplateInvite: true}
+}
+
+// CarriesToken reports whether a mail's text holds a link with a token,
+// whatever template made it: a second guard beside the list above, so a
+// new kind of mail with a one-time link is hidden even if nobody listed it.
+func CarriesToken(text string) bool { return strings.Contains(strings.ToLower(text), "token=") }
+
+// TemplateNames lists every template, for checks that must cover each kind
+// of mail.
+func TemplateNames() []string { return slices.Sorted(maps.Keys(templateTypes())) }
 
 // templateTypes maps every template name to the data type it takes.
 func templateTypes() map[string]reflect.Type {

@@ -36,6 +36,9 @@ type Message struct {
 	MessageID string // stable id so a retried send is recognisable; generated if empty
 	// Attachment is an optional file, such as an interview's .ics.
 	Attachment *Attachment
+	// OneTimeLink marks a mail whose link lets its holder act as the
+	// recipient; it is never shown to staff.
+	OneTimeLink bool
 }
 
 // Attachment is a file sent with a message.

@@ -115,7 +115,8 @@ func (t *Templates) Message(name, lang, to string, data any) (Message, error) {
 	if err != nil {
 		return Message{}, err
 	}
-	return Message{To: to, Lang: lang, Subject: subject, Text: text}, nil
+	return Message{To: to, Lang: lang, Subject: subject, Text: text,
+		OneTimeLink: oneTimeLinkTemplates()[name] || CarriesToken(text)}, nil
 }
 
 // tidyText removes trailing spaces, keeps at most one blank line between

@@ -206,3 +206,33 @@ func TestLoadTemplatesFailsFast(t *testing.T) {
 		}
 	}
 }
+
+// TestOneTimeLinkMails: the mails whose link acts for the recipient are
+// marked, by template and, for any other kind, by a token in the text.
+func TestOneTimeLinkMails(t *testing.T) {
+	tpl, err := LoadTemplates()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{TemplateVerifyEmail: true, TemplateResetPassword: true, TemplateInvite: true}
+	if got := TemplateNames(); len(got) != len(sampleTemplateData()) {
+		t.Fatalf("TemplateNames() = %v, but there is sample data for %d templates", got, len(sampleTemplateData()))
+	}
+	for _, name := range TemplateNames() {
+		m, err := tpl.Message(name, LangJA, "hanako@example.jp", sampleTemplateData()[name])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m.OneTimeLink != want[name] {
+			t.Errorf("%s: OneTimeLink = %v, want %v", name, m.OneTimeLink, want[name])
+		}
+	}
+	m, err := tpl.Message(TemplateNotice, LangJA, "hanako@example.jp", Notice{Title: "お知らせ", Body: "本文",
+		URL: "https://tsunagu.example.jp/login?token=abc"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !m.OneTimeLink {
+		t.Error("a notice with a token link is not marked as carrying a one-time link")
+	}
+}

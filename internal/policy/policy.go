@@ -24,6 +24,7 @@ const (
 	ImportEntries   Action = "entries.import"   // import entries from a form export, export them as CSV
 	ManageCommunity Action = "community.manage" // hold events, answer ideas
 	ScoutTalents    Action = "talents.scout"    // search the shared pool and send offers
+	EditLegal       Action = "legal.edit"       // write the municipality's privacy notice, terms of use and contact
 )
 
 // Actor is a signed-in person and their memberships.
@@ -44,7 +45,7 @@ func grants(r domain.Role) []Action {
 	switch r {
 	case domain.RoleMunicipalityAdmin:
 		return []Action{ViewEntries, ScreenEntries, MoveEntries, DecideEntries, ManageProjects, ReviewProjects, Invite,
-			ReadAudit, ViewDashboard, ReadOutbox, ImportEntries, ManageCommunity, ScoutTalents}
+			ReadAudit, ViewDashboard, ReadOutbox, ImportEntries, ManageCommunity, ScoutTalents, EditLegal}
 	case domain.RoleMunicipalityStaff:
 		return []Action{ViewEntries, ScreenEntries, MoveEntries, DecideEntries, ManageProjects, ReviewProjects, Invite,
 			ViewDashboard, ReadOutbox, ImportEntries, ManageCommunity, ScoutTalents}

@@ -20,7 +20,7 @@ func actor(role domain.Role, muni, org int64) Actor {
 
 func TestEveryRoleAgainstEveryAction(t *testing.T) {
 	all := []Action{ViewEntries, ScreenEntries, MoveEntries, DecideEntries, ManageProjects, ReviewProjects, Invite,
-		ReadAudit, ViewDashboard, ReadOutbox, ImportEntries, ManageCommunity, ScoutTalents}
+		ReadAudit, ViewDashboard, ReadOutbox, ImportEntries, ManageCommunity, ScoutTalents, EditLegal}
 	cases := []struct {
 		name  string
 		actor Actor

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"strings"
 	"time"
 
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
@@ -12,7 +11,7 @@ import (
 
 // CreateInvitation stores an invitation under the hash of its token.
 func (s *Store) CreateInvitation(ctx context.Context, inv *domain.Invitation, tokenHash []byte, ttl time.Duration) error {
-	inv.Email = strings.ToLower(strings.TrimSpace(inv.Email))
+	inv.Email = domain.NormalizeEmail(inv.Email)
 	if err := inv.Validate(); err != nil {
 		return err
 	}
@@ -32,40 +31,55 @@ func (s *Store) CreateInvitation(ctx context.Context, inv *domain.Invitation, to
 	return mapError(err, "invitation")
 }
 
-const invitationColumns = `id, email, municipality_id, organization_id, role, invited_by, lang, created_at, expires_at, accepted_at`
+const invitationColumns = `id, email, municipality_id, organization_id, role, invited_by, lang, created_at, expires_at,
+	accepted_at, revoked_at, revoked_by`
 
 func scanInvitation(row interface{ Scan(...any) error }) (domain.Invitation, error) {
 	var inv domain.Invitation
-	var by sql.NullInt64
-	var accepted sql.NullTime
+	var by, revokedBy sql.NullInt64
+	var accepted, revoked sql.NullTime
 	err := row.Scan(&inv.ID, &inv.Email, &inv.MunicipalityID, &inv.OrganizationID, &inv.Role, &by, &inv.Lang,
-		&inv.CreatedAt, &inv.ExpiresAt, &accepted)
-	inv.InvitedBy, inv.CreatedAt, inv.ExpiresAt = by.Int64, inv.CreatedAt.UTC(), inv.ExpiresAt.UTC()
+		&inv.CreatedAt, &inv.ExpiresAt, &accepted, &revoked, &revokedBy)
+	inv.InvitedBy, inv.RevokedBy = by.Int64, revokedBy.Int64
+	inv.CreatedAt, inv.ExpiresAt = inv.CreatedAt.UTC(), inv.ExpiresAt.UTC()
 	if accepted.Valid {
 		inv.AcceptedAt = accepted.Time.UTC()
+	}
+	if revoked.Valid {
+		inv.RevokedAt = revoked.Time.UTC()
 	}
 	return inv, err
 }
 
-// InvitationByToken finds an open invitation; a used or expired one is
-// reported as such.
+// InvitationByToken finds an invitation by its link. One that can no
+// longer be used (accepted, withdrawn, expired) is returned together with
+// the error saying why, so that the attempt can be recorded.
 func (s *Store) InvitationByToken(ctx context.Context, tokenHash []byte) (domain.Invitation, error) {
 	inv, err := scanInvitation(s.queryRow(ctx, `SELECT `+invitationColumns+` FROM invitations WHERE token_hash = $1`, tokenHash))
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
-		return inv, domain.Errorf(domain.CodeNotFound, "error.invitation_invalid")
+		return domain.Invitation{}, domain.Errorf(domain.CodeNotFound, "error.invitation_invalid")
 	case err != nil:
 		return inv, err
-	case !inv.AcceptedAt.IsZero():
-		return inv, domain.Errorf(domain.CodeConflict, "error.invitation_used")
-	case s.now().After(inv.ExpiresAt):
-		return inv, domain.Errorf(domain.CodeConflict, "error.invitation_expired")
 	}
-	return inv, nil
+	return inv, inv.Usable(s.now())
+}
+
+// Invitation finds one of a municipality's invitations by id.
+func (s *Store) Invitation(ctx context.Context, municipalityID, id int64) (domain.Invitation, error) {
+	inv, err := scanInvitation(s.queryRow(ctx, `SELECT `+invitationColumns+` FROM invitations
+		WHERE id = $1 AND municipality_id = $2`, id, municipalityID))
+	if errors.Is(err, sql.ErrNoRows) {
+		return domain.Invitation{}, domain.NotFound("invitation")
+	}
+	return inv, err
 }
 
 // AcceptInvitation gives the user the invitation's membership and closes
-// the invitation, once.
+// the invitation, once, and only when the user's confirmed address is the
+// invited one (domain.Invitation.AcceptableBy). The check runs in the same
+// transaction as the grant, so no caller can hand the membership to
+// whoever happens to hold the link.
 func (s *Store) AcceptInvitation(ctx context.Context, tokenHash []byte, userID int64) (domain.Invitation, error) {
 	var inv domain.Invitation
 	err := s.InTx(ctx, func(tx *Store) error {
@@ -73,8 +87,19 @@ func (s *Store) AcceptInvitation(ctx context.Context, tokenHash []byte, userID i
 		if inv, err = tx.InvitationByToken(ctx, tokenHash); err != nil {
 			return err
 		}
-		res, err := tx.exec(ctx, `UPDATE invitations SET accepted_at = $1, accepted_by = $2 WHERE id = $3 AND accepted_at IS NULL`,
-			tx.now(), userID, inv.ID)
+		var email string
+		var verified sql.NullTime
+		err = tx.queryRow(ctx, `SELECT email, email_verified_at FROM users WHERE id = $1`, userID).Scan(&email, &verified)
+		if errors.Is(err, sql.ErrNoRows) {
+			return domain.NotFound("user")
+		} else if err != nil {
+			return err
+		}
+		if err := inv.AcceptableBy(email, verified.Valid); err != nil {
+			return err
+		}
+		res, err := tx.exec(ctx, `UPDATE invitations SET accepted_at = $1, accepted_by = $2
+			WHERE id = $3 AND accepted_at IS NULL AND revoked_at IS NULL`, tx.now(), userID, inv.ID)
 		if err != nil {
 			return err
 		}
@@ -91,6 +116,32 @@ func (s *Store) AcceptInvitation(ctx context.Context, tokenHash []byte, userID i
 		}
 		return tx.AddMembership(ctx, &domain.Membership{UserID: userID, OrganizationID: inv.OrganizationID,
 			MunicipalityID: inv.MunicipalityID, Role: inv.Role})
+	})
+	return inv, err
+}
+
+// RevokeInvitation withdraws one of a municipality's open invitations, so
+// its link stops working at once.
+func (s *Store) RevokeInvitation(ctx context.Context, municipalityID, id, by int64) (domain.Invitation, error) {
+	var inv domain.Invitation
+	err := s.InTx(ctx, func(tx *Store) error {
+		var err error
+		if inv, err = tx.Invitation(ctx, municipalityID, id); err != nil {
+			return err
+		}
+		if !inv.CanRevoke(tx.now()) {
+			return domain.Errorf(domain.CodeConflict, "error.invitation_not_open")
+		}
+		inv.RevokedAt, inv.RevokedBy = tx.now(), by
+		res, err := tx.exec(ctx, `UPDATE invitations SET revoked_at = $1, revoked_by = $2
+			WHERE id = $3 AND accepted_at IS NULL AND revoked_at IS NULL`, inv.RevokedAt, nullID(by), inv.ID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n != 1 {
+			return domain.Errorf(domain.CodeConflict, "error.invitation_not_open")
+		}
+		return nil
 	})
 	return inv, err
 }
@@ -138,52 +189,4 @@ func (s *Store) Members(ctx context.Context, municipalityID int64) ([]Member, er
 		out = append(out, m)
 	}
 	return out, rows.Err()
-}
-
-// RecordConsent appends a consent answer with its time.
-func (s *Store) RecordConsent(ctx context.Context, c *domain.Consent) error {
-	if !c.Purpose.Valid() {
-		return domain.Errorf(domain.CodeInvalid, "error.choice", "Value", string(c.Purpose))
-	}
-	c.At = s.now()
-	_, err := s.exec(ctx, `INSERT INTO consents (user_id, municipality_id, purpose, granted, at) VALUES ($1, $2, $3, $4, $5)`,
-		c.UserID, nullID(c.MunicipalityID), c.Purpose, c.Granted, c.At)
-	return err
-}
-
-// ConsentHistory lists a user's consent answers, newest first.
-func (s *Store) ConsentHistory(ctx context.Context, userID int64) ([]domain.Consent, error) {
-	rows, err := s.query(ctx, `SELECT user_id, municipality_id, purpose, granted, at FROM consents WHERE user_id = $1
-		ORDER BY at DESC, id DESC`, userID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []domain.Consent
-	for rows.Next() {
-		var c domain.Consent
-		var m sql.NullInt64
-		if err := rows.Scan(&c.UserID, &m, &c.Purpose, &c.Granted, &c.At); err != nil {
-			return nil, err
-		}
-		c.MunicipalityID, c.At = m.Int64, c.At.UTC()
-		out = append(out, c)
-	}
-	return out, rows.Err()
-}
-
-// CurrentConsents gives each purpose's newest hub-wide answer; purposes
-// never answered are absent (not granted).
-func (s *Store) CurrentConsents(ctx context.Context, userID int64) (map[domain.ConsentPurpose]domain.Consent, error) {
-	hist, err := s.ConsentHistory(ctx, userID)
-	if err != nil {
-		return nil, err
-	}
-	out := map[domain.ConsentPurpose]domain.Consent{}
-	for _, c := range hist {
-		if _, seen := out[c.Purpose]; !seen && c.MunicipalityID == 0 {
-			out[c.Purpose] = c
-		}
-	}
-	return out, nil
 }

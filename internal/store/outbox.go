@@ -22,10 +22,14 @@ type Mail struct {
 	Attempts  int
 	LastError string
 	// MunicipalityID is the municipality whose work caused the mail; its
-	// staff may read it. Zero for account mail, which carries one-time
-	// links and is shown to no one but the operator (tsunagu outbox).
+	// staff may read it. Zero for account mail, which is shown to no one
+	// but the operator (tsunagu outbox).
 	MunicipalityID int64
 	Attachment     Attachment
+	// OneTimeLink marks a mail whose link lets its holder act as the
+	// recipient (confirmation, password reset, invitation). Staff see that
+	// it exists, never its body.
+	OneTimeLink bool
 }
 
 // Attachment is a file sent with a mail, such as an interview's .ics.
@@ -58,9 +62,9 @@ func (s *Store) QueueMail(ctx context.Context, m *Mail) error {
 	return s.InTx(ctx, func(tx *Store) error {
 		m.CreatedAt = tx.now()
 		id, err := tx.insertID(ctx, `INSERT INTO mail_outbox (to_addr, lang, subject, body, created_at, municipality_id,
-			attach_name, attach_type, attach_data) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+			attach_name, attach_type, attach_data, one_time_link) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
 			m.To, m.Lang, m.Subject, m.Body, m.CreatedAt, nullID(m.MunicipalityID),
-			m.Attachment.Name, m.Attachment.Type, m.Attachment.Data)
+			m.Attachment.Name, m.Attachment.Type, m.Attachment.Data, m.OneTimeLink)
 		if err != nil {
 			return err
 		}
@@ -73,14 +77,24 @@ func (s *Store) QueueMail(ctx context.Context, m *Mail) error {
 }
 
 const mailColumns = `id, to_addr, lang, subject, body, created_at, sent_at, attempts, last_error,
-	municipality_id, attach_name, attach_type, attach_data`
+	municipality_id, attach_name, attach_type, attach_data, one_time_link`
+
+// staffMailColumns are mailColumns as staff may read them: a mail with a
+// one-time link keeps its subject and recipient but loses its body and
+// attachment. A token in the body hides it too, should a mail ever be
+// queued without its mark.
+const staffMailColumns = `id, to_addr, lang, subject,
+	CASE WHEN one_time_link OR LOWER(body) LIKE '%token=%' THEN '' ELSE body END, created_at, sent_at, attempts, last_error,
+	municipality_id, attach_name, attach_type,
+	CASE WHEN one_time_link OR LOWER(body) LIKE '%token=%' THEN '' ELSE attach_data END,
+	one_time_link OR LOWER(body) LIKE '%token=%'`
 
 func scanMail(rows interface{ Scan(...any) error }) (Mail, error) {
 	var m Mail
 	var sent sql.NullTime
 	var muni sql.NullInt64
 	err := rows.Scan(&m.ID, &m.To, &m.Lang, &m.Subject, &m.Body, &m.CreatedAt, &sent, &m.Attempts, &m.LastError,
-		&muni, &m.Attachment.Name, &m.Attachment.Type, &m.Attachment.Data)
+		&muni, &m.Attachment.Name, &m.Attachment.Type, &m.Attachment.Data, &m.OneTimeLink)
 	m.CreatedAt, m.MunicipalityID = m.CreatedAt.UTC(), muni.Int64
 	if sent.Valid {
 		m.SentAt = sent.Time.UTC()
@@ -98,9 +112,10 @@ func (s *Store) Mail(ctx context.Context, id int64) (Mail, error) {
 }
 
 // MunicipalityOutbox lists, newest first, the mail caused by one
-// municipality's work, for its staff.
+// municipality's work, for its staff: a mail with a one-time link comes
+// without its body (see staffMailColumns).
 func (s *Store) MunicipalityOutbox(ctx context.Context, municipalityID int64, limit int) ([]Mail, error) {
-	rows, err := s.query(ctx, `SELECT `+mailColumns+` FROM mail_outbox WHERE municipality_id = $1
+	rows, err := s.query(ctx, `SELECT `+staffMailColumns+` FROM mail_outbox WHERE municipality_id = $1
 		ORDER BY id DESC LIMIT $2`, municipalityID, limit)
 	if err != nil {
 		return nil, err

@@ -40,7 +40,7 @@ func personalQueries() []struct {
 		{"reviews", `SELECT engagement_id, side, score, comment, at FROM team_reviews WHERE talent_id = $1`, true},
 		{"messages", `SELECT engagement_id, body, at FROM engagement_messages WHERE author_id = $1`, false},
 		{"bookmarks", `SELECT project_id, created_at FROM bookmarks WHERE user_id = $1`, false},
-		{"consents", `SELECT municipality_id, purpose, granted, at FROM consents WHERE user_id = $1`, false},
+		{"consents", `SELECT municipality_id, purpose, granted, at, document_version FROM consents WHERE user_id = $1`, false},
 		{"notifications", `SELECT msg_key, args, link, created_at, read_at FROM notifications WHERE user_id = $1`, false},
 		{"api_tokens", `SELECT label, created_at, used_at FROM user_tokens WHERE user_id = $1 AND purpose = 'api'`, false},
 		{"scout_offers", `SELECT municipality_id, project_id, message, status, created_at, answered_at FROM scout_offers
@@ -180,8 +180,10 @@ func (s *Store) MunicipalityData(ctx context.Context, municipalityID int64) (map
 		"events":        `SELECT id, title, starts_at, ends_at, online, place, capacity FROM events WHERE municipality_id = $1`,
 		"ideas":         `SELECT id, title, body, status, answer, created_at FROM ideas WHERE municipality_id = $1`,
 		"scout_offers":  `SELECT id, talent_id, project_id, message, status, created_at FROM scout_offers WHERE municipality_id = $1`,
-		"invitations":   `SELECT id, email, organization_id, role, created_at, expires_at, accepted_at FROM invitations WHERE municipality_id = $1`,
-		"audit":         `SELECT at, actor_id, action, subject_type, subject_id, address FROM audit_log WHERE municipality_id = $1`,
+		"invitations":   `SELECT id, email, organization_id, role, created_at, expires_at, accepted_at, revoked_at FROM invitations WHERE municipality_id = $1`,
+		"legal_documents": `SELECT kind, version, body_ja, body_en, effective_at, created_by, created_at FROM legal_documents
+			WHERE municipality_id = $1`,
+		"audit": `SELECT at, actor_id, action, subject_type, subject_id, address FROM audit_log WHERE municipality_id = $1`,
 	}
 	out := map[string][]map[string]any{}
 	for name, q := range queries {

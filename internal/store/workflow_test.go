@@ -190,6 +190,7 @@ func TestInvitationsAndConsents(t *testing.T) {
 		}
 		u := domain.User{Email: "owner@maruya.example.jp", Name: "丸屋 店主"}
 		mustNil(t, s.CreateUser(ctx, &u))
+		mustNil(t, s.MarkEmailVerified(ctx, u.ID))
 		_, err := s.AcceptInvitation(ctx, []byte("hash-1"), u.ID)
 		mustNil(t, err)
 		if _, err := s.AcceptInvitation(ctx, []byte("hash-1"), u.ID); domain.ErrorCode(err) != domain.CodeConflict {

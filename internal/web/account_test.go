@@ -62,7 +62,7 @@ func signupScenario(t *testing.T, w *world) {
 		t.Error("the password was echoed back")
 	}
 	form := url.Values{"email": {"Hanako@Example.jp"}, "name": {"山田 花子"}, "name_kana": {"ﾔﾏﾀﾞ ﾊﾅｺ"},
-		"password": {"kamata sakura 2026"}}
+		"password": {"kamata sakura 2026"}, "agree": {"yes"}}
 	status, _, h := send(t, c, "POST", base+"/signup", form)
 	if status != http.StatusSeeOther || h.Get("Location") != "/signup/sent" {
 		t.Fatalf("signup: %d %s", status, h.Get("Location"))
@@ -169,7 +169,7 @@ func TestPasswordReset(t *testing.T) {
 	base := w.srv.URL
 	ctx := context.Background()
 	send(t, c, "POST", base+"/signup", url.Values{"email": {"taro@example.jp"}, "name": {"大森 太郎"},
-		"name_kana": {"オオモリ タロウ"}, "password": {"first password 1"}})
+		"name_kana": {"オオモリ タロウ"}, "password": {"first password 1"}, "agree": {"yes"}})
 	// An unknown address gets the same answer and no mail.
 	before, _ := w.st.Outbox(ctx, 50, false)
 	status, unknownBody, _ := send(t, c, "POST", base+"/password/forgot", url.Values{"email": {"nobody@example.jp"}})

@@ -18,7 +18,11 @@ import (
 const verifyLinkLifetime = 24 * time.Hour
 
 func (s *Server) signupPage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	return s.render(w, r, lang, http.StatusOK, "signup", s.cat.T(lang, "signup.title", nil), newForm())
+	a, err := s.agreementFor(r.Context(), lang)
+	if err != nil {
+		return err
+	}
+	return s.render(w, r, lang, http.StatusOK, "signup", s.cat.T(lang, "signup.title", nil), signupData{newForm(), a})
 }
 
 // signup creates an account, stores a confirmation token and queues the
@@ -46,9 +50,14 @@ func (s *Server) signup(w http.ResponseWriter, r *http.Request, lang i18n.Lang) 
 	if key := auth.CheckPassword(password, u.Email); key != "" {
 		v.Add("password", key)
 	}
+	checkAgreement(r, f, &v)
+	agreed, err := s.agreementFor(r.Context(), lang)
+	if err != nil {
+		return err
+	}
 	if err := v.Err(); err != nil {
 		s.fieldErrors(lang, f, err)
-		return s.render(w, r, lang, http.StatusBadRequest, "signup", s.cat.T(lang, "signup.title", nil), f)
+		return s.render(w, r, lang, http.StatusBadRequest, "signup", s.cat.T(lang, "signup.title", nil), signupData{f, agreed})
 	}
 	hash, err := s.hashPassword(r.Context(), password)
 	if err != nil {
@@ -84,6 +93,9 @@ func (s *Server) signup(w http.ResponseWriter, r *http.Request, lang i18n.Lang) 
 		if err := s.audit(r.Context(), tx, r, "user.signup", "user", u.ID, 0); err != nil {
 			return err
 		}
+		if err := recordAgreement(r.Context(), tx, u.ID, agreed); err != nil {
+			return err
+		}
 		expires := time.Now().Add(verifyLinkLifetime)
 		if err := tx.CreateToken(r.Context(), u.ID, domain.TokenVerifyEmail, tokenHash, expires, ""); err != nil {
 			return err
@@ -115,7 +127,8 @@ func (s *Server) queueMailFor(ctx context.Context, tx *store.Store, municipality
 	if err != nil {
 		return err
 	}
-	sm := &store.Mail{To: m.To, Lang: m.Lang, Subject: m.Subject, Body: m.Text, MunicipalityID: municipalityID}
+	sm := &store.Mail{To: m.To, Lang: m.Lang, Subject: m.Subject, Body: m.Text, MunicipalityID: municipalityID,
+		OneTimeLink: m.OneTimeLink}
 	if att != nil {
 		sm.Attachment = *att
 	}

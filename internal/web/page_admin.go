@@ -52,6 +52,7 @@ type adminMunicipality struct {
 	Dashboard    bool
 	Community    bool
 	Pool         bool
+	Legal        bool
 }
 
 // adminHome lists, per municipality the person works for, its programs
@@ -85,7 +86,7 @@ func (s *Server) adminHome(w http.ResponseWriter, r *http.Request, lang i18n.Lan
 		am := adminMunicipality{Municipality: h.municipalities[id], Audit: policy.Can(a, policy.ReadAudit, res),
 			Members: policy.Can(a, policy.Invite, res), Outbox: policy.Can(a, policy.ReadOutbox, res),
 			Dashboard: policy.Can(a, policy.ViewDashboard, res), Community: policy.Can(a, policy.ManageCommunity, res),
-			Pool: policy.Can(a, policy.ScoutTalents, res)}
+			Pool: policy.Can(a, policy.ScoutTalents, res), Legal: policy.Can(a, policy.EditLegal, res)}
 		for _, p := range h.progList {
 			if p.MunicipalityID == id && slices.Contains(screens, id) {
 				am.Programs = append(am.Programs, p)

@@ -56,6 +56,8 @@ type eventData struct {
 	Done     string
 }
 
+func (d eventData) footerMunicipality() domain.Municipality { return d.Event.Municipality }
+
 func (s *Server) loadEvent(r *http.Request) (eventData, error) {
 	var d eventData
 	id, err := parseID(r.PathValue("id"), "event")

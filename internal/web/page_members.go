@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"time"
 
@@ -25,12 +26,16 @@ type membersData struct {
 	OrgNames      map[int64]string
 	Roles         []domain.Role
 	Form          *form
-	Sent          bool
+	Sent, Revoked bool
 	Now           time.Time
+	// States says where each invitation stands; Revocable marks those the
+	// person may withdraw.
+	States    map[int64]domain.InvitationState
+	Revocable map[int64]bool
 }
 
-// invitableRoles lists the roles the actor may hand out: only an admin
-// makes another admin.
+// invitableRoles lists the roles the actor may hand out (and withdraw an
+// invitation to): only an admin makes another admin.
 func invitableRoles(a policy.Actor, municipalityID int64) []domain.Role {
 	roles := []domain.Role{domain.RoleMunicipalityStaff, domain.RolePartnerStaff, domain.RoleAssociationStaff,
 		domain.RoleBusinessOwner, domain.RoleLeaderTalent}
@@ -40,15 +45,28 @@ func invitableRoles(a policy.Actor, municipalityID int64) []domain.Role {
 	return roles
 }
 
+// mayHandOut reports whether the actor may invite to role, or withdraw an
+// invitation to it.
+func mayHandOut(a policy.Actor, municipalityID int64, role domain.Role) bool {
+	return slices.Contains(invitableRoles(a, municipalityID), role)
+}
+
 func (s *Server) membersData(r *http.Request, a policy.Actor, mu domain.Municipality, f *form) (membersData, error) {
+	q := r.URL.Query()
+	// The store decides expiry by the wall clock, so the page does too.
 	d := membersData{Municipality: mu, Form: f, OrgNames: map[int64]string{}, Roles: invitableRoles(a, mu.ID),
-		Now: time.Now(), Sent: r.URL.Query().Get("sent") != ""}
+		Now: time.Now(), Sent: q.Get("sent") != "", Revoked: q.Get("revoked") != "",
+		States: map[int64]domain.InvitationState{}, Revocable: map[int64]bool{}}
 	var err error
 	if d.Members, err = s.store.Members(r.Context(), mu.ID); err != nil {
 		return d, err
 	}
 	if d.Invitations, err = s.store.Invitations(r.Context(), mu.ID, 50); err != nil {
 		return d, err
+	}
+	for _, inv := range d.Invitations {
+		d.States[inv.ID] = inv.State(d.Now)
+		d.Revocable[inv.ID] = inv.CanRevoke(d.Now) && mayHandOut(a, mu.ID, inv.Role)
 	}
 	if d.Organizations, err = s.store.Organizations(r.Context(), mu.ID); err != nil {
 		return d, err
@@ -102,11 +120,7 @@ func (s *Server) invite(w http.ResponseWriter, r *http.Request, lang i18n.Lang) 
 	inv := domain.Invitation{Email: f.Values["email"], MunicipalityID: mu.ID, Role: domain.Role(f.Values["role"]),
 		InvitedBy: a.UserID, Lang: string(to)}
 	inv.OrganizationID, _ = strconv.ParseInt(f.Values["organization"], 10, 64)
-	allowed := false
-	for _, role := range invitableRoles(a, mu.ID) {
-		allowed = allowed || role == inv.Role
-	}
-	if !allowed && inv.Role.Valid() {
+	if !mayHandOut(a, mu.ID, inv.Role) && inv.Role.Valid() {
 		return domain.Errorf(domain.CodeForbidden, "error.forbidden")
 	}
 	plain, hash, err := auth.NewToken()
@@ -144,110 +158,37 @@ func (s *Server) invite(w http.ResponseWriter, r *http.Request, lang i18n.Lang) 
 	return nil
 }
 
-type inviteData struct {
-	Token        string
-	Invitation   domain.Invitation
-	Organization domain.Organization
-	Municipality domain.Municipality
-	SignedIn     bool
-	HasAccount   bool
-	Form         *form
-}
-
-func (s *Server) inviteData(r *http.Request, token string, f *form) (inviteData, error) {
-	d := inviteData{Token: token, Form: f, SignedIn: s.userID(r) != 0}
-	var err error
-	if d.Invitation, err = s.store.InvitationByToken(r.Context(), auth.HashToken(token)); err != nil {
-		return d, err
-	}
-	if d.Organization, err = s.store.Organization(r.Context(), d.Invitation.OrganizationID); err != nil {
-		return d, err
-	}
-	h, err := s.loadHub(r.Context())
-	if err != nil {
-		return d, err
-	}
-	d.Municipality = h.municipalities[d.Invitation.MunicipalityID]
-	_, err = s.store.Credentials(r.Context(), d.Invitation.Email)
-	d.HasAccount = err == nil
-	return d, nil
-}
-
-// invitePage shows what an invitation offers and how to accept it: one
-// button when signed in, or a short form that makes the account.
-func (s *Server) invitePage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	d, err := s.inviteData(r, r.URL.Query().Get("token"), newForm())
+// revokeInvitation withdraws an open invitation, so its link stops working
+// at once; only those who may invite to its role may withdraw it.
+func (s *Server) revokeInvitation(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
+	mu, err := s.pathMunicipality(r)
 	if err != nil {
 		return err
 	}
-	return s.render(w, r, lang, http.StatusOK, "invite", s.cat.T(lang, "invite.title", nil), d)
-}
-
-// acceptInvite joins the signed-in person to the organization, or makes
-// their account first: the link proved the address, so it is verified.
-func (s *Server) acceptInvite(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	f, err := readForm(w, r, "token", "name", "name_kana")
+	a, ok, err := s.allow(w, r, policy.Invite, policy.Resource{MunicipalityID: mu.ID})
+	if err != nil || !ok {
+		return err
+	}
+	id, err := parseID(r.PathValue("id"), "invitation")
 	if err != nil {
 		return err
 	}
-	d, err := s.inviteData(r, f.Values["token"], f)
+	inv, err := s.store.Invitation(r.Context(), mu.ID, id)
 	if err != nil {
 		return err
 	}
-	userID := s.userID(r)
-	if userID == 0 {
-		if d.HasAccount {
-			http.Redirect(w, r, "/login?next="+url.QueryEscape("/invite?token="+f.Values["token"]), http.StatusSeeOther)
-			return nil
-		}
-		u := domain.User{Email: d.Invitation.Email, Name: domain.NormalizeText(f.Values["name"]),
-			NameKana: domain.NormalizeText(f.Values["name_kana"])}
-		var v domain.ValidationErrors
-		if err := u.Validate(); err != nil {
-			if e, ok := err.(*domain.Error); ok {
-				v.Fields = append(v.Fields, e.Fields...)
-			}
-		}
-		password := r.PostForm.Get("password")
-		if key := auth.CheckPassword(password, u.Email); key != "" {
-			v.Add("password", key)
-		}
-		if err := v.Err(); err != nil {
-			s.fieldErrors(lang, f, err)
-			return s.render(w, r, lang, http.StatusUnprocessableEntity, "invite", s.cat.T(lang, "invite.title", nil), d)
-		}
-		hash, err := s.hashPassword(r.Context(), password)
-		if err != nil {
-			return err
-		}
-		err = s.store.InTx(r.Context(), func(tx *store.Store) error {
-			if err := tx.CreateUser(r.Context(), &u); err != nil {
-				return err
-			}
-			if err := tx.SetPassword(r.Context(), u.ID, hash); err != nil {
-				return err
-			}
-			return tx.MarkEmailVerified(r.Context(), u.ID)
-		})
-		if err != nil {
-			return err
-		}
-		userID = u.ID
-		if err := s.signIn(r, userID); err != nil {
-			return err
-		}
+	if !mayHandOut(a, mu.ID, inv.Role) {
+		return domain.Errorf(domain.CodeForbidden, "error.forbidden")
 	}
 	err = s.store.InTx(r.Context(), func(tx *store.Store) error {
-		inv, err := tx.AcceptInvitation(r.Context(), auth.HashToken(f.Values["token"]), userID)
-		if err != nil {
+		if _, err := tx.RevokeInvitation(r.Context(), mu.ID, inv.ID, a.UserID); err != nil {
 			return err
 		}
-		return tx.Audit(r.Context(), store.AuditEvent{ActorID: userID, Action: "members.join", SubjectType: "invitation",
-			SubjectID: inv.ID, MunicipalityID: inv.MunicipalityID, Address: clientAddress(r)})
+		return s.audit(r.Context(), tx, r, "members.revoke", "invitation", inv.ID, mu.ID)
 	})
 	if err != nil {
 		return err
 	}
-	http.Redirect(w, r, "/admin", http.StatusSeeOther)
+	http.Redirect(w, r, "/admin/"+mu.LGCode+"/members?revoked=1", http.StatusSeeOther)
 	return nil
 }

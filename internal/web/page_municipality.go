@@ -18,6 +18,8 @@ type municipalityPageData struct {
 	Stories      int
 }
 
+func (d municipalityPageData) footerMunicipality() domain.Municipality { return d.Municipality }
+
 // municipalityPage is a municipality's public page on the hub: its open
 // and past programs, coming events and stories.
 func (s *Server) municipalityPage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {

@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 
+	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
 	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
@@ -11,6 +12,8 @@ type programData struct {
 	Program  programView
 	Projects []projectView
 }
+
+func (d programData) footerMunicipality() domain.Municipality { return d.Program.Municipality }
 
 func (s *Server) programPage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
 	ctx := r.Context()

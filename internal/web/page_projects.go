@@ -122,6 +122,8 @@ type projectData struct {
 	Bookmarked bool
 }
 
+func (d projectData) footerMunicipality() domain.Municipality { return d.Project.Municipality }
+
 // parseID reads a positive numeric id; anything else is simply not found.
 func parseID(s string, what string) (int64, error) {
 	id, err := strconv.ParseInt(s, 10, 64)

@@ -14,6 +14,8 @@ type storyView struct {
 	Program      domain.Program
 }
 
+func (d storyView) footerMunicipality() domain.Municipality { return d.Municipality }
+
 // storiesPage lists completed projects whose business and talents all
 // agreed to be shown, with their outcomes.
 func (s *Server) storiesPage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {

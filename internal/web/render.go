@@ -72,7 +72,9 @@ type view struct {
 	SignedIn bool
 	// Unread counts the signed-in person's unread notices.
 	Unread int
-	cat    *i18n.Catalog
+	// Legal is whose privacy notice, terms and contact the footer links.
+	Legal footerLinks
+	cat   *i18n.Catalog
 }
 
 // T translates a key with placeholders given as name, value pairs.
@@ -126,7 +128,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, lang i18n.Lang, 
 		return fmt.Errorf("no page template %q", name)
 	}
 	v := &view{Lang: lang, Title: title, Path: r.URL.Path, Query: r.URL.Query(), Data: data,
-		Version: s.version, cat: s.cat}
+		Version: s.version, Legal: s.footerFor(r, lang, data), cat: s.cat}
 	if id := s.userID(r); id != 0 {
 		v.SignedIn = true
 		n, err := s.store.UnreadNotifications(r.Context(), id)

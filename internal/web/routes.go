@@ -1,6 +1,10 @@
 package web
 
-import "net/http"
+import (
+	"net/http"
+
+	"github.com/tsunagu-hub/tsunagu/internal/domain"
+)
 
 // route is one line of the route table: a method and path pattern, and
 // its handler.
@@ -39,6 +43,12 @@ func (s *Server) routeTable() []route {
 		h("GET /ideas", s.html(s.ideasPage)),
 		h("POST /ideas", s.html(s.proposeIdea)),
 		h("POST /ideas/{id}/support", s.html(s.supportIdea)),
+		h("GET /privacy", s.html(s.cached(s.hubDocument(domain.DocumentPrivacy)))),
+		h("GET /terms", s.html(s.cached(s.hubDocument(domain.DocumentTerms)))),
+		h("GET /contact", s.html(s.cached(s.hubDocument(domain.DocumentContact)))),
+		h("GET /municipalities/{lgcode}/privacy", s.html(s.cached(s.municipalityDocument(domain.DocumentPrivacy)))),
+		h("GET /municipalities/{lgcode}/terms", s.html(s.cached(s.municipalityDocument(domain.DocumentTerms)))),
+		h("GET /municipalities/{lgcode}/contact", s.html(s.cached(s.municipalityDocument(domain.DocumentContact)))),
 
 		// Accounts.
 		h("GET /signup", s.html(s.signupPage)),
@@ -81,8 +91,12 @@ func (s *Server) routeTable() []route {
 		h("GET /admin/{lgcode}/audit", s.html(s.adminAudit)),
 		h("GET /admin/{lgcode}/export", s.municipalityExport),
 		h("GET /admin/{lgcode}/outbox", s.html(s.adminOutbox)),
+		h("GET /admin/{lgcode}/legal", s.html(s.legalAdminPage)),
+		h("GET /admin/{lgcode}/legal/{kind}", s.html(s.legalEditPage)),
+		h("POST /admin/{lgcode}/legal/{kind}", s.html(s.saveLegalDocument)),
 		h("GET /admin/{lgcode}/members", s.html(s.membersPage)),
 		h("POST /admin/{lgcode}/members", s.html(s.invite)),
+		h("POST /admin/{lgcode}/invitations/{id}/revoke", s.html(s.revokeInvitation)),
 		h("GET /admin/{lgcode}/programs/new", s.html(s.newProgramPage)),
 		h("POST /admin/{lgcode}/programs", s.html(s.createProgram)),
 		h("GET /admin/{lgcode}/projects", s.html(s.adminProjects)),

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	netmail "net/mail"
 	"strings"
 	"time"
 
@@ -17,6 +18,7 @@ import (
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
 	"github.com/tsunagu-hub/tsunagu/internal/issuer"
 	"github.com/tsunagu-hub/tsunagu/internal/japanmap"
+	"github.com/tsunagu-hub/tsunagu/internal/legal"
 	"github.com/tsunagu-hub/tsunagu/internal/mail"
 	"github.com/tsunagu-hub/tsunagu/internal/refdata"
 	"github.com/tsunagu-hub/tsunagu/internal/search"
@@ -40,6 +42,10 @@ type Config struct {
 	// CacheMaxAge bounds how long a public page is served from memory
 	// when no change is seen; 0 means one second.
 	CacheMaxAge time.Duration
+	// Contact is the operator's email address, shown on the hub's contact
+	// page and privacy notice (and by municipalities that have not written
+	// their own contact page yet).
+	Contact string
 }
 
 // Server holds the parsed templates and the dependencies of every handler.
@@ -64,6 +70,8 @@ type Server struct {
 	baseURL   string
 	dummyHash string // a hash to check against when an address has no account
 	pool      *talentPool
+	legal     *legal.Defaults // the default privacy notice, terms of use and contact
+	contact   string          // the operator's email address
 }
 
 // New parses the templates (failing fast on any error) and returns a server.
@@ -79,6 +87,13 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	docs, err := legal.LoadDefaults()
+	if err != nil {
+		return nil, err
+	}
+	if a, err := netmail.ParseAddress(cfg.Contact); cfg.Contact != "" && (err != nil || a.Address != cfg.Contact) {
+		return nil, fmt.Errorf("web: the contact %q is not an email address", cfg.Contact)
+	}
 	now := cfg.Now
 	if now == nil {
 		now = time.Now
@@ -92,7 +107,7 @@ func New(cfg Config) (*Server, error) {
 		cache: newPageCache(cfg.Store.Version, time.Now, cfg.CacheMaxAge), japan: japanmap.New(cfg.Ref),
 		issuer: issuer.New(cfg.Store, cfg.BaseURL, now), sessions: newSessions(cfg.Store, cfg.SecureCookies),
 		limits: newLimits(), mail: cfg.Mail, baseURL: strings.TrimRight(cfg.BaseURL, "/"),
-		dummyHash: dummyHash, pool: &talentPool{}}, nil
+		dummyHash: dummyHash, pool: &talentPool{}, legal: docs, contact: cfg.Contact}, nil
 }
 
 // Handler returns the whole HTTP handler with its middleware: security

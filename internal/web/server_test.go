@@ -105,7 +105,7 @@ func newWorldOn(t testing.TB, dbURL string) *world {
 	mt, err := mail.LoadTemplates()
 	must(t, err)
 	s, err := New(Config{Store: st, Ref: ref, Catalog: cat, Search: analyzer(), Version: "test",
-		Now: func() time.Time { return testNow }, Mail: mt, BaseURL: "http://tsunagu.test"})
+		Now: func() time.Time { return testNow }, Mail: mt, BaseURL: "http://tsunagu.test", Contact: "privacy@tsunagu.test"})
 	must(t, err)
 	w.app = s
 	w.srv = httptest.NewServer(s.Handler())

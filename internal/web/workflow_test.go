@@ -319,7 +319,7 @@ func inviteScenario(t *testing.T, w *world) {
 		t.Errorf("short password: %d", status)
 	}
 	if status, _, _ := send(t, c, "POST", w.srv.URL+"/invite", url.Values{"token": {token}, "name": {"丸屋 店主"},
-		"password": {"coffee beans and tea leaves"}}); status != 303 {
+		"password": {"coffee beans and tea leaves"}, "agree": {"yes"}}); status != 303 {
 		t.Fatalf("accept: %d", status)
 	}
 	if status, _, _ := send(t, c, "GET", w.srv.URL+"/admin/131113/projects/new", nil); status != 200 {
