@@ -25,11 +25,11 @@ const (
 const importPattern = "POST /admin/{lgcode}/programs/{slug}/import"
 
 // checkText refuses, with a translated 400, a request that carries text no
-// engine can store (a NUL, or bytes that are not UTF-8) in its decoded path,
-// its query, the Idempotency-Key header, a form value or a JSON string. It is the one
-// place this is checked, so nothing of the kind reaches a handler or the
-// database. Uploaded files are not checked: a Shift_JIS CSV is legitimate
-// and is decoded (and checked) by the importer.
+// engine can store (a NUL, or bytes that are not UTF-8) in its decoded
+// path, its query, the Idempotency-Key header, a form value or a JSON
+// string. It is the one place this is checked, so nothing of the kind
+// reaches a handler or the database. Uploaded files are not checked: a
+// Shift_JIS CSV is legitimate and is decoded (and checked) by the importer.
 //
 // Form bodies are parsed here, within the limits the handlers use; the
 // handlers' own parsing then reuses the parsed values.
