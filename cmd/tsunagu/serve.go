@@ -35,8 +35,14 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	fs.StringVar(&smtpURL, "smtp", getenv("TSUNAGU_SMTP"), "SMTP server for mail, e.g. smtp://user:pass@host:587?from=noreply@example.jp (default: keep mail in the outbox)")
 	fs.StringVar(&baseURL, "base-url", getenv("TSUNAGU_BASE_URL"), "where people reach the site, for links in mails (default http://ADDR)")
 	fs.StringVar(&contact, "contact", getenv("TSUNAGU_CONTACT"), "the operator's email address, shown on /contact and in the privacy notice")
+	var proxies proxyList
+	fs.Var(&proxies, "trusted-proxy", "a reverse proxy (CIDR range or address; repeat or separate with commas) whose "+
+		"X-Forwarded-For and X-Forwarded-Proto are believed (default: none, or TSUNAGU_TRUSTED_PROXY)")
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	if err := proxies.fromEnv(getenv("TSUNAGU_TRUSTED_PROXY")); err != nil {
+		return &usageError{err.Error()}
 	}
 	log := newLogger(stderr)
 	// The Japanese dictionary keeps about 90 MB live; a soft memory limit
@@ -126,12 +132,16 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		log.Info("issued experience credentials", "count", n, "issuer", baseURL)
 	}
 	srv, err := web.New(web.Config{Store: st, Ref: ref, Catalog: cat, Search: analyzer, Logger: log, Version: Version,
-		Mail: mailTemplates, BaseURL: baseURL, SecureCookies: strings.HasPrefix(baseURL, "https://"), Contact: contact})
+		Mail: mailTemplates, BaseURL: baseURL, SecureCookies: strings.HasPrefix(baseURL, "https://"), Contact: contact,
+		TrustedProxies: proxies.prefixes})
 	if err != nil {
 		ln.Close()
 		return err
 	}
 	queue.SetReminder(srv.RemindLateReport)
+	if len(proxies.prefixes) > 0 {
+		log.Info("believing X-Forwarded-For and X-Forwarded-Proto from trusted proxies", "proxies", proxies.String())
+	}
 	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
 		WriteTimeout: 60 * time.Second, IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 1 << 16}
 	fmt.Fprintf(stdout, "Tsunagu is serving at http://%s\n", ln.Addr())

@@ -7,10 +7,13 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/netip"
+	"strings"
 	"time"
 
 	"github.com/tsunagu-hub/tsunagu/internal/jobs"
 	"github.com/tsunagu-hub/tsunagu/internal/store"
+	"github.com/tsunagu-hub/tsunagu/internal/web"
 )
 
 // settings are the options shared by the commands that touch the database.
@@ -69,4 +72,39 @@ func openStore(ctx context.Context, s settings, log *slog.Logger) (*store.Store,
 
 func newLogger(w io.Writer) *slog.Logger {
 	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: slog.LevelInfo}))
+}
+
+// proxyList is the repeatable --trusted-proxy flag; TSUNAGU_TRUSTED_PROXY
+// counts only when no flag is given.
+type proxyList struct {
+	prefixes []netip.Prefix
+	set      bool
+}
+
+func (p *proxyList) String() string {
+	if p == nil {
+		return ""
+	}
+	s := make([]string, len(p.prefixes))
+	for i, x := range p.prefixes {
+		s[i] = x.String()
+	}
+	return strings.Join(s, ",")
+}
+
+func (p *proxyList) Set(v string) error {
+	more, err := web.ParseTrustedProxies([]string{v})
+	if err != nil {
+		return err
+	}
+	p.prefixes, p.set = append(p.prefixes, more...), true
+	return nil
+}
+
+// fromEnv reads the environment's list when no flag gave one.
+func (p *proxyList) fromEnv(v string) error {
+	if p.set || v == "" {
+		return nil
+	}
+	return p.Set(v)
 }

@@ -122,11 +122,13 @@ func readError(err error) error {
 	return err
 }
 
-// validText reports whether a cell decoded from enc is valid: UTF-8, and
-// without U+FFFD when it came from Shift_JIS (the decoder writes U+FFFD for
-// bytes it cannot read).
+// validText reports whether a cell decoded from enc is valid: UTF-8
+// without NUL (no database can store it as text), and without U+FFFD when
+// it came from Shift_JIS (the decoder writes U+FFFD for bytes it cannot
+// read).
 func validText(s string, enc Encoding) bool {
-	return utf8.ValidString(s) && (enc != ShiftJIS || !strings.ContainsRune(s, utf8.RuneError))
+	return utf8.ValidString(s) && strings.IndexByte(s, 0) < 0 &&
+		(enc != ShiftJIS || !strings.ContainsRune(s, utf8.RuneError))
 }
 
 // newlines counts the line breaks inside the cells of a row.

@@ -26,6 +26,7 @@ func TestRowProblems(t *testing.T) {
 		{"too few cells", "2021/07/15 10:00:00,b@example.com,鈴木 花子", CodeFieldCount, map[string]any{"Got": 3, "Want": 6}},
 		{"too many cells", "2021/07/15 10:00:00,b@example.com,鈴木 花子,A,,,x", CodeFieldCount, map[string]any{"Got": 7, "Want": 6}},
 		{"invalid utf-8", "2021/07/15 10:00:00,b@example.com,鈴木\xff,A,,", CodeInvalidEncoding, map[string]any{"Column": "氏名"}},
+		{"NUL", "2021/07/15 10:00:00,b@example.com,鈴木 花子,A,,町工場\x00の力に", CodeInvalidEncoding, map[string]any{"Column": "志望動機"}},
 		{"motivation too long", ",b@example.com,鈴木 花子,A,," + long(4001), CodeTooLong,
 			map[string]any{"Column": "志望動機", "Length": 4001, "Max": 4000}},
 		{"motivation at limit", ",b@example.com,鈴木 花子,A,," + long(4000), "", nil},

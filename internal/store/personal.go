@@ -116,46 +116,31 @@ func rowMaps(rows *sql.Rows) ([]map[string]any, error) {
 	return out, rows.Err()
 }
 
-// DeleteAccount erases a person: their account, profile details, consents,
-// notices, bookmarks and replies go; what others rely on stays as a
-// tombstone without personal data: entries (a program's counts), the
-// team's reports and reviews, audit lines (by number only), ideas and
-// messages (without an author).
+// DeleteAccount erases a person: their account and profile, and the words
+// they wrote (ideas, reports, messages, meeting notes, reviews, a
+// reviewer's notes), their replies, notices and consents, and the signed
+// credentials that name them. What others rely on stays as a tombstone
+// without personal data (erasure.go lists it table by table). Once the
+// transaction commits, SQLite's write-ahead log is emptied too; on
+// PostgreSQL old row versions remain until VACUUM (see the README).
 func (s *Store) DeleteAccount(ctx context.Context, userID int64) error {
 	return s.InTx(ctx, func(tx *Store) error {
 		t, err := tx.TalentByUser(ctx, userID)
 		if err == nil {
-			for _, q := range []string{
-				`UPDATE talents SET name = '', name_kana = '', background = '', contact_email = '', user_id = NULL WHERE id = $1`,
-				`DELETE FROM talent_skills WHERE talent_id = $1`,
-				`DELETE FROM talent_sdgs WHERE talent_id = $1`,
-				`DELETE FROM talent_affinities WHERE talent_id = $1`,
-				`UPDATE entries SET motivation = '' WHERE talent_id = $1`,
-				`UPDATE interviews SET note = '' WHERE entry_id IN (SELECT id FROM entries WHERE talent_id = $1)`,
-			} {
-				if _, err := tx.exec(ctx, q, t.ID); err != nil {
-					return err
-				}
+			if err := tx.execEach(ctx, talentErasures(), t.ID); err != nil {
+				return err
 			}
 		} else if domain.ErrorCode(err) != domain.CodeNotFound {
 			return err
 		}
-		// Mail and invitations addressed to them carry the address and name.
-		if _, err := tx.exec(ctx, `DELETE FROM mail_outbox WHERE to_addr = (SELECT email FROM users WHERE id = $1)`, userID); err != nil {
+		if err := tx.execEach(ctx, userErasures(), userID); err != nil {
 			return err
 		}
-		if _, err := tx.exec(ctx, `DELETE FROM invitations WHERE email = (SELECT email FROM users WHERE id = $1)`, userID); err != nil {
+		if _, err := tx.exec(ctx, `DELETE FROM users WHERE id = $1`, userID); err != nil {
 			return err
 		}
-		for _, q := range []string{
-			`DELETE FROM memberships WHERE user_id = $1`,
-			`UPDATE engagement_messages SET author_id = NULL WHERE author_id = $1`,
-			`UPDATE entry_reviewers SET assigned_by = NULL WHERE assigned_by = $1`,
-			`DELETE FROM users WHERE id = $1`,
-		} {
-			if _, err := tx.exec(ctx, q, userID); err != nil {
-				return err
-			}
+		if err := tx.runAfterCommit(ctx, tx.truncateWAL); err != nil {
+			return err
 		}
 		return tx.Audit(ctx, AuditEvent{Action: "user.delete", SubjectType: "user", SubjectID: userID})
 	})

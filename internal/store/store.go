@@ -55,6 +55,9 @@ type Store struct {
 	// LISTEN/NOTIFY), bumped by Listen.
 	remote *atomic.Uint64
 	url    string // the PostgreSQL URL, for the listening connection
+	// afterCommit holds work to run once the outermost transaction has
+	// committed (inside InTx; shared by nested calls).
+	afterCommit *[]func(context.Context) error
 }
 
 // Open connects to the database named by url: "" or "sqlite:PATH" for SQLite
@@ -91,12 +94,14 @@ func openPostgres(ctx context.Context, url string) (*Store, error) {
 	return st, nil
 }
 
-// sqliteDSN sets WAL, foreign keys and a busy timeout on every connection.
-// Writers begin immediate transactions so a read-then-write transaction
-// never fails with SQLITE_BUSY_SNAPSHOT under contention.
+// sqliteDSN sets WAL, foreign keys, a busy timeout and secure_delete (what
+// is deleted or overwritten is zeroed in the file, so an erased person's
+// words do not linger in free space) on every connection. Writers begin
+// immediate transactions so a read-then-write transaction never fails with
+// SQLITE_BUSY_SNAPSHOT under contention.
 func sqliteDSN(path string, writer bool) string {
 	dsn := "file:" + path + "?_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)" +
-		"&_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)&_time_format=sqlite"
+		"&_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)&_pragma=secure_delete(1)&_time_format=sqlite"
 	if writer {
 		dsn += "&_txlock=immediate"
 	}
@@ -173,8 +178,9 @@ func (s *Store) InTx(ctx context.Context, fn func(tx *Store) error) error {
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
+	var after []func(context.Context) error
 	ts := *s
-	ts.r, ts.w, ts.inTx, ts.tx = tx, tx, true, tx
+	ts.r, ts.w, ts.inTx, ts.tx, ts.afterCommit = tx, tx, true, tx, &after
 	if err := fn(&ts); err != nil {
 		_ = tx.Rollback()
 		return err
@@ -190,6 +196,32 @@ func (s *Store) InTx(ctx context.Context, fn func(tx *Store) error) error {
 		return err
 	}
 	s.changes.Add(1)
+	var errs []error
+	for _, fn := range after {
+		if err := fn(ctx); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if len(errs) > 0 {
+		return &CommittedError{Err: errors.Join(errs...)}
+	}
+	return nil
+}
+
+// CommittedError is what InTx returns when the transaction committed but
+// work after the commit failed: the change stands.
+type CommittedError struct{ Err error }
+
+func (e *CommittedError) Error() string { return "after the commit: " + e.Err.Error() }
+func (e *CommittedError) Unwrap() error { return e.Err }
+
+// runAfterCommit queues fn to run once the transaction commits, or runs it
+// now outside a transaction.
+func (s *Store) runAfterCommit(ctx context.Context, fn func(context.Context) error) error {
+	if s.afterCommit == nil {
+		return fn(ctx)
+	}
+	*s.afterCommit = append(*s.afterCommit, fn)
 	return nil
 }
 

@@ -8,7 +8,8 @@ import (
 )
 
 // securityHeaders sets a strict content security policy (no third-party
-// script or style, no framing) and related headers on every response.
+// script or style, no framing) and related headers on every response, and
+// Strict-Transport-Security when the site is on https.
 func (s *Server) securityHeaders(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
@@ -17,6 +18,9 @@ func (s *Server) securityHeaders(next http.Handler) http.Handler {
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
 		h.Set("X-Frame-Options", "DENY")
+		if s.httpsBase && overHTTPS(r) {
+			h.Set("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+		}
 		next.ServeHTTP(w, r)
 	})
 }

@@ -79,9 +79,13 @@ func (s *Server) statusList(w http.ResponseWriter, r *http.Request) {
 }
 
 // credentialFor loads a credential the viewer may see: public ones for
-// anyone, otherwise for its talent and the issuer's staff.
+// anyone, otherwise for its talent and the issuer's staff. One whose
+// holder deleted their account is kept only in the status list.
 func (s *Server) credentialFor(r *http.Request) (store.IssuedCredential, error) {
 	c, err := s.store.Credential(r.Context(), r.PathValue("id"))
+	if err == nil && c.JWT == "" {
+		return c, notFound("credential")
+	}
 	if err != nil || c.Public {
 		return c, err
 	}

@@ -163,10 +163,20 @@ func (s *Server) notFoundPage(w http.ResponseWriter, r *http.Request, lang i18n.
 	return notFound("page")
 }
 
+// static serves the embedded files; a directory is not listed but answers
+// with the translated 404 page.
 func (s *Server) static() http.Handler {
 	sub, _ := fs.Sub(assets, "static")
 	files := http.FileServerFS(sub)
 	return http.StripPrefix("/static/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		name := strings.Trim(r.URL.Path, "/")
+		if name == "" {
+			name = "."
+		}
+		if info, err := fs.Stat(sub, name); err != nil || info.IsDir() {
+			s.renderError(w, r, s.language(w, r), notFound("page"))
+			return
+		}
 		w.Header().Set("Cache-Control", "public, max-age=3600")
 		files.ServeHTTP(w, r)
 	}))

@@ -173,11 +173,13 @@ func (s *Server) routeTable() []route {
 	}
 }
 
-// routes builds the handler from the route table.
+// routes builds the handler from the route table; every route's request
+// passes the text check first (requesttext.go), and private routes' answers
+// are never cached (nostore.go).
 func (s *Server) routes() http.Handler {
 	mux := http.NewServeMux()
 	for _, r := range s.routeTable() {
-		mux.Handle(r.pattern, r.handler)
+		mux.Handle(r.pattern, noStore(r.pattern, s.checkText(r.pattern, r.handler)))
 	}
 	return mux
 }

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	netmail "net/mail"
+	"net/netip"
 	"strings"
 	"time"
 
@@ -39,6 +40,9 @@ type Config struct {
 	BaseURL string
 	// SecureCookies marks the session cookie Secure (the site is on HTTPS).
 	SecureCookies bool
+	// TrustedProxies are the peers whose X-Forwarded-For and
+	// X-Forwarded-Proto are believed (transport.go).
+	TrustedProxies []netip.Prefix
 	// CacheMaxAge bounds how long a public page is served from memory
 	// when no change is seen; 0 means one second.
 	CacheMaxAge time.Duration
@@ -72,6 +76,8 @@ type Server struct {
 	pool      *talentPool
 	legal     *legal.Defaults // the default privacy notice, terms of use and contact
 	contact   string          // the operator's email address
+	proxies   []netip.Prefix  // trusted proxies
+	httpsBase bool            // the base URL is https
 }
 
 // New parses the templates (failing fast on any error) and returns a server.
@@ -107,19 +113,20 @@ func New(cfg Config) (*Server, error) {
 		cache: newPageCache(cfg.Store.Version, time.Now, cfg.CacheMaxAge), japan: japanmap.New(cfg.Ref),
 		issuer: issuer.New(cfg.Store, cfg.BaseURL, now), sessions: newSessions(cfg.Store, cfg.SecureCookies),
 		limits: newLimits(), mail: cfg.Mail, baseURL: strings.TrimRight(cfg.BaseURL, "/"),
-		dummyHash: dummyHash, pool: &talentPool{}, legal: docs, contact: cfg.Contact}, nil
+		dummyHash: dummyHash, pool: &talentPool{}, legal: docs, contact: cfg.Contact, proxies: cfg.TrustedProxies,
+		httpsBase: strings.HasPrefix(cfg.BaseURL, "https://")}, nil
 }
 
-// Handler returns the whole HTTP handler with its middleware: security
-// headers go on every response, sessions are loaded and saved, cross-origin
-// form posts are refused with a translated page, and panics become a 500
-// page.
+// Handler returns the whole HTTP handler with its middleware: the client
+// is identified (through trusted proxies), security headers go on every
+// response, sessions are loaded and saved, cross-origin form posts are
+// refused with a translated page, and panics become a 500 page.
 func (s *Server) Handler() http.Handler {
 	csrf := http.NewCrossOriginProtection()
 	csrf.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, r, s.language(w, r), domain.Errorf(domain.CodeForbidden, "error.cross_origin"))
 	}))
-	return s.securityHeaders(s.sessions.LoadAndSave(csrf.Handler(s.recoverPanics(s.routes()))))
+	return s.identifyClient(s.securityHeaders(s.sessions.LoadAndSave(csrf.Handler(s.recoverPanics(s.routes())))))
 }
 
 // ping reports whether the database answers, for /healthz.

@@ -2,7 +2,9 @@ package web
 
 import (
 	"context"
+	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strings"
 	"time"
@@ -57,21 +59,22 @@ func (l *limits) hash(ctx context.Context, fn func()) error {
 	return nil
 }
 
-// clientAddress is the remote address without its port; IPv6 clients are
-// grouped by their /64.
+// clientAddress is the client's address for throttling and the audit log:
+// the peer, or the client a trusted proxy forwarded for (transport.go).
+// IPv6 clients are grouped by their /64.
 func clientAddress(r *http.Request) string {
-	host := r.RemoteAddr
-	if i := strings.LastIndexByte(host, ':'); i > 0 && !strings.HasSuffix(host, "]") {
-		host = host[:i]
-	}
-	host = strings.Trim(host, "[]")
-	if strings.Count(host, ":") >= 2 {
-		parts := strings.SplitN(host, ":", 5)
-		if len(parts) >= 4 {
-			host = strings.Join(parts[:4], ":") + "::/64"
+	a := requestClient(r).addr
+	switch {
+	case !a.IsValid():
+		host, _, err := net.SplitHostPort(r.RemoteAddr)
+		if err != nil {
+			return r.RemoteAddr
 		}
+		return host
+	case a.Is6():
+		return netip.PrefixFrom(a, 64).Masked().String()
 	}
-	return host
+	return a.String()
 }
 
 // userID is the signed-in user's id, or 0.
