@@ -12,6 +12,7 @@ import (
 	"github.com/tsunagu-hub/tsunagu/internal/credential"
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/issuer"
+	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
 
 // credentialCmd lists and prints issued credentials:
@@ -28,6 +29,7 @@ func credentialCmd(ctx context.Context, args []string, getenv func(string) strin
 	fs := flag.NewFlagSet("credential "+args[0], flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	s.flags(fs, getenv)
+	s.keyFileFlag(fs, getenv)
 	fs.StringVar(&program, "program", "", "only the credentials of this program's teams")
 	var lgcode string
 	fs.StringVar(&lgcode, "lgcode", "", "rotate: the municipality whose signing key is replaced")
@@ -51,8 +53,22 @@ func credentialCmd(ctx context.Context, args []string, getenv func(string) strin
 		if err != nil {
 			return &usageError{fmt.Sprintf("no municipality %q on the hub", lgcode)}
 		}
-		kid, err := issuer.New(st, "", time.Now).Rotate(ctx, mu)
+		keys, err := s.loadKeys(false, nil)
 		if err != nil {
+			return err
+		}
+		if keys == nil {
+			return &usageError{"rotate needs the key file that seals the signing keys: --key-file or TSUNAGU_KEY_FILE"}
+		}
+		if err := sealKeys(ctx, st, keys, newLogger(io.Discard)); err != nil {
+			return err
+		}
+		kid, err := issuer.New(st, "", time.Now, keys).Rotate(ctx, mu)
+		if err != nil {
+			return err
+		}
+		if err := st.Audit(ctx, store.AuditEvent{Action: "issuer.key_rotate", SubjectType: "municipality", SubjectID: mu.ID,
+			MunicipalityID: mu.ID, Address: "cli", Detail: kid}); err != nil {
 			return err
 		}
 		fmt.Fprintf(stdout, "new signing key %s for %s; earlier keys stay published to verify what they signed\n", kid, mu.Name)

@@ -27,7 +27,7 @@ func (r resolver) own(u string) bool { return strings.HasPrefix(u, r.s.baseURL+"
 
 func (r resolver) Keys(ctx context.Context, issuerID string) ([]byte, error) {
 	if r.own(issuerID) {
-		return r.s.issuer.JWKS(ctx)
+		return r.s.issuer.JWKS(ctx, 0)
 	}
 	return r.remote.Keys(ctx, issuerID)
 }
@@ -45,7 +45,7 @@ func (s *Server) verifyToken(ctx context.Context, token string) (credential.Resu
 
 // jwks publishes the instance's public keys.
 func (s *Server) jwks(w http.ResponseWriter, r *http.Request) {
-	b, err := s.issuer.JWKS(r.Context())
+	b, err := s.issuer.JWKS(r.Context(), 0)
 	if err != nil {
 		s.renderError(w, r, s.language(w, r), err)
 		return

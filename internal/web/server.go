@@ -17,6 +17,7 @@ import (
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
 	"github.com/tsunagu-hub/tsunagu/internal/issuer"
 	"github.com/tsunagu-hub/tsunagu/internal/japanmap"
+	"github.com/tsunagu-hub/tsunagu/internal/keyring"
 	"github.com/tsunagu-hub/tsunagu/internal/mail"
 	"github.com/tsunagu-hub/tsunagu/internal/refdata"
 	"github.com/tsunagu-hub/tsunagu/internal/search"
@@ -37,6 +38,9 @@ type Config struct {
 	BaseURL string
 	// SecureCookies marks the session cookie Secure (the site is on HTTPS).
 	SecureCookies bool
+	// Keys seals the municipalities' private signing keys in the database;
+	// without it the server verifies credentials but cannot issue them.
+	Keys *keyring.Ring
 	// CacheMaxAge bounds how long a public page is served from memory
 	// when no change is seen; 0 means one second.
 	CacheMaxAge time.Duration
@@ -55,6 +59,7 @@ type Server struct {
 	cache   *pageCache
 	japan   *japanmap.Renderer // the map of Japan, projected once
 	issuer  *issuer.Issuer     // the municipalities' credentials
+	keys    *keyring.Ring      // seals the issuers' private keys
 
 	sdgCSSBytes []byte
 
@@ -90,9 +95,9 @@ func New(cfg Config) (*Server, error) {
 	return &Server{store: cfg.Store, ref: cfg.Ref, cat: cfg.Catalog, search: cfg.Search, log: log,
 		version: cfg.Version, now: now, pages: p, sdgCSSBytes: sdgStyles(cfg.Ref),
 		cache: newPageCache(cfg.Store.Version, time.Now, cfg.CacheMaxAge), japan: japanmap.New(cfg.Ref),
-		issuer: issuer.New(cfg.Store, cfg.BaseURL, now), sessions: newSessions(cfg.Store, cfg.SecureCookies),
+		issuer: issuer.New(cfg.Store, cfg.BaseURL, now, cfg.Keys), sessions: newSessions(cfg.Store, cfg.SecureCookies),
 		limits: newLimits(), mail: cfg.Mail, baseURL: strings.TrimRight(cfg.BaseURL, "/"),
-		dummyHash: dummyHash, pool: &talentPool{}}, nil
+		dummyHash: dummyHash, pool: &talentPool{}, keys: cfg.Keys}, nil
 }
 
 // Handler returns the whole HTTP handler with its middleware: security
