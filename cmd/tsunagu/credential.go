@@ -5,11 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"strings"
 	"time"
 
-	"github.com/tsunagu-hub/tsunagu/internal/credential"
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/issuer"
 	"github.com/tsunagu-hub/tsunagu/internal/store"
@@ -124,34 +121,5 @@ func credentialCmd(ctx context.Context, args []string, getenv func(string) strin
 			fmt.Fprintf(stdout, "%s\t%s\t%s\tengagement %d\t%s\n", c.ID, m.LGCode, c.IssuedAt.Format(time.DateOnly), c.EngagementID, state)
 		}
 	}
-	return nil
-}
-
-// verifyCmd is `tsunagu verify FILE`: it checks a credential from any
-// Tsunagu instance, fetching the issuer's keys and revocation list, and
-// exits non-zero with the reason when it fails.
-func verifyCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	if len(args) != 1 {
-		return &usageError{"usage: tsunagu verify FILE (- for standard input)"}
-	}
-	var b []byte
-	var err error
-	if args[0] == "-" {
-		b, err = io.ReadAll(io.LimitReader(stdin, 1<<20))
-	} else {
-		b, err = os.ReadFile(args[0])
-	}
-	if err != nil {
-		return &usageError{fmt.Sprintf("cannot read %s: %v", args[0], err)}
-	}
-	res, err := issuer.Verify(ctx, strings.TrimSpace(string(b)), credential.HTTPResolver{}, time.Now())
-	if res.IssuerID != "" {
-		fmt.Fprintf(stdout, "issuer:  %s (%s)\nproject: %s\nperiod:  %s to %s\nkey:     %s\n", res.IssuerName, res.IssuerID,
-			res.Title, res.Start.Format(time.DateOnly), res.End.Format(time.DateOnly), res.KeyID)
-	}
-	if err != nil {
-		return fmt.Errorf("not valid: %s (%v)", credential.CodeOf(err), err)
-	}
-	fmt.Fprintln(stdout, "valid")
 	return nil
 }

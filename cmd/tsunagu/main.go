@@ -51,7 +51,10 @@ Commands:
   token     token create --email EMAIL: a personal API token (Authorization: Bearer)
   audit     the newest audit events: who did what, when, from where
   credential    credential list [--program SLUG] | credential get ID: issued experience credentials
-  verify    verify FILE: check a credential from any Tsunagu instance (non-zero exit when it fails)
+  verify    verify [--data DIR | --db URL] FILE: check a credential as this hub does (non-zero exit when it fails,
+            also when its issuer is not registered)
+  issuer    issuer trust add URL [--name NAME] | issuer trust list | issuer trust remove URL:
+            the other Tsunagu instances whose credentials this hub accepts
   keys      keys new --key-file PATH | keys rewrap --old-key-file OLD --key-file NEW: the key file that seals signing keys
   municipality  municipality add --lgcode CODE [--admin EMAIL]: onboard a municipality; list
   import    import entries --program SLUG FILE.csv: load a Google Forms export
@@ -92,10 +95,12 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return municipalityCmd(ctx, rest, getenv, stdout, stderr)
 	case "credential":
 		return credentialCmd(ctx, rest, getenv, stdout, stderr)
+	case "issuer":
+		return issuerCmd(ctx, rest, getenv, stdout, stderr)
 	case "keys":
 		return keysCmd(ctx, rest, getenv, stdout, stderr)
 	case "verify":
-		return verifyCmd(ctx, rest, stdin, stdout, stderr)
+		return verifyCmd(ctx, rest, getenv, stdin, stdout, stderr)
 	case "outbox":
 		return outboxCmd(ctx, rest, getenv, stdout, stderr)
 	case "import", "export":
