@@ -165,4 +165,23 @@ func TestCredentialsAcrossInstances(t *testing.T) {
 		strings.TrimSpace(out.String()) != c.JWT {
 		t.Errorf("credential get: %v", err)
 	}
+	// No command prints a signing key, sealed or not.
+	keys, err := st.IssuerKeys(context.Background(), 0)
+	if err != nil || len(keys) < 2 {
+		t.Fatalf("%d keys, %v", len(keys), err)
+	}
+	for _, args := range [][]string{{"export", "entries", "--program", "ota-sdgs-2021"}, {"credential", "list"},
+		{"credential", "get", c.ID}, {"audit", "--limit", "1000"}, {"outbox", "--all", "--limit", "1000"}} {
+		printed, err := runWith(t, envA, args...)
+		if err != nil {
+			t.Fatalf("%v: %v", args, err)
+		}
+		for _, k := range keys {
+			for _, secret := range []string{"PRIVATE KEY", "tsk1:", k.PrivateKey} {
+				if strings.Contains(printed, secret) {
+					t.Errorf("%v prints %q", args, secret[:min(len(secret), 12)])
+				}
+			}
+		}
+	}
 }
