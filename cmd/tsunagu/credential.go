@@ -5,13 +5,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"strings"
 	"time"
 
-	"github.com/tsunagu-hub/tsunagu/internal/credential"
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/issuer"
+	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
 
 // credentialCmd lists and prints issued credentials:
@@ -28,6 +26,7 @@ func credentialCmd(ctx context.Context, args []string, getenv func(string) strin
 	fs := flag.NewFlagSet("credential "+args[0], flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	s.flags(fs, getenv)
+	s.keyFileFlag(fs, getenv)
 	fs.StringVar(&program, "program", "", "only the credentials of this program's teams")
 	var lgcode string
 	fs.StringVar(&lgcode, "lgcode", "", "rotate: the municipality whose signing key is replaced")
@@ -51,8 +50,22 @@ func credentialCmd(ctx context.Context, args []string, getenv func(string) strin
 		if err != nil {
 			return &usageError{fmt.Sprintf("no municipality %q on the hub", lgcode)}
 		}
-		kid, err := issuer.New(st, "", time.Now).Rotate(ctx, mu)
+		keys, err := s.loadKeys(false, nil)
 		if err != nil {
+			return err
+		}
+		if keys == nil {
+			return &usageError{"rotate needs the key file that seals the signing keys: --key-file or TSUNAGU_KEY_FILE"}
+		}
+		if err := sealKeys(ctx, st, keys, newLogger(io.Discard)); err != nil {
+			return err
+		}
+		kid, err := issuer.New(st, "", time.Now, keys).Rotate(ctx, mu)
+		if err != nil {
+			return err
+		}
+		if err := st.Audit(ctx, store.AuditEvent{Action: "issuer.key_rotate", SubjectType: "municipality", SubjectID: mu.ID,
+			MunicipalityID: mu.ID, Address: "cli", Detail: kid}); err != nil {
 			return err
 		}
 		fmt.Fprintf(stdout, "new signing key %s for %s; earlier keys stay published to verify what they signed\n", kid, mu.Name)
@@ -108,34 +121,5 @@ func credentialCmd(ctx context.Context, args []string, getenv func(string) strin
 			fmt.Fprintf(stdout, "%s\t%s\t%s\tengagement %d\t%s\n", c.ID, m.LGCode, c.IssuedAt.Format(time.DateOnly), c.EngagementID, state)
 		}
 	}
-	return nil
-}
-
-// verifyCmd is `tsunagu verify FILE`: it checks a credential from any
-// Tsunagu instance, fetching the issuer's keys and revocation list, and
-// exits non-zero with the reason when it fails.
-func verifyCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	if len(args) != 1 {
-		return &usageError{"usage: tsunagu verify FILE (- for standard input)"}
-	}
-	var b []byte
-	var err error
-	if args[0] == "-" {
-		b, err = io.ReadAll(io.LimitReader(stdin, 1<<20))
-	} else {
-		b, err = os.ReadFile(args[0])
-	}
-	if err != nil {
-		return &usageError{fmt.Sprintf("cannot read %s: %v", args[0], err)}
-	}
-	res, err := issuer.Verify(ctx, strings.TrimSpace(string(b)), credential.HTTPResolver{}, time.Now())
-	if res.IssuerID != "" {
-		fmt.Fprintf(stdout, "issuer:  %s (%s)\nproject: %s\nperiod:  %s to %s\nkey:     %s\n", res.IssuerName, res.IssuerID,
-			res.Title, res.Start.Format(time.DateOnly), res.End.Format(time.DateOnly), res.KeyID)
-	}
-	if err != nil {
-		return fmt.Errorf("not valid: %s (%v)", credential.CodeOf(err), err)
-	}
-	fmt.Fprintln(stdout, "valid")
 	return nil
 }

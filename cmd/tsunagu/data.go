@@ -18,14 +18,26 @@ func migrate(ctx context.Context, args []string, getenv func(string) string, std
 	fs := flag.NewFlagSet("migrate", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	s.flags(fs, getenv)
+	s.keyFileFlag(fs, getenv)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	st, err := openStore(ctx, s, newLogger(stderr))
+	log := newLogger(stderr)
+	// Like serve, migrate seals keys stored in plain text; on SQLite it
+	// makes the key file when there is none, on PostgreSQL it seals only
+	// when given one.
+	keys, err := s.loadKeys(s.onSQLite(), log)
+	if err != nil {
+		return err
+	}
+	st, err := openStore(ctx, s, log)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	if err := sealKeys(ctx, st, keys, log); err != nil {
+		return err
+	}
 	fmt.Fprintln(stdout, "database is up to date")
 	return nil
 }

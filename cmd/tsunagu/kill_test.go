@@ -42,7 +42,7 @@ func TestKillDuringEntrySubmissions(t *testing.T) {
 	t.Run("postgres", func(t *testing.T) {
 		url := storetest.PostgresURL(t)
 		dir := t.TempDir()
-		killDuringSubmissions(t, url, dir, "--db", url, "--data", dir)
+		killDuringSubmissions(t, url, dir, "--db", url, "--data", dir, "--key-file", newKeyFile(t))
 	})
 }
 

@@ -51,7 +51,11 @@ Commands:
   token     token create --email EMAIL: a personal API token (Authorization: Bearer)
   audit     the newest audit events: who did what, when, from where
   credential    credential list [--program SLUG] | credential get ID: issued experience credentials
-  verify    verify FILE: check a credential from any Tsunagu instance (non-zero exit when it fails)
+  verify    verify [--data DIR | --db URL] FILE: check a credential as this hub does (non-zero exit when it fails,
+            also when its issuer is not registered)
+  issuer    issuer trust add URL [--name NAME] | issuer trust list | issuer trust remove URL:
+            the other Tsunagu instances whose credentials this hub accepts
+  keys      keys new --key-file PATH | keys rewrap --old-key-file OLD --key-file NEW: the key file that seals signing keys
   municipality  municipality add --lgcode CODE [--admin EMAIL]: onboard a municipality; list
   import    import entries --program SLUG FILE.csv: load a Google Forms export
   export    export entries --program SLUG [--encoding utf8|sjis]: a program's entries as CSV
@@ -61,6 +65,8 @@ Settings come from flags or the environment:
   --addr  TSUNAGU_ADDR  (default 127.0.0.1:8080)
   --data  TSUNAGU_DATA  (default ./tsunagu-data; the SQLite file lives here)
   --db    TSUNAGU_DB    (default: embedded SQLite; or postgres://user@host/db)
+  --key-file TSUNAGU_KEY_FILE (serve, migrate, credential rotate, keys: seals the issuers' signing keys;
+          default on SQLite DATA/tsunagu.key, made by serve; on PostgreSQL required, the same file on every instance)
   serve also takes --base-url (TSUNAGU_BASE_URL) for links in mail and
   --smtp (TSUNAGU_SMTP); without SMTP, mail stays in the outbox
 `
@@ -89,8 +95,12 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return municipalityCmd(ctx, rest, getenv, stdout, stderr)
 	case "credential":
 		return credentialCmd(ctx, rest, getenv, stdout, stderr)
+	case "issuer":
+		return issuerCmd(ctx, rest, getenv, stdout, stderr)
+	case "keys":
+		return keysCmd(ctx, rest, getenv, stdout, stderr)
 	case "verify":
-		return verifyCmd(ctx, rest, stdin, stdout, stderr)
+		return verifyCmd(ctx, rest, getenv, stdin, stdout, stderr)
 	case "outbox":
 		return outboxCmd(ctx, rest, getenv, stdout, stderr)
 	case "import", "export":

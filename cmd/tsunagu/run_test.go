@@ -134,7 +134,7 @@ func TestHealthzAnswersWhileTheDictionaryLoads(t *testing.T) {
 // TestServePostgresShowsSameDemo seeds the demo on both engines through the
 // real command and compares what the API shows.
 func TestServePostgresShowsSameDemo(t *testing.T) {
-	pg := startServe(t, "--db", storetest.PostgresURL(t), "--demo")
+	pg := startServe(t, "--db", storetest.PostgresURL(t), "--key-file", newKeyFile(t), "--demo")
 	lite := startServe(t, "--data", t.TempDir(), "--demo")
 	for _, path := range []string{
 		"/api/v1/programs",

@@ -30,6 +30,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	s.flags(fs, getenv)
+	s.keyFileFlag(fs, getenv)
 	fs.BoolVar(&s.demo, "demo", false, "load the Ota demo when the database is empty")
 	var baseURL, smtpURL, contact string
 	fs.StringVar(&smtpURL, "smtp", getenv("TSUNAGU_SMTP"), "SMTP server for mail, e.g. smtp://user:pass@host:587?from=noreply@example.jp (default: keep mail in the outbox)")
@@ -61,11 +62,18 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	}
 	// The Japanese dictionary loads in the background; /healthz answers meanwhile.
 	analyzer := search.NewLazy()
+	keys, err := s.loadKeys(true, log)
+	if err != nil {
+		return err
+	}
 	st, err := openStore(ctx, s, log)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	if err := sealKeys(ctx, st, keys, log); err != nil {
+		return err
+	}
 	st = st.WithIndexer(search.NewProjectIndexer(analyzer, ref))
 	if s.demo {
 		empty, err := st.IsEmpty(ctx)
@@ -125,14 +133,14 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	}
 	// Completed engagements without credentials (the demo's, or work
 	// completed before an upgrade) get theirs from the host municipality.
-	if n, err := issuer.New(st, baseURL, time.Now).IssueMissing(ctx); err != nil {
+	if n, err := issuer.New(st, baseURL, time.Now, keys).IssueMissing(ctx); err != nil {
 		ln.Close()
 		return err
 	} else if n > 0 {
 		log.Info("issued experience credentials", "count", n, "issuer", baseURL)
 	}
 	srv, err := web.New(web.Config{Store: st, Ref: ref, Catalog: cat, Search: analyzer, Logger: log, Version: Version,
-		Mail: mailTemplates, BaseURL: baseURL, SecureCookies: strings.HasPrefix(baseURL, "https://"), Contact: contact,
+		Mail: mailTemplates, BaseURL: baseURL, SecureCookies: strings.HasPrefix(baseURL, "https://"), Contact: contact, Keys: keys,
 		TrustedProxies: proxies.prefixes})
 	if err != nil {
 		ln.Close()

@@ -19,6 +19,7 @@ import (
 // settings are the options shared by the commands that touch the database.
 type settings struct {
 	addr, data, db string
+	keyFile        string // seals the issuers' signing keys (commands that sign or migrate)
 	demo           bool
 }
 

@@ -22,7 +22,10 @@
 // issuer's JWK Set from the same origin (/.well-known/jwks.json), and
 // checks the signature against the key named by the kid. A credential
 // that claims one issuer but is signed by a key outside that issuer's JWK
-// Set fails.
+// Set fails. Whom to ask is the Resolver's decision: HTTPResolver fetches
+// only from origins its caller trusts, over https, never from inside
+// addresses, and internal/issuer refuses unregistered issuers before
+// Verify runs (CodeUntrustedIssuer).
 //
 // The JOSE layer uses github.com/lestrrat-go/jwx/v3; the package adds its
 // own strict checks on top (compact form only, alg exactly "EdDSA", kid

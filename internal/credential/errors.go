@@ -20,6 +20,10 @@ const (
 	CodeRevoked           Code = "revoked"
 	CodeStatusUnavailable Code = "status_unavailable"
 	CodeIssuerUnreachable Code = "issuer_unreachable"
+	// CodeUntrustedIssuer: the issuer is not registered with this
+	// verifier, so its keys are not fetched and the credential is not
+	// accepted, whatever it claims.
+	CodeUntrustedIssuer Code = "untrusted_issuer"
 )
 
 // ReasonKey is the message catalog key for the code, e.g.
@@ -60,6 +64,12 @@ func CodeOf(err error) Code {
 	return ""
 }
 
+// UntrustedIssuer is the failure for a credential whose issuer is not
+// registered with the verifier.
+func UntrustedIssuer(issuerID string) *Error {
+	return fail(CodeUntrustedIssuer, "issuer %q is not registered", issuerID)
+}
+
 func fail(code Code, format string, args ...any) *Error {
 	return &Error{Code: code, Detail: fmt.Sprintf(format, args...)}
 }
@@ -74,6 +84,6 @@ func Codes() []Code {
 	return []Code{
 		CodeMalformed, CodeWrongType, CodeInvalidSignature, CodeUnknownKey,
 		CodeExpired, CodeNotYetValid, CodeRevoked, CodeStatusUnavailable,
-		CodeIssuerUnreachable,
+		CodeIssuerUnreachable, CodeUntrustedIssuer,
 	}
 }

@@ -16,7 +16,7 @@ func TestErrorCodes(t *testing.T) {
 		}
 		seen[k] = true
 	}
-	if len(seen) != 9 {
+	if len(seen) != 10 {
 		t.Errorf("%d codes", len(seen))
 	}
 	inner := errors.New("dial tcp: refused")

@@ -1,6 +1,7 @@
 package credential
 
 import (
+	"crypto/ed25519"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -107,8 +108,27 @@ func (ks KeySet) Keys() []Key { return slices.Clone(ks.keys) }
 // /.well-known/jwks.json: one OKP/Ed25519 key per kid, with use "sig" and
 // alg "EdDSA". It never contains private material.
 func (ks KeySet) JWKS() ([]byte, error) {
-	set := jwk.NewSet()
+	pubs := make([]PublicKey, 0, len(ks.keys))
 	for _, k := range ks.keys {
+		pubs = append(pubs, k.PublicKey())
+	}
+	return PublicJWKS(pubs...)
+}
+
+// PublicKey is the public half of an issuer's key, with its kid.
+type PublicKey struct {
+	ID  string
+	Key ed25519.PublicKey
+}
+
+// PublicKey returns the key's public half.
+func (k Key) PublicKey() PublicKey { return PublicKey{ID: k.ID, Key: k.Public()} }
+
+// PublicJWKS is the JWK Set of public keys, as KeySet.JWKS writes it, for
+// a caller that holds only the public halves.
+func PublicJWKS(keys ...PublicKey) ([]byte, error) {
+	set := jwk.NewSet()
+	for _, k := range keys {
 		pub, err := publicJWK(k)
 		if err != nil {
 			return nil, err
@@ -120,12 +140,14 @@ func (ks KeySet) JWKS() ([]byte, error) {
 	return json.Marshal(set)
 }
 
-func publicJWK(k Key) (jwk.Key, error) {
-	pub := k.Public()
-	if pub == nil {
+func publicJWK(k PublicKey) (jwk.Key, error) {
+	if err := checkKeyID(k.ID); err != nil {
+		return nil, err
+	}
+	if len(k.Key) != ed25519.PublicKeySize {
 		return nil, fmt.Errorf("credential: key %s has no Ed25519 key", k.ID)
 	}
-	j, err := jwk.Import(pub)
+	j, err := jwk.Import(k.Key)
 	if err != nil {
 		return nil, err
 	}

@@ -2,8 +2,10 @@ package credential
 
 import (
 	"context"
+	"crypto/x509"
 	"net/http"
 	"net/http/httptest"
+	"net/netip"
 	"strings"
 	"sync"
 	"testing"
@@ -28,16 +30,13 @@ func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case "/.well-known/jwks.json":
 		w.Header().Set("Content-Type", "application/jwk-set+json")
 		w.Write(jwks)
-	case "/status/131113/1":
+	case "/status/131113/1", "/status/131113/2":
 		w.Header().Set("Content-Type", "application/vc+jwt")
 		w.Write([]byte(list + "\n"))
-	case "/redirect-out":
-		http.Redirect(w, r, "http://tsunagu.example.invalid/status", http.StatusFound)
+	case "/redirect-same":
+		http.Redirect(w, r, "/status/131113/1", http.StatusFound)
 	case "/slow":
-		select {
-		case <-r.Context().Done():
-		case <-time.After(5 * time.Second):
-		}
+		<-r.Context().Done() // answers only when the client gives up
 	case "/big":
 		w.Write([]byte(strings.Repeat("x", 2048)))
 	default:
@@ -51,129 +50,234 @@ func (s *site) set(jwks []byte, list string) {
 	s.jwks, s.list = jwks, list
 }
 
+func (s *site) asked() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return strings.Join(s.paths, " ")
+}
+
+// loopback is what the tests let the resolver reach: the httptest servers.
+var loopback = []netip.Prefix{netip.MustParsePrefix("127.0.0.0/8"), netip.MustParsePrefix("::1/128")}
+
+// tlsSite starts a site over TLS and returns it with a resolver that
+// trusts its origin and may reach loopback, and a clock for the cache.
+func tlsSite(t *testing.T, opts ResolverOptions) (*site, *httptest.Server, *HTTPResolver, *fakeClock) {
+	t.Helper()
+	s := &site{}
+	srv := httptest.NewTLSServer(s)
+	t.Cleanup(srv.Close)
+	pool := x509.NewCertPool()
+	pool.AddCert(srv.Certificate())
+	clock := &fakeClock{t: issuedAt()}
+	if opts.Trusted == nil {
+		opts.Trusted = func(_ context.Context, origin string) bool { return origin == srv.URL }
+	}
+	opts.RootCAs, opts.Now = pool, clock.now
+	if opts.UnsafeAllow == nil {
+		opts.UnsafeAllow = loopback
+	}
+	return s, srv, NewHTTPResolver(opts), clock
+}
+
+type fakeClock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *fakeClock) now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+func (c *fakeClock) advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(d)
+}
+
 func TestHTTPResolverVerify(t *testing.T) {
-	for _, tlsOn := range []bool{false, true} {
-		name := map[bool]string{false: "http on loopback", true: "https"}[tlsOn]
-		t.Run(name, func(t *testing.T) {
-			s := &site{}
-			var srv *httptest.Server
-			if tlsOn {
-				srv = httptest.NewTLSServer(s)
-			} else {
-				srv = httptest.NewServer(s)
-			}
-			defer srv.Close()
-			r := HTTPResolver{Client: srv.Client(), Timeout: 5 * time.Second}
+	s, srv, r, clock := tlsSite(t, ResolverOptions{})
+	key, _ := NewKey("ota-2026-01", issuedAt())
+	ks, _ := NewKeySet(key)
+	jwks, _ := ks.JWKS()
+	issuer := srv.URL + "/issuers/131113"
+	listURL := srv.URL + "/status/131113/1"
+	list, _ := NewStatusList(0)
+	publish := func() {
+		sc, err := BuildStatusListCredential(listURL, issuer, "大田区", issuedAt(), list)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tok, err := SignStatusList(sc, key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.set(jwks, tok)
+	}
+	publish()
 
-			key, _ := NewKey("ota-2026-01", issuedAt())
-			ks, _ := NewKeySet(key)
-			jwks, _ := ks.JWKS()
-			issuer := srv.URL + "/issuers/131113"
-			listURL := srv.URL + "/status/131113/1"
-			list, _ := NewStatusList(0)
-			publish := func() {
-				sc, err := BuildStatusListCredential(listURL, issuer, "大田区", issuedAt(), list)
-				if err != nil {
-					t.Fatal(err)
-				}
-				tok, err := SignStatusList(sc, key)
-				if err != nil {
-					t.Fatal(err)
-				}
-				s.set(jwks, tok)
-			}
-			publish()
-
-			e := testExperience()
-			e.BaseURL, e.StatusListURL = srv.URL, listURL
-			c, err := Build(e)
-			if err != nil {
-				t.Fatal(err)
-			}
-			tok, err := Sign(c, key)
-			if err != nil {
-				t.Fatal(err)
-			}
-			ctx := context.Background()
-			res, err := Verify(ctx, tok, r, issuedAt())
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !res.StatusChecked || res.IssuerID != issuer {
-				t.Fatalf("result = %+v", res)
-			}
-			s.mu.Lock()
-			paths := strings.Join(s.paths, " ")
-			s.mu.Unlock()
-			if paths != "/.well-known/jwks.json /status/131113/1" {
-				t.Fatalf("fetched %q", paths)
-			}
-
-			if err := list.Set(42, true); err != nil {
-				t.Fatal(err)
-			}
-			publish()
-			_, err = Verify(ctx, tok, r, issuedAt())
-			wantCode(t, err, CodeRevoked)
-		})
+	e := testExperience()
+	e.BaseURL, e.StatusListURL = srv.URL, listURL
+	c, err := Build(e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tok, err := Sign(c, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	res, err := Verify(ctx, tok, r, issuedAt())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.StatusChecked || res.IssuerID != issuer {
+		t.Fatalf("result = %+v", res)
+	}
+	if got := s.asked(); got != "/.well-known/jwks.json /status/131113/1" {
+		t.Fatalf("fetched %q", got)
+	}
+	// Revoked: seen once the cached list expires, and not before.
+	if err := list.Set(42, true); err != nil {
+		t.Fatal(err)
+	}
+	publish()
+	if _, err := Verify(ctx, tok, r, issuedAt()); err != nil {
+		t.Errorf("within the cache's time: %v", err)
+	}
+	if got := s.asked(); got != "/.well-known/jwks.json /status/131113/1" {
+		t.Errorf("a second check fetched again: %q", got)
+	}
+	clock.advance(DefaultStatusTTL)
+	_, err = Verify(ctx, tok, r, issuedAt())
+	wantCode(t, err, CodeRevoked)
+	if got := s.asked(); got != "/.well-known/jwks.json /status/131113/1 /status/131113/1" {
+		t.Errorf("after the list expired, fetched %q", got)
 	}
 }
 
-func TestHTTPResolverRefuses(t *testing.T) {
-	s := &site{}
-	srv := httptest.NewServer(s)
-	defer srv.Close()
+// TestHTTPResolverRefusals asks for each kind of URL the verifier must
+// not fetch, and checks the exact reason.
+func TestHTTPResolverRefusals(t *testing.T) {
+	s, srv, allowLoopback, _ := tlsSite(t, ResolverOptions{Timeout: 100 * time.Millisecond, MaxBytes: 1024})
 	ctx := context.Background()
-	r := HTTPResolver{Client: srv.Client(), Timeout: 200 * time.Millisecond, MaxStatusListBytes: 1024}
-
-	for _, u := range []string{
-		"http://tsunagu.example.jp/issuers/131113", // plain http off loopback: no request is made
-		"ftp://127.0.0.1/issuers/1",
-		"/issuers/131113",
-		"https://user:pw@tsunagu.example.jp/issuers/1",
+	port := srv.URL[strings.LastIndex(srv.URL, ":"):]
+	trustAll := func(context.Context, string) bool { return true }
+	strict := NewHTTPResolver(ResolverOptions{Trusted: trustAll, Timeout: 100 * time.Millisecond})
+	for _, c := range []struct {
+		name, url string
+		r         *HTTPResolver
+		want      Refusal
+	}{
+		{"an origin not registered", "https://tsunagu.example.org/status/131113/1", allowLoopback, RefusedUntrusted},
+		{"plain http", "http://tsunagu.example.jp/status/131113/1", strict, RefusedNotHTTPS},
+		{"another scheme", "ftp://127.0.0.1/status/1", strict, RefusedNotHTTPS},
+		{"a relative URL", "/status/131113/1", strict, RefusedNotHTTPS},
+		{"user information", "https://user:pw@tsunagu.example.jp/status/1", strict, RefusedNotHTTPS},
+		{"loopback", srv.URL + "/status/131113/1", strict, RefusedLoopback},
+		{"a name that resolves to loopback", "https://localhost" + port + "/status/131113/1", strict, RefusedLoopback},
+		{"IPv6 loopback", "https://[::1]/status/1", strict, RefusedLoopback},
+		{"private", "https://10.20.30.40/status/1", strict, RefusedPrivate},
+		{"private 192.168", "https://192.168.1.1/status/1", strict, RefusedPrivate},
+		{"cloud metadata (link-local)", "https://169.254.169.254/latest/meta-data", strict, RefusedLinkLocal},
+		{"carrier-grade NAT", "https://100.64.0.1/status/1", strict, RefusedSpecial},
+		{"unspecified", "https://0.0.0.0" + port + "/status/1", strict, RefusedSpecial},
+		{"a redirect, even to the same site", srv.URL + "/redirect-same", allowLoopback, RefusedRedirect},
+		{"a body over the limit", srv.URL + "/big", allowLoopback, RefusedTooLarge},
+		{"a slow answer", srv.URL + "/slow", allowLoopback, RefusedTimeout},
+		{"not found", srv.URL + "/missing", allowLoopback, RefusedHTTPStatus},
 	} {
-		if _, err := r.Keys(ctx, u); err == nil {
-			t.Errorf("Keys(%q) accepted", u)
-		}
-		if _, err := r.StatusList(ctx, u); err == nil {
-			t.Errorf("StatusList(%q) accepted", u)
+		_, err := c.r.StatusList(ctx, c.url)
+		if got := RefusalOf(err); got != c.want {
+			t.Errorf("%s: refusal %q (%v), want %q", c.name, got, err, c.want)
 		}
 	}
-	cases := map[string]string{
-		"not found":              "/missing",
-		"redirect to plain http": "/redirect-out",
-		"timeout":                "/slow",
-		"body over the limit":    "/big",
+	if got := s.asked(); got != "/redirect-same /big /slow /missing" {
+		t.Errorf("the site was asked for %q", got)
 	}
-	for name, path := range cases {
-		start := time.Now()
-		if _, err := r.StatusList(ctx, srv.URL+path); err == nil {
-			t.Errorf("%s: accepted", name)
-		} else {
-			t.Logf("%s: %v", name, err)
-		}
-		if time.Since(start) > 3*time.Second {
-			t.Errorf("%s: took %v", name, time.Since(start))
-		}
+	// Keys refuse the same way, and derive the URL from the issuer's origin.
+	if _, err := allowLoopback.Keys(ctx, "https://tsunagu.example.org/issuers/131113"); RefusalOf(err) != RefusedUntrusted {
+		t.Errorf("keys of an unregistered issuer: %v", err)
 	}
+	if _, err := strict.Keys(ctx, srv.URL+"/issuers/131113"); RefusalOf(err) != RefusedLoopback {
+		t.Errorf("keys on loopback: %v", err)
+	}
+}
 
-	s.set(make([]byte, 100), "")
-	small := HTTPResolver{Client: srv.Client(), MaxJWKSBytes: 99}
-	if _, err := small.Keys(ctx, srv.URL+"/issuers/1"); err == nil {
-		t.Error("JWKS over the limit accepted")
-	}
-	deny := HTTPResolver{Client: srv.Client(), AllowHost: func(h string) bool { return h == "tsunagu.example.jp" }}
-	if _, err := deny.Keys(ctx, srv.URL+"/issuers/1"); err == nil {
-		t.Error("host outside AllowHost fetched")
-	}
-	for _, h := range []string{"127.0.0.1", "127.8.9.10", "::1", "localhost"} {
-		if !isLoopback(h) {
-			t.Errorf("%s is loopback", h)
+func TestAddressClassification(t *testing.T) {
+	for addr, want := range map[string]Refusal{
+		"127.0.0.1": RefusedLoopback, "127.8.9.10": RefusedLoopback, "::1": RefusedLoopback, "::ffff:127.0.0.1": RefusedLoopback,
+		"10.0.0.1": RefusedPrivate, "172.16.5.4": RefusedPrivate, "192.168.0.1": RefusedPrivate, "fd00::1": RefusedPrivate,
+		"::ffff:10.1.2.3": RefusedPrivate,
+		"169.254.169.254": RefusedLinkLocal, "fe80::1": RefusedLinkLocal,
+		"0.0.0.0": RefusedSpecial, "::": RefusedSpecial, "100.64.0.1": RefusedSpecial, "192.0.2.1": RefusedSpecial,
+		"198.18.0.1": RefusedSpecial, "203.0.113.9": RefusedSpecial, "240.0.0.1": RefusedSpecial, "255.255.255.255": RefusedSpecial,
+		"224.0.0.1": RefusedLinkLocal, "239.1.1.1": RefusedSpecial, "ff02::1": RefusedLinkLocal, "ff05::1": RefusedSpecial, "2001:db8::1": RefusedSpecial,
+		"64:ff9b::a00:1": RefusedSpecial, "2002:a00:1::": RefusedSpecial, "2001::1": RefusedSpecial, "fec0::1": RefusedSpecial,
+		"8.8.8.8": "", "133.242.0.1": "", "2001:4860:4860::8888": "", "2400:cb00::1": "",
+	} {
+		if got := classify(netip.MustParseAddr(addr)); got != want {
+			t.Errorf("%s: %q, want %q", addr, got, want)
 		}
 	}
-	for _, h := range []string{"10.0.0.1", "example.com", "localhost.example.com", "0.0.0.0"} {
-		if isLoopback(h) {
-			t.Errorf("%s is not loopback", h)
+}
+
+func TestResolverCacheIsBounded(t *testing.T) {
+	s, srv, r, clock := tlsSite(t, ResolverOptions{CacheEntries: 2})
+	s.set([]byte(`{"keys":[]}`), "list")
+	ctx := context.Background()
+	for _, path := range []string{"/status/131113/1", "/status/131113/1", "/.well-known/jwks.json"} {
+		if _, err := r.StatusList(ctx, srv.URL+path); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := s.asked(); got != "/status/131113/1 /.well-known/jwks.json" {
+		t.Errorf("asked %q", got)
+	}
+	// A third URL pushes out the oldest entry.
+	for _, path := range []string{"/status/131113/2", "/status/131113/1"} {
+		if _, err := r.StatusList(ctx, srv.URL+path); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := s.asked(); got != "/status/131113/1 /.well-known/jwks.json /status/131113/2 /status/131113/1" {
+		t.Errorf("asked %q", got)
+	}
+	if r.cache.len() != 2 {
+		t.Errorf("the cache holds %d entries, want 2", r.cache.len())
+	}
+	// Key sets are kept for KeysTTL, then fetched again.
+	for range 2 {
+		if _, err := r.Keys(ctx, srv.URL+"/issuers/131113"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	clock.advance(DefaultKeysTTL)
+	if _, err := r.Keys(ctx, srv.URL+"/issuers/131113"); err != nil {
+		t.Fatal(err)
+	}
+	if got := s.asked(); !strings.HasSuffix(got, "/status/131113/1 /.well-known/jwks.json /.well-known/jwks.json") {
+		t.Errorf("key set fetches: %q", got)
+	}
+}
+
+func TestOriginOf(t *testing.T) {
+	for raw, want := range map[string]string{
+		"https://Tsunagu.Tsubame.example.JP":            "https://tsunagu.tsubame.example.jp",
+		"https://tsunagu.example.jp:443/issuers/152137": "https://tsunagu.example.jp",
+		"https://tsunagu.example.jp:8443/x?y#z":         "https://tsunagu.example.jp:8443",
+		"HTTPS://[2001:db8::1]/":                        "https://[2001:db8::1]",
+		"https://[2001:db8::1]:8443":                    "https://[2001:db8::1]:8443",
+	} {
+		if got, err := OriginOf(raw); err != nil || got != want {
+			t.Errorf("OriginOf(%q) = %q, %v; want %q", raw, got, err, want)
+		}
+	}
+	for _, raw := range []string{"http://tsunagu.example.jp", "//tsunagu.example.jp", "https://", "https://u@tsunagu.example.jp",
+		"tsunagu.example.jp", "mailto:x@example.jp"} {
+		if got, err := OriginOf(raw); err == nil {
+			t.Errorf("OriginOf(%q) = %q, want an error", raw, got)
 		}
 	}
 }

@@ -45,19 +45,9 @@ type Result struct {
 // and the returned Result is filled in so the page can still say what the
 // credential was; for every other code the Result is zero.
 func Verify(ctx context.Context, token string, r Resolver, now time.Time) (Result, error) {
-	jw, err := parseCompact(token)
+	jw, issuerID, err := peekIssuer(token)
 	if err != nil {
 		return Result{}, err
-	}
-	var peek struct {
-		Issuer Profile `json:"issuer"`
-	}
-	if err := json.Unmarshal(jw.payload, &peek); err != nil {
-		return Result{}, wrap(CodeMalformed, err, "payload")
-	}
-	issuerID := peek.Issuer.ID
-	if u, err := url.Parse(issuerID); err != nil || !u.IsAbs() || u.Host == "" {
-		return Result{}, fail(CodeMalformed, "issuer id %q is not an absolute URL", issuerID)
 	}
 	set, err := issuerKeys(ctx, r, issuerID)
 	if err != nil {
@@ -87,6 +77,31 @@ func Verify(ctx context.Context, token string, r Resolver, now time.Time) (Resul
 		return res, fail(CodeRevoked, "%s", c.ID)
 	}
 	return res, nil
+}
+
+// IssuerOf reads the issuer id a token claims, without checking anything
+// else: the claim is not trustworthy until Verify has checked the
+// signature, but it says whose keys to check it with.
+func IssuerOf(token string) (string, error) {
+	_, id, err := peekIssuer(token)
+	return id, err
+}
+
+func peekIssuer(token string) (compactJWS, string, error) {
+	jw, err := parseCompact(token)
+	if err != nil {
+		return compactJWS{}, "", err
+	}
+	var peek struct {
+		Issuer Profile `json:"issuer"`
+	}
+	if err := json.Unmarshal(jw.payload, &peek); err != nil {
+		return compactJWS{}, "", wrap(CodeMalformed, err, "payload")
+	}
+	if u, err := url.Parse(peek.Issuer.ID); err != nil || !u.IsAbs() || u.Host == "" {
+		return compactJWS{}, "", fail(CodeMalformed, "issuer id %q is not an absolute URL", peek.Issuer.ID)
+	}
+	return jw, peek.Issuer.ID, nil
 }
 
 func issuerKeys(ctx context.Context, r Resolver, issuerID string) (jwk.Set, error) {

@@ -20,6 +20,8 @@ const (
 	CodeForbidden    Code = "forbidden"
 	CodeUnauthorized Code = "unauthorized"
 	CodeInternal     Code = "internal"
+	// CodeRateLimited: too many requests from one client; try later.
+	CodeRateLimited Code = "rate_limited"
 )
 
 // Error is an application error. Key names a message in the translation

@@ -31,7 +31,7 @@ func (i *Issuer) IssueFor(ctx context.Context, engagementID int64) (int, error) 
 		if err != nil {
 			return err
 		}
-		ks, err := New(tx, i.base, i.now).keys(ctx, mu)
+		ks, err := New(tx, i.base, i.now, i.ring).signingKeys(ctx, mu)
 		if err != nil {
 			return err
 		}

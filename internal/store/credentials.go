@@ -9,60 +9,6 @@ import (
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 )
 
-// IssuerKey is a municipality's signing key as stored.
-type IssuerKey struct {
-	Kid            string
-	MunicipalityID int64
-	PrivatePEM     []byte
-	Created        time.Time
-	Retired        time.Time
-}
-
-// AddIssuerKey stores a new key and retires the municipality's others,
-// which stay to verify what they signed.
-func (s *Store) AddIssuerKey(ctx context.Context, k IssuerKey) error {
-	return s.InTx(ctx, func(tx *Store) error {
-		if _, err := tx.exec(ctx, `UPDATE issuer_keys SET retired_at = $1 WHERE municipality_id = $2 AND retired_at IS NULL`,
-			k.Created, k.MunicipalityID); err != nil {
-			return err
-		}
-		_, err := tx.exec(ctx, `INSERT INTO issuer_keys (kid, municipality_id, private_pem, created_at) VALUES ($1, $2, $3, $4)`,
-			k.Kid, k.MunicipalityID, string(k.PrivatePEM), k.Created)
-		return mapError(err, "key")
-	})
-}
-
-// IssuerKeys lists keys, oldest first; municipalityID 0 means every
-// municipality's.
-func (s *Store) IssuerKeys(ctx context.Context, municipalityID int64) ([]IssuerKey, error) {
-	q := `SELECT kid, municipality_id, private_pem, created_at, retired_at FROM issuer_keys`
-	var args []any
-	if municipalityID != 0 {
-		q += ` WHERE municipality_id = $1`
-		args = append(args, municipalityID)
-	}
-	rows, err := s.query(ctx, q+` ORDER BY created_at, kid`, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []IssuerKey
-	for rows.Next() {
-		var k IssuerKey
-		var pem string
-		var retired sql.NullTime
-		if err := rows.Scan(&k.Kid, &k.MunicipalityID, &pem, &k.Created, &retired); err != nil {
-			return nil, err
-		}
-		k.PrivatePEM, k.Created = []byte(pem), k.Created.UTC()
-		if retired.Valid {
-			k.Retired = retired.Time.UTC()
-		}
-		out = append(out, k)
-	}
-	return out, rows.Err()
-}
-
 // IssuedCredential is a credential as stored.
 type IssuedCredential struct {
 	ID             string

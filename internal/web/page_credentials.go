@@ -1,51 +1,18 @@
 package web
 
 import (
-	"context"
-	"encoding/json"
-	"errors"
 	"io"
 	"net/http"
-	"strings"
 
 	"github.com/tsunagu-hub/tsunagu/internal/credential"
-	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
-	"github.com/tsunagu-hub/tsunagu/internal/issuer"
 	"github.com/tsunagu-hub/tsunagu/internal/policy"
 	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
 
-// resolver finds issuers' keys and status lists: this instance's own from
-// the database, any other's over HTTPS (or loopback).
-type resolver struct {
-	s      *Server
-	remote credential.HTTPResolver
-}
-
-func (r resolver) own(u string) bool { return strings.HasPrefix(u, r.s.baseURL+"/") }
-
-func (r resolver) Keys(ctx context.Context, issuerID string) ([]byte, error) {
-	if r.own(issuerID) {
-		return r.s.issuer.JWKS(ctx)
-	}
-	return r.remote.Keys(ctx, issuerID)
-}
-
-func (r resolver) StatusList(ctx context.Context, url string) (string, error) {
-	if r.own(url) && strings.HasPrefix(url, r.s.baseURL+"/status/") {
-		return r.s.issuer.StatusList(ctx, strings.TrimPrefix(url, r.s.baseURL+"/status/"))
-	}
-	return r.remote.StatusList(ctx, url)
-}
-
-func (s *Server) verifyToken(ctx context.Context, token string) (credential.Result, error) {
-	return issuer.Verify(ctx, strings.TrimSpace(token), resolver{s: s}, s.now())
-}
-
 // jwks publishes the instance's public keys.
 func (s *Server) jwks(w http.ResponseWriter, r *http.Request) {
-	b, err := s.issuer.JWKS(r.Context())
+	b, err := s.issuer.JWKS(r.Context(), 0)
 	if err != nil {
 		s.renderError(w, r, s.language(w, r), err)
 		return
@@ -110,6 +77,7 @@ type credentialPage struct {
 	Result     credential.Result
 	Reason     string
 	Valid      bool
+	Untrusted  bool // the issuer is not registered: nothing it claims is shown
 	Mine       bool
 	Token      string
 	Checked    bool
@@ -139,16 +107,6 @@ func (s *Server) credentialView(w http.ResponseWriter, r *http.Request, lang i18
 		d.RevokeURL = "/admin/" + h.municipalities[c.MunicipalityID].LGCode + "/credentials/" + c.ID + "/revoke"
 	}
 	return s.render(w, r, lang, http.StatusOK, "credential", s.cat.T(lang, "cred.title", nil), d)
-}
-
-func (s *Server) checkedPage(r *http.Request, lang i18n.Lang, token string) credentialPage {
-	d := credentialPage{Token: token, Checked: true}
-	res, err := s.verifyToken(r.Context(), token)
-	d.Result, d.Valid = res, err == nil
-	if err != nil {
-		d.Reason = s.cat.T(lang, credential.CodeOf(err).ReasonKey(), nil)
-	}
-	return d
 }
 
 // credentialJWT downloads a credential as a .jwt file.
@@ -182,52 +140,6 @@ func (s *Server) setCredentialPublic(w http.ResponseWriter, r *http.Request, lan
 	}
 	http.Redirect(w, r, "/credentials/"+r.PathValue("id"), http.StatusSeeOther)
 	return nil
-}
-
-// verifyPage lets anyone paste or upload a credential to check it.
-func (s *Server) verifyPage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	return s.render(w, r, lang, http.StatusOK, "verify", s.cat.T(lang, "cred.verify_title", nil), credentialPage{})
-}
-
-// verifyPost checks a pasted or uploaded credential.
-func (s *Server) verifyPost(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
-	if err := r.ParseMultipartForm(1 << 20); err != nil && !errors.Is(err, http.ErrNotMultipart) {
-		return domain.Errorf(domain.CodeInvalid, "error.form_too_large")
-	}
-	token := r.FormValue("credential")
-	if f, _, err := r.FormFile("file"); err == nil {
-		b, _ := io.ReadAll(io.LimitReader(f, 1<<20))
-		f.Close()
-		if strings.TrimSpace(string(b)) != "" {
-			token = string(b)
-		}
-	}
-	d := s.checkedPage(r, lang, strings.TrimSpace(token))
-	return s.render(w, r, lang, http.StatusOK, "verify", s.cat.T(lang, "cred.verify_title", nil), d)
-}
-
-// apiVerify is POST /api/v1/credentials/verify: {"credential": "<jwt>"}.
-func (s *Server) apiVerify(r *http.Request, lang i18n.Lang) (any, error) {
-	var req struct {
-		Credential string `json:"credential"`
-	}
-	if err := json.NewDecoder(io.LimitReader(r.Body, 1<<20)).Decode(&req); err != nil {
-		return nil, domain.Errorf(domain.CodeInvalid, "error.json")
-	}
-	res, err := s.verifyToken(r.Context(), req.Credential)
-	out := map[string]any{"valid": err == nil}
-	if err != nil {
-		code := credential.CodeOf(err)
-		out["code"], out["reason"] = string(code), s.cat.T(lang, code.ReasonKey(), nil)
-	}
-	if res.IssuerID != "" {
-		out["issuer"] = map[string]any{"id": res.IssuerID, "name": res.IssuerName}
-		out["achievement"] = map[string]any{"name": res.Title, "hours": res.Hours, "sdgs": res.SDGs, "outcomes": res.Outcomes,
-			"start": res.Start, "end": res.End}
-		out["revoked"] = res.Revoked
-	}
-	return out, nil
 }
 
 // revokeCredential lets the issuing municipality's staff revoke a

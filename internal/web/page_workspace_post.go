@@ -179,7 +179,7 @@ func (s *Server) completeEngagement(w http.ResponseWriter, r *http.Request, lang
 				return err
 			}
 			// The host municipality issues each talent a credential.
-			if _, err := issuer.New(tx, s.baseURL, s.now).IssueFor(r.Context(), ws.Engagement.ID); err != nil {
+			if _, err := issuer.New(tx, s.baseURL, s.now, s.keys).IssueFor(r.Context(), ws.Engagement.ID); err != nil {
 				return err
 			}
 			link := workspaceURL(ws.Engagement.ID, "reviews")

@@ -115,7 +115,7 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 	idea := domain.Idea{MunicipalityID: w.ota.ID, Title: "工場見学", Body: "ツアーを"}
 	must(t, w.st.CreateIdea(ctx, &idea))
 	evid, ideaID := strconv.FormatInt(event.ID, 10), strconv.FormatInt(idea.ID, 10)
-	if n, err := issuer.New(w.st, "http://tsunagu.test", func() time.Time { return testNow }).IssueFor(ctx, done.engagement); err != nil || n != 1 {
+	if n, err := issuer.New(w.st, "http://tsunagu.test", func() time.Time { return testNow }, w.keys).IssueFor(ctx, done.engagement); err != nil || n != 1 {
 		t.Fatalf("issue: %d %v", n, err)
 	}
 	creds, err := w.st.IssuedCredentials(ctx, w.ota.ID, 0)

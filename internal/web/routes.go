@@ -32,7 +32,7 @@ func (s *Server) routeTable() []route {
 		h("GET /credentials/{id}", s.html(s.credentialView)),
 		h("GET /credentials/{id}/jwt", s.credentialJWT),
 		h("GET /credentials/verify", s.html(s.verifyPage)),
-		h("POST /credentials/verify", s.html(s.verifyPost)),
+		h("POST /credentials/verify", s.verifyLimited(s.html(s.verifyPost))),
 		h("GET /.well-known/jwks.json", s.jwks),
 		h("GET /issuers/{lgcode}", s.json(s.issuerProfile)),
 		h("GET /status/{lgcode}", s.statusList),
@@ -162,7 +162,7 @@ func (s *Server) routeTable() []route {
 		h("GET /api/v1/municipalities/{lgcode}", s.json(s.apiMunicipality)),
 		h("GET /api/v1/skills", s.json(s.apiSkills)),
 		h("GET /api/v1/sdgs", s.json(s.apiSDGs)),
-		h("POST /api/v1/credentials/verify", s.json(s.apiVerify)),
+		h("POST /api/v1/credentials/verify", s.verifyLimited(s.json(s.apiVerify))),
 		h("/api/", s.json(s.apiNotFound)),
 
 		// Operations.

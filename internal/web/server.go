@@ -15,10 +15,12 @@ import (
 
 	"github.com/alexedwards/scs/v2"
 	"github.com/tsunagu-hub/tsunagu/internal/auth"
+	"github.com/tsunagu-hub/tsunagu/internal/credential"
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
 	"github.com/tsunagu-hub/tsunagu/internal/issuer"
 	"github.com/tsunagu-hub/tsunagu/internal/japanmap"
+	"github.com/tsunagu-hub/tsunagu/internal/keyring"
 	"github.com/tsunagu-hub/tsunagu/internal/legal"
 	"github.com/tsunagu-hub/tsunagu/internal/mail"
 	"github.com/tsunagu-hub/tsunagu/internal/refdata"
@@ -43,6 +45,13 @@ type Config struct {
 	// TrustedProxies are the peers whose X-Forwarded-For and
 	// X-Forwarded-Proto are believed (transport.go).
 	TrustedProxies []netip.Prefix
+	// Keys seals the municipalities' private signing keys in the database;
+	// without it the server verifies credentials but cannot issue them.
+	Keys *keyring.Ring
+	// Fetch configures how credentials of registered instances are
+	// fetched; Fetch.Trusted defaults to the registry. Only tests set the
+	// rest (a test CA, loopback addresses).
+	Fetch credential.ResolverOptions
 	// CacheMaxAge bounds how long a public page is served from memory
 	// when no change is seen; 0 means one second.
 	CacheMaxAge time.Duration
@@ -65,6 +74,10 @@ type Server struct {
 	cache   *pageCache
 	japan   *japanmap.Renderer // the map of Japan, projected once
 	issuer  *issuer.Issuer     // the municipalities' credentials
+	keys    *keyring.Ring      // seals the issuers' private keys
+
+	verifier    *issuer.Verifier  // checks credentials of this hub and registered instances
+	verifyLimit *auth.RateLimiter // per client address, on the verify endpoints
 
 	sdgCSSBytes []byte
 
@@ -108,13 +121,18 @@ func New(cfg Config) (*Server, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
+	if cfg.Fetch.Trusted == nil {
+		cfg.Fetch.Trusted = issuer.Registered(cfg.Store)
+	}
+	iss := issuer.New(cfg.Store, cfg.BaseURL, now, cfg.Keys)
 	return &Server{store: cfg.Store, ref: cfg.Ref, cat: cfg.Catalog, search: cfg.Search, log: log,
 		version: cfg.Version, now: now, pages: p, sdgCSSBytes: sdgStyles(cfg.Ref),
 		cache: newPageCache(cfg.Store.Version, time.Now, cfg.CacheMaxAge), japan: japanmap.New(cfg.Ref),
-		issuer: issuer.New(cfg.Store, cfg.BaseURL, now), sessions: newSessions(cfg.Store, cfg.SecureCookies),
+		issuer: iss, verifier: issuer.NewVerifier(iss, credential.NewHTTPResolver(cfg.Fetch)),
+		verifyLimit: auth.NewRateLimiter(verifyBurst, verifyEvery, nil), sessions: newSessions(cfg.Store, cfg.SecureCookies),
 		limits: newLimits(), mail: cfg.Mail, baseURL: strings.TrimRight(cfg.BaseURL, "/"),
 		dummyHash: dummyHash, pool: &talentPool{}, legal: docs, contact: cfg.Contact, proxies: cfg.TrustedProxies,
-		httpsBase: strings.HasPrefix(cfg.BaseURL, "https://")}, nil
+		httpsBase: strings.HasPrefix(cfg.BaseURL, "https://"), keys: cfg.Keys}, nil
 }
 
 // Handler returns the whole HTTP handler with its middleware: the client

@@ -13,6 +13,7 @@ import (
 
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
+	"github.com/tsunagu-hub/tsunagu/internal/keyring"
 	"github.com/tsunagu-hub/tsunagu/internal/mail"
 	"github.com/tsunagu-hub/tsunagu/internal/refdata"
 	"github.com/tsunagu-hub/tsunagu/internal/search"
@@ -29,6 +30,7 @@ type world struct {
 	ota, tsubame          domain.Municipality
 	web, green, shop, ts1 domain.Project
 	draft                 domain.Project
+	keys                  *keyring.Ring // seals the issuers' keys
 }
 
 var testNow = time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
@@ -58,7 +60,9 @@ func newWorldOn(t testing.TB, dbURL string) *world {
 	_, err = st.Migrate(ctx)
 	must(t, err)
 	st = st.WithIndexer(search.NewProjectIndexer(analyzer(), ref))
-	w := &world{st: st, dir: dir,
+	keys, err := keyring.New(keyring.Generate())
+	must(t, err)
+	w := &world{st: st, dir: dir, keys: keys,
 		ota:     domain.Municipality{LGCode: "131113", Slug: "ota", Name: "大田区", NameEN: "Ota City", PrefCode: 13},
 		tsubame: domain.Municipality{LGCode: "152137", Slug: "tsubame", Name: "燕市", NameEN: "Tsubame City", PrefCode: 15}}
 	must(t, st.CreateMunicipality(ctx, &w.ota))
@@ -105,7 +109,7 @@ func newWorldOn(t testing.TB, dbURL string) *world {
 	mt, err := mail.LoadTemplates()
 	must(t, err)
 	s, err := New(Config{Store: st, Ref: ref, Catalog: cat, Search: analyzer(), Version: "test",
-		Now: func() time.Time { return testNow }, Mail: mt, BaseURL: "http://tsunagu.test", Contact: "privacy@tsunagu.test"})
+		Now: func() time.Time { return testNow }, Mail: mt, BaseURL: "http://tsunagu.test", Contact: "privacy@tsunagu.test", Keys: keys})
 	must(t, err)
 	w.app = s
 	w.srv = httptest.NewServer(s.Handler())
