@@ -43,7 +43,7 @@ func (s *Server) signup(w http.ResponseWriter, r *http.Request, lang i18n.Lang) 
 	if u.NameKana != "" && !domain.IsKatakanaReading(u.NameKana) {
 		v.Add("name_kana", "error.katakana")
 	}
-	if key := auth.CheckPassword(password, u.Email); key != "" {
+	if key := auth.CheckPassword(password, auth.Owner{Email: u.Email, Name: u.Name}); key != "" {
 		v.Add("password", key)
 	}
 	if err := v.Err(); err != nil {

@@ -209,7 +209,7 @@ func (s *Server) acceptInvite(w http.ResponseWriter, r *http.Request, lang i18n.
 			}
 		}
 		password := r.PostForm.Get("password")
-		if key := auth.CheckPassword(password, u.Email); key != "" {
+		if key := auth.CheckPassword(password, auth.Owner{Email: u.Email, Name: u.Name}); key != "" {
 			v.Add("password", key)
 		}
 		if err := v.Err(); err != nil {

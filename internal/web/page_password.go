@@ -75,7 +75,7 @@ func (s *Server) reset(w http.ResponseWriter, r *http.Request, lang i18n.Lang) e
 		return err
 	}
 	password := r.PostForm.Get("password")
-	if key := auth.CheckPassword(password, ""); key != "" {
+	if key := auth.CheckPassword(password, auth.Owner{}); key != "" {
 		f.Errors["password"] = s.cat.T(lang, key, nil)
 		return s.render(w, r, lang, http.StatusBadRequest, "reset", s.cat.T(lang, "reset.title", nil), f)
 	}
