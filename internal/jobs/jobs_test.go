@@ -253,10 +253,10 @@ func TestExpiredSessionsAreSwept(t *testing.T) {
 		t.Fatal(err)
 	}
 	ss := st.Sessions()
-	if err := ss.CommitCtx(ctx, "old", []byte("x"), time.Now().Add(-time.Hour)); err != nil {
+	if err := ss.Save(ctx, "old", []byte("x"), time.Now().Add(-time.Hour), store.SessionOwner{}); err != nil {
 		t.Fatal(err)
 	}
-	if err := ss.CommitCtx(ctx, "live", []byte("y"), time.Now().Add(time.Hour)); err != nil {
+	if err := ss.Save(ctx, "live", []byte("y"), time.Now().Add(time.Hour), store.SessionOwner{}); err != nil {
 		t.Fatal(err)
 	}
 	q, err := NewWorker(st, Options{PollInterval: 200 * time.Millisecond})

@@ -101,21 +101,21 @@ func TestSessionsAndOutbox(t *testing.T) {
 		ctx := context.Background()
 		ss := s.Sessions()
 		now := time.Now()
-		mustNil(t, ss.Commit("tok1", []byte("first"), now.Add(time.Hour)))
-		mustNil(t, ss.Commit("tok1", []byte("second"), now.Add(time.Hour)))
-		mustNil(t, ss.Commit("old", []byte("x"), now.Add(-time.Minute)))
-		data, found, err := ss.Find("tok1")
-		if err != nil || !found || string(data) != "second" {
-			t.Errorf("find: %q %v %v", data, found, err)
+		mustNil(t, ss.Save(ctx, "tok1", []byte("first"), now.Add(time.Hour), SessionOwner{}))
+		mustNil(t, ss.Save(ctx, "tok1", []byte("second"), now.Add(time.Hour), SessionOwner{}))
+		mustNil(t, ss.Save(ctx, "old", []byte("x"), now.Add(-time.Minute), SessionOwner{}))
+		f, found, err := ss.Find(ctx, "tok1")
+		if err != nil || !found || string(f.Data) != "second" || f.Legacy {
+			t.Errorf("find: %+v %v %v", f, found, err)
 		}
-		if _, found, _ := ss.Find("old"); found {
+		if _, found, _ := ss.Find(ctx, "old"); found {
 			t.Error("an expired session was found")
 		}
 		if n, err := ss.DeleteExpired(ctx); err != nil || n != 1 {
 			t.Errorf("delete expired: %d %v", n, err)
 		}
-		mustNil(t, ss.Delete("tok1"))
-		if _, found, _ := ss.Find("tok1"); found {
+		mustNil(t, ss.Delete(ctx, "tok1"))
+		if _, found, _ := ss.Find(ctx, "tok1"); found {
 			t.Error("a deleted session was found")
 		}
 
