@@ -69,29 +69,27 @@ func (s *Store) CreateToken(ctx context.Context, userID int64, purpose domain.To
 	return mapError(err, "token")
 }
 
+// TokenOwner returns the user a one-time token belongs to, if the token
+// exists for the purpose, is unused and unexpired; it does not spend it.
+// A form that needs to know whose link it is (to check a new password
+// against their name) asks this first, then spends the token with
+// UseToken in its transaction.
+func (s *Store) TokenOwner(ctx context.Context, hash []byte, purpose domain.TokenPurpose) (int64, error) {
+	return s.liveToken(ctx, hash, purpose)
+}
+
 // UseToken spends a one-time token: it must exist for the purpose, be
 // unused and unexpired. It returns the user it belongs to. A token can be
 // spent once, even by two requests at the same moment.
 func (s *Store) UseToken(ctx context.Context, hash []byte, purpose domain.TokenPurpose) (int64, error) {
 	var userID int64
 	err := s.InTx(ctx, func(tx *Store) error {
-		var expires, used sql.NullTime
-		err := tx.queryRow(ctx, `SELECT user_id, expires_at, used_at FROM user_tokens WHERE hash = $1 AND purpose = $2`,
-			hash, purpose).Scan(&userID, &expires, &used)
-		if errors.Is(err, sql.ErrNoRows) {
-			return domain.Errorf(domain.CodeInvalid, "error.token_unknown")
-		}
+		id, err := tx.liveToken(ctx, hash, purpose)
 		if err != nil {
 			return err
 		}
-		now := tx.now()
-		if used.Valid {
-			return domain.Errorf(domain.CodeInvalid, "error.token_used")
-		}
-		if expires.Valid && !now.Before(expires.Time) {
-			return domain.Errorf(domain.CodeInvalid, "error.token_expired")
-		}
-		res, err := tx.exec(ctx, `UPDATE user_tokens SET used_at = $1 WHERE hash = $2 AND used_at IS NULL`, now, hash)
+		userID = id
+		res, err := tx.exec(ctx, `UPDATE user_tokens SET used_at = $1 WHERE hash = $2 AND used_at IS NULL`, tx.now(), hash)
 		if err != nil {
 			return err
 		}
@@ -101,6 +99,35 @@ func (s *Store) UseToken(ctx context.Context, hash []byte, purpose domain.TokenP
 		return nil
 	})
 	return userID, err
+}
+
+// liveToken finds an unused, unexpired token for the purpose, or says why
+// it cannot be used.
+func (s *Store) liveToken(ctx context.Context, hash []byte, purpose domain.TokenPurpose) (int64, error) {
+	var userID int64
+	var expires, used sql.NullTime
+	err := s.queryRow(ctx, `SELECT user_id, expires_at, used_at FROM user_tokens WHERE hash = $1 AND purpose = $2`,
+		hash, purpose).Scan(&userID, &expires, &used)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return 0, domain.Errorf(domain.CodeInvalid, "error.token_unknown")
+	case err != nil:
+		return 0, err
+	case used.Valid:
+		return 0, domain.Errorf(domain.CodeInvalid, "error.token_used")
+	case expires.Valid && !s.now().Before(expires.Time):
+		return 0, domain.Errorf(domain.CodeInvalid, "error.token_expired")
+	}
+	return userID, nil
+}
+
+// SpendTokens spends every live token of the user for the purpose: asking
+// for a new reset link voids the earlier ones, and setting a password
+// voids them all.
+func (s *Store) SpendTokens(ctx context.Context, userID int64, purpose domain.TokenPurpose) error {
+	_, err := s.exec(ctx, `UPDATE user_tokens SET used_at = $1 WHERE user_id = $2 AND purpose = $3 AND used_at IS NULL`,
+		s.now(), userID, purpose)
+	return err
 }
 
 // APITokenUser returns the user of an API token that has not been revoked.

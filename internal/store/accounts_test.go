@@ -135,3 +135,38 @@ func TestSessionsAndOutbox(t *testing.T) {
 		}
 	})
 }
+
+// TestResetLinksOneAtATime: TokenOwner tells whose a link is without
+// spending it; SpendTokens spends every live link of the person for one
+// purpose and no others.
+func TestResetLinksOneAtATime(t *testing.T) {
+	forEachEngine(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		later := time.Now().Add(time.Hour)
+		u := domain.User{Email: "reset@example.jp", Name: "再設定"}
+		mustNil(t, s.CreateUser(ctx, &u))
+		first, second := sha256.Sum256([]byte("first")), sha256.Sum256([]byte("second"))
+		verify := sha256.Sum256([]byte("verify"))
+		mustNil(t, s.CreateToken(ctx, u.ID, domain.TokenResetPassword, first[:], later, ""))
+		mustNil(t, s.CreateToken(ctx, u.ID, domain.TokenVerifyEmail, verify[:], later, ""))
+		for range 2 {
+			if id, err := s.TokenOwner(ctx, first[:], domain.TokenResetPassword); err != nil || id != u.ID {
+				t.Fatalf("owner: %d %v", id, err)
+			}
+		}
+		// Asking again: the earlier link is spent, the new one is live.
+		mustNil(t, s.SpendTokens(ctx, u.ID, domain.TokenResetPassword))
+		mustNil(t, s.CreateToken(ctx, u.ID, domain.TokenResetPassword, second[:], later, ""))
+		if _, err := s.TokenOwner(ctx, first[:], domain.TokenResetPassword); err == nil {
+			t.Error("the replaced link still works")
+		} else if key, _ := domain.ErrorKey(err); key != "error.token_used" {
+			t.Errorf("replaced link: %v", err)
+		}
+		if id, err := s.UseToken(ctx, second[:], domain.TokenResetPassword); err != nil || id != u.ID {
+			t.Errorf("the newest link: %d %v", id, err)
+		}
+		if _, err := s.TokenOwner(ctx, verify[:], domain.TokenVerifyEmail); err != nil {
+			t.Errorf("a confirmation link was spent with the reset links: %v", err)
+		}
+	})
+}

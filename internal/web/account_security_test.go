@@ -91,6 +91,97 @@ func takeoverScenario(t *testing.T, w *world) {
 	}
 }
 
+func TestPasswordChangeEndsOtherSessions(t *testing.T) { eachEngine(t, passwordChangeScenario) }
+
+func passwordChangeScenario(t *testing.T, w *world) {
+	ctx := context.Background()
+	here := w.signedIn(t, "yamada@example.jp", "Yamada Hanako Sakura")
+	there := w.browser(t)
+	w.login(t, there, "yamada@example.jp", testPassword)
+	// A reset link asked for earlier stops working once the password changes.
+	send(t, w.browser(t), "POST", w.srv.URL+"/password/forgot", url.Values{"email": {"yamada@example.jp"}})
+	resetMail, _ := w.mailTo(t, "yamada@example.jp", "パスワード再設定")
+	resetToken := regexp.MustCompile(`token=([A-Za-z0-9_%-]+)`).FindStringSubmatch(resetMail)
+	if resetToken == nil {
+		t.Fatal("no reset link")
+	}
+	if status, body, _ := send(t, here, "GET", w.srv.URL+"/me", nil); status != 200 || !strings.Contains(body, `href="/me/password"`) {
+		t.Errorf("my page does not link the password form: %d", status)
+	}
+	if status, body, _ := send(t, here, "GET", w.srv.URL+"/me/password", nil); status != 200 || !strings.Contains(body, "いまのパスワード") {
+		t.Errorf("form: %d", status)
+	}
+	for _, tc := range []struct {
+		form url.Values
+		want string
+	}{
+		{url.Values{"current_password": {"not my password"}, "password": {"kamata sakura 2026"}, "password_confirm": {"kamata sakura 2026"}},
+			"いまのパスワードが違います"},
+		{url.Values{"current_password": {testPassword}, "password": {"yamada hanako sakura"}, "password_confirm": {"yamada hanako sakura"}},
+			"お名前と同じパスワードは使えません"},
+		{url.Values{"current_password": {testPassword}, "password": {"Yamada@Example.jp"}, "password_confirm": {"Yamada@Example.jp"}},
+			"メールアドレスと同じパスワードは使えません"},
+		{url.Values{"current_password": {testPassword}, "password": {"kamata sakura 2026"}, "password_confirm": {"kamata sakura 2027"}},
+			"新しいパスワード（確認）が一致しません"},
+	} {
+		status, body, _ := send(t, here, "POST", w.srv.URL+"/me/password", tc.form)
+		if status != http.StatusUnprocessableEntity || !strings.Contains(body, tc.want) {
+			t.Errorf("%v: %d, want 422 saying %q", tc.form, status, tc.want)
+		}
+		if strings.Contains(body, "kamata sakura") {
+			t.Error("a password was echoed back")
+		}
+	}
+	before := sessionCookie(t, here, w.srv.URL)
+	status, _, h := send(t, here, "POST", w.srv.URL+"/me/password", url.Values{"current_password": {testPassword},
+		"password": {"kamata sakura 2026"}, "password_confirm": {"kamata sakura 2026"}})
+	if status != http.StatusSeeOther || h.Get("Location") != "/me?done=password" {
+		t.Fatalf("change: %d %s", status, h.Get("Location"))
+	}
+	if after := sessionCookie(t, here, w.srv.URL); after == "" || after == before {
+		t.Error("the session kept its token through the password change")
+	}
+	if status, body, _ := send(t, here, "GET", w.srv.URL+"/me?done=password", nil); status != 200 || !strings.Contains(body, "パスワードを変更しました") {
+		t.Errorf("this browser after the change: %d", status)
+	}
+	w.signedOut(t, there, "the other browser")
+	if notice, found := w.mailTo(t, "yamada@example.jp", "パスワードが変更されました"); !found || !strings.Contains(notice, "/password/forgot") {
+		t.Errorf("no notice mail: %q", notice)
+	}
+	token, _ := url.QueryUnescape(resetToken[1])
+	if status, body, _ := send(t, w.browser(t), "POST", w.srv.URL+"/password/reset", url.Values{"token": {token},
+		"password": {"another password 3"}}); status != 400 || !strings.Contains(body, "すでに使われています") {
+		t.Errorf("a reset link from before the change: %d", status)
+	}
+	c := w.browser(t)
+	if status, _, _ := send(t, c, "POST", w.srv.URL+"/login", url.Values{"email": {"yamada@example.jp"}, "password": {testPassword}}); status != 400 {
+		t.Errorf("the old password: %d", status)
+	}
+	w.login(t, c, "yamada@example.jp", "kamata sakura 2026")
+	events, err := w.st.AuditLog(ctx, 0, 30)
+	must(t, err)
+	var actions []string
+	for _, e := range events {
+		actions = append(actions, e.Action)
+	}
+	if got := strings.Join(actions, " "); !strings.Contains(got, "password.change ") || !strings.Contains(got, "password.change_failed") {
+		t.Errorf("audit trail: %s", got)
+	}
+}
+
+// sessionCookie is the session token c holds for the site.
+func sessionCookie(t *testing.T, c *http.Client, base string) string {
+	t.Helper()
+	u, err := url.Parse(base)
+	must(t, err)
+	for _, k := range c.Jar.Cookies(u) {
+		if k.Name == "tsunagu_session" {
+			return k.Value
+		}
+	}
+	return ""
+}
+
 // TestSignupRefusesTheNameAsPassword: the rule holds at sign-up too, with
 // the message under the password field.
 func TestSignupRefusesTheNameAsPassword(t *testing.T) {
@@ -104,6 +195,44 @@ func TestSignupRefusesTheNameAsPassword(t *testing.T) {
 		"name": {"Sato Ichiro Jiro"}, "name_kana": {"サトウ イチロウ"}, "password": {"SATO ICHIRO JIRO"}})
 	if status != http.StatusBadRequest || !strings.Contains(body, "Your password cannot be your name") {
 		t.Errorf("in English: %d", status)
+	}
+}
+
+func TestResetEndsEverySession(t *testing.T) { eachEngine(t, resetScenario) }
+
+// resetScenario: only the newest reset link works, a new password may not
+// be the name, and setting it signs out every browser.
+func resetScenario(t *testing.T, w *world) {
+	open := w.signedIn(t, "omori@example.jp", "Omori Taro Jiro")
+	visitor := w.browser(t)
+	links := make([]string, 0, 2)
+	for range 2 {
+		send(t, visitor, "POST", w.srv.URL+"/password/forgot", url.Values{"email": {"omori@example.jp"}})
+		mails, err := w.st.Outbox(context.Background(), 1, false)
+		must(t, err)
+		m := regexp.MustCompile(`token=([A-Za-z0-9_%-]+)`).FindStringSubmatch(mails[0].Body)
+		if m == nil {
+			t.Fatal("no reset link")
+		}
+		token, _ := url.QueryUnescape(m[1])
+		links = append(links, token)
+	}
+	if status, body, _ := send(t, visitor, "POST", w.srv.URL+"/password/reset", url.Values{"token": {links[0]},
+		"password": {"new password 1234"}}); status != 400 || !strings.Contains(body, "すでに使われています") {
+		t.Errorf("the first of two links: %d", status)
+	}
+	if status, body, _ := send(t, visitor, "POST", w.srv.URL+"/password/reset", url.Values{"token": {links[1]},
+		"password": {"omori taro jiro"}}); status != 400 || !strings.Contains(body, "お名前と同じパスワードは使えません") {
+		t.Errorf("the name as the new password: %d", status)
+	}
+	if status, _, h := send(t, visitor, "POST", w.srv.URL+"/password/reset", url.Values{"token": {links[1]},
+		"password": {"new password 1234"}}); status != http.StatusSeeOther || h.Get("Location") != "/me?done=password" {
+		t.Fatalf("reset: %d %s", status, h.Get("Location"))
+	}
+	w.stillSignedIn(t, visitor, "the browser that reset")
+	w.signedOut(t, open, "a browser signed in before the reset")
+	if _, found := w.mailTo(t, "omori@example.jp", "パスワードが変更されました"); !found {
+		t.Error("no notice mail after the reset")
 	}
 }
 

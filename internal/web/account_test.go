@@ -192,7 +192,7 @@ func TestPasswordReset(t *testing.T) {
 		t.Errorf("short new password: %d", status)
 	}
 	status, _, h := send(t, c, "POST", base+"/password/reset", url.Values{"token": {token}, "password": {"second password 2"}})
-	if status != http.StatusSeeOther || h.Get("Location") != "/me" {
+	if status != http.StatusSeeOther || h.Get("Location") != "/me?done=password" {
 		t.Fatalf("reset: %d", status)
 	}
 	status, _, _ = send(t, c, "POST", base+"/password/reset", url.Values{"token": {token}, "password": {"third password 3"}})

@@ -94,6 +94,7 @@ func (s *Server) logout(w http.ResponseWriter, r *http.Request, lang i18n.Lang) 
 type meData struct {
 	User    domain.User
 	Welcome bool
+	Done    string // what was just done, to confirm it: "password"
 	Entered string // the slug of a program just entered
 	Entries []myEntry
 	// Recommended are open projects that fit the profile, with reasons.
@@ -141,7 +142,8 @@ func (s *Server) mePage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) 
 	if err != nil {
 		return err
 	}
-	d := meData{User: u, Welcome: r.URL.Query().Get("welcome") == "1", Entered: r.URL.Query().Get("entered")}
+	d := meData{User: u, Welcome: r.URL.Query().Get("welcome") == "1", Entered: r.URL.Query().Get("entered"),
+		Done: r.URL.Query().Get("done")}
 	if d.Entries, err = s.myEntries(r, id); err != nil {
 		return err
 	}

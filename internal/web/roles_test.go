@@ -183,6 +183,8 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 			}
 			return m
 		}()},
+		"GET /me/password":             {"/me/password", nil, signedIn(ok)},
+		"POST /me/password":            {"/me/password", url.Values{"current_password": {"wrong"}}, signedIn(422)},
 		"POST /me/sessions/end":        {"/me/sessions/end", url.Values{}, signedIn(ok)},
 		"GET /me/tokens":               {"/me/tokens", nil, signedIn(ok)},
 		"POST /me/tokens":              {"/me/tokens", url.Values{}, signedIn(ok)},

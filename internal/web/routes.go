@@ -67,6 +67,8 @@ func (s *Server) routeTable() []route {
 		h("GET /me/delete", s.html(s.deletePage)),
 		h("POST /me/delete", s.html(s.deleteAccount)),
 		h("GET /me/interviews/{id}", s.interviewICS),
+		h("GET /me/password", s.html(s.passwordPage)),
+		h("POST /me/password", s.html(s.changePassword)),
 		h("POST /me/sessions/end", s.html(s.logoutEverywhere)),
 		h("GET /me/tokens", s.html(s.tokensPage)),
 		h("POST /me/tokens", s.html(s.createToken)),
