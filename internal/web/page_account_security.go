@@ -19,8 +19,10 @@ func (s *Server) passwordPage(w http.ResponseWriter, r *http.Request, lang i18n.
 }
 
 // changePassword sets a new password once the current one is confirmed.
-// The change ends every other session, keeps this one on a renewed token,
-// and mails the person a notice.
+// Wrong current passwords count against the same throttle as signing in,
+// so a session left open cannot be used to guess at leisure. The change
+// ends every other session, keeps this one on a renewed token, and mails
+// the person a notice.
 func (s *Server) changePassword(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
 	userID, ok := s.requireUser(w, r)
 	if !ok {
@@ -30,11 +32,19 @@ func (s *Server) changePassword(w http.ResponseWriter, r *http.Request, lang i18
 	if err != nil {
 		return err
 	}
+	title := s.cat.T(lang, "password.title", nil)
 	u, err := s.store.UserByID(r.Context(), userID)
 	if err != nil {
 		return err
 	}
-	if err := s.checkCurrentPassword(r, u); err != nil {
+	keys := auth.LoginThrottles(u.Email, clientAddress(r))
+	if wait, err := s.throttleWait(r.Context(), keys); err != nil || wait > 0 {
+		if err != nil {
+			return err
+		}
+		return s.throttled(w, r, lang, "password", title, "password.throttled", f, wait)
+	}
+	if err := s.checkCurrentPassword(r, u, keys); err != nil {
 		return s.passwordProblems(w, r, lang, f, err)
 	}
 	password := r.PostForm.Get("password")
@@ -59,8 +69,8 @@ func (s *Server) changePassword(w http.ResponseWriter, r *http.Request, lang i18
 }
 
 // checkCurrentPassword verifies the current password within the hashing
-// cap, and records a wrong one.
-func (s *Server) checkCurrentPassword(r *http.Request, u domain.User) error {
+// cap, and counts a wrong one as a failed sign-in.
+func (s *Server) checkCurrentPassword(r *http.Request, u domain.User, keys []auth.Throttle) error {
 	creds, err := s.store.Credentials(r.Context(), u.Email)
 	if err != nil {
 		return err
@@ -73,6 +83,9 @@ func (s *Server) checkCurrentPassword(r *http.Request, u domain.User) error {
 	}
 	if match {
 		return nil
+	}
+	if err := s.throttleFail(r.Context(), keys); err != nil {
+		return err
 	}
 	if err := s.audit(r.Context(), nil, r, "password.change_failed", "user", u.ID, 0); err != nil {
 		return err

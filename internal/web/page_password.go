@@ -27,12 +27,18 @@ func (s *Server) forgot(w http.ResponseWriter, r *http.Request, lang i18n.Lang) 
 	if err != nil {
 		return err
 	}
-	address := clientAddress(r)
-	if ok, _ := s.limits.address.Allow(address); !ok {
-		f.Error = s.cat.T(lang, "login.throttled", map[string]any{"Minutes": 15})
-		return s.render(w, r, lang, http.StatusTooManyRequests, "forgot", s.cat.T(lang, "forgot.title", nil), f)
+	title := s.cat.T(lang, "forgot.title", nil)
+	keys := auth.PasswordResetThrottles(clientAddress(r))
+	if wait, err := s.throttleWait(r.Context(), keys); err != nil || wait > 0 {
+		if err != nil {
+			return err
+		}
+		return s.throttled(w, r, lang, "forgot", title, "forgot.throttled", f, wait)
 	}
-	s.limits.address.Fail(address) // every request counts, so the form cannot be used to flood an inbox
+	// Every request counts, so the form cannot be used to flood an inbox.
+	if err := s.throttleFail(r.Context(), keys); err != nil {
+		return err
+	}
 	creds, err := s.store.Credentials(r.Context(), f.Values["email"])
 	switch {
 	case domain.ErrorCode(err) == domain.CodeNotFound:

@@ -97,19 +97,15 @@ func (ss sessionStore) owner(data []byte) (store.SessionOwner, error) {
 	return store.SessionOwner{UserID: userID, Generation: generation}, nil
 }
 
-// limits throttles failed logins per account and per client address, in
-// separate limiters so a flood of addresses cannot push accounts out.
+// limits caps how many password hashes run at once (32 MiB each). Failed
+// sign-ins are counted in the database (throttle.go), so that every
+// instance sees them.
 type limits struct {
-	account, address *auth.Limiter
-	hashing          chan struct{} // at most this many password hashes at once (32 MiB each)
+	hashing chan struct{}
 }
 
 func newLimits() *limits {
-	return &limits{
-		account: auth.NewLimiter(5, 15*time.Minute, nil),
-		address: auth.NewLimiter(20, 15*time.Minute, nil),
-		hashing: make(chan struct{}, 2),
-	}
+	return &limits{hashing: make(chan struct{}, 2)}
 }
 
 // hash runs a password hash or check within the concurrency cap.
