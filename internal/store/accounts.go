@@ -57,12 +57,14 @@ func (s *Store) updateUser(ctx context.Context, q string, args ...any) error {
 }
 
 // CreateToken stores the hash of a token for a user. expires may be zero
-// for a token that lasts until revoked.
+// for a one-time token that lasts until used; an API token must expire.
 func (s *Store) CreateToken(ctx context.Context, userID int64, purpose domain.TokenPurpose, hash []byte,
 	expires time.Time, label string) error {
 	var exp any
 	if !expires.IsZero() {
 		exp = expires.UTC()
+	} else if purpose == domain.TokenAPI {
+		return errors.New("store: an API token needs an expiry")
 	}
 	_, err := s.exec(ctx, `INSERT INTO user_tokens (hash, user_id, purpose, label, expires_at, created_at)
 		VALUES ($1, $2, $3, $4, $5, $6)`, hash, userID, purpose, label, exp, s.now())
@@ -128,61 +130,4 @@ func (s *Store) SpendTokens(ctx context.Context, userID int64, purpose domain.To
 	_, err := s.exec(ctx, `UPDATE user_tokens SET used_at = $1 WHERE user_id = $2 AND purpose = $3 AND used_at IS NULL`,
 		s.now(), userID, purpose)
 	return err
-}
-
-// APITokenUser returns the user of an API token that has not been revoked.
-func (s *Store) APITokenUser(ctx context.Context, hash []byte) (int64, error) {
-	var userID int64
-	err := s.queryRow(ctx, `SELECT user_id FROM user_tokens WHERE hash = $1 AND purpose = $2 AND used_at IS NULL`,
-		hash, domain.TokenAPI).Scan(&userID)
-	if errors.Is(err, sql.ErrNoRows) {
-		return 0, domain.Errorf(domain.CodeUnauthorized, "error.token_unknown")
-	}
-	return userID, err
-}
-
-// RevokeAPIToken ends an API token of the user.
-func (s *Store) RevokeAPIToken(ctx context.Context, userID int64, hash []byte) error {
-	res, err := s.exec(ctx, `UPDATE user_tokens SET used_at = $1 WHERE hash = $2 AND user_id = $3 AND purpose = $4
-		AND used_at IS NULL`, s.now(), hash, userID, domain.TokenAPI)
-	if err != nil {
-		return err
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return domain.NotFound("token")
-	}
-	return nil
-}
-
-// APIToken is a personal API token as its owner sees it: never the token
-// itself, only its hash.
-type APIToken struct {
-	Hash      []byte
-	Label     string
-	CreatedAt time.Time
-	RevokedAt time.Time
-}
-
-// APITokens lists a user's API tokens, newest first.
-func (s *Store) APITokens(ctx context.Context, userID int64) ([]APIToken, error) {
-	rows, err := s.query(ctx, `SELECT hash, label, created_at, used_at FROM user_tokens WHERE user_id = $1 AND purpose = $2
-		ORDER BY created_at DESC`, userID, domain.TokenAPI)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []APIToken
-	for rows.Next() {
-		var t APIToken
-		var revoked sql.NullTime
-		if err := rows.Scan(&t.Hash, &t.Label, &t.CreatedAt, &revoked); err != nil {
-			return nil, err
-		}
-		t.CreatedAt = t.CreatedAt.UTC()
-		if revoked.Valid {
-			t.RevokedAt = revoked.Time.UTC()
-		}
-		out = append(out, t)
-	}
-	return out, rows.Err()
 }

@@ -82,7 +82,10 @@ func TestCredentialsAndTokens(t *testing.T) {
 		}
 
 		api := sha256.Sum256([]byte("tsu_api"))
-		mustNil(t, s.CreateToken(ctx, u.ID, domain.TokenAPI, api[:], time.Time{}, "laptop"))
+		if err := s.CreateToken(ctx, u.ID, domain.TokenAPI, api[:], time.Time{}, "laptop"); err == nil {
+			t.Error("an API token without an expiry was made")
+		}
+		mustNil(t, s.CreateToken(ctx, u.ID, domain.TokenAPI, api[:], clock.AddDate(0, 0, 90), "laptop"))
 		if id, err := s.APITokenUser(ctx, api[:]); err != nil || id != u.ID {
 			t.Errorf("api token: %d %v", id, err)
 		}
