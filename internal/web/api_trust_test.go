@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
@@ -97,5 +98,46 @@ func tokenLifetimeScenario(t *testing.T, w *world) {
 	}
 	if _, body, _ := send(t, c, "GET", w.srv.URL+"/me/tokens", nil); !strings.Contains(body, "期限切れ") {
 		t.Error("the list does not mark the expired token")
+	}
+}
+
+func TestIdempotencyKeyWithAnotherBody(t *testing.T) { eachEngine(t, idempotencyScenario) }
+
+// idempotencyScenario: the same key and body replay the first answer
+// (spacing and order do not matter); the same key with another body is
+// refused with 422 and a translated message, and makes nothing.
+func idempotencyScenario(t *testing.T, w *world) {
+	ctx := context.Background()
+	u := domain.User{Email: "retry@example.jp", Name: "再送 する"}
+	must(t, w.st.CreateUser(ctx, &u))
+	tal := domain.Talent{UserID: u.ID, Name: "再送 する", NameKana: "サイソウ スル", ResidenceCountry: "JP"}
+	must(t, w.st.SaveTalent(ctx, &tal))
+	plain, hash, err := auth.NewAPIToken()
+	must(t, err)
+	must(t, w.st.CreateToken(ctx, u.ID, domain.TokenAPI, hash, time.Now().AddDate(0, 0, 1), "test"))
+	path := "/api/v1/programs/ota-sdgs-2026/entries"
+	body := fmt.Sprintf(`{"choices":[%d],"motivation":"APIから応募します"}`, w.shop.ID)
+	status, first := apiPost(t, w.srv.URL, path, plain, "key-1", "", body)
+	if status != http.StatusCreated {
+		t.Fatalf("first: %d %v", status, first)
+	}
+	same := fmt.Sprintf(`{ "motivation": "APIから応募します", "choices": [ %d ] }`, w.shop.ID)
+	if status, again := apiPost(t, w.srv.URL, path, plain, "key-1", "", same); status != http.StatusCreated || again["id"] != first["id"] {
+		t.Errorf("the same body again: %d %v", status, again)
+	}
+	other := fmt.Sprintf(`{"choices":[%d],"motivation":"やはり別の動機で"}`, w.shop.ID)
+	status, out := apiPost(t, w.srv.URL, path, plain, "key-1", "", other)
+	if code, msg := apiError(out); status != http.StatusUnprocessableEntity || code != "unprocessable" ||
+		!strings.Contains(msg, "別の内容のエントリーですでに使われています") {
+		t.Errorf("another body with the key: %d %v", status, out)
+	}
+	status, out = apiPost(t, w.srv.URL, path, plain, "key-1", "en", other)
+	if _, msg := apiError(out); status != http.StatusUnprocessableEntity || !strings.Contains(msg, "already used for an entry with different content") {
+		t.Errorf("in English: %d %v", status, out)
+	}
+	entries, err := w.st.EntriesOfTalent(ctx, tal.ID)
+	must(t, err)
+	if len(entries) != 1 || entries[0].Motivation != "APIから応募します" {
+		t.Errorf("entries: %+v", entries)
 	}
 }

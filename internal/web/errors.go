@@ -22,6 +22,8 @@ func statusOf(code domain.Code) int {
 		return http.StatusForbidden
 	case domain.CodeUnauthorized:
 		return http.StatusUnauthorized
+	case domain.CodeUnprocessable:
+		return http.StatusUnprocessableEntity
 	}
 	return http.StatusInternalServerError
 }
