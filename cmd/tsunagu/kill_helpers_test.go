@@ -240,7 +240,7 @@ func seedForKill(ctx context.Context, t *testing.T, st *store.Store, n int) (dom
 			if err != nil {
 				return err
 			}
-			if err := tx.CreateToken(ctx, u.ID, domain.TokenAPI, hash, time.Time{}, "kill test"); err != nil {
+			if err := tx.CreateToken(ctx, u.ID, domain.TokenAPI, hash, time.Now().AddDate(0, 0, 1), "kill test"); err != nil {
 				return err
 			}
 			talents[i] = killTalent{userID: u.ID, talentID: tal.ID, email: u.Email, token: plain}

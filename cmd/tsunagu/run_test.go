@@ -219,10 +219,20 @@ func TestEnvironmentSettings(t *testing.T) {
 	}
 	st.Close()
 	out.Reset()
+	before := time.Now()
 	if err := run(context.Background(), []string{"tsunagu", "token", "create", "--email", "IT@city.example.jp"},
 		func(k string) string { return env[k] }, nil, &out, io.Discard); err != nil || !strings.HasPrefix(out.String(), "tsu_") {
 		t.Errorf("token create: %v %q", err, out.String())
 	}
+	if err := run(context.Background(), []string{"tsunagu", "token", "create", "--email", "it@city.example.jp", "--days", "366"},
+		func(k string) string { return env[k] }, nil, io.Discard, io.Discard); exitCode(err) != 2 {
+		t.Errorf("a token for 366 days: %v", err)
+	}
+	if err := run(context.Background(), []string{"tsunagu", "token", "create", "--email", "it@city.example.jp", "--days", "30",
+		"--label", "thirty"}, func(k string) string { return env[k] }, nil, io.Discard, io.Discard); err != nil {
+		t.Errorf("token create --days 30: %v", err)
+	}
+	checkTokenLifetimes(t, dir, u.ID, map[string]time.Duration{"command line": 90 * 24 * time.Hour, "thirty": 30 * 24 * time.Hour}, before)
 	out.Reset()
 	if err := run(context.Background(), []string{"tsunagu", "audit"}, func(k string) string { return env[k] },
 		nil, &out, io.Discard); err != nil {
@@ -237,5 +247,27 @@ func TestEnvironmentSettings(t *testing.T) {
 		nil, io.Discard, io.Discard)
 	if err == nil || !strings.Contains(err.Error(), "already has data") {
 		t.Errorf("second seed: %v", err)
+	}
+}
+
+// checkTokenLifetimes checks that each of the user's API tokens, by label,
+// expires its lifetime after it was made (made after before, in this test).
+func checkTokenLifetimes(t *testing.T, dir string, userID int64, want map[string]time.Duration, before time.Time) {
+	t.Helper()
+	st, err := store.Open(context.Background(), "", dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	tokens, err := st.APITokens(context.Background(), userID)
+	if err != nil || len(tokens) != len(want) {
+		t.Fatalf("tokens: %d %v", len(tokens), err)
+	}
+	for _, tok := range tokens {
+		life, ok := want[tok.Label]
+		earliest, latest := before.Add(life), time.Now().Add(life)
+		if !ok || tok.ExpiresAt.Before(earliest.Truncate(time.Second)) || tok.ExpiresAt.After(latest) {
+			t.Errorf("token %q expires %v, want %v after it was made", tok.Label, tok.ExpiresAt, life)
+		}
 	}
 }

@@ -36,8 +36,36 @@ func TestCheckPassword(t *testing.T) {
 		{"correct horse battery staple", email, ""},
 		{"夕焼け小焼けで日が暮れて", email, ""},
 	} {
-		if got := CheckPassword(tc.password, tc.email); got != tc.want {
+		if got := CheckPassword(tc.password, Owner{Email: tc.email}); got != tc.want {
 			t.Errorf("CheckPassword(%q, %q) = %q, want %q", tc.password, tc.email, got, tc.want)
+		}
+	}
+}
+
+// TestPasswordMayNotBeTheOwner: a new password may not be the address, its
+// local part or the name, compared after NFKC, ignoring case and spaces.
+func TestPasswordMayNotBeTheOwner(t *testing.T) {
+	owner := Owner{Email: "Hanako.Yamada@example.jp", Name: "Yamada Hanako Sakura"}
+	kana := Owner{Email: "sakura@example.jp", Name: "やまだ　はなこ　さくらこ"} // full-width spaces
+	for _, tc := range []struct {
+		password string
+		owner    Owner
+		want     string
+	}{
+		{"yamadahanakosakura", owner, ProblemPasswordName},
+		{"Yamada Hanako Sakura", owner, ProblemPasswordName},
+		{"ＹＡＭＡＤＡ ＨＡＮＡＫＯ ＳＡＫＵＲＡ", owner, ProblemPasswordName}, // full-width
+		{" yamada  hanako sakura ", owner, ProblemPasswordName},
+		{"yamada hanako sakura!", owner, ""},
+		{"やまだはなこさくらこ", kana, ProblemPasswordName},
+		{"やまだ はなこ さくらこ", kana, ProblemPasswordName},
+		{"ヤマダハナコサクラコ", kana, ""}, // katakana is another word
+		{"hanako . yamada", owner, ProblemPasswordEmail},
+		{"Hanako.Yamada @ example.jp", owner, ProblemPasswordEmail},
+		{"yamadahanakosakura", Owner{}, ""},
+	} {
+		if got := CheckPassword(tc.password, tc.owner); got != tc.want {
+			t.Errorf("CheckPassword(%q, %+v) = %q, want %q", tc.password, tc.owner, got, tc.want)
 		}
 	}
 }
@@ -58,7 +86,7 @@ func TestCommonPasswordList(t *testing.T) {
 			t.Errorf("%q listed twice", pw)
 		}
 		seen[pw] = true
-		if got := CheckPassword(pw, ""); got != ProblemPasswordCommon {
+		if got := CheckPassword(pw, Owner{}); got != ProblemPasswordCommon {
 			t.Errorf("CheckPassword(%q) = %q, want %q", pw, got, ProblemPasswordCommon)
 		}
 	}

@@ -48,3 +48,26 @@ func HashToken(plain string) []byte {
 	sum := sha256.Sum256([]byte(plain))
 	return sum[:]
 }
+
+// API token lifetimes, in days: a token made without a choice lasts
+// DefaultAPITokenDays, and none lasts longer than MaxAPITokenDays, so a
+// forgotten or leaked token stops working by itself.
+const (
+	DefaultAPITokenDays = 90
+	MaxAPITokenDays     = 365
+)
+
+// ProblemTokenDays is the catalog key for a lifetime outside 1..MaxAPITokenDays.
+const ProblemTokenDays = "auth.token_days"
+
+// APITokenDayChoices are the lifetimes the token page offers.
+func APITokenDayChoices() []int { return []int{30, DefaultAPITokenDays, MaxAPITokenDays} }
+
+// CheckAPITokenDays returns ProblemTokenDays when days is not a lifetime an
+// API token may have, or "".
+func CheckAPITokenDays(days int) (problemKey string) {
+	if days < 1 || days > MaxAPITokenDays {
+		return ProblemTokenDays
+	}
+	return ""
+}

@@ -65,3 +65,20 @@ func TestNewAPIToken(t *testing.T) {
 		t.Error("API token hash ignores the prefix")
 	}
 }
+
+func TestAPITokenDays(t *testing.T) {
+	for days, want := range map[int]string{0: ProblemTokenDays, -30: ProblemTokenDays, 1: "", 30: "", 90: "", 365: "",
+		366: ProblemTokenDays} {
+		if got := CheckAPITokenDays(days); got != want {
+			t.Errorf("CheckAPITokenDays(%d) = %q, want %q", days, got, want)
+		}
+	}
+	for _, d := range APITokenDayChoices() {
+		if CheckAPITokenDays(d) != "" {
+			t.Errorf("offered choice %d is refused", d)
+		}
+	}
+	if DefaultAPITokenDays != 90 {
+		t.Errorf("default lifetime %d days, want 90", DefaultAPITokenDays)
+	}
+}

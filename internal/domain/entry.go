@@ -47,6 +47,22 @@ type Entry struct {
 	// IdempotencyKey identifies one submission: sending it again returns
 	// the same entry instead of a second one.
 	IdempotencyKey string
+	// RequestHash is a hash of the request that carried IdempotencyKey
+	// (empty when the client sends none), so that the key sent again with
+	// another request is refused rather than answered with this entry.
+	RequestHash string
+}
+
+// CheckSameRequest is the rule for an idempotency key sent again: with
+// the request it first came with it replays the first answer; with
+// another request it is refused (422), since answering with the first
+// entry would hide that the second was never made. An empty hash on
+// either side (a form, or an entry made before hashes were kept) matches.
+func CheckSameRequest(storedHash, sentHash string) error {
+	if storedHash != "" && sentHash != "" && storedHash != sentHash {
+		return Errorf(CodeUnprocessable, "error.idempotency_key_reused")
+	}
+	return nil
 }
 
 // Withdrawable reports whether the talent may still withdraw the entry.

@@ -19,9 +19,12 @@ const (
 	CodeConflict     Code = "conflict"
 	CodeForbidden    Code = "forbidden"
 	CodeUnauthorized Code = "unauthorized"
-	CodeInternal     Code = "internal"
+	// CodeUnprocessable is a well-formed request that cannot be carried
+	// out as sent, such as an idempotency key reused with another body.
+	CodeUnprocessable Code = "unprocessable"
 	// CodeRateLimited: too many requests from one client; try later.
 	CodeRateLimited Code = "rate_limited"
+	CodeInternal    Code = "internal"
 )
 
 // Error is an application error. Key names a message in the translation

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tsunagu-hub/tsunagu/internal/auth"
 	"github.com/tsunagu-hub/tsunagu/internal/mail"
 	"github.com/tsunagu-hub/tsunagu/internal/store"
 	"github.com/tsunagu-hub/tsunagu/internal/storetest"
@@ -237,7 +238,8 @@ func TestTwoInstancesRunEachJobOnce(t *testing.T) {
 	}
 }
 
-// The periodic sweep deletes expired sessions as soon as the queue starts.
+// The periodic sweep deletes expired sessions, and failed sign-ins old
+// enough to be forgotten, as soon as the queue starts.
 func TestExpiredSessionsAreSwept(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
@@ -253,10 +255,17 @@ func TestExpiredSessionsAreSwept(t *testing.T) {
 		t.Fatal(err)
 	}
 	ss := st.Sessions()
-	if err := ss.CommitCtx(ctx, "old", []byte("x"), time.Now().Add(-time.Hour)); err != nil {
+	if err := ss.Save(ctx, "old", []byte("x"), time.Now().Add(-time.Hour), store.SessionOwner{}); err != nil {
 		t.Fatal(err)
 	}
-	if err := ss.CommitCtx(ctx, "live", []byte("y"), time.Now().Add(time.Hour)); err != nil {
+	if err := ss.Save(ctx, "live", []byte("y"), time.Now().Add(time.Hour), store.SessionOwner{}); err != nil {
+		t.Fatal(err)
+	}
+	long := time.Now().Add(-2 * auth.LongestForget())
+	if err := st.AddLoginFailure(ctx, "stale", long, long.Add(-time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.AddLoginFailure(ctx, "recent", time.Now(), time.Now().Add(-time.Hour)); err != nil {
 		t.Fatal(err)
 	}
 	q, err := NewWorker(st, Options{PollInterval: 200 * time.Millisecond})
@@ -272,9 +281,13 @@ func TestExpiredSessionsAreSwept(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(rows) == 1 {
-			if rows[0]["token"] != "live" {
-				t.Fatalf("the sweep kept %v", rows[0]["token"])
+		failures, err := st.Dump(ctx, "login_failures")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rows) == 1 && len(failures) == 1 {
+			if rows[0]["token"] != "live" || failures[0]["key"] != "recent" {
+				t.Fatalf("the sweep kept %v and %v", rows[0]["token"], failures[0]["key"])
 			}
 			return
 		}

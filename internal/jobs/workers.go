@@ -2,11 +2,13 @@ package jobs
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"time"
 
 	"github.com/riverqueue/river"
 
+	"github.com/tsunagu-hub/tsunagu/internal/auth"
 	"github.com/tsunagu-hub/tsunagu/internal/mail"
 	"github.com/tsunagu-hub/tsunagu/internal/outbox"
 	"github.com/tsunagu-hub/tsunagu/internal/store"
@@ -139,6 +141,10 @@ func (w *sweepWorker) Work(ctx context.Context, _ *river.Job[SweepSessionsArgs])
 	n, err := w.st.Sessions().DeleteExpired(ctx)
 	if n > 0 {
 		w.log.Info("deleted expired sessions", "count", n)
+	}
+	// Failed sign-ins old enough to be forgotten delay nobody any more.
+	if _, ferr := w.st.ForgetLoginFailures(ctx, time.Now().Add(-auth.LongestForget())); ferr != nil {
+		err = errors.Join(err, ferr)
 	}
 	return err
 }

@@ -18,6 +18,8 @@ const (
 	TemplateStatusChanged = "status_changed" // StatusChanged
 	TemplateNotice        = "notice"         // Notice
 	TemplateInterview     = "interview"      // Interview
+	// TemplatePasswordChanged takes PasswordChanged.
+	TemplatePasswordChanged = "password_changed"
 )
 
 // The data types below carry text that is already in the recipient's
@@ -102,16 +104,26 @@ func CarriesToken(text string) bool { return strings.Contains(strings.ToLower(te
 // of mail.
 func TemplateNames() []string { return slices.Sorted(maps.Keys(templateTypes())) }
 
+// PasswordChanged tells a person that their password was changed or reset
+// and that every other session was signed out, with what to do if it was
+// not them.
+type PasswordChanged struct {
+	Name     string
+	At       time.Time // when it changed
+	ResetURL string    // where to set a new password
+}
+
 // templateTypes maps every template name to the data type it takes.
 func templateTypes() map[string]reflect.Type {
 	return map[string]reflect.Type{
-		TemplateVerifyEmail:   reflect.TypeFor[VerifyEmail](),
-		TemplateResetPassword: reflect.TypeFor[ResetPassword](),
-		TemplateInvite:        reflect.TypeFor[Invite](),
-		TemplateEntryReceived: reflect.TypeFor[EntryReceived](),
-		TemplateStatusChanged: reflect.TypeFor[StatusChanged](),
-		TemplateNotice:        reflect.TypeFor[Notice](),
-		TemplateInterview:     reflect.TypeFor[Interview](),
+		TemplateVerifyEmail:     reflect.TypeFor[VerifyEmail](),
+		TemplateResetPassword:   reflect.TypeFor[ResetPassword](),
+		TemplateInvite:          reflect.TypeFor[Invite](),
+		TemplateEntryReceived:   reflect.TypeFor[EntryReceived](),
+		TemplateStatusChanged:   reflect.TypeFor[StatusChanged](),
+		TemplateNotice:          reflect.TypeFor[Notice](),
+		TemplateInterview:       reflect.TypeFor[Interview](),
+		TemplatePasswordChanged: reflect.TypeFor[PasswordChanged](),
 	}
 }
 

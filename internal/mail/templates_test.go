@@ -24,6 +24,8 @@ func sampleTemplateData() map[string]any {
 			Body: "8月1日 0:00〜6:00 はご利用いただけません。", URL: "https://tsunagu.example.jp/news/1"},
 		TemplateInterview: Interview{Name: "山田 花子", Program: "大田区SDGs副業 2021", Starts: expires, Minutes: 45,
 			VideoURL: "https://meet.example.jp/abc", Note: "10分前に入室してください。"},
+		TemplatePasswordChanged: PasswordChanged{Name: "山田 花子", At: expires,
+			ResetURL: "https://tsunagu.example.jp/password/forgot"},
 	}
 }
 

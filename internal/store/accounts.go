@@ -57,16 +57,27 @@ func (s *Store) updateUser(ctx context.Context, q string, args ...any) error {
 }
 
 // CreateToken stores the hash of a token for a user. expires may be zero
-// for a token that lasts until revoked.
+// for a one-time token that lasts until used; an API token must expire.
 func (s *Store) CreateToken(ctx context.Context, userID int64, purpose domain.TokenPurpose, hash []byte,
 	expires time.Time, label string) error {
 	var exp any
 	if !expires.IsZero() {
 		exp = expires.UTC()
+	} else if purpose == domain.TokenAPI {
+		return errors.New("store: an API token needs an expiry")
 	}
 	_, err := s.exec(ctx, `INSERT INTO user_tokens (hash, user_id, purpose, label, expires_at, created_at)
 		VALUES ($1, $2, $3, $4, $5, $6)`, hash, userID, purpose, label, exp, s.now())
 	return mapError(err, "token")
+}
+
+// TokenOwner returns the user a one-time token belongs to, if the token
+// exists for the purpose, is unused and unexpired; it does not spend it.
+// A form that needs to know whose link it is (to check a new password
+// against their name) asks this first, then spends the token with
+// UseToken in its transaction.
+func (s *Store) TokenOwner(ctx context.Context, hash []byte, purpose domain.TokenPurpose) (int64, error) {
+	return s.liveToken(ctx, hash, purpose)
 }
 
 // UseToken spends a one-time token: it must exist for the purpose, be
@@ -75,23 +86,12 @@ func (s *Store) CreateToken(ctx context.Context, userID int64, purpose domain.To
 func (s *Store) UseToken(ctx context.Context, hash []byte, purpose domain.TokenPurpose) (int64, error) {
 	var userID int64
 	err := s.InTx(ctx, func(tx *Store) error {
-		var expires, used sql.NullTime
-		err := tx.queryRow(ctx, `SELECT user_id, expires_at, used_at FROM user_tokens WHERE hash = $1 AND purpose = $2`,
-			hash, purpose).Scan(&userID, &expires, &used)
-		if errors.Is(err, sql.ErrNoRows) {
-			return domain.Errorf(domain.CodeInvalid, "error.token_unknown")
-		}
+		id, err := tx.liveToken(ctx, hash, purpose)
 		if err != nil {
 			return err
 		}
-		now := tx.now()
-		if used.Valid {
-			return domain.Errorf(domain.CodeInvalid, "error.token_used")
-		}
-		if expires.Valid && !now.Before(expires.Time) {
-			return domain.Errorf(domain.CodeInvalid, "error.token_expired")
-		}
-		res, err := tx.exec(ctx, `UPDATE user_tokens SET used_at = $1 WHERE hash = $2 AND used_at IS NULL`, now, hash)
+		userID = id
+		res, err := tx.exec(ctx, `UPDATE user_tokens SET used_at = $1 WHERE hash = $2 AND used_at IS NULL`, tx.now(), hash)
 		if err != nil {
 			return err
 		}
@@ -103,59 +103,31 @@ func (s *Store) UseToken(ctx context.Context, hash []byte, purpose domain.TokenP
 	return userID, err
 }
 
-// APITokenUser returns the user of an API token that has not been revoked.
-func (s *Store) APITokenUser(ctx context.Context, hash []byte) (int64, error) {
+// liveToken finds an unused, unexpired token for the purpose, or says why
+// it cannot be used.
+func (s *Store) liveToken(ctx context.Context, hash []byte, purpose domain.TokenPurpose) (int64, error) {
 	var userID int64
-	err := s.queryRow(ctx, `SELECT user_id FROM user_tokens WHERE hash = $1 AND purpose = $2 AND used_at IS NULL`,
-		hash, domain.TokenAPI).Scan(&userID)
-	if errors.Is(err, sql.ErrNoRows) {
-		return 0, domain.Errorf(domain.CodeUnauthorized, "error.token_unknown")
+	var expires, used sql.NullTime
+	err := s.queryRow(ctx, `SELECT user_id, expires_at, used_at FROM user_tokens WHERE hash = $1 AND purpose = $2`,
+		hash, purpose).Scan(&userID, &expires, &used)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return 0, domain.Errorf(domain.CodeInvalid, "error.token_unknown")
+	case err != nil:
+		return 0, err
+	case used.Valid:
+		return 0, domain.Errorf(domain.CodeInvalid, "error.token_used")
+	case expires.Valid && !s.now().Before(expires.Time):
+		return 0, domain.Errorf(domain.CodeInvalid, "error.token_expired")
 	}
-	return userID, err
+	return userID, nil
 }
 
-// RevokeAPIToken ends an API token of the user.
-func (s *Store) RevokeAPIToken(ctx context.Context, userID int64, hash []byte) error {
-	res, err := s.exec(ctx, `UPDATE user_tokens SET used_at = $1 WHERE hash = $2 AND user_id = $3 AND purpose = $4
-		AND used_at IS NULL`, s.now(), hash, userID, domain.TokenAPI)
-	if err != nil {
-		return err
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return domain.NotFound("token")
-	}
-	return nil
-}
-
-// APIToken is a personal API token as its owner sees it: never the token
-// itself, only its hash.
-type APIToken struct {
-	Hash      []byte
-	Label     string
-	CreatedAt time.Time
-	RevokedAt time.Time
-}
-
-// APITokens lists a user's API tokens, newest first.
-func (s *Store) APITokens(ctx context.Context, userID int64) ([]APIToken, error) {
-	rows, err := s.query(ctx, `SELECT hash, label, created_at, used_at FROM user_tokens WHERE user_id = $1 AND purpose = $2
-		ORDER BY created_at DESC`, userID, domain.TokenAPI)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []APIToken
-	for rows.Next() {
-		var t APIToken
-		var revoked sql.NullTime
-		if err := rows.Scan(&t.Hash, &t.Label, &t.CreatedAt, &revoked); err != nil {
-			return nil, err
-		}
-		t.CreatedAt = t.CreatedAt.UTC()
-		if revoked.Valid {
-			t.RevokedAt = revoked.Time.UTC()
-		}
-		out = append(out, t)
-	}
-	return out, rows.Err()
+// SpendTokens spends every live token of the user for the purpose: asking
+// for a new reset link voids the earlier ones, and setting a password
+// voids them all.
+func (s *Store) SpendTokens(ctx context.Context, userID int64, purpose domain.TokenPurpose) error {
+	_, err := s.exec(ctx, `UPDATE user_tokens SET used_at = $1 WHERE user_id = $2 AND purpose = $3 AND used_at IS NULL`,
+		s.now(), userID, purpose)
+	return err
 }

@@ -82,7 +82,10 @@ func TestCredentialsAndTokens(t *testing.T) {
 		}
 
 		api := sha256.Sum256([]byte("tsu_api"))
-		mustNil(t, s.CreateToken(ctx, u.ID, domain.TokenAPI, api[:], time.Time{}, "laptop"))
+		if err := s.CreateToken(ctx, u.ID, domain.TokenAPI, api[:], time.Time{}, "laptop"); err == nil {
+			t.Error("an API token without an expiry was made")
+		}
+		mustNil(t, s.CreateToken(ctx, u.ID, domain.TokenAPI, api[:], clock.AddDate(0, 0, 90), "laptop"))
 		if id, err := s.APITokenUser(ctx, api[:]); err != nil || id != u.ID {
 			t.Errorf("api token: %d %v", id, err)
 		}
@@ -101,21 +104,21 @@ func TestSessionsAndOutbox(t *testing.T) {
 		ctx := context.Background()
 		ss := s.Sessions()
 		now := time.Now()
-		mustNil(t, ss.Commit("tok1", []byte("first"), now.Add(time.Hour)))
-		mustNil(t, ss.Commit("tok1", []byte("second"), now.Add(time.Hour)))
-		mustNil(t, ss.Commit("old", []byte("x"), now.Add(-time.Minute)))
-		data, found, err := ss.Find("tok1")
-		if err != nil || !found || string(data) != "second" {
-			t.Errorf("find: %q %v %v", data, found, err)
+		mustNil(t, ss.Save(ctx, "tok1", []byte("first"), now.Add(time.Hour), SessionOwner{}))
+		mustNil(t, ss.Save(ctx, "tok1", []byte("second"), now.Add(time.Hour), SessionOwner{}))
+		mustNil(t, ss.Save(ctx, "old", []byte("x"), now.Add(-time.Minute), SessionOwner{}))
+		f, found, err := ss.Find(ctx, "tok1")
+		if err != nil || !found || string(f.Data) != "second" || f.Legacy {
+			t.Errorf("find: %+v %v %v", f, found, err)
 		}
-		if _, found, _ := ss.Find("old"); found {
+		if _, found, _ := ss.Find(ctx, "old"); found {
 			t.Error("an expired session was found")
 		}
 		if n, err := ss.DeleteExpired(ctx); err != nil || n != 1 {
 			t.Errorf("delete expired: %d %v", n, err)
 		}
-		mustNil(t, ss.Delete("tok1"))
-		if _, found, _ := ss.Find("tok1"); found {
+		mustNil(t, ss.Delete(ctx, "tok1"))
+		if _, found, _ := ss.Find(ctx, "tok1"); found {
 			t.Error("a deleted session was found")
 		}
 
@@ -132,6 +135,41 @@ func TestSessionsAndOutbox(t *testing.T) {
 		mustNil(t, err)
 		if len(unsent) != 1 || unsent[0].To != "b@example.jp" {
 			t.Errorf("unsent: %+v", unsent)
+		}
+	})
+}
+
+// TestResetLinksOneAtATime: TokenOwner tells whose a link is without
+// spending it; SpendTokens spends every live link of the person for one
+// purpose and no others.
+func TestResetLinksOneAtATime(t *testing.T) {
+	forEachEngine(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		later := time.Now().Add(time.Hour)
+		u := domain.User{Email: "reset@example.jp", Name: "再設定"}
+		mustNil(t, s.CreateUser(ctx, &u))
+		first, second := sha256.Sum256([]byte("first")), sha256.Sum256([]byte("second"))
+		verify := sha256.Sum256([]byte("verify"))
+		mustNil(t, s.CreateToken(ctx, u.ID, domain.TokenResetPassword, first[:], later, ""))
+		mustNil(t, s.CreateToken(ctx, u.ID, domain.TokenVerifyEmail, verify[:], later, ""))
+		for range 2 {
+			if id, err := s.TokenOwner(ctx, first[:], domain.TokenResetPassword); err != nil || id != u.ID {
+				t.Fatalf("owner: %d %v", id, err)
+			}
+		}
+		// Asking again: the earlier link is spent, the new one is live.
+		mustNil(t, s.SpendTokens(ctx, u.ID, domain.TokenResetPassword))
+		mustNil(t, s.CreateToken(ctx, u.ID, domain.TokenResetPassword, second[:], later, ""))
+		if _, err := s.TokenOwner(ctx, first[:], domain.TokenResetPassword); err == nil {
+			t.Error("the replaced link still works")
+		} else if key, _ := domain.ErrorKey(err); key != "error.token_used" {
+			t.Errorf("replaced link: %v", err)
+		}
+		if id, err := s.UseToken(ctx, second[:], domain.TokenResetPassword); err != nil || id != u.ID {
+			t.Errorf("the newest link: %d %v", id, err)
+		}
+		if _, err := s.TokenOwner(ctx, verify[:], domain.TokenVerifyEmail); err != nil {
+			t.Errorf("a confirmation link was spent with the reset links: %v", err)
 		}
 	})
 }

@@ -27,13 +27,10 @@ func (s *Store) SubmitEntry(ctx context.Context, e *domain.Entry, onCreate func(
 	}
 	err = s.InTx(ctx, func(tx *Store) error {
 		if e.IdempotencyKey != "" {
-			var existing int64
-			err := tx.queryRow(ctx, `SELECT id FROM entries WHERE program_id = $1 AND talent_id = $2 AND idempotency_key = $3`,
-				e.ProgramID, e.TalentID, e.IdempotencyKey).Scan(&existing)
+			got, err := tx.entryByKey(ctx, e)
 			if err == nil {
-				got, err := tx.Entry(ctx, existing)
 				*e = got
-				return err
+				return nil
 			}
 			if !errors.Is(err, sql.ErrNoRows) {
 				return err
@@ -49,8 +46,9 @@ func (s *Store) SubmitEntry(ctx context.Context, e *domain.Entry, onCreate func(
 			return domain.Errorf(domain.CodeInvalid, "error.choice_program")
 		}
 		id, err := tx.insertID(ctx, `INSERT INTO entries (municipality_id, program_id, talent_id, motivation, status,
-			submitted_at, idempotency_key) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-			e.MunicipalityID, e.ProgramID, e.TalentID, e.Motivation, e.Status, e.SubmittedAt.UTC(), e.IdempotencyKey)
+			submitted_at, idempotency_key, idempotency_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+			e.MunicipalityID, e.ProgramID, e.TalentID, e.Motivation, e.Status, e.SubmittedAt.UTC(), e.IdempotencyKey,
+			e.RequestHash)
 		if err != nil {
 			if err = mapError(err, "entry"); domain.ErrorCode(err) == domain.CodeConflict {
 				return domain.Errorf(domain.CodeConflict, "error.already_entered")
@@ -75,17 +73,35 @@ func (s *Store) SubmitEntry(ctx context.Context, e *domain.Entry, onCreate func(
 	if err != nil && e.IdempotencyKey != "" && domain.ErrorCode(err) == domain.CodeConflict {
 		// Two submissions with one key raced (PostgreSQL runs them side by
 		// side): the loser returns the winner's entry.
-		var existing int64
-		if qerr := s.queryRow(ctx, `SELECT id FROM entries WHERE program_id = $1 AND talent_id = $2 AND idempotency_key = $3`,
-			e.ProgramID, e.TalentID, e.IdempotencyKey).Scan(&existing); qerr == nil {
-			got, gerr := s.Entry(ctx, existing)
-			if gerr == nil {
-				*e = got
-			}
-			return false, gerr
+		// Inside a caller's transaction on PostgreSQL the lookup fails
+		// too (the transaction is aborted): the conflict stands then.
+		got, kerr := s.entryByKey(ctx, e)
+		switch {
+		case kerr == nil:
+			*e = got
+			return false, nil
+		case domain.ErrorCode(kerr) == domain.CodeUnprocessable:
+			return false, kerr
 		}
 	}
 	return created, err
+}
+
+// entryByKey returns the entry an earlier submission with e's idempotency
+// key made, or sql.ErrNoRows when there is none. The key sent again with
+// another request is refused (domain.CheckSameRequest).
+func (s *Store) entryByKey(ctx context.Context, e *domain.Entry) (domain.Entry, error) {
+	var id int64
+	var hash string
+	err := s.queryRow(ctx, `SELECT id, idempotency_hash FROM entries WHERE program_id = $1 AND talent_id = $2
+		AND idempotency_key = $3`, e.ProgramID, e.TalentID, e.IdempotencyKey).Scan(&id, &hash)
+	if err != nil {
+		return domain.Entry{}, err
+	}
+	if err := domain.CheckSameRequest(hash, e.RequestHash); err != nil {
+		return domain.Entry{}, err
+	}
+	return s.Entry(ctx, id)
 }
 
 // Entry loads an entry with its choices in rank order.

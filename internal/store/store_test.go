@@ -349,7 +349,7 @@ func TestDecideEntriesKeepsHistory(t *testing.T) {
 	})
 }
 
-// Sessions and audit lines change no page, so they leave the version (and
+// Sessions, ending them, failed sign-ins and audit lines change no page, so they leave the version (and
 // so the caches of pages) alone; a real change moves it.
 func TestQuietWritesKeepTheVersion(t *testing.T) {
 	forEachEngine(t, func(t *testing.T, s *Store) {
@@ -357,7 +357,16 @@ func TestQuietWritesKeepTheVersion(t *testing.T) {
 		f := newFixture(t, s)
 		before := s.Version()
 		ss := s.Sessions()
-		mustNil(t, ss.CommitCtx(ctx, "token", []byte("data"), time.Now().Add(time.Hour)))
+		mustNil(t, ss.Save(ctx, "token", []byte("data"), time.Now().Add(time.Hour), SessionOwner{}))
+		u := domain.User{Email: "quiet@example.jp", Name: "静か"}
+		mustNil(t, s.CreateUser(ctx, &u))
+		before = s.Version()
+		mustNil(t, ss.Save(ctx, "mine", []byte("data"), time.Now().Add(time.Hour), SessionOwner{UserID: u.ID}))
+		if _, err := ss.EndEvery(ctx, u.ID); err != nil {
+			t.Fatal(err)
+		}
+		mustNil(t, s.AddLoginFailure(ctx, "key", time.Now(), time.Now().Add(-time.Hour)))
+		mustNil(t, s.ClearLoginFailures(ctx, "key"))
 		mustNil(t, s.Audit(ctx, AuditEvent{Action: "entries.view"}))
 		if s.Version() != before {
 			t.Errorf("version moved from %d to %d on a session and an audit line", before, s.Version())

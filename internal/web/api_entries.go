@@ -1,6 +1,8 @@
 package web
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"net/http"
 	"strings"
@@ -34,6 +36,15 @@ type apiEntryRequest struct {
 	Motivation string  `json:"motivation"`
 }
 
+// hash fingerprints the request as decoded (so spacing and key order do
+// not matter), to tell a retry from another request under the same
+// Idempotency-Key.
+func (req apiEntryRequest) hash() string {
+	b, _ := json.Marshal(req) // a struct of ints and a string always marshals
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
 type apiEntry struct {
 	ID          int64     `json:"id"`
 	Program     string    `json:"program"`
@@ -44,7 +55,8 @@ type apiEntry struct {
 }
 
 // apiEnter is POST /api/v1/programs/{slug}/entries: 201 with the entry; the
-// same Idempotency-Key again answers with the same entry and makes no other.
+// same Idempotency-Key again with the same body answers with the same
+// entry and makes no other, and with another body is refused with 422.
 func (s *Server) apiEnter(r *http.Request, lang i18n.Lang) (any, error) {
 	ctx := r.Context()
 	userID, err := s.apiUser(r)
@@ -95,6 +107,9 @@ func (s *Server) apiEnter(r *http.Request, lang i18n.Lang) (any, error) {
 	e := domain.Entry{MunicipalityID: p.MunicipalityID, ProgramID: p.ID, TalentID: talent.ID, Choices: req.Choices,
 		Motivation: strings.TrimSpace(req.Motivation), Status: domain.EntrySubmitted, SubmittedAt: time.Now(),
 		IdempotencyKey: strings.TrimSpace(r.Header.Get("Idempotency-Key"))}
+	if e.IdempotencyKey != "" {
+		e.RequestHash = req.hash()
+	}
 	if len([]rune(e.Motivation)) > maxMotivation {
 		return nil, &fieldError{Field: "motivation", Err: domain.Errorf(domain.CodeInvalid, "error.too_long", "Max", maxMotivation)}
 	}

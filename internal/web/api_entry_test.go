@@ -25,7 +25,7 @@ func TestAPIEntryWithTokenAndIdempotencyKey(t *testing.T) {
 	must(t, w.st.SaveTalent(ctx, &tal))
 	plain, hash, err := auth.NewAPIToken()
 	must(t, err)
-	must(t, w.st.CreateToken(ctx, u.ID, domain.TokenAPI, hash, time.Time{}, "test"))
+	must(t, w.st.CreateToken(ctx, u.ID, domain.TokenAPI, hash, time.Now().AddDate(0, 0, 1), "test"))
 
 	post := func(path, token, key, body string) (int, map[string]any) {
 		t.Helper()

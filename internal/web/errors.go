@@ -24,6 +24,8 @@ func statusOf(code domain.Code) int {
 		return http.StatusUnauthorized
 	case domain.CodeRateLimited:
 		return http.StatusTooManyRequests
+	case domain.CodeUnprocessable:
+		return http.StatusUnprocessableEntity
 	}
 	return http.StatusInternalServerError
 }

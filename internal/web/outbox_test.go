@@ -27,6 +27,7 @@ func tokenMail() map[string]any {
 		mail.TemplateNotice: mail.Notice{Title: "お知らせ", Body: "本文", URL: link("notice")},
 		mail.TemplateInterview: mail.Interview{Name: "山田 花子", Program: "大田区SDGs副業", Starts: at, Minutes: 30,
 			VideoURL: link("video"), URL: link("interview")},
+		mail.TemplatePasswordChanged: mail.PasswordChanged{Name: "山田 花子", At: at, ResetURL: link("password")},
 	}
 }
 

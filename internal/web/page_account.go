@@ -47,7 +47,7 @@ func (s *Server) signup(w http.ResponseWriter, r *http.Request, lang i18n.Lang) 
 	if u.NameKana != "" && !domain.IsKatakanaReading(u.NameKana) {
 		v.Add("name_kana", "error.katakana")
 	}
-	if key := auth.CheckPassword(password, u.Email); key != "" {
+	if key := auth.CheckPassword(password, auth.Owner{Email: u.Email, Name: u.Name}); key != "" {
 		v.Add("password", key)
 	}
 	checkAgreement(r, f, &v)

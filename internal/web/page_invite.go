@@ -165,7 +165,7 @@ func (s *Server) createInvitedAccount(w http.ResponseWriter, r *http.Request, la
 		}
 	}
 	password := r.PostForm.Get("password")
-	if key := auth.CheckPassword(password, u.Email); key != "" {
+	if key := auth.CheckPassword(password, auth.Owner{Email: u.Email, Name: u.Name}); key != "" {
 		v.Add("password", key)
 	}
 	checkAgreement(r, f, &v)

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"math"
 	"net/http"
 	"strings"
 
@@ -17,9 +16,12 @@ func (s *Server) loginPage(w http.ResponseWriter, r *http.Request, lang i18n.Lan
 	return s.render(w, r, lang, http.StatusOK, "login", s.cat.T(lang, "login.title", nil), f)
 }
 
-// login checks the password, throttled per account and per address, and
-// starts a new session. Every failure says the same thing, so the form
-// does not reveal which addresses have accounts.
+// login checks the password and starts a new session. Failures are
+// counted per account-and-address pair and per address (auth.LoginThrottles)
+// in the database; once a key has failed too often, each further attempt
+// must wait longer, and an attempt that comes too soon is answered 429
+// without checking the password at all. Every failure says the same
+// thing, so the form does not reveal which addresses have accounts.
 func (s *Server) login(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
 	f, err := readForm(w, r, "email", "next")
 	if err != nil {
@@ -27,13 +29,13 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request, lang i18n.Lang) e
 	}
 	f.Next = safeNext(f.Values["next"])
 	title := s.cat.T(lang, "login.title", nil)
-	account, address := strings.ToLower(f.Values["email"]), clientAddress(r)
-	okAccount, waitAccount := s.limits.account.Allow(account)
-	okAddress, waitAddress := s.limits.address.Allow(address)
-	if !okAccount || !okAddress {
-		wait := max(waitAccount, waitAddress)
-		f.Error = s.cat.T(lang, "login.throttled", map[string]any{"Minutes": int(math.Ceil(wait.Minutes()))})
-		return s.render(w, r, lang, http.StatusTooManyRequests, "login", title, f)
+	account := strings.ToLower(f.Values["email"])
+	keys := auth.LoginThrottles(account, clientAddress(r))
+	if wait, err := s.throttleWait(r.Context(), keys); err != nil || wait > 0 {
+		if err != nil {
+			return err
+		}
+		return s.throttled(w, r, lang, "login", title, "login.throttled", f, wait)
 	}
 	creds, err := s.store.Credentials(r.Context(), account)
 	if err != nil && domain.ErrorCode(err) != domain.CodeNotFound {
@@ -50,8 +52,9 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request, lang i18n.Lang) e
 		return err
 	}
 	if !ok || creds.User.ID == 0 || creds.PasswordHash == "" {
-		s.limits.account.Fail(account)
-		s.limits.address.Fail(address)
+		if err := s.throttleFail(r.Context(), keys); err != nil {
+			return err
+		}
 		if err := s.audit(r.Context(), nil, r, "user.login_failed", "user", creds.User.ID, 0); err != nil {
 			return err
 		}
@@ -62,7 +65,11 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request, lang i18n.Lang) e
 		f.Error = s.cat.T(lang, "login.unverified", nil)
 		return s.render(w, r, lang, http.StatusBadRequest, "login", title, f)
 	}
-	s.limits.account.Reset(account)
+	// Success clears its own pair only: the address's count stays, or a
+	// guesser could reset it by signing in to an account of their own.
+	if err := s.store.ClearLoginFailures(r.Context(), auth.LoginPairThrottle(account, clientAddress(r)).Key); err != nil {
+		return err
+	}
 	if rehash {
 		if h, err := s.hashPassword(r.Context(), r.PostForm.Get("password")); err == nil {
 			_ = s.store.SetPassword(r.Context(), creds.User.ID, h) // best effort: the old hash still works
@@ -94,6 +101,7 @@ func (s *Server) logout(w http.ResponseWriter, r *http.Request, lang i18n.Lang) 
 type meData struct {
 	User    domain.User
 	Welcome bool
+	Done    string // what was just done, to confirm it: "password"
 	Entered string // the slug of a program just entered
 	Entries []myEntry
 	// Recommended are open projects that fit the profile, with reasons.
@@ -141,7 +149,8 @@ func (s *Server) mePage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) 
 	if err != nil {
 		return err
 	}
-	d := meData{User: u, Welcome: r.URL.Query().Get("welcome") == "1", Entered: r.URL.Query().Get("entered")}
+	d := meData{User: u, Welcome: r.URL.Query().Get("welcome") == "1", Entered: r.URL.Query().Get("entered"),
+		Done: r.URL.Query().Get("done")}
 	if d.Entries, err = s.myEntries(r, id); err != nil {
 		return err
 	}

@@ -52,7 +52,7 @@ func (s *Server) deletePage(w http.ResponseWriter, r *http.Request, lang i18n.La
 }
 
 // deleteAccount erases the account once the person confirms with their
-// password, then signs them out.
+// password, and ends every session of theirs.
 func (s *Server) deleteAccount(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
 	userID, ok := s.requireUser(w, r)
 	if !ok {
@@ -93,6 +93,10 @@ func (s *Server) deleteAccount(w http.ResponseWriter, r *http.Request, lang i18n
 					}
 				}
 			}
+		}
+		// Every session of theirs ends, on every device, not only this one.
+		if _, err := tx.Sessions().EndEvery(r.Context(), userID); err != nil {
+			return err
 		}
 		return tx.DeleteAccount(r.Context(), userID)
 	})

@@ -3,6 +3,7 @@ package web
 import (
 	"encoding/hex"
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/tsunagu-hub/tsunagu/internal/auth"
@@ -21,6 +22,8 @@ type tokensData struct {
 	New     string // a token just made, shown this once
 	Form    *form
 	Revoked bool
+	Days    []int     // the lifetimes offered
+	Now     time.Time // to tell expired tokens
 }
 
 func (s *Server) renderTokens(w http.ResponseWriter, r *http.Request, lang i18n.Lang, userID int64, d tokensData) error {
@@ -34,6 +37,11 @@ func (s *Server) renderTokens(w http.ResponseWriter, r *http.Request, lang i18n.
 	if d.Form == nil {
 		d.Form = newForm()
 	}
+	if d.Form.Values["days"] == "" {
+		d.Form.Values["days"] = strconv.Itoa(auth.DefaultAPITokenDays)
+	}
+	// The store checks expiry against the real clock, so the page does too.
+	d.Days, d.Now = auth.APITokenDayChoices(), time.Now()
 	return s.render(w, r, lang, http.StatusOK, "tokens", s.cat.T(lang, "tokens.title", nil), d)
 }
 
@@ -46,28 +54,38 @@ func (s *Server) tokensPage(w http.ResponseWriter, r *http.Request, lang i18n.La
 	return s.renderTokens(w, r, lang, userID, tokensData{Revoked: r.URL.Query().Get("revoked") != ""})
 }
 
-// createToken makes a personal API token and shows it once; only its hash
-// is kept.
+// createToken makes a personal API token that lasts the chosen number of
+// days (90 unless chosen) and shows it once; only its hash is kept.
 func (s *Server) createToken(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
 	userID, ok := s.requireUser(w, r)
 	if !ok {
 		return nil
 	}
-	f, err := readForm(w, r, "label")
+	f, err := readForm(w, r, "label", "days")
 	if err != nil {
 		return err
 	}
 	label := domain.NormalizeText(f.Values["label"])
 	if label == "" || len([]rune(label)) > 100 {
 		f.Errors["label"] = s.cat.T(lang, "tokens.label_required", nil)
+	}
+	days, err := strconv.Atoi(f.Values["days"])
+	if f.Values["days"] == "" {
+		days, err = auth.DefaultAPITokenDays, nil
+	}
+	if key := auth.CheckAPITokenDays(days); err != nil || key != "" {
+		f.Errors["days"] = s.cat.T(lang, auth.ProblemTokenDays, map[string]any{"Max": auth.MaxAPITokenDays})
+	}
+	if f.Has() {
 		return s.renderTokens(w, r, lang, userID, tokensData{Form: f})
 	}
 	plain, hash, err := auth.NewAPIToken()
 	if err != nil {
 		return err
 	}
+	expires := time.Now().AddDate(0, 0, days) // the clock the store checks expiry with
 	err = s.store.InTx(r.Context(), func(tx *store.Store) error {
-		if err := tx.CreateToken(r.Context(), userID, domain.TokenAPI, hash, time.Time{}, label); err != nil {
+		if err := tx.CreateToken(r.Context(), userID, domain.TokenAPI, hash, expires, label); err != nil {
 			return err
 		}
 		return s.audit(r.Context(), tx, r, "token.create", "user", userID, 0)

@@ -12,7 +12,6 @@ import (
 	"sort"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/tsunagu-hub/tsunagu/internal/auth"
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
@@ -107,7 +106,7 @@ func badBytesScenario(t *testing.T, w *world) {
 	must(t, w.st.SaveTalent(ctx, &tal))
 	token, hash, err := auth.NewAPIToken()
 	must(t, err)
-	must(t, w.st.CreateToken(ctx, creds.User.ID, domain.TokenAPI, hash, time.Time{}, "test"))
+	must(t, w.st.CreateToken(ctx, creds.User.ID, domain.TokenAPI, hash, testNow.AddDate(0, 0, 90), "test"))
 	bearer := http.Header{"Authorization": {"Bearer " + token}}
 	const form = "application/x-www-form-urlencoded"
 	entryJSON := func(motivation string) []byte {

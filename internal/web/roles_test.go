@@ -189,6 +189,9 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 			}
 			return m
 		}()},
+		"GET /me/password":             {"/me/password", nil, signedIn(ok)},
+		"POST /me/password":            {"/me/password", url.Values{"current_password": {"wrong"}}, signedIn(422)},
+		"POST /me/sessions/end":        {"/me/sessions/end", url.Values{}, signedIn(ok)},
 		"GET /me/tokens":               {"/me/tokens", nil, signedIn(ok)},
 		"POST /me/tokens":              {"/me/tokens", url.Values{}, signedIn(ok)},
 		"POST /me/tokens/revoke":       {"/me/tokens/revoke", url.Values{"token": {"00"}}, signedIn(missing)},
@@ -351,8 +354,8 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 			if rc.form != nil && method == "GET" {
 				t.Fatalf("%s: a form for a GET", pattern)
 			}
-			if pattern == "POST /logout" {
-				continue // checked last, since it ends the session
+			if pattern == "POST /logout" || pattern == "POST /me/sessions/end" {
+				continue // checked last, since they end the session
 			}
 			check(method, rc.path, rc.form, rc.want[role])
 		}
@@ -365,6 +368,7 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 				t.Errorf("%s: the board does not show the entrant", role)
 			}
 		}
+		check("POST", "/me/sessions/end", url.Values{}, cases["POST /me/sessions/end"].want[role])
 		check("POST", "/logout", url.Values{}, allowed)
 	}
 }

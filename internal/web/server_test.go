@@ -27,6 +27,7 @@ type world struct {
 	app                   *Server
 	st                    *store.Store
 	dir                   string // holds the SQLite file
+	dbURL                 string // the PostgreSQL URL, or "" for SQLite in dir
 	ota, tsubame          domain.Municipality
 	web, green, shop, ts1 domain.Project
 	draft                 domain.Project
@@ -62,7 +63,7 @@ func newWorldOn(t testing.TB, dbURL string) *world {
 	st = st.WithIndexer(search.NewProjectIndexer(analyzer(), ref))
 	keys, err := keyring.New(keyring.Generate())
 	must(t, err)
-	w := &world{st: st, dir: dir, keys: keys,
+	w := &world{st: st, dir: dir, keys: keys, dbURL: dbURL,
 		ota:     domain.Municipality{LGCode: "131113", Slug: "ota", Name: "大田区", NameEN: "Ota City", PrefCode: 13},
 		tsubame: domain.Municipality{LGCode: "152137", Slug: "tsubame", Name: "燕市", NameEN: "Tsubame City", PrefCode: 15}}
 	must(t, st.CreateMunicipality(ctx, &w.ota))

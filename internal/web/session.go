@@ -14,14 +14,19 @@ import (
 	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
 
-const sessionUserKey = "user_id"
+// Session values: the signed-in user, and the generation of their
+// sessions this one began in (see store.Sessions.EndEvery).
+const (
+	sessionUserKey       = "user_id"
+	sessionGenerationKey = "generation"
+)
 
 // newSessions keeps sessions in the database: 14 days at most, ending after
 // 3 days without a visit. The cookie is HttpOnly, SameSite=Lax, and Secure
 // when the site is served over HTTPS.
 func newSessions(st *store.Store, secure bool) *scs.SessionManager {
 	sm := scs.New()
-	sm.Store = st.Sessions()
+	sm.Store = sessionStore{rows: st.Sessions(), codec: sm.Codec}
 	sm.Lifetime = 14 * 24 * time.Hour
 	sm.IdleTimeout = 3 * 24 * time.Hour
 	sm.Cookie.Name = "tsunagu_session"
@@ -32,19 +37,77 @@ func newSessions(st *store.Store, secure bool) *scs.SessionManager {
 	return sm
 }
 
-// limits throttles failed logins per account and per client address, in
-// separate limiters so a flood of addresses cannot push accounts out.
+// sessionStore adapts the store's session rows to the session manager. It
+// reads whose session it is from the session's own data each time the
+// session is saved, so the row always names its owner, and every session
+// of a person can be found and ended.
+type sessionStore struct {
+	rows  store.Sessions
+	codec scs.Codec
+}
+
+// FindCtx returns a live session's data. A session saved before owners
+// were recorded is adopted by the user its data names, or is gone.
+func (ss sessionStore) FindCtx(ctx context.Context, token string) ([]byte, bool, error) {
+	f, found, err := ss.rows.Find(ctx, token)
+	if err != nil || !found || !f.Legacy {
+		return f.Data, found, err
+	}
+	owner, err := ss.owner(f.Data)
+	if err != nil || owner.UserID == 0 {
+		return nil, false, ss.rows.Delete(ctx, token)
+	}
+	adopted, err := ss.rows.Adopt(ctx, token, owner.UserID)
+	return f.Data, adopted, err
+}
+
+// CommitCtx saves a session with its owner.
+func (ss sessionStore) CommitCtx(ctx context.Context, token string, data []byte, expiry time.Time) error {
+	owner, err := ss.owner(data)
+	if err != nil {
+		return err
+	}
+	return ss.rows.Save(ctx, token, data, expiry, owner)
+}
+
+// DeleteCtx ends a session.
+func (ss sessionStore) DeleteCtx(ctx context.Context, token string) error {
+	return ss.rows.Delete(ctx, token)
+}
+
+// Find, Commit and Delete are the context-free forms scs.Store asks for.
+func (ss sessionStore) Find(token string) ([]byte, bool, error) {
+	return ss.FindCtx(context.Background(), token)
+}
+
+// Commit saves a session without a request context.
+func (ss sessionStore) Commit(token string, data []byte, expiry time.Time) error {
+	return ss.CommitCtx(context.Background(), token, data, expiry)
+}
+
+// Delete ends a session without a request context.
+func (ss sessionStore) Delete(token string) error { return ss.DeleteCtx(context.Background(), token) }
+
+// owner reads whose session the encoded data is.
+func (ss sessionStore) owner(data []byte) (store.SessionOwner, error) {
+	_, values, err := ss.codec.Decode(data)
+	if err != nil {
+		return store.SessionOwner{}, err
+	}
+	userID, _ := values[sessionUserKey].(int64)
+	generation, _ := values[sessionGenerationKey].(int64)
+	return store.SessionOwner{UserID: userID, Generation: generation}, nil
+}
+
+// limits caps how many password hashes run at once (32 MiB each). Failed
+// sign-ins are counted in the database (throttle.go), so that every
+// instance sees them.
 type limits struct {
-	account, address *auth.Limiter
-	hashing          chan struct{} // at most this many password hashes at once (32 MiB each)
+	hashing chan struct{}
 }
 
 func newLimits() *limits {
-	return &limits{
-		account: auth.NewLimiter(5, 15*time.Minute, nil),
-		address: auth.NewLimiter(20, 15*time.Minute, nil),
-		hashing: make(chan struct{}, 2),
-	}
+	return &limits{hashing: make(chan struct{}, 2)}
 }
 
 // hash runs a password hash or check within the concurrency cap.
@@ -83,12 +146,18 @@ func (s *Server) userID(r *http.Request) int64 {
 }
 
 // signIn starts a fresh session for the user (a new token, so a token
-// planted before login is useless).
+// planted before login is useless), in the current generation of their
+// sessions: ending them all later ends this one too.
 func (s *Server) signIn(r *http.Request, userID int64) error {
+	generation, err := s.store.Sessions().Generation(r.Context(), userID)
+	if err != nil {
+		return err
+	}
 	if err := s.sessions.RenewToken(r.Context()); err != nil {
 		return err
 	}
 	s.sessions.Put(r.Context(), sessionUserKey, userID)
+	s.sessions.Put(r.Context(), sessionGenerationKey, generation)
 	return nil
 }
 
