@@ -157,7 +157,7 @@ func (s *Store) DeleteAccount(ctx context.Context, userID int64) error {
 				return err
 			}
 		}
-		return tx.Audit(ctx, AuditEvent{Action: "user.delete", SubjectType: "user", SubjectID: userID})
+		return tx.Audit(ctx, AuditEvent{ActorID: userID, Action: "user.delete", SubjectType: "user", SubjectID: userID})
 	})
 }
 
