@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 
+	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
 
@@ -11,9 +12,53 @@ import (
 // change (so it exists exactly when the change does), else on its own.
 func (s *Server) audit(ctx context.Context, tx *store.Store, r *http.Request, action, subjectType string,
 	subjectID, municipalityID int64) error {
+	return s.auditEvent(ctx, tx, r, store.AuditEvent{Action: action, SubjectType: subjectType, SubjectID: subjectID,
+		MunicipalityID: municipalityID})
+}
+
+// auditEvent records an event with more than audit says (a detail such as
+// a reason, a subject without a numeric id, or an actor who is not yet
+// signed in, such as someone signing up). The signed-in person is the
+// actor unless the event names one, and the address is the request's.
+func (s *Server) auditEvent(ctx context.Context, tx *store.Store, r *http.Request, e store.AuditEvent) error {
 	if tx == nil {
 		tx = s.store
 	}
-	return tx.Audit(ctx, store.AuditEvent{ActorID: s.userID(r), Action: action, SubjectType: subjectType,
-		SubjectID: subjectID, MunicipalityID: municipalityID, Address: clientAddress(r)})
+	if e.ActorID == 0 {
+		e.ActorID = s.userID(r)
+	}
+	e.Address = clientAddress(r)
+	return tx.Audit(ctx, e)
+}
+
+// deniedError is a refusal: a signed-in person asked for something the
+// policy does not let them reach. It shows as the error it wraps (a 403,
+// or a 404 where saying "forbidden" would tell that the thing exists).
+type deniedError struct {
+	err            *domain.Error
+	municipalityID int64
+	subjectType    string
+	subjectID      int64
+	subjectKey     string // for a subject without a numeric id (a credential)
+}
+
+func (e *deniedError) Error() string { return e.err.Error() }
+func (e *deniedError) Unwrap() error { return e.err }
+
+// forbiddenIn refuses an action in a municipality with a 403.
+func forbiddenIn(municipalityID int64) error {
+	return &deniedError{err: domain.Errorf(domain.CodeForbidden, "error.forbidden"), municipalityID: municipalityID,
+		subjectType: "municipality", subjectID: municipalityID}
+}
+
+// forbiddenOn refuses an action on one thing with a 403.
+func forbiddenOn(municipalityID int64, what string, id int64) error {
+	return &deniedError{err: domain.Errorf(domain.CodeForbidden, "error.forbidden"), municipalityID: municipalityID,
+		subjectType: what, subjectID: id}
+}
+
+// hiddenFrom answers 404 for a thing the person may not see, as if it did
+// not exist, and records the attempt.
+func hiddenFrom(municipalityID int64, what string, id int64) error {
+	return &deniedError{err: domain.NotFound(what), municipalityID: municipalityID, subjectType: what, subjectID: id}
 }

@@ -21,10 +21,9 @@ func (s *Server) actor(r *http.Request) (policy.Actor, error) {
 	return a, err
 }
 
-// allow checks one action on one municipality's resource: a visitor who is
-// not signed in is sent to log in; anyone else without the right gets a
-// translated 403.
-func (s *Server) allow(w http.ResponseWriter, r *http.Request, act policy.Action, res policy.Resource) (policy.Actor, bool, error) {
+// signedInActor is the person asking, with their memberships; a visitor
+// who is not signed in is sent to log in (ok is false, with no error).
+func (s *Server) signedInActor(w http.ResponseWriter, r *http.Request) (policy.Actor, bool, error) {
 	a, err := s.actor(r)
 	if err != nil {
 		return a, false, err
@@ -33,8 +32,33 @@ func (s *Server) allow(w http.ResponseWriter, r *http.Request, act policy.Action
 		http.Redirect(w, r, "/login?next="+r.URL.RequestURI(), http.StatusSeeOther)
 		return a, false, nil
 	}
+	return a, true, nil
+}
+
+// allow checks one action on one municipality's resource: a visitor who is
+// not signed in is sent to log in; anyone else without the right gets a
+// translated 403, which is recorded.
+func (s *Server) allow(w http.ResponseWriter, r *http.Request, act policy.Action, res policy.Resource) (policy.Actor, bool, error) {
+	a, ok, err := s.signedInActor(w, r)
+	if err != nil || !ok {
+		return a, false, err
+	}
 	if !policy.Can(a, act, res) {
-		return a, false, domain.Errorf(domain.CodeForbidden, "error.forbidden")
+		return a, false, forbiddenIn(res.MunicipalityID)
+	}
+	return a, true, nil
+}
+
+// allowSome opens a list page to whoever may do the action on at least
+// some of the municipality's things; the page then keeps, item by item,
+// only what policy.Can allows (a leader's own entries and teams).
+func (s *Server) allowSome(w http.ResponseWriter, r *http.Request, act policy.Action, municipalityID int64) (policy.Actor, bool, error) {
+	a, ok, err := s.signedInActor(w, r)
+	if err != nil || !ok {
+		return a, false, err
+	}
+	if !policy.Anywhere(a, act, municipalityID) {
+		return a, false, forbiddenIn(municipalityID)
 	}
 	return a, true, nil
 }
@@ -52,18 +76,16 @@ type adminMunicipality struct {
 	Dashboard    bool
 	Community    bool
 	Pool         bool
+	Allocate     bool // the allocation needs every entry, which a leader does not see
+	Teams        bool // the list of teams: all of them for staff, one's own for a leader or a business
 }
 
 // adminHome lists, per municipality the person works for, its programs
 // and what they may open.
 func (s *Server) adminHome(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	a, err := s.actor(r)
-	if err != nil {
+	a, ok, err := s.signedInActor(w, r)
+	if err != nil || !ok {
 		return err
-	}
-	if a.UserID == 0 {
-		http.Redirect(w, r, "/login?next=/admin", http.StatusSeeOther)
-		return nil
 	}
 	screens := policy.Municipalities(a, policy.ViewEntries)
 	ids := append([]int64(nil), screens...)
@@ -85,7 +107,8 @@ func (s *Server) adminHome(w http.ResponseWriter, r *http.Request, lang i18n.Lan
 		am := adminMunicipality{Municipality: h.municipalities[id], Audit: policy.Can(a, policy.ReadAudit, res),
 			Members: policy.Can(a, policy.Invite, res), Outbox: policy.Can(a, policy.ReadOutbox, res),
 			Dashboard: policy.Can(a, policy.ViewDashboard, res), Community: policy.Can(a, policy.ManageCommunity, res),
-			Pool: policy.Can(a, policy.ScoutTalents, res)}
+			Pool: policy.Can(a, policy.ScoutTalents, res), Allocate: policy.Can(a, policy.ScreenEntries, res),
+			Teams: policy.Anywhere(a, policy.ViewTeams, id)}
 		for _, p := range h.progList {
 			if p.MunicipalityID == id && slices.Contains(screens, id) {
 				am.Programs = append(am.Programs, p)

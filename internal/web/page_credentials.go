@@ -79,26 +79,29 @@ func (s *Server) statusList(w http.ResponseWriter, r *http.Request) {
 }
 
 // credentialFor loads a credential the viewer may see: public ones for
-// anyone, otherwise for its talent and the issuer's staff.
+// anyone, otherwise for its talent and the issuer's staff (never a leader
+// or a business: they read no one's credential that is not public).
 func (s *Server) credentialFor(r *http.Request) (store.IssuedCredential, error) {
 	c, err := s.store.Credential(r.Context(), r.PathValue("id"))
 	if err != nil || c.Public {
 		return c, err
 	}
 	uid := s.userID(r)
-	if uid != 0 {
-		if t, err := s.store.TalentByUser(r.Context(), uid); err == nil && t.ID == c.TalentID {
-			return c, nil
-		}
-		a, err := s.actor(r)
-		if err != nil {
-			return c, err
-		}
-		if policy.Can(a, policy.ViewEntries, policy.Resource{MunicipalityID: c.MunicipalityID}) {
-			return c, nil
-		}
+	if uid == 0 {
+		return c, notFound("credential")
 	}
-	return c, notFound("credential")
+	if t, err := s.store.TalentByUser(r.Context(), uid); err == nil && t.ID == c.TalentID {
+		return c, nil
+	}
+	a, err := s.actor(r)
+	if err != nil {
+		return c, err
+	}
+	if policy.Can(a, policy.ViewCredentials, policy.Resource{MunicipalityID: c.MunicipalityID}) {
+		return c, nil
+	}
+	return c, &deniedError{err: domain.NotFound("credential"), municipalityID: c.MunicipalityID, subjectType: "credential",
+		subjectKey: c.ID}
 }
 
 type credentialPage struct {
@@ -127,7 +130,7 @@ func (s *Server) credentialView(w http.ResponseWriter, r *http.Request, lang i18
 	if err != nil {
 		return err
 	}
-	if c.RevokedAt.IsZero() && policy.Can(a, policy.DecideEntries, policy.Resource{MunicipalityID: c.MunicipalityID}) {
+	if c.RevokedAt.IsZero() && policy.Can(a, policy.DecideTeams, policy.Resource{MunicipalityID: c.MunicipalityID}) {
 		h, err := s.loadHub(r.Context())
 		if err != nil {
 			return err
@@ -233,7 +236,7 @@ func (s *Server) revokeCredential(w http.ResponseWriter, r *http.Request, lang i
 	if err != nil {
 		return err
 	}
-	if _, ok, err := s.allow(w, r, policy.DecideEntries, policy.Resource{MunicipalityID: mu.ID}); err != nil || !ok {
+	if _, ok, err := s.allow(w, r, policy.DecideTeams, policy.Resource{MunicipalityID: mu.ID}); err != nil || !ok {
 		return err
 	}
 	f, err := readForm(w, r, "reason")

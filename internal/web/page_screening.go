@@ -46,6 +46,7 @@ type boardData struct {
 	CanMove      bool
 	CanDecide    bool
 	CanImport    bool
+	CanAllocate  bool
 	Targets      []domain.EntryStatus
 	Moved        string
 	Optional     []domain.EntryStatus // stages the program may leave out
@@ -56,18 +57,20 @@ type boardData struct {
 // screen, a list on a phone, with filters and bulk moves. Seeing entrants
 // is a view of personal data, so it is audited.
 func (s *Server) screeningBoard(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	a, mu, p, ok, err := s.programFor(w, r, policy.ViewEntries)
+	a, mu, p, ok, err := s.programListFor(w, r, policy.ViewEntries)
 	if err != nil || !ok {
 		return err
 	}
 	ctx := r.Context()
 	q := r.URL.Query()
+	every := policy.Resource{MunicipalityID: mu.ID}
 	d := boardData{Municipality: mu, Program: p, Moved: q.Get("moved"),
 		Filter: boardFilter{Stage: domain.EntryStatus(q.Get("stage")), Reviewer: q.Get("reviewer"),
 			Query: domain.NormalizeText(q.Get("q"))},
-		CanMove:   policy.Can(a, policy.MoveEntries, policy.Resource{MunicipalityID: mu.ID}),
-		CanDecide: policy.Can(a, policy.DecideEntries, policy.Resource{MunicipalityID: mu.ID}),
-		CanImport: policy.Can(a, policy.ImportEntries, policy.Resource{MunicipalityID: mu.ID}),
+		CanMove:     policy.Can(a, policy.MoveEntries, every),
+		CanDecide:   policy.Can(a, policy.DecideEntries, every),
+		CanImport:   policy.Can(a, policy.ImportEntries, every),
+		CanAllocate: policy.Can(a, policy.ScreenEntries, every),
 	}
 	d.Filter.Project, _ = strconv.ParseInt(q.Get("project"), 10, 64)
 	for _, st := range append(p.StageList(), domain.EntryDeclined) {
@@ -115,8 +118,12 @@ func (s *Server) screeningBoard(w http.ResponseWriter, r *http.Request, lang i18
 		}
 	}
 	byStage := map[domain.EntryStatus][]card{}
-	d.Total = len(entries)
 	for _, e := range entries {
+		// A leader sees only the entries assigned to them.
+		if !policy.Can(a, policy.ViewEntries, policy.Resource{MunicipalityID: mu.ID, AssignedReviewer: mine[e.ID]}) {
+			continue
+		}
+		d.Total++
 		if !d.Filter.keep(e, mine[e.ID]) {
 			continue
 		}
