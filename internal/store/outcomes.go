@@ -23,10 +23,15 @@ func (s *Store) SaveIndicator(ctx context.Context, in *domain.Indicator) error {
 		return err
 	}
 	if g.Status == domain.EngagementCompleted {
-		return &domain.Error{Code: domain.CodeConflict, Key: "error.outcome_locked",
-			Fields: []domain.FieldError{{Field: "indicator", Key: "error.outcome_locked"}}}
+		return outcomeLocked()
 	}
 	return s.writeIndicator(ctx, g, in)
+}
+
+// outcomeLocked refuses a change to a completed team's outcomes.
+func outcomeLocked() error {
+	return &domain.Error{Code: domain.CodeConflict, Key: "error.outcome_locked",
+		Fields: []domain.FieldError{{Field: "indicator", Key: "error.outcome_locked"}}}
 }
 
 // CorrectIndicator changes an outcome of a completed team, which only
@@ -55,12 +60,15 @@ func (s *Store) CorrectIndicator(ctx context.Context, in *domain.Indicator, reas
 	if g.Status != domain.EngagementCompleted {
 		return before, domain.Errorf(domain.CodeConflict, "error.correction_active")
 	}
+	if in.ID == 0 {
+		return before, outcomeLocked() // a correction changes a recorded outcome; none is added
+	}
 	all, err := s.Indicators(ctx, g.ID)
 	if err != nil {
 		return before, err
 	}
 	for _, x := range all {
-		if x.ID == in.ID && in.ID != 0 {
+		if x.ID == in.ID {
 			return x, s.writeIndicator(ctx, g, in)
 		}
 	}

@@ -153,6 +153,10 @@ func TestOutcomesLockWhenTheTeamIsCompleted(t *testing.T) {
 		if _, err := s.CorrectIndicator(ctx, &fix, "  "); !hasField(err, "reason", "error.correction_reason") {
 			t.Errorf("a correction without a reason: %v", err)
 		}
+		added.Evidence = "x"
+		if _, err := s.CorrectIndicator(ctx, &added, "追加したい"); domain.ErrorCode(err) != domain.CodeConflict {
+			t.Errorf("adding by correction: %v", err)
+		}
 		unknown := fix
 		unknown.ID = 99999
 		if _, err := s.CorrectIndicator(ctx, &unknown, "数え直し"); domain.ErrorCode(err) != domain.CodeNotFound {
