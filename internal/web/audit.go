@@ -2,7 +2,9 @@ package web
 
 import (
 	"context"
+	"errors"
 	"net/http"
+	"strconv"
 
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/store"
@@ -33,7 +35,8 @@ func (s *Server) auditEvent(ctx context.Context, tx *store.Store, r *http.Reques
 
 // deniedError is a refusal: a signed-in person asked for something the
 // policy does not let them reach. It shows as the error it wraps (a 403,
-// or a 404 where saying "forbidden" would tell that the thing exists).
+// or a 404 where saying "forbidden" would tell that the thing exists) and
+// is recorded in the audit log as access.denied.
 type deniedError struct {
 	err            *domain.Error
 	municipalityID int64
@@ -61,4 +64,25 @@ func forbiddenOn(municipalityID int64, what string, id int64) error {
 // not exist, and records the attempt.
 func hiddenFrom(municipalityID int64, what string, id int64) error {
 	return &deniedError{err: domain.NotFound(what), municipalityID: municipalityID, subjectType: what, subjectID: id}
+}
+
+// recordDenial writes an access.denied line for a refusal of a signed-in
+// person: who, where, the method and path (never the query or a form
+// body), and from which address. A visitor who is not signed in is sent
+// to log in instead and is not recorded.
+func (s *Server) recordDenial(r *http.Request, err error) {
+	var d *deniedError
+	if !errors.As(err, &d) {
+		return
+	}
+	userID := s.userID(r)
+	if userID == 0 {
+		return
+	}
+	detail := strconv.Itoa(statusOf(d.err.Code)) + " " + r.Method + " " + r.URL.Path
+	e := store.AuditEvent{ActorID: userID, Action: "access.denied", SubjectType: d.subjectType, SubjectID: d.subjectID,
+		SubjectKey: d.subjectKey, MunicipalityID: d.municipalityID, Address: clientAddress(r), Detail: detail}
+	if werr := s.store.Audit(r.Context(), e); werr != nil {
+		s.log.ErrorContext(r.Context(), "record a denial", "path", r.URL.Path, "err", werr)
+	}
 }

@@ -3,6 +3,8 @@ package web
 import (
 	"net/http"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
@@ -126,7 +128,43 @@ func (s *Server) pathMunicipality(r *http.Request) (domain.Municipality, error) 
 
 type adminAuditData struct {
 	Municipality domain.Municipality
-	Events       []store.AuditEvent
+	Events       []auditLine
+}
+
+// auditLine is an audit event as people read it: who (by name, or that
+// the account was deleted) and what it touched.
+type auditLine struct {
+	store.AuditEvent
+	Who     string
+	Subject string
+}
+
+// auditLines names each event's actor and subject in the reader's language.
+func (s *Server) auditLines(lang i18n.Lang, events []store.AuditEvent) []auditLine {
+	out := make([]auditLine, 0, len(events))
+	for _, e := range events {
+		l := auditLine{AuditEvent: e, Who: e.ActorName}
+		switch {
+		case e.ActorGone:
+			l.Who = s.cat.T(lang, "admin.actor_deleted", nil)
+		case e.ActorID == 0:
+			l.Who = s.cat.T(lang, "admin.actor_none", nil)
+		}
+		kind := e.SubjectType
+		if key := "thing." + e.SubjectType; s.cat.Has(key) {
+			kind = s.cat.T(lang, key, nil)
+		}
+		id := e.SubjectKey
+		if id == "" && e.SubjectID != 0 {
+			id = "#" + strconv.FormatInt(e.SubjectID, 10)
+		}
+		l.Subject = strings.TrimSpace(kind + " " + id)
+		if e.SubjectLabel != "" {
+			l.Subject += "「" + e.SubjectLabel + "」"
+		}
+		out = append(out, l)
+	}
+	return out
 }
 
 // adminAudit shows a municipality's audit log to its admins.
@@ -139,9 +177,10 @@ func (s *Server) adminAudit(w http.ResponseWriter, r *http.Request, lang i18n.La
 	if err != nil || !ok {
 		return err
 	}
-	d := adminAuditData{Municipality: m}
-	if d.Events, err = s.store.AuditLog(r.Context(), m.ID, 200); err != nil {
+	events, err := s.store.AuditLog(r.Context(), m.ID, 200)
+	if err != nil {
 		return err
 	}
+	d := adminAuditData{Municipality: m, Events: s.auditLines(lang, events)}
 	return s.render(w, r, lang, http.StatusOK, "admin_audit", s.cat.T(lang, "admin.audit", nil), d)
 }

@@ -261,7 +261,8 @@ func (s *Server) acceptAllocation(w http.ResponseWriter, r *http.Request, lang i
 	if err != nil {
 		return err
 	}
-	if err := s.audit(r.Context(), nil, r, "allocation.accept", "program", p.ID, mu.ID); err != nil {
+	if err := s.auditEvent(r.Context(), nil, r, store.AuditEvent{Action: "allocation.accept", SubjectType: "program",
+		SubjectID: p.ID, MunicipalityID: mu.ID, Detail: "allocation: " + name}); err != nil {
 		return err
 	}
 	back := url.Values{"pin": r.PostForm["pin"], "ban": r.PostForm["ban"], "accepted": {strconv.Itoa(changed)}}

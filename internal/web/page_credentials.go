@@ -254,7 +254,8 @@ func (s *Server) revokeCredential(w http.ResponseWriter, r *http.Request, lang i
 		if err := tx.RevokeCredential(r.Context(), c.ID, f.Values["reason"]); err != nil {
 			return err
 		}
-		return s.audit(r.Context(), tx, r, "credential.revoke", "credential", 0, mu.ID)
+		return s.auditEvent(r.Context(), tx, r, store.AuditEvent{Action: "credential.revoke", SubjectType: "credential",
+			SubjectKey: c.ID, MunicipalityID: mu.ID, Detail: f.Values["reason"]})
 	})
 	if err != nil {
 		return err

@@ -93,7 +93,9 @@ func (s *Server) reset(w http.ResponseWriter, r *http.Request, lang i18n.Lang) e
 		if err := tx.SetPassword(r.Context(), id, hash); err != nil {
 			return err
 		}
-		if err := s.audit(r.Context(), tx, r, "password.reset", "user", id, 0); err != nil {
+		// The link proves who follows it: they are the actor.
+		if err := s.auditEvent(r.Context(), tx, r, store.AuditEvent{ActorID: id, Action: "password.reset", SubjectType: "user",
+			SubjectID: id}); err != nil {
 			return err
 		}
 		// Following the link proves the address, too.

@@ -220,7 +220,9 @@ func (s *Server) moveAndTell(r *http.Request, a policy.Actor, mu domain.Municipa
 	err := s.store.InTx(r.Context(), func(tx *store.Store) error {
 		var err error
 		moved, err = tx.MoveEntries(r.Context(), p.ID, ids, to, a.UserID, reason, func(tx *store.Store, m store.Moved) error {
-			if err := s.audit(r.Context(), tx, r, "entry.move."+string(to), "entry", m.Entry.ID, mu.ID); err != nil {
+			// The reason (a 見送り always has one) goes with the record.
+			if err := s.auditEvent(r.Context(), tx, r, store.AuditEvent{Action: "entry.move." + string(to),
+				SubjectType: "entry", SubjectID: m.Entry.ID, MunicipalityID: mu.ID, Detail: reason}); err != nil {
 				return err
 			}
 			return s.tellEntrant(r.Context(), tx, p, m)
