@@ -217,6 +217,10 @@ func TestEnvironmentSettings(t *testing.T) {
 	if err := st.CreateUser(context.Background(), &u); err != nil {
 		t.Fatal(err)
 	}
+	if err := st.Audit(context.Background(), store.AuditEvent{ActorID: u.ID, Action: "credential.revoke", SubjectType: "credential",
+		SubjectKey: "urn:uuid:1", Detail: "記載の誤り"}); err != nil {
+		t.Fatal(err)
+	}
 	st.Close()
 	out.Reset()
 	if err := run(context.Background(), []string{"tsunagu", "token", "create", "--email", "IT@city.example.jp"},
@@ -225,8 +229,9 @@ func TestEnvironmentSettings(t *testing.T) {
 	}
 	out.Reset()
 	if err := run(context.Background(), []string{"tsunagu", "audit"}, func(k string) string { return env[k] },
-		nil, &out, io.Discard); err != nil {
-		t.Errorf("audit: %v", err)
+		nil, &out, io.Discard); err != nil || !strings.Contains(out.String(), "credential urn:uuid:1") ||
+		!strings.Contains(out.String(), "記載の誤り") {
+		t.Errorf("audit: %v %q", err, out.String())
 	}
 	out.Reset()
 	if err := run(context.Background(), []string{"tsunagu", "outbox"}, func(k string) string { return env[k] },
