@@ -50,14 +50,18 @@ func (e *deniedError) Unwrap() error { return e.err }
 
 // forbiddenIn refuses an action in a municipality with a 403.
 func forbiddenIn(municipalityID int64) error {
-	return &deniedError{err: domain.Errorf(domain.CodeForbidden, "error.forbidden"), municipalityID: municipalityID,
-		subjectType: "municipality", subjectID: municipalityID}
+	return refused("error.forbidden", municipalityID, "municipality", municipalityID)
 }
 
 // forbiddenOn refuses an action on one thing with a 403.
 func forbiddenOn(municipalityID int64, what string, id int64) error {
-	return &deniedError{err: domain.Errorf(domain.CodeForbidden, "error.forbidden"), municipalityID: municipalityID,
-		subjectType: what, subjectID: id}
+	return refused("error.forbidden", municipalityID, what, id)
+}
+
+// refused is a 403 whose message (key) says why.
+func refused(key string, municipalityID int64, what string, id int64) error {
+	return &deniedError{err: domain.Errorf(domain.CodeForbidden, key), municipalityID: municipalityID, subjectType: what,
+		subjectID: id}
 }
 
 // hiddenFrom answers 404 for a thing the person may not see, as if it did

@@ -107,7 +107,7 @@ func (s *Server) invite(w http.ResponseWriter, r *http.Request, lang i18n.Lang) 
 		allowed = allowed || role == inv.Role
 	}
 	if !allowed && inv.Role.Valid() {
-		return domain.Errorf(domain.CodeForbidden, "error.forbidden")
+		return forbiddenIn(mu.ID)
 	}
 	plain, hash, err := auth.NewToken()
 	if err != nil {

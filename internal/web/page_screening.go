@@ -214,7 +214,7 @@ func (s *Server) moveEntries(w http.ResponseWriter, r *http.Request, lang i18n.L
 func (s *Server) moveAndTell(r *http.Request, a policy.Actor, mu domain.Municipality, p domain.Program, ids []int64,
 	to domain.EntryStatus, reason string) ([]store.Moved, error) {
 	if to.Final() && !policy.Can(a, policy.DecideEntries, policy.Resource{MunicipalityID: mu.ID}) {
-		return nil, domain.Errorf(domain.CodeForbidden, "error.decide_municipality")
+		return nil, refused("error.decide_municipality", mu.ID, "program", p.ID)
 	}
 	var moved []store.Moved
 	err := s.store.InTx(r.Context(), func(tx *store.Store) error {

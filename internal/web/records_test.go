@@ -71,6 +71,10 @@ func denialScenario(t *testing.T, w *world) {
 		{"hanako", "POST", "/engagements/" + id(tw.team.engagement) + "/complete", url.Values{}, 403,
 			auditRow{tw.users["hanako"], "access.denied", "engagement", tw.team.engagement, "", ota, "127.0.0.1",
 				"403 POST /engagements/" + id(tw.team.engagement) + "/complete"}},
+		// The partner tries to decide a 内定, which is the municipality's.
+		{"partner", "POST", "/admin/131113/entries/" + id(tw.hanakoEntry.ID) + "/move", url.Values{"to": {"offered"}}, 403,
+			auditRow{tw.users["partner"], "access.denied", "program", tw.hanakoEntry.ProgramID, "", ota, "127.0.0.1",
+				"403 POST /admin/131113/entries/" + id(tw.hanakoEntry.ID) + "/move"}},
 		// The owner tries to revoke a credential.
 		{"owner", "POST", "/admin/131113/credentials/x/revoke", url.Values{"reason": {"x"}}, 403,
 			auditRow{tw.users["owner"], "access.denied", "municipality", ota, "", ota, "127.0.0.1", "403 POST /admin/131113/credentials/x/revoke"}},
