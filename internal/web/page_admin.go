@@ -80,6 +80,7 @@ type adminMunicipality struct {
 	Pool         bool
 	Allocate     bool // the allocation needs every entry, which a leader does not see
 	Teams        bool // the list of teams: all of them for staff, one's own for a leader or a business
+	Projects     bool // every link but Teams needs this one too, so it comes first
 }
 
 // adminHome lists, per municipality the person works for, its programs
@@ -110,7 +111,7 @@ func (s *Server) adminHome(w http.ResponseWriter, r *http.Request, lang i18n.Lan
 			Members: policy.Can(a, policy.Invite, res), Outbox: policy.Can(a, policy.ReadOutbox, res),
 			Dashboard: policy.Can(a, policy.ViewDashboard, res), Community: policy.Can(a, policy.ManageCommunity, res),
 			Pool: policy.Can(a, policy.ScoutTalents, res), Allocate: policy.Can(a, policy.ScreenEntries, res),
-			Teams: policy.Anywhere(a, policy.ViewTeams, id)}
+			Teams: policy.Anywhere(a, policy.ViewTeams, id), Projects: policy.Anywhere(a, policy.ManageProjects, id)}
 		for _, p := range h.progList {
 			if p.MunicipalityID == id && slices.Contains(screens, id) {
 				am.Programs = append(am.Programs, p)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -271,5 +272,25 @@ func assignLeaderScenario(t *testing.T, w *world) {
 	}
 	if status, _, _ := send(t, tw.leader, "GET", tw.work, nil); status != 404 {
 		t.Errorf("a leader taken off: %d", status)
+	}
+}
+
+func TestAdminMenuOffersOnlyWhatOpens(t *testing.T) {
+	w := newWorld(t)
+	tw := newTeamWorld(t, w)
+	for who, c := range map[string]*http.Client{"leader": tw.leader, "owner": tw.owner, "partner": tw.partner, "staff": tw.staff} {
+		_, body, _ := send(t, c, "GET", w.srv.URL+"/admin", nil)
+		links := regexp.MustCompile(`href="(/admin/[^"?]+)"`).FindAllStringSubmatch(body, -1)
+		if len(links) == 0 {
+			t.Fatalf("%s: no links", who)
+		}
+		for _, l := range links {
+			if l[1] == "/admin/131113/export" {
+				continue // a download
+			}
+			if status, _, _ := send(t, c, "GET", w.srv.URL+l[1], nil); status != 200 {
+				t.Errorf("%s: the menu offers %s, which answers %d", who, l[1], status)
+			}
+		}
 	}
 }
