@@ -150,7 +150,14 @@ func TestBrowserProjectToDecision(t *testing.T) {
 	}
 	entryPath := "/admin/131113/entries/" + strconv.FormatInt(entryID, 10)
 
-	// 5. A leader side-jobber finds the entry on the board and scores it.
+	// 5. Staff assign a leader side-jobber, who then finds the entry on
+	// the board (a leader sees only the entries assigned to them) and
+	// scores it.
+	leaderAccount, err := st.Credentials(context.Background(), "leader@demo.tsunagu.example")
+	must(err)
+	must(chromedp.Do(staff, chromedp.Navigate(s.url+entryPath),
+		chromedp.SetValue(chromedp.CSS(`#r-user`), strconv.FormatInt(leaderAccount.User.ID, 10))))
+	click(staff, `#r-user ~ button`)
 	leader := browsertest.New(t, 3*time.Minute)
 	browserLogin(t, leader, s.url, "leader@demo.tsunagu.example")
 	must(chromedp.Do(leader, chromedp.Navigate(s.url+"/admin/131113/programs/"+programSlug()+"/entries?q=池上")))

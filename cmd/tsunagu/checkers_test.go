@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -72,7 +73,12 @@ func TestSignedInPagesPassHTMLChecker(t *testing.T) {
 			"/engagements/2", "/agreements/1", "/admin/131113/entries/1/agreement", "/admin/131113/events",
 			"/admin/131113/ideas", "/admin/131113/legal", "/admin/131113/legal/privacy"},
 		"talent@demo.tsunagu.example": {"/me", "/me/delete", "/me/password", "/me/profile", "/credentials/verify", "/me/notifications", "/me/tokens", "/ideas", "/events/2", "/programs/" + slug + "/entry"},
-		"owner@demo.tsunagu.example":  {"/admin/131113/projects", "/admin/131113/projects/new"},
+		"owner@demo.tsunagu.example":  {"/admin/131113/projects", "/admin/131113/projects/new", "/admin/131113/engagements"},
+		// The leader sees only what is assigned to them: the demo assigns
+		// the first 2021 entries and some teams (their pages are added below).
+		"leader@demo.tsunagu.example": {"/admin", "/admin/131113/programs/ota-sdgs-2021/entries", "/admin/131113/entries/1",
+			"/admin/131113/engagements"},
+
 	}
 	var pages []string
 	var bodies [][]byte
@@ -84,6 +90,9 @@ func TestSignedInPagesPassHTMLChecker(t *testing.T) {
 			t.Fatal(err)
 		}
 		resp.Body.Close()
+		if strings.HasPrefix(email, "leader@") {
+			paths = append(paths, ledTeams(t, c, s.url)...)
+		}
 		for _, p := range paths {
 			for _, lang := range []string{"ja", "en"} {
 				sep := "?"
@@ -96,6 +105,21 @@ func TestSignedInPagesPassHTMLChecker(t *testing.T) {
 		}
 	}
 	browsertest.CheckHTML(t, pages, bodies, true)
+}
+
+// ledTeams finds the workspaces on the leader's list of teams.
+func ledTeams(t *testing.T, c *http.Client, base string) []string {
+	t.Helper()
+	body := string(fetch(t, c, base+"/admin/131113/engagements", true))
+	teams := regexp.MustCompile(`href="(/engagements/[0-9]+)"`).FindAllStringSubmatch(body, -1)
+	if len(teams) == 0 {
+		t.Fatal("the demo leader leads no team")
+	}
+	var out []string
+	for _, m := range teams {
+		out = append(out, m[1])
+	}
+	return out
 }
 
 // fetch gets a page; with ok set it must answer 200 (public pages include

@@ -162,8 +162,15 @@ func auditCmd(ctx context.Context, args []string, getenv func(string) string, st
 		if e.ActorID != 0 {
 			actor = fmt.Sprintf("user %d", e.ActorID)
 		}
-		fmt.Fprintf(stdout, "%s  %-10s  %-24s  %s %d  %s\n", e.At.Format(time.RFC3339), actor, e.Action,
-			e.SubjectType, e.SubjectID, e.Address)
+		subject := fmt.Sprintf("%s %d", e.SubjectType, e.SubjectID)
+		if e.SubjectKey != "" {
+			subject = e.SubjectType + " " + e.SubjectKey
+		}
+		line := fmt.Sprintf("%s  %-10s  %-24s  %s  %s", e.At.Format(time.RFC3339), actor, e.Action, subject, e.Address)
+		if e.Detail != "" {
+			line += "  " + e.Detail
+		}
+		fmt.Fprintln(stdout, line)
 	}
 	return nil
 }

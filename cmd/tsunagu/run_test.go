@@ -217,6 +217,10 @@ func TestEnvironmentSettings(t *testing.T) {
 	if err := st.CreateUser(context.Background(), &u); err != nil {
 		t.Fatal(err)
 	}
+	if err := st.Audit(context.Background(), store.AuditEvent{ActorID: u.ID, Action: "credential.revoke", SubjectType: "credential",
+		SubjectKey: "urn:uuid:1", Detail: "記載の誤り"}); err != nil {
+		t.Fatal(err)
+	}
 	st.Close()
 	out.Reset()
 	before := time.Now()
@@ -235,8 +239,9 @@ func TestEnvironmentSettings(t *testing.T) {
 	checkTokenLifetimes(t, dir, u.ID, map[string]time.Duration{"command line": 90 * 24 * time.Hour, "thirty": 30 * 24 * time.Hour}, before)
 	out.Reset()
 	if err := run(context.Background(), []string{"tsunagu", "audit"}, func(k string) string { return env[k] },
-		nil, &out, io.Discard); err != nil {
-		t.Errorf("audit: %v", err)
+		nil, &out, io.Discard); err != nil || !strings.Contains(out.String(), "credential urn:uuid:1") ||
+		!strings.Contains(out.String(), "記載の誤り") {
+		t.Errorf("audit: %v %q", err, out.String())
 	}
 	out.Reset()
 	if err := run(context.Background(), []string{"tsunagu", "outbox"}, func(k string) string { return env[k] },

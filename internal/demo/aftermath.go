@@ -36,7 +36,7 @@ type Team struct {
 	Members      []int64 // talents whose agreements are complete, by entry ID
 	Goal         string
 	Milestones   []Milestone
-	Meetings     []domain.Meeting // EngagementID and AuthorID are left 0
+	Meetings     []domain.Meeting // EngagementID and AuthorID are left 0; a one-to-one's TalentID is a member
 	Reports      []domain.Report  // TalentID is a member
 	Messages     []Message
 	Indicators   []Indicator

@@ -150,6 +150,9 @@ func TestAftermathTeams(t *testing.T) {
 				teamMeetings++
 			} else {
 				team1on1++
+				if !slices.Contains(team.Members, m.TalentID) {
+					t.Errorf("%s: a one-to-one with %d, who is not on the team", p.Title, m.TalentID)
+				}
 			}
 		}
 		if teamMeetings != len(ms) || team1on1 < 1 || team1on1 > 3 {

@@ -64,7 +64,8 @@ func (p *planner) milestones(t *Team, th theme, ms []time.Time) {
 }
 
 // meetings adds a kickoff and a team meeting each month, ending with a final
-// report for a completed team, and one to three one-to-ones.
+// report for a completed team, and one to three one-to-ones with its
+// members.
 func (p *planner) meetings(t *Team, th theme, ms []time.Time) {
 	for i, m := range ms {
 		notes := "定例ミーティング。" + step(th, i, len(ms)) + p.pick(teamNotes())
@@ -79,8 +80,9 @@ func (p *planner) meetings(t *Team, th theme, ms []time.Time) {
 		t.Meetings = append(t.Meetings, domain.Meeting{Kind: domain.MeetingTeam, HeldOn: day(m, 4+p.rng.IntN(10)),
 			Minutes: 60 + 15*p.rng.IntN(3), Notes: notes})
 	}
-	for _, i := range p.subset(len(ms), 1+p.rng.IntN(3)) {
-		t.Meetings = append(t.Meetings, domain.Meeting{Kind: domain.MeetingOneToOne,
+	// The members take turns (no draw, so the rest of the demo stays as it was).
+	for n, i := range p.subset(len(ms), 1+p.rng.IntN(3)) {
+		t.Meetings = append(t.Meetings, domain.Meeting{Kind: domain.MeetingOneToOne, TalentID: t.Members[n%len(t.Members)],
 			HeldOn: day(ms[i], 15+p.rng.IntN(10)), Minutes: 30, Notes: p.pick(oneToOneNotes())})
 	}
 }

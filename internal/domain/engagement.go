@@ -68,6 +68,7 @@ type Meeting struct {
 	Minutes      int // how long
 	Notes        string
 	AuthorID     int64
+	TalentID     int64 // the team member a one-to-one was held with; 0 for a team meeting
 }
 
 // Validate checks the meeting.
@@ -75,6 +76,12 @@ func (m *Meeting) Validate() error {
 	var v ValidationErrors
 	if m.Kind != MeetingTeam && m.Kind != MeetingOneToOne {
 		v.Add("kind", "error.choice", "Value", string(m.Kind))
+	}
+	if m.Kind == MeetingOneToOne && m.TalentID == 0 {
+		v.Add("talent", "error.meeting_talent")
+	}
+	if m.Kind == MeetingTeam && m.TalentID != 0 {
+		v.Add("talent", "error.meeting_team_talent")
 	}
 	if m.HeldOn.IsZero() {
 		v.Add("held_on", "error.date")

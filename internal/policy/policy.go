@@ -1,7 +1,9 @@
 // Package policy is the one place that decides what each person may do:
-// a pure table from roles to actions, scoped to the municipality (and, for
-// a business owner, the organization) of each membership. Handlers ask
-// Can; nothing else compares roles.
+// a pure table from roles to actions, each with the scope it reaches
+// within the municipality of the membership. Handlers find the facts about
+// the thing at hand (its organization, whether the person is assigned to
+// review the entry or leads the team) and ask Can; nothing else compares
+// roles.
 package policy
 
 import "github.com/tsunagu-hub/tsunagu/internal/domain"
@@ -15,6 +17,7 @@ const (
 	ScreenEntries   Action = "entries.screen"   // write private notes and scores
 	MoveEntries     Action = "entries.move"     // move entries between screening stages, assign reviewers, schedule interviews
 	DecideEntries   Action = "entries.decide"   // 内定 / 見送り: the municipality decides
+	ViewContacts    Action = "entries.contacts" // an entrant's contact details (email address)
 	ManageProjects  Action = "projects.manage"  // draft, submit and edit projects
 	ReviewProjects  Action = "projects.review"  // publish or return submitted projects
 	Invite          Action = "members.invite"   // invite people into an organization
@@ -25,6 +28,22 @@ const (
 	ManageCommunity Action = "community.manage" // hold events, answer ideas
 	ScoutTalents    Action = "talents.scout"    // search the shared pool and send offers
 	EditLegal       Action = "legal.edit"       // write the municipality's privacy notice, terms of use and contact
+	ViewTeams       Action = "teams.view"       // open a team's workspace and the list of teams
+	ManageTeams     Action = "teams.manage"     // assign leaders to teams
+	DecideTeams     Action = "teams.decide"     // complete a team (which issues its credentials), correct its outcomes, revoke credentials
+	ViewAgreements  Action = "agreements.view"  // read agreements, with their rewards
+	ViewCredentials Action = "credentials.view" // read credentials their holders have not made public
+)
+
+// Scope is how far a grant reaches within the municipality.
+type Scope int
+
+// Scopes.
+const (
+	Everything      Scope = iota // everything of the municipality
+	OwnOrganization              // only what belongs to the member's own organization (Resource.OrganizationID)
+	AssignedEntries              // only entries the person is assigned to review (Resource.AssignedReviewer)
+	LedTeams                     // only teams the person leads (Resource.TeamLeader)
 )
 
 // Actor is a signed-in person and their memberships.
@@ -33,37 +52,68 @@ type Actor struct {
 	Memberships []domain.Membership
 }
 
-// Resource is what an action touches: always a municipality, sometimes an
-// organization (a business's own projects).
+// Resource is what an action touches, with the facts the scopes need.
+// A resource with no facts set stands for "every one of them": a leader
+// may not see every entry, so Can answers false for it.
 type Resource struct {
-	MunicipalityID int64
-	OrganizationID int64 // 0 when the action is not about one organization
+	MunicipalityID   int64
+	OrganizationID   int64 // the organization the thing belongs to (a project's or team's host); 0 for none
+	AssignedReviewer bool  // the actor is assigned to review this entry
+	TeamLeader       bool  // the actor leads this team
+}
+
+// grant is one action a role may take, and how far it reaches.
+type grant struct {
+	act   Action
+	scope Scope
+}
+
+func everything(acts ...Action) []grant {
+	out := make([]grant, len(acts))
+	for i, a := range acts {
+		out[i] = grant{a, Everything}
+	}
+	return out
 }
 
 // grants lists what each role may do within its municipality.
-func grants(r domain.Role) []Action {
+func grants(r domain.Role) []grant {
 	switch r {
 	case domain.RoleMunicipalityAdmin:
-		return []Action{ViewEntries, ScreenEntries, MoveEntries, DecideEntries, ManageProjects, ReviewProjects, Invite,
-			ReadAudit, ViewDashboard, ReadOutbox, ImportEntries, ManageCommunity, ScoutTalents, EditLegal}
+		return everything(ViewEntries, ScreenEntries, MoveEntries, DecideEntries, ViewContacts, ManageProjects, ReviewProjects,
+			Invite, ReadAudit, ViewDashboard, ReadOutbox, ImportEntries, ManageCommunity, ScoutTalents, ViewTeams, ManageTeams,
+			DecideTeams, ViewAgreements, ViewCredentials, EditLegal)
 	case domain.RoleMunicipalityStaff:
-		return []Action{ViewEntries, ScreenEntries, MoveEntries, DecideEntries, ManageProjects, ReviewProjects, Invite,
-			ViewDashboard, ReadOutbox, ImportEntries, ManageCommunity, ScoutTalents}
+		return everything(ViewEntries, ScreenEntries, MoveEntries, DecideEntries, ViewContacts, ManageProjects, ReviewProjects,
+			Invite, ViewDashboard, ReadOutbox, ImportEntries, ManageCommunity, ScoutTalents, ViewTeams, ManageTeams,
+			DecideTeams, ViewAgreements, ViewCredentials)
 	case domain.RolePartnerStaff:
-		return []Action{ViewEntries, ScreenEntries, MoveEntries, ManageProjects, ViewDashboard, ManageCommunity, ScoutTalents}
+		return everything(ViewEntries, ScreenEntries, MoveEntries, ViewContacts, ManageProjects, ViewDashboard, ManageCommunity,
+			ScoutTalents, ViewTeams, ManageTeams, ViewAgreements, ViewCredentials)
 	case domain.RoleAssociationStaff:
-		return []Action{ManageProjects, ViewDashboard, ManageCommunity}
+		return everything(ManageProjects, ViewDashboard, ManageCommunity)
 	case domain.RoleLeaderTalent:
-		return []Action{ViewEntries, ScreenEntries}
+		// An outsider: the entries assigned to them and the teams they
+		// lead, never contact details, agreements or credentials.
+		return []grant{{ViewEntries, AssignedEntries}, {ScreenEntries, AssignedEntries}, {ViewTeams, LedTeams}}
 	case domain.RoleBusinessOwner:
-		return []Action{ManageProjects}
+		return []grant{{ManageProjects, OwnOrganization}, {ViewTeams, OwnOrganization}, {ViewAgreements, OwnOrganization}}
 	}
 	return nil
 }
 
-// ownOrganizationOnly marks roles whose grants reach only their own
-// organization's resources.
-func ownOrganizationOnly(r domain.Role) bool { return r == domain.RoleBusinessOwner }
+// covers reports whether a grant held through membership m reaches res.
+func (g grant) covers(m domain.Membership, res Resource) bool {
+	switch g.scope {
+	case OwnOrganization:
+		return res.OrganizationID != 0 && res.OrganizationID == m.OrganizationID
+	case AssignedEntries:
+		return res.AssignedReviewer
+	case LedTeams:
+		return res.TeamLeader
+	}
+	return true
+}
 
 // Can reports whether the actor may do the action on the resource. Nobody
 // may act in a municipality they hold no membership in.
@@ -75,11 +125,28 @@ func Can(a Actor, act Action, res Resource) bool {
 		if m.UserID != a.UserID || m.MunicipalityID != res.MunicipalityID {
 			continue
 		}
-		if ownOrganizationOnly(m.Role) && res.OrganizationID != m.OrganizationID {
+		for _, g := range grants(m.Role) {
+			if g.act == act && g.covers(m, res) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Anywhere reports whether the actor may do the action on at least some
+// things of the municipality: whether a list page opens for them at all.
+// The list must then keep only what Can allows, item by item.
+func Anywhere(a Actor, act Action, municipalityID int64) bool {
+	if a.UserID == 0 {
+		return false
+	}
+	for _, m := range a.Memberships {
+		if m.UserID != a.UserID || m.MunicipalityID != municipalityID {
 			continue
 		}
 		for _, g := range grants(m.Role) {
-			if g == act {
+			if g.act == act {
 				return true
 			}
 		}
@@ -93,16 +160,22 @@ func Municipalities(a Actor, act Action) []int64 {
 	var out []int64
 	seen := map[int64]bool{}
 	for _, m := range a.Memberships {
-		if seen[m.MunicipalityID] || m.UserID != a.UserID {
-			continue
-		}
-		for _, g := range grants(m.Role) {
-			if g == act {
-				out = append(out, m.MunicipalityID)
-				seen[m.MunicipalityID] = true
-				break
-			}
+		if !seen[m.MunicipalityID] && Anywhere(a, act, m.MunicipalityID) {
+			out = append(out, m.MunicipalityID)
+			seen[m.MunicipalityID] = true
 		}
 	}
 	return out
+}
+
+// IsOwner reports whether the actor owns the business: a business-owner
+// membership of that organization. It makes them a party to its
+// agreements and teams.
+func IsOwner(a Actor, organizationID int64) bool {
+	for _, m := range a.Memberships {
+		if a.UserID != 0 && m.UserID == a.UserID && m.Role == domain.RoleBusinessOwner && m.OrganizationID == organizationID {
+			return true
+		}
+	}
+	return false
 }

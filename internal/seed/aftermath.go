@@ -101,6 +101,9 @@ func teamWork(ctx context.Context, tx *store.Store, t demo.Team, m ids, act acto
 	}
 	for _, x := range t.Meetings {
 		x.EngagementID, x.AuthorID = g.ID, act.partner
+		if x.TalentID != 0 {
+			x.TalentID = m.tal[x.TalentID]
+		}
 		if err := tx.LogMeeting(ctx, &x); err != nil {
 			return err
 		}

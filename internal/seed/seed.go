@@ -71,6 +71,9 @@ func Demo(ctx context.Context, st *store.Store, ref *refdata.Data, seed uint64, 
 		if err != nil {
 			return err
 		}
+		if err := demoLeader(ctx, tx, ds, plan, m, users); err != nil {
+			return err
+		}
 		return community(ctx, tx, ds.Municipalities[0].LGCode, now)
 	})
 	return c, err

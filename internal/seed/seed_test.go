@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/tsunagu-hub/tsunagu/internal/demo"
+	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/refdata"
 	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
@@ -114,5 +115,40 @@ func TestDemoAccounts(t *testing.T) {
 				t.Errorf("%s: %+v", a.Email, ms)
 			}
 		}
+	}
+	// The leader sees only what is assigned to them, so the demo assigns
+	// them entries of 2021 and teams: those at work and one completed.
+	leader, err := st.Credentials(ctx, "leader@demo.tsunagu.example")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p2021, err := st.ProgramBySlug(ctx, demo.Ota2021Slug)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reviewers, err := st.ReviewersOfProgram(ctx, p2021.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries := 0
+	for _, r := range reviewers {
+		if r.UserID == leader.User.ID {
+			entries++
+		}
+	}
+	leaders, err := st.TeamLeaders(ctx, ota.ID, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	led := map[domain.EngagementStatus]int{}
+	for _, l := range leaders {
+		g, err := st.Engagement(ctx, l.EngagementID)
+		if err != nil || l.UserID != leader.User.ID {
+			t.Fatalf("leader %+v: %v", l, err)
+		}
+		led[g.Status]++
+	}
+	if entries != 12 || led[domain.EngagementActive] != 2 || led[domain.EngagementCompleted] != 1 {
+		t.Errorf("the demo leader reviews %d entries and leads %v", entries, led)
 	}
 }

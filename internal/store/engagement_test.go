@@ -80,7 +80,7 @@ func TestAgreementToCompletion(t *testing.T) {
 		if len(ms) != 1 || ms[0].DoneAt.IsZero() {
 			t.Errorf("milestones %+v", ms)
 		}
-		mustNil(t, s.LogMeeting(ctx, &domain.Meeting{EngagementID: g.ID, Kind: domain.MeetingOneToOne, HeldOn: start.AddDate(0, 0, 7),
+		mustNil(t, s.LogMeeting(ctx, &domain.Meeting{EngagementID: g.ID, Kind: domain.MeetingOneToOne, TalentID: f.talent.ID, HeldOn: start.AddDate(0, 0, 7),
 			Minutes: 30, Notes: "進め方の確認"}))
 		if err := s.LogMeeting(ctx, &domain.Meeting{EngagementID: g.ID, Kind: "party", Minutes: 1}); domain.ErrorCode(err) != domain.CodeInvalid {
 			t.Errorf("bad meeting: %v", err)

@@ -175,15 +175,17 @@ func (s *Store) LogMeeting(ctx context.Context, m *domain.Meeting) error {
 	if err := m.Validate(); err != nil {
 		return err
 	}
-	id, err := s.insertID(ctx, `INSERT INTO meetings (engagement_id, kind, held_on, minutes, notes, author_id)
-		VALUES ($1, $2, $3, $4, $5, $6)`, m.EngagementID, m.Kind, nullDate(m.HeldOn), m.Minutes, m.Notes, nullID(m.AuthorID))
+	id, err := s.insertID(ctx, `INSERT INTO meetings (engagement_id, kind, held_on, minutes, notes, author_id, talent_id)
+		VALUES ($1, $2, $3, $4, $5, $6, $7)`, m.EngagementID, m.Kind, nullDate(m.HeldOn), m.Minutes, m.Notes, nullID(m.AuthorID),
+		nullID(m.TalentID))
 	m.ID = id
 	return err
 }
 
-// Meetings lists the meeting log, newest first.
+// Meetings lists the meeting log, newest first, one-to-ones included:
+// who may read which is policy.TeamPart.MayReadMeeting.
 func (s *Store) Meetings(ctx context.Context, engagementID int64) ([]domain.Meeting, error) {
-	rows, err := s.query(ctx, `SELECT id, engagement_id, kind, held_on, minutes, notes, author_id FROM meetings
+	rows, err := s.query(ctx, `SELECT id, engagement_id, kind, held_on, minutes, notes, author_id, talent_id FROM meetings
 		WHERE engagement_id = $1 ORDER BY held_on DESC, id DESC`, engagementID)
 	if err != nil {
 		return nil, err
@@ -193,11 +195,11 @@ func (s *Store) Meetings(ctx context.Context, engagementID int64) ([]domain.Meet
 	for rows.Next() {
 		var m domain.Meeting
 		var held sql.NullTime
-		var by sql.NullInt64
-		if err := rows.Scan(&m.ID, &m.EngagementID, &m.Kind, &held, &m.Minutes, &m.Notes, &by); err != nil {
+		var by, with sql.NullInt64
+		if err := rows.Scan(&m.ID, &m.EngagementID, &m.Kind, &held, &m.Minutes, &m.Notes, &by, &with); err != nil {
 			return nil, err
 		}
-		m.HeldOn, m.AuthorID = dateOf(held), by.Int64
+		m.HeldOn, m.AuthorID, m.TalentID = dateOf(held), by.Int64, with.Int64
 		out = append(out, m)
 	}
 	return out, rows.Err()

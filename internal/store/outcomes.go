@@ -3,12 +3,17 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"math"
+	"strings"
 
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 )
 
 // SaveIndicator declares an outcome indicator or records its result.
+// Once the team is completed its outcomes are locked: they count in the
+// council's figures and in the credentials, and only CorrectIndicator may
+// change them.
 func (s *Store) SaveIndicator(ctx context.Context, in *domain.Indicator) error {
 	if err := in.Validate(); err != nil {
 		return err
@@ -17,6 +22,61 @@ func (s *Store) SaveIndicator(ctx context.Context, in *domain.Indicator) error {
 	if err != nil {
 		return err
 	}
+	if g.Status == domain.EngagementCompleted {
+		return outcomeLocked()
+	}
+	return s.writeIndicator(ctx, g, in)
+}
+
+// outcomeLocked refuses a change to a completed team's outcomes.
+func outcomeLocked() error {
+	return &domain.Error{Code: domain.CodeConflict, Key: "error.outcome_locked",
+		Fields: []domain.FieldError{{Field: "indicator", Key: "error.outcome_locked"}}}
+}
+
+// CorrectIndicator changes an outcome of a completed team, which only
+// municipal staff do and only with a reason; it returns the indicator as
+// it was, so the correction can be recorded with both.
+func (s *Store) CorrectIndicator(ctx context.Context, in *domain.Indicator, reason string) (domain.Indicator, error) {
+	var before domain.Indicator
+	var v domain.ValidationErrors
+	if err := in.Validate(); err != nil {
+		var de *domain.Error
+		if !errors.As(err, &de) {
+			return before, err
+		}
+		v.Fields = append(v.Fields, de.Fields...)
+	}
+	if strings.TrimSpace(reason) == "" {
+		v.Add("reason", "error.correction_reason")
+	}
+	if err := v.Err(); err != nil {
+		return before, err
+	}
+	g, err := s.Engagement(ctx, in.EngagementID)
+	if err != nil {
+		return before, err
+	}
+	if g.Status != domain.EngagementCompleted {
+		return before, domain.Errorf(domain.CodeConflict, "error.correction_active")
+	}
+	if in.ID == 0 {
+		return before, outcomeLocked() // a correction changes a recorded outcome; none is added
+	}
+	all, err := s.Indicators(ctx, g.ID)
+	if err != nil {
+		return before, err
+	}
+	for _, x := range all {
+		if x.ID == in.ID {
+			return x, s.writeIndicator(ctx, g, in)
+		}
+	}
+	return before, domain.NotFound("indicator")
+}
+
+// writeIndicator inserts or updates an indicator of the engagement.
+func (s *Store) writeIndicator(ctx context.Context, g domain.Engagement, in *domain.Indicator) error {
 	var result, recorded any
 	if in.HasResult() {
 		in.RecordedAt = s.now()

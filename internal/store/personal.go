@@ -142,7 +142,7 @@ func (s *Store) DeleteAccount(ctx context.Context, userID int64) error {
 		if err := tx.runAfterCommit(ctx, tx.truncateWAL); err != nil {
 			return err
 		}
-		return tx.Audit(ctx, AuditEvent{Action: "user.delete", SubjectType: "user", SubjectID: userID})
+		return tx.Audit(ctx, AuditEvent{ActorID: userID, Action: "user.delete", SubjectType: "user", SubjectID: userID})
 	})
 }
 

@@ -280,3 +280,15 @@ func (s *Store) TalentEmails(ctx context.Context, programID int64) (map[int64]st
 	}
 	return out, rows.Err()
 }
+
+// TalentEmail is where to reach a talent: their account's address, or the
+// contact address an import gave; "" when there is none.
+func (s *Store) TalentEmail(ctx context.Context, talentID int64) (string, error) {
+	var email string
+	err := s.queryRow(ctx, `SELECT COALESCE(u.email, t.contact_email) FROM talents t LEFT JOIN users u ON u.id = t.user_id
+		WHERE t.id = $1`, talentID).Scan(&email)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", domain.NotFound("talent")
+	}
+	return email, err
+}

@@ -90,7 +90,9 @@ func (s *Server) signup(w http.ResponseWriter, r *http.Request, lang i18n.Lang) 
 		if err := tx.SetPassword(r.Context(), u.ID, hash); err != nil {
 			return err
 		}
-		if err := s.audit(r.Context(), tx, r, "user.signup", "user", u.ID, 0); err != nil {
+		// The person signing up is not signed in yet: they are the actor.
+		if err := s.auditEvent(r.Context(), tx, r, store.AuditEvent{ActorID: u.ID, Action: "user.signup", SubjectType: "user",
+			SubjectID: u.ID}); err != nil {
 			return err
 		}
 		if err := recordAgreement(r.Context(), tx, u.ID, agreed); err != nil {

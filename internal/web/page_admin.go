@@ -3,6 +3,8 @@ package web
 import (
 	"net/http"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
@@ -21,10 +23,9 @@ func (s *Server) actor(r *http.Request) (policy.Actor, error) {
 	return a, err
 }
 
-// allow checks one action on one municipality's resource: a visitor who is
-// not signed in is sent to log in; anyone else without the right gets a
-// translated 403.
-func (s *Server) allow(w http.ResponseWriter, r *http.Request, act policy.Action, res policy.Resource) (policy.Actor, bool, error) {
+// signedInActor is the person asking, with their memberships; a visitor
+// who is not signed in is sent to log in (ok is false, with no error).
+func (s *Server) signedInActor(w http.ResponseWriter, r *http.Request) (policy.Actor, bool, error) {
 	a, err := s.actor(r)
 	if err != nil {
 		return a, false, err
@@ -33,8 +34,33 @@ func (s *Server) allow(w http.ResponseWriter, r *http.Request, act policy.Action
 		http.Redirect(w, r, "/login?next="+r.URL.RequestURI(), http.StatusSeeOther)
 		return a, false, nil
 	}
+	return a, true, nil
+}
+
+// allow checks one action on one municipality's resource: a visitor who is
+// not signed in is sent to log in; anyone else without the right gets a
+// translated 403, which is recorded.
+func (s *Server) allow(w http.ResponseWriter, r *http.Request, act policy.Action, res policy.Resource) (policy.Actor, bool, error) {
+	a, ok, err := s.signedInActor(w, r)
+	if err != nil || !ok {
+		return a, false, err
+	}
 	if !policy.Can(a, act, res) {
-		return a, false, domain.Errorf(domain.CodeForbidden, "error.forbidden")
+		return a, false, forbiddenIn(res.MunicipalityID)
+	}
+	return a, true, nil
+}
+
+// allowSome opens a list page to whoever may do the action on at least
+// some of the municipality's things; the page then keeps, item by item,
+// only what policy.Can allows (a leader's own entries and teams).
+func (s *Server) allowSome(w http.ResponseWriter, r *http.Request, act policy.Action, municipalityID int64) (policy.Actor, bool, error) {
+	a, ok, err := s.signedInActor(w, r)
+	if err != nil || !ok {
+		return a, false, err
+	}
+	if !policy.Anywhere(a, act, municipalityID) {
+		return a, false, forbiddenIn(municipalityID)
 	}
 	return a, true, nil
 }
@@ -53,18 +79,17 @@ type adminMunicipality struct {
 	Community    bool
 	Pool         bool
 	Legal        bool
+	Allocate     bool // the allocation needs every entry, which a leader does not see
+	Teams        bool // the list of teams: all of them for staff, one's own for a leader or a business
+	Projects     bool // every link but Teams needs this one too, so it comes first
 }
 
 // adminHome lists, per municipality the person works for, its programs
 // and what they may open.
 func (s *Server) adminHome(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	a, err := s.actor(r)
-	if err != nil {
+	a, ok, err := s.signedInActor(w, r)
+	if err != nil || !ok {
 		return err
-	}
-	if a.UserID == 0 {
-		http.Redirect(w, r, "/login?next=/admin", http.StatusSeeOther)
-		return nil
 	}
 	screens := policy.Municipalities(a, policy.ViewEntries)
 	ids := append([]int64(nil), screens...)
@@ -86,7 +111,8 @@ func (s *Server) adminHome(w http.ResponseWriter, r *http.Request, lang i18n.Lan
 		am := adminMunicipality{Municipality: h.municipalities[id], Audit: policy.Can(a, policy.ReadAudit, res),
 			Members: policy.Can(a, policy.Invite, res), Outbox: policy.Can(a, policy.ReadOutbox, res),
 			Dashboard: policy.Can(a, policy.ViewDashboard, res), Community: policy.Can(a, policy.ManageCommunity, res),
-			Pool: policy.Can(a, policy.ScoutTalents, res), Legal: policy.Can(a, policy.EditLegal, res)}
+			Pool: policy.Can(a, policy.ScoutTalents, res), Legal: policy.Can(a, policy.EditLegal, res), Allocate: policy.Can(a, policy.ScreenEntries, res),
+			Teams: policy.Anywhere(a, policy.ViewTeams, id), Projects: policy.Anywhere(a, policy.ManageProjects, id)}
 		for _, p := range h.progList {
 			if p.MunicipalityID == id && slices.Contains(screens, id) {
 				am.Programs = append(am.Programs, p)
@@ -104,7 +130,43 @@ func (s *Server) pathMunicipality(r *http.Request) (domain.Municipality, error) 
 
 type adminAuditData struct {
 	Municipality domain.Municipality
-	Events       []store.AuditEvent
+	Events       []auditLine
+}
+
+// auditLine is an audit event as people read it: who (by name, or that
+// the account was deleted) and what it touched.
+type auditLine struct {
+	store.AuditEvent
+	Who     string
+	Subject string
+}
+
+// auditLines names each event's actor and subject in the reader's language.
+func (s *Server) auditLines(lang i18n.Lang, events []store.AuditEvent) []auditLine {
+	out := make([]auditLine, 0, len(events))
+	for _, e := range events {
+		l := auditLine{AuditEvent: e, Who: e.ActorName}
+		switch {
+		case e.ActorGone:
+			l.Who = s.cat.T(lang, "admin.actor_deleted", nil)
+		case e.ActorID == 0:
+			l.Who = s.cat.T(lang, "admin.actor_none", nil)
+		}
+		kind := e.SubjectType
+		if key := "thing." + e.SubjectType; s.cat.Has(key) {
+			kind = s.cat.T(lang, key, nil)
+		}
+		id := e.SubjectKey
+		if id == "" && e.SubjectID != 0 {
+			id = "#" + strconv.FormatInt(e.SubjectID, 10)
+		}
+		l.Subject = strings.TrimSpace(kind + " " + id)
+		if e.SubjectLabel != "" {
+			l.Subject += "「" + e.SubjectLabel + "」"
+		}
+		out = append(out, l)
+	}
+	return out
 }
 
 // adminAudit shows a municipality's audit log to its admins.
@@ -117,9 +179,10 @@ func (s *Server) adminAudit(w http.ResponseWriter, r *http.Request, lang i18n.La
 	if err != nil || !ok {
 		return err
 	}
-	d := adminAuditData{Municipality: m}
-	if d.Events, err = s.store.AuditLog(r.Context(), m.ID, 200); err != nil {
+	events, err := s.store.AuditLog(r.Context(), m.ID, 200)
+	if err != nil {
 		return err
 	}
+	d := adminAuditData{Municipality: m, Events: s.auditLines(lang, events)}
 	return s.render(w, r, lang, http.StatusOK, "admin_audit", s.cat.T(lang, "admin.audit", nil), d)
 }

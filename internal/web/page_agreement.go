@@ -218,8 +218,9 @@ type agreementPageData struct {
 }
 
 // agreementParties says as which parties the viewer may act on an
-// agreement: the talent, an owner of the host business, and staff (or a
-// partner) of the municipality.
+// agreement: the talent, an owner of the host business, and the
+// municipality's staff, who decide 合意 (a partner drafts the terms but
+// does not accept them for the municipality).
 func (s *Server) agreementParties(r *http.Request, a policy.Actor, ag domain.Agreement, host int64) ([]domain.Party, error) {
 	var out []domain.Party
 	t, err := s.store.Talent(r.Context(), ag.TalentID)
@@ -229,13 +230,10 @@ func (s *Server) agreementParties(r *http.Request, a policy.Actor, ag domain.Agr
 	if t.UserID != 0 && t.UserID == a.UserID {
 		out = append(out, domain.PartyTalent)
 	}
-	for _, m := range a.Memberships {
-		if m.Role == domain.RoleBusinessOwner && m.OrganizationID == host && m.MunicipalityID == ag.MunicipalityID {
-			out = append(out, domain.PartyBusiness)
-			break
-		}
+	if policy.IsOwner(a, host) && policy.Can(a, policy.ViewAgreements, policy.Resource{MunicipalityID: ag.MunicipalityID, OrganizationID: host}) {
+		out = append(out, domain.PartyBusiness)
 	}
-	if policy.Can(a, policy.MoveEntries, policy.Resource{MunicipalityID: ag.MunicipalityID}) {
+	if policy.Can(a, policy.DecideEntries, policy.Resource{MunicipalityID: ag.MunicipalityID}) {
 		out = append(out, domain.PartyMunicipality)
 	}
 	return out, nil
@@ -265,13 +263,9 @@ func (s *Server) agreementPage(w http.ResponseWriter, r *http.Request, lang i18n
 }
 
 func (s *Server) loadAgreementPage(w http.ResponseWriter, r *http.Request) (*agreementPageData, []domain.Party, policy.Actor, error) {
-	a, err := s.actor(r)
-	if err != nil {
+	a, ok, err := s.signedInActor(w, r)
+	if err != nil || !ok {
 		return nil, nil, a, err
-	}
-	if a.UserID == 0 {
-		http.Redirect(w, r, "/login?next="+r.URL.RequestURI(), http.StatusSeeOther)
-		return nil, nil, a, nil
 	}
 	id, err := parseID(r.PathValue("id"), "agreement")
 	if err != nil {
@@ -288,8 +282,9 @@ func (s *Server) loadAgreementPage(w http.ResponseWriter, r *http.Request) (*agr
 	if err != nil {
 		return nil, nil, a, err
 	}
-	if len(parties) == 0 && !policy.Can(a, policy.ViewEntries, policy.Resource{MunicipalityID: d.Agreement.MunicipalityID}) {
-		return nil, nil, a, notFound("agreement")
+	if len(parties) == 0 && !policy.Can(a, policy.ViewAgreements, policy.Resource{MunicipalityID: d.Agreement.MunicipalityID,
+		OrganizationID: d.Project.HostID}) {
+		return nil, nil, a, hiddenFrom(d.Agreement.MunicipalityID, "agreement", d.Agreement.ID)
 	}
 	if d.Host, err = s.store.Organization(r.Context(), d.Project.HostID); err != nil {
 		return nil, nil, a, err
@@ -322,7 +317,7 @@ func (s *Server) acceptAgreement(w http.ResponseWriter, r *http.Request, lang i1
 		allowed = allowed || p == party
 	}
 	if !allowed {
-		return domain.Errorf(domain.CodeForbidden, "error.forbidden")
+		return forbiddenOn(d.Agreement.MunicipalityID, "agreement", d.Agreement.ID)
 	}
 	version, _ := strconv.Atoi(f.Values["version"])
 	err = s.store.InTx(r.Context(), func(tx *store.Store) error {

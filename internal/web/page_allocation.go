@@ -150,15 +150,32 @@ func runMethod(name string, c cohort, cons match.Constraints) method {
 }
 
 // programFor loads the municipality and program in the path for an action
-// the policy must allow there; a program of another municipality is 404.
+// the policy must allow on all of the program's entries; a program of
+// another municipality is 404.
 func (s *Server) programFor(w http.ResponseWriter, r *http.Request, act policy.Action) (
+	policy.Actor, domain.Municipality, domain.Program, bool, error) {
+	return s.pathProgram(w, r, func(mu domain.Municipality) (policy.Actor, bool, error) {
+		return s.allow(w, r, act, policy.Resource{MunicipalityID: mu.ID})
+	})
+}
+
+// programListFor is programFor for a list that the handler then narrows
+// to what the person may see entry by entry (a leader's own).
+func (s *Server) programListFor(w http.ResponseWriter, r *http.Request, act policy.Action) (
+	policy.Actor, domain.Municipality, domain.Program, bool, error) {
+	return s.pathProgram(w, r, func(mu domain.Municipality) (policy.Actor, bool, error) {
+		return s.allowSome(w, r, act, mu.ID)
+	})
+}
+
+func (s *Server) pathProgram(w http.ResponseWriter, r *http.Request, check func(domain.Municipality) (policy.Actor, bool, error)) (
 	policy.Actor, domain.Municipality, domain.Program, bool, error) {
 	var p domain.Program
 	mu, err := s.pathMunicipality(r)
 	if err != nil {
 		return policy.Actor{}, mu, p, false, err
 	}
-	a, ok, err := s.allow(w, r, act, policy.Resource{MunicipalityID: mu.ID})
+	a, ok, err := check(mu)
 	if err != nil || !ok {
 		return a, mu, p, false, err
 	}
@@ -172,7 +189,9 @@ func (s *Server) programFor(w http.ResponseWriter, r *http.Request, act policy.A
 }
 
 // allocationPage runs both allocations of a program's cohort side by side,
-// with the pins and bans in the address, for the people who screen.
+// with the pins and bans in the address, for the people who screen every
+// entry: the allocation needs the whole cohort, which a leader, who sees
+// only the entries assigned to them, may not see.
 func (s *Server) allocationPage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
 	a, mu, p, ok, err := s.programFor(w, r, policy.ScreenEntries)
 	if err != nil || !ok {
@@ -242,7 +261,8 @@ func (s *Server) acceptAllocation(w http.ResponseWriter, r *http.Request, lang i
 	if err != nil {
 		return err
 	}
-	if err := s.audit(r.Context(), nil, r, "allocation.accept", "program", p.ID, mu.ID); err != nil {
+	if err := s.auditEvent(r.Context(), nil, r, store.AuditEvent{Action: "allocation.accept", SubjectType: "program",
+		SubjectID: p.ID, MunicipalityID: mu.ID, Detail: "allocation: " + name}); err != nil {
 		return err
 	}
 	back := url.Values{"pin": r.PostForm["pin"], "ban": r.PostForm["ban"], "accepted": {strconv.Itoa(changed)}}

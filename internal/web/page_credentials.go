@@ -1,6 +1,7 @@
 package web
 
 import (
+	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"io"
 	"net/http"
 
@@ -46,8 +47,9 @@ func (s *Server) statusList(w http.ResponseWriter, r *http.Request) {
 }
 
 // credentialFor loads a credential the viewer may see: public ones for
-// anyone, otherwise for its talent and the issuer's staff. One whose
-// holder deleted their account is kept only in the status list.
+// anyone, otherwise for its talent and the issuer's staff (never a leader
+// or a business: they read no one's credential that is not public). One
+// whose holder deleted their account is kept only in the status list.
 func (s *Server) credentialFor(r *http.Request) (store.IssuedCredential, error) {
 	c, err := s.store.Credential(r.Context(), r.PathValue("id"))
 	if err == nil && c.JWT == "" {
@@ -57,19 +59,21 @@ func (s *Server) credentialFor(r *http.Request) (store.IssuedCredential, error) 
 		return c, err
 	}
 	uid := s.userID(r)
-	if uid != 0 {
-		if t, err := s.store.TalentByUser(r.Context(), uid); err == nil && t.ID == c.TalentID {
-			return c, nil
-		}
-		a, err := s.actor(r)
-		if err != nil {
-			return c, err
-		}
-		if policy.Can(a, policy.ViewEntries, policy.Resource{MunicipalityID: c.MunicipalityID}) {
-			return c, nil
-		}
+	if uid == 0 {
+		return c, notFound("credential")
 	}
-	return c, notFound("credential")
+	if t, err := s.store.TalentByUser(r.Context(), uid); err == nil && t.ID == c.TalentID {
+		return c, nil
+	}
+	a, err := s.actor(r)
+	if err != nil {
+		return c, err
+	}
+	if policy.Can(a, policy.ViewCredentials, policy.Resource{MunicipalityID: c.MunicipalityID}) {
+		return c, nil
+	}
+	return c, &deniedError{err: domain.NotFound("credential"), municipalityID: c.MunicipalityID, subjectType: "credential",
+		subjectKey: c.ID}
 }
 
 type credentialPage struct {
@@ -99,7 +103,7 @@ func (s *Server) credentialView(w http.ResponseWriter, r *http.Request, lang i18
 	if err != nil {
 		return err
 	}
-	if c.RevokedAt.IsZero() && policy.Can(a, policy.DecideEntries, policy.Resource{MunicipalityID: c.MunicipalityID}) {
+	if c.RevokedAt.IsZero() && policy.Can(a, policy.DecideTeams, policy.Resource{MunicipalityID: c.MunicipalityID}) {
 		h, err := s.loadHub(r.Context())
 		if err != nil {
 			return err
@@ -149,7 +153,7 @@ func (s *Server) revokeCredential(w http.ResponseWriter, r *http.Request, lang i
 	if err != nil {
 		return err
 	}
-	if _, ok, err := s.allow(w, r, policy.DecideEntries, policy.Resource{MunicipalityID: mu.ID}); err != nil || !ok {
+	if _, ok, err := s.allow(w, r, policy.DecideTeams, policy.Resource{MunicipalityID: mu.ID}); err != nil || !ok {
 		return err
 	}
 	f, err := readForm(w, r, "reason")
@@ -167,7 +171,8 @@ func (s *Server) revokeCredential(w http.ResponseWriter, r *http.Request, lang i
 		if err := tx.RevokeCredential(r.Context(), c.ID, f.Values["reason"]); err != nil {
 			return err
 		}
-		return s.audit(r.Context(), tx, r, "credential.revoke", "credential", 0, mu.ID)
+		return s.auditEvent(r.Context(), tx, r, store.AuditEvent{Action: "credential.revoke", SubjectType: "credential",
+			SubjectKey: c.ID, MunicipalityID: mu.ID, Detail: f.Values["reason"]})
 	})
 	if err != nil {
 		return err

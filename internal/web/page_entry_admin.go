@@ -13,7 +13,9 @@ import (
 )
 
 // pathEntry finds the entry in the path within the municipality and checks
-// the action on it.
+// the action on it. Someone who may take the action on some entries but
+// not this one (a leader not assigned to review it) is told it does not
+// exist.
 func (s *Server) pathEntry(w http.ResponseWriter, r *http.Request, act policy.Action) (
 	policy.Actor, domain.Municipality, domain.Program, domain.Entry, bool, error) {
 	var p domain.Program
@@ -22,7 +24,7 @@ func (s *Server) pathEntry(w http.ResponseWriter, r *http.Request, act policy.Ac
 	if err != nil {
 		return policy.Actor{}, mu, p, e, false, err
 	}
-	a, ok, err := s.allow(w, r, act, policy.Resource{MunicipalityID: mu.ID})
+	a, ok, err := s.allowSome(w, r, act, mu.ID)
 	if err != nil || !ok {
 		return a, mu, p, e, false, err
 	}
@@ -36,11 +38,25 @@ func (s *Server) pathEntry(w http.ResponseWriter, r *http.Request, act policy.Ac
 	if e.MunicipalityID != mu.ID {
 		return a, mu, p, e, false, notFound("entry")
 	}
+	res, err := s.entryResource(r, a, e)
+	if err != nil {
+		return a, mu, p, e, false, err
+	}
+	if !policy.Can(a, act, res) {
+		return a, mu, p, e, false, hiddenFrom(mu.ID, "entry", e.ID)
+	}
 	h, err := s.loadHub(r.Context())
 	if err != nil {
 		return a, mu, p, e, false, err
 	}
 	return a, mu, h.programs[e.ProgramID], e, true, nil
+}
+
+// entryResource is an entry as the policy sees it: its municipality, and
+// whether the person is assigned to review it.
+func (s *Server) entryResource(r *http.Request, a policy.Actor, e domain.Entry) (policy.Resource, error) {
+	assigned, err := s.store.IsReviewer(r.Context(), e.ID, a.UserID)
+	return policy.Resource{MunicipalityID: e.MunicipalityID, AssignedReviewer: assigned}, err
 }
 
 type namedSkill struct {
@@ -67,6 +83,7 @@ type entryDetailData struct {
 	Assigned     []store.Reviewer
 	Screeners    []store.Screener
 	Interviews   []domain.Interview
+	Email        string // the entrant's address, for those who may see contact details
 	Targets      []domain.EntryStatus
 	CanScreen    bool
 	CanMove      bool
@@ -87,20 +104,28 @@ func (s *Server) entryDetail(w http.ResponseWriter, r *http.Request, lang i18n.L
 func (s *Server) renderEntryDetail(w http.ResponseWriter, r *http.Request, lang i18n.Lang, status int, a policy.Actor,
 	mu domain.Municipality, p domain.Program, e domain.Entry, f *form) error {
 	ctx := r.Context()
+	res, err := s.entryResource(r, a, e)
+	if err != nil {
+		return err
+	}
 	d := entryDetailData{Municipality: mu, Program: p, Entry: e, Criteria: domain.Criteria(), Form: f,
 		Mine:      domain.Review{Scores: map[domain.Criterion]int{}},
-		CanScreen: policy.Can(a, policy.ScreenEntries, policy.Resource{MunicipalityID: mu.ID}),
-		CanMove:   policy.Can(a, policy.MoveEntries, policy.Resource{MunicipalityID: mu.ID}),
+		CanScreen: policy.Can(a, policy.ScreenEntries, res),
+		CanMove:   policy.Can(a, policy.MoveEntries, res),
 		Done:      r.URL.Query().Get("done")}
-	decide := policy.Can(a, policy.DecideEntries, policy.Resource{MunicipalityID: mu.ID})
+	decide := policy.Can(a, policy.DecideEntries, res)
 	for _, st := range append(p.StageList(), domain.EntryDeclined) {
 		if st != e.Status && (decide || !st.Final()) && (domain.Move{From: e.Status, To: st, Reason: "-"}).Validate() == nil {
 			d.Targets = append(d.Targets, st)
 		}
 	}
-	var err error
 	if d.Talent, err = s.store.Talent(ctx, e.TalentID); err != nil {
 		return err
+	}
+	if policy.Can(a, policy.ViewContacts, res) {
+		if d.Email, err = s.store.TalentEmail(ctx, e.TalentID); err != nil {
+			return err
+		}
 	}
 	for _, sk := range d.Talent.Skills {
 		if ref, ok := s.ref.Skill(sk.Code); ok {

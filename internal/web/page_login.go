@@ -261,7 +261,11 @@ func (s *Server) withdraw(w http.ResponseWriter, r *http.Request, lang i18n.Lang
 		if err := tx.WithdrawEntry(r.Context(), id, t.ID); err != nil {
 			return err
 		}
-		return s.audit(r.Context(), tx, r, "entry.withdraw", "entry", id, 0)
+		e, err := tx.Entry(r.Context(), id)
+		if err != nil {
+			return err
+		}
+		return s.audit(r.Context(), tx, r, "entry.withdraw", "entry", id, e.MunicipalityID)
 	})
 	if err != nil {
 		return err

@@ -121,7 +121,7 @@ func (s *Server) invite(w http.ResponseWriter, r *http.Request, lang i18n.Lang) 
 		InvitedBy: a.UserID, Lang: string(to)}
 	inv.OrganizationID, _ = strconv.ParseInt(f.Values["organization"], 10, 64)
 	if !mayHandOut(a, mu.ID, inv.Role) && inv.Role.Valid() {
-		return domain.Errorf(domain.CodeForbidden, "error.forbidden")
+		return forbiddenIn(mu.ID)
 	}
 	plain, hash, err := auth.NewToken()
 	if err != nil {
@@ -178,7 +178,7 @@ func (s *Server) revokeInvitation(w http.ResponseWriter, r *http.Request, lang i
 		return err
 	}
 	if !mayHandOut(a, mu.ID, inv.Role) {
-		return domain.Errorf(domain.CodeForbidden, "error.forbidden")
+		return forbiddenIn(mu.ID)
 	}
 	err = s.store.InTx(r.Context(), func(tx *store.Store) error {
 		if _, err := tx.RevokeInvitation(r.Context(), mu.ID, inv.ID, a.UserID); err != nil {

@@ -106,8 +106,8 @@ func (s *Server) answerOffer(w http.ResponseWriter, r *http.Request, lang i18n.L
 	return nil
 }
 
-// interviewICS downloads an interview as a calendar file, for the entrant
-// (or staff of its municipality).
+// interviewICS downloads an interview as a calendar file, for the entrant,
+// staff of its municipality, and a leader assigned to review the entry.
 func (s *Server) interviewICS(w http.ResponseWriter, r *http.Request) {
 	lang := s.language(w, r)
 	err := func() error {
@@ -136,8 +136,12 @@ func (s *Server) interviewICS(w http.ResponseWriter, r *http.Request) {
 			if err != nil {
 				return err
 			}
-			if !policy.Can(a, policy.ViewEntries, policy.Resource{MunicipalityID: e.MunicipalityID}) {
-				return notFound("interview")
+			res, err := s.entryResource(r, a, e)
+			if err != nil {
+				return err
+			}
+			if !policy.Can(a, policy.ViewEntries, res) {
+				return hiddenFrom(e.MunicipalityID, "interview", iv.ID)
 			}
 		}
 		h, err := s.loadHub(r.Context())

@@ -144,7 +144,9 @@ func (s *Server) replacePassword(r *http.Request, lang i18n.Lang, tx *store.Stor
 	if _, err := tx.Sessions().EndEvery(ctx, u.ID); err != nil {
 		return err
 	}
-	if err := s.audit(ctx, tx, r, action, "user", u.ID, 0); err != nil {
+	// Following a reset link proves who they are: they are the actor.
+	if err := s.auditEvent(ctx, tx, r, store.AuditEvent{ActorID: u.ID, Action: action, SubjectType: "user",
+		SubjectID: u.ID}); err != nil {
 		return err
 	}
 	return s.queueMail(ctx, tx, lang, u.Email, mail.TemplatePasswordChanged, mail.PasswordChanged{

@@ -50,7 +50,7 @@ func (s *Server) staffOrHost(w http.ResponseWriter, r *http.Request) (policy.Act
 		return a, mu, nil, false, err
 	}
 	if len(hosts) == 0 {
-		return a, mu, nil, false, domain.Errorf(domain.CodeForbidden, "error.forbidden")
+		return a, mu, nil, false, forbiddenIn(mu.ID)
 	}
 	return a, mu, hosts, true, nil
 }
@@ -317,7 +317,7 @@ func (s *Server) pathProject(w http.ResponseWriter, r *http.Request) (policy.Act
 		return a, mu, p, hosts, false, notFound("project")
 	}
 	if !policy.Can(a, policy.ManageProjects, policy.Resource{MunicipalityID: mu.ID, OrganizationID: p.HostID}) {
-		return a, mu, p, hosts, false, domain.Errorf(domain.CodeForbidden, "error.forbidden")
+		return a, mu, p, hosts, false, forbiddenOn(mu.ID, "project", p.ID)
 	}
 	return a, mu, p, hosts, true, nil
 }
@@ -393,7 +393,7 @@ func (s *Server) moveProject(w http.ResponseWriter, r *http.Request, lang i18n.L
 		return invalidParam("action", "error.choice", "Value", f.Values["action"])
 	}
 	if to != domain.ProjectReview && !policy.Can(a, policy.ReviewProjects, policy.Resource{MunicipalityID: mu.ID}) {
-		return domain.Errorf(domain.CodeForbidden, "error.forbidden")
+		return forbiddenOn(mu.ID, "project", p.ID)
 	}
 	err = s.store.InTx(r.Context(), func(tx *store.Store) error {
 		moved, err := tx.MoveProject(r.Context(), p.ID, to, a.UserID, f.Values["comment"])

@@ -46,6 +46,7 @@ type boardData struct {
 	CanMove      bool
 	CanDecide    bool
 	CanImport    bool
+	CanAllocate  bool
 	Targets      []domain.EntryStatus
 	Moved        string
 	Optional     []domain.EntryStatus // stages the program may leave out
@@ -56,18 +57,20 @@ type boardData struct {
 // screen, a list on a phone, with filters and bulk moves. Seeing entrants
 // is a view of personal data, so it is audited.
 func (s *Server) screeningBoard(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	a, mu, p, ok, err := s.programFor(w, r, policy.ViewEntries)
+	a, mu, p, ok, err := s.programListFor(w, r, policy.ViewEntries)
 	if err != nil || !ok {
 		return err
 	}
 	ctx := r.Context()
 	q := r.URL.Query()
+	every := policy.Resource{MunicipalityID: mu.ID}
 	d := boardData{Municipality: mu, Program: p, Moved: q.Get("moved"),
 		Filter: boardFilter{Stage: domain.EntryStatus(q.Get("stage")), Reviewer: q.Get("reviewer"),
 			Query: domain.NormalizeText(q.Get("q"))},
-		CanMove:   policy.Can(a, policy.MoveEntries, policy.Resource{MunicipalityID: mu.ID}),
-		CanDecide: policy.Can(a, policy.DecideEntries, policy.Resource{MunicipalityID: mu.ID}),
-		CanImport: policy.Can(a, policy.ImportEntries, policy.Resource{MunicipalityID: mu.ID}),
+		CanMove:     policy.Can(a, policy.MoveEntries, every),
+		CanDecide:   policy.Can(a, policy.DecideEntries, every),
+		CanImport:   policy.Can(a, policy.ImportEntries, every),
+		CanAllocate: policy.Can(a, policy.ScreenEntries, every),
 	}
 	d.Filter.Project, _ = strconv.ParseInt(q.Get("project"), 10, 64)
 	for _, st := range append(p.StageList(), domain.EntryDeclined) {
@@ -115,8 +118,12 @@ func (s *Server) screeningBoard(w http.ResponseWriter, r *http.Request, lang i18
 		}
 	}
 	byStage := map[domain.EntryStatus][]card{}
-	d.Total = len(entries)
 	for _, e := range entries {
+		// A leader sees only the entries assigned to them.
+		if !policy.Can(a, policy.ViewEntries, policy.Resource{MunicipalityID: mu.ID, AssignedReviewer: mine[e.ID]}) {
+			continue
+		}
+		d.Total++
 		if !d.Filter.keep(e, mine[e.ID]) {
 			continue
 		}
@@ -207,13 +214,15 @@ func (s *Server) moveEntries(w http.ResponseWriter, r *http.Request, lang i18n.L
 func (s *Server) moveAndTell(r *http.Request, a policy.Actor, mu domain.Municipality, p domain.Program, ids []int64,
 	to domain.EntryStatus, reason string) ([]store.Moved, error) {
 	if to.Final() && !policy.Can(a, policy.DecideEntries, policy.Resource{MunicipalityID: mu.ID}) {
-		return nil, domain.Errorf(domain.CodeForbidden, "error.decide_municipality")
+		return nil, refused("error.decide_municipality", mu.ID, "program", p.ID)
 	}
 	var moved []store.Moved
 	err := s.store.InTx(r.Context(), func(tx *store.Store) error {
 		var err error
 		moved, err = tx.MoveEntries(r.Context(), p.ID, ids, to, a.UserID, reason, func(tx *store.Store, m store.Moved) error {
-			if err := s.audit(r.Context(), tx, r, "entry.move."+string(to), "entry", m.Entry.ID, mu.ID); err != nil {
+			// The reason (a 見送り always has one) goes with the record.
+			if err := s.auditEvent(r.Context(), tx, r, store.AuditEvent{Action: "entry.move." + string(to),
+				SubjectType: "entry", SubjectID: m.Entry.ID, MunicipalityID: mu.ID, Detail: reason}); err != nil {
 				return err
 			}
 			return s.tellEntrant(r.Context(), tx, p, m)

@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"math"
 	"net/http"
 	"strconv"
 	"strings"
@@ -10,22 +9,22 @@ import (
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
 	"github.com/tsunagu-hub/tsunagu/internal/issuer"
+	"github.com/tsunagu-hub/tsunagu/internal/policy"
 	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
 
 // workspaceChange runs one change to a workspace: it loads the workspace,
-// checks the viewer's part with may, reads the form, applies fn in a
+// checks the viewer's right with may, reads the form, applies fn in a
 // transaction with an audit record, and goes back to the section named by
 // done. An invalid form is shown again with its problems.
 func (s *Server) workspaceChange(w http.ResponseWriter, r *http.Request, lang i18n.Lang, action, done string,
-	may func(workspaceRole, domain.Engagement) bool, fields []string,
-	fn func(tx *store.Store, ws *workspace, f *form) error) error {
+	may func(*workspace) bool, fields []string, fn func(tx *store.Store, ws *workspace, f *form) error) error {
 	ws, err := s.loadWorkspace(w, r)
 	if err != nil || ws == nil {
 		return err
 	}
-	if !may(ws.Role, ws.Engagement) {
-		return domain.Errorf(domain.CodeForbidden, "error.forbidden")
+	if !may(ws) {
+		return forbiddenOn(ws.Engagement.MunicipalityID, "engagement", ws.Engagement.ID)
 	}
 	f, err := readForm(w, r, fields...)
 	if err != nil {
@@ -35,7 +34,11 @@ func (s *Server) workspaceChange(w http.ResponseWriter, r *http.Request, lang i1
 		if err := fn(tx, ws, f); err != nil {
 			return err
 		}
-		return s.audit(r.Context(), tx, r, "engagement."+action, "engagement", ws.Engagement.ID, ws.Engagement.MunicipalityID)
+		if ws.auditAction != "" {
+			action = ws.auditAction
+		}
+		return s.auditEvent(r.Context(), tx, r, store.AuditEvent{Action: "engagement." + action, SubjectType: "engagement",
+			SubjectID: ws.Engagement.ID, MunicipalityID: ws.Engagement.MunicipalityID, Detail: ws.auditDetail})
 	})
 	if c := domain.ErrorCode(err); c == domain.CodeInvalid || c == domain.CodeConflict {
 		s.fieldErrors(lang, f, err)
@@ -48,8 +51,9 @@ func (s *Server) workspaceChange(w http.ResponseWriter, r *http.Request, lang i1
 	return nil
 }
 
-func anyoneActive(wr workspaceRole, g domain.Engagement) bool {
-	return wr.any() && g.Status == domain.EngagementActive
+// teamMay is the check of a change that one team action governs.
+func teamMay(act policy.TeamAction) func(*workspace) bool {
+	return func(ws *workspace) bool { return ws.may(act) }
 }
 
 func text(r *http.Request, name string) string {
@@ -62,13 +66,13 @@ func number(f *form, name string) (int, bool) {
 }
 
 func (s *Server) setGoal(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	return s.workspaceChange(w, r, lang, "goal", "goal", anyoneActive, nil, func(tx *store.Store, ws *workspace, f *form) error {
+	return s.workspaceChange(w, r, lang, "goal", "goal", teamMay(policy.TeamGoal), nil, func(tx *store.Store, ws *workspace, f *form) error {
 		return tx.SetGoal(r.Context(), ws.Engagement.ID, text(r, "goal"))
 	})
 }
 
 func (s *Server) addMilestone(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	return s.workspaceChange(w, r, lang, "milestone", "milestones", anyoneActive, []string{"title", "due_on"},
+	return s.workspaceChange(w, r, lang, "milestone", "milestones", teamMay(policy.TeamMilestones), []string{"title", "due_on"},
 		func(tx *store.Store, ws *workspace, f *form) error {
 			m := domain.Milestone{EngagementID: ws.Engagement.ID, Title: domain.NormalizeText(f.Values["title"])}
 			if f.Values["due_on"] != "" {
@@ -79,7 +83,7 @@ func (s *Server) addMilestone(w http.ResponseWriter, r *http.Request, lang i18n.
 }
 
 func (s *Server) toggleMilestone(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	return s.workspaceChange(w, r, lang, "milestone_done", "milestones", anyoneActive, []string{"milestone", "done"},
+	return s.workspaceChange(w, r, lang, "milestone_done", "milestones", teamMay(policy.TeamMilestones), []string{"milestone", "done"},
 		func(tx *store.Store, ws *workspace, f *form) error {
 			id, _ := strconv.ParseInt(f.Values["milestone"], 10, 64)
 			return tx.SetMilestoneDone(r.Context(), ws.Engagement.ID, id, f.Values["done"] == "1")
@@ -87,10 +91,19 @@ func (s *Server) toggleMilestone(w http.ResponseWriter, r *http.Request, lang i1
 }
 
 func (s *Server) logMeeting(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	return s.workspaceChange(w, r, lang, "meeting", "meetings", anyoneActive, []string{"kind", "held_on", "minutes"},
+	return s.workspaceChange(w, r, lang, "meeting", "meetings", teamMay(policy.TeamMeetings), []string{"kind", "held_on", "minutes", "talent"},
 		func(tx *store.Store, ws *workspace, f *form) error {
 			m := domain.Meeting{EngagementID: ws.Engagement.ID, Kind: domain.MeetingKind(f.Values["kind"]),
 				Notes: text(r, "notes"), AuthorID: ws.actor.UserID}
+			if m.Kind == domain.MeetingOneToOne {
+				// A one-to-one is with a member of this team.
+				id, _ := strconv.ParseInt(f.Values["talent"], 10, 64)
+				for _, t := range ws.Team {
+					if t.TalentID == id {
+						m.TalentID = id
+					}
+				}
+			}
 			m.HeldOn, _ = parseDay(f.Values["held_on"])
 			m.Minutes, _ = number(f, "minutes")
 			f.Values["notes"] = m.Notes
@@ -99,12 +112,9 @@ func (s *Server) logMeeting(w http.ResponseWriter, r *http.Request, lang i18n.La
 }
 
 func (s *Server) submitReport(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	member := func(wr workspaceRole, g domain.Engagement) bool {
-		return wr.Member && g.Status == domain.EngagementActive
-	}
-	return s.workspaceChange(w, r, lang, "report", "reports", member, []string{"month", "hours"},
+	return s.workspaceChange(w, r, lang, "report", "reports", teamMay(policy.TeamReports), []string{"month", "hours"},
 		func(tx *store.Store, ws *workspace, f *form) error {
-			rp := domain.Report{EngagementID: ws.Engagement.ID, TalentID: ws.Role.TalentID, Month: f.Values["month"],
+			rp := domain.Report{EngagementID: ws.Engagement.ID, TalentID: ws.Part.TalentID, Month: f.Values["month"],
 				Done: text(r, "done"), Next: text(r, "next"), Blockers: text(r, "blockers")}
 			rp.Hours, _ = number(f, "hours")
 			f.Values["done"], f.Values["next"], f.Values["blockers"] = rp.Done, rp.Next, rp.Blockers
@@ -113,7 +123,7 @@ func (s *Server) submitReport(w http.ResponseWriter, r *http.Request, lang i18n.
 }
 
 func (s *Server) postMessage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	return s.workspaceChange(w, r, lang, "message", "messages", anyoneActive, nil,
+	return s.workspaceChange(w, r, lang, "message", "messages", teamMay(policy.TeamMessages), nil,
 		func(tx *store.Store, ws *workspace, f *form) error {
 			m := domain.Message{EngagementID: ws.Engagement.ID, AuthorID: ws.actor.UserID, Body: text(r, "body")}
 			f.Values["body"] = m.Body
@@ -144,36 +154,8 @@ func (s *Server) postMessage(w http.ResponseWriter, r *http.Request, lang i18n.L
 		})
 }
 
-func (s *Server) saveIndicator(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	may := func(wr workspaceRole, g domain.Engagement) bool { return wr.any() }
-	return s.workspaceChange(w, r, lang, "outcome", "outcomes", may, []string{"indicator", "kind", "sdg", "baseline", "result", "evidence"},
-		func(tx *store.Store, ws *workspace, f *form) error {
-			in := domain.Indicator{EngagementID: ws.Engagement.ID, Kind: domain.IndicatorKind(f.Values["kind"]),
-				Evidence: f.Values["evidence"], Result: math.NaN()}
-			in.ID, _ = strconv.ParseInt(f.Values["indicator"], 10, 64)
-			in.SDG, _ = strconv.Atoi(f.Values["sdg"])
-			var v domain.ValidationErrors
-			parse := func(name string, dst *float64) {
-				if raw := strings.ReplaceAll(domain.NormalizeText(f.Values[name]), ",", ""); raw != "" {
-					x, err := strconv.ParseFloat(raw, 64)
-					if err != nil {
-						v.Add(name, "error.number")
-					}
-					*dst = x
-				}
-			}
-			parse("baseline", &in.Baseline)
-			parse("result", &in.Result)
-			if err := v.Err(); err != nil {
-				return err
-			}
-			return tx.SaveIndicator(r.Context(), &in)
-		})
-}
-
 func (s *Server) completeEngagement(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	staff := func(wr workspaceRole, g domain.Engagement) bool { return wr.Staff }
-	return s.workspaceChange(w, r, lang, "complete", "reviews", staff, nil,
+	return s.workspaceChange(w, r, lang, "complete", "reviews", teamMay(policy.TeamComplete), nil,
 		func(tx *store.Store, ws *workspace, f *form) error {
 			if err := tx.CompleteEngagement(r.Context(), ws.Engagement.ID); err != nil {
 				return err
@@ -202,8 +184,7 @@ func (s *Server) completeEngagement(w http.ResponseWriter, r *http.Request, lang
 }
 
 func (s *Server) setStory(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	business := func(wr workspaceRole, g domain.Engagement) bool { return wr.Business }
-	return s.workspaceChange(w, r, lang, "story", "reviews", business, []string{"consent"},
+	return s.workspaceChange(w, r, lang, "story", "reviews", teamMay(policy.TeamStory), []string{"consent"},
 		func(tx *store.Store, ws *workspace, f *form) error {
 			return tx.SetStoryConsent(r.Context(), ws.Engagement.ID, f.Values["consent"] == "yes")
 		})
@@ -212,16 +193,15 @@ func (s *Server) setStory(w http.ResponseWriter, r *http.Request, lang i18n.Lang
 // saveTeamReview lets the business review a talent, or a talent review
 // the business, once the work is completed.
 func (s *Server) saveTeamReview(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	may := func(wr workspaceRole, g domain.Engagement) bool { return wr.Member || wr.Business }
-	return s.workspaceChange(w, r, lang, "review", "reviews", may, []string{"side", "talent", "score", "comment"},
+	return s.workspaceChange(w, r, lang, "review", "reviews", teamMay(policy.TeamReview), []string{"side", "talent", "score", "comment"},
 		func(tx *store.Store, ws *workspace, f *form) error {
 			rv := domain.TeamReview{EngagementID: ws.Engagement.ID, Side: domain.ReviewSide(f.Values["side"]),
 				AuthorID: ws.actor.UserID, Comment: f.Values["comment"]}
 			rv.Score, _ = strconv.Atoi(f.Values["score"])
 			switch {
-			case rv.Side == domain.ReviewByTalent && ws.Role.Member:
-				rv.TalentID = ws.Role.TalentID
-			case rv.Side == domain.ReviewByBusiness && ws.Role.Business:
+			case rv.Side == domain.ReviewByTalent && ws.Part.Member:
+				rv.TalentID = ws.Part.TalentID
+			case rv.Side == domain.ReviewByBusiness && ws.Part.Business:
 				rv.TalentID, _ = strconv.ParseInt(f.Values["talent"], 10, 64)
 				inTeam := false
 				for _, t := range ws.Team {
@@ -231,7 +211,7 @@ func (s *Server) saveTeamReview(w http.ResponseWriter, r *http.Request, lang i18
 					return domain.NotFound("talent")
 				}
 			default:
-				return domain.Errorf(domain.CodeForbidden, "error.forbidden")
+				return forbiddenOn(ws.Engagement.MunicipalityID, "engagement", ws.Engagement.ID)
 			}
 			return tx.SaveTeamReview(r.Context(), &rv)
 		})

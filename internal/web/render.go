@@ -150,7 +150,9 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, lang i18n.Lang, 
 }
 
 // renderError shows a translated error page with the status of the error.
+// A refusal is recorded in the audit log first.
 func (s *Server) renderError(w http.ResponseWriter, r *http.Request, lang i18n.Lang, err error) {
+	s.recordDenial(r, err)
 	pe := s.publicError(r, lang, err)
 	title := s.cat.T(lang, fmt.Sprintf("error.title_%d", pe.Status), nil)
 	if rerr := s.render(w, r, lang, pe.Status, "error", title, pe); rerr != nil {

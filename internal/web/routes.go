@@ -135,7 +135,7 @@ func (s *Server) routeTable() []route {
 		h("GET /admin/{lgcode}/dashboard/report", s.html(s.dashboardReport)),
 		h("GET /admin/{lgcode}/dashboard.csv", s.dashboardCSV),
 
-		// Agreements and team workspaces: for their parties and the program's staff.
+		// Agreements and team workspaces: for their parties, the team's leaders and the program's staff.
 		h("GET /agreements/{id}", s.html(s.agreementPage)),
 		h("POST /agreements/{id}/accept", s.html(s.acceptAgreement)),
 		h("GET /engagements/{id}", s.html(s.workspacePage)),
@@ -149,6 +149,7 @@ func (s *Server) routeTable() []route {
 		h("POST /engagements/{id}/complete", s.html(s.completeEngagement)),
 		h("POST /engagements/{id}/story", s.html(s.setStory)),
 		h("POST /engagements/{id}/reviews", s.html(s.saveTeamReview)),
+		h("POST /engagements/{id}/leaders", s.html(s.setLeader)),
 
 		{"GET /static/", s.static()},
 		h("GET /assets/sdgs.css", s.sdgCSS),
