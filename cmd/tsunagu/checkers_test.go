@@ -78,7 +78,6 @@ func TestSignedInPagesPassHTMLChecker(t *testing.T) {
 		// the first 2021 entries and some teams (their pages are added below).
 		"leader@demo.tsunagu.example": {"/admin", "/admin/131113/programs/ota-sdgs-2021/entries", "/admin/131113/entries/1",
 			"/admin/131113/engagements"},
-
 	}
 	var pages []string
 	var bodies [][]byte
