@@ -10,7 +10,7 @@ import (
 
 // Password length limits, in characters (runes) of the NFKC form.
 const (
-	MinPasswordLen = 10
+	MinPasswordLen = 12
 	MaxPasswordLen = 128
 )
 

@@ -55,7 +55,7 @@ func signupScenario(t *testing.T, w *world) {
 	status, body, _ := send(t, c, "POST", base+"/signup", url.Values{"email": {"hanako@example"}, "name": {"山田 花子"},
 		"name_kana": {"やまだ"}, "password": {"short"}})
 	if status != 400 || !strings.Contains(body, `value="山田 花子"`) || !strings.Contains(body, "フリガナは全角カタカナで") ||
-		!strings.Contains(body, "10文字以上") || !strings.Contains(body, "形式が正しくありません") {
+		!strings.Contains(body, "12文字以上") || !strings.Contains(body, "形式が正しくありません") {
 		t.Fatalf("bad signup: %d\n%s", status, body)
 	}
 	if strings.Contains(body, `value="short"`) {
@@ -193,7 +193,7 @@ func TestPasswordReset(t *testing.T) {
 	}
 	token, _ := url.QueryUnescape(link[1])
 	status, body, _ := send(t, c, "POST", base+"/password/reset", url.Values{"token": {token}, "password": {"short"}})
-	if status != 400 || !strings.Contains(body, "10文字以上") {
+	if status != 400 || !strings.Contains(body, "12文字以上") {
 		t.Errorf("short new password: %d", status)
 	}
 	status, _, h := send(t, c, "POST", base+"/password/reset", url.Values{"token": {token}, "password": {"second password 2"}})

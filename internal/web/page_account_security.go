@@ -71,13 +71,20 @@ func (s *Server) changePassword(w http.ResponseWriter, r *http.Request, lang i18
 // checkCurrentPassword verifies the current password within the hashing
 // cap, and counts a wrong one as a failed sign-in.
 func (s *Server) checkCurrentPassword(r *http.Request, u domain.User, keys []auth.Throttle) error {
+	return s.checkPassword(r, u, keys, "current_password", "password.wrong_current", "password.change_failed")
+}
+
+// checkPassword verifies the password in the form field within the
+// hashing cap; a wrong one counts as a failed sign-in, is audited, and
+// comes back as a validation error on that field.
+func (s *Server) checkPassword(r *http.Request, u domain.User, keys []auth.Throttle, field, problem, action string) error {
 	creds, err := s.store.Credentials(r.Context(), u.Email)
 	if err != nil {
 		return err
 	}
 	var match bool
 	if err := s.limits.hash(r.Context(), func() {
-		match, _, _ = auth.VerifyPassword(r.PostForm.Get("current_password"), creds.PasswordHash)
+		match, _, _ = auth.VerifyPassword(r.PostForm.Get(field), creds.PasswordHash)
 	}); err != nil {
 		return err
 	}
@@ -87,11 +94,11 @@ func (s *Server) checkCurrentPassword(r *http.Request, u domain.User, keys []aut
 	if err := s.throttleFail(r.Context(), keys); err != nil {
 		return err
 	}
-	if err := s.audit(r.Context(), nil, r, "password.change_failed", "user", u.ID, 0); err != nil {
+	if err := s.audit(r.Context(), nil, r, action, "user", u.ID, 0); err != nil {
 		return err
 	}
 	var v domain.ValidationErrors
-	v.Add("current_password", "password.wrong_current")
+	v.Add(field, problem)
 	return v.Err()
 }
 
@@ -136,6 +143,7 @@ func (s *Server) logoutEverywhere(w http.ResponseWriter, r *http.Request, lang i
 	if err := s.sessions.Destroy(r.Context()); err != nil {
 		return err
 	}
+	clearSiteData(w)
 	return s.render(w, r, lang, http.StatusOK, "notice", s.cat.T(lang, "sessions.ended_title", nil),
 		s.cat.T(lang, "sessions.ended_body", nil))
 }

@@ -136,6 +136,7 @@ func (s *Server) acceptInvite(w http.ResponseWriter, r *http.Request, lang i18n.
 	if err != nil {
 		return err
 	}
+	s.markStaff(r) // a member now: the shorter staff session applies
 	http.Redirect(w, r, "/admin", http.StatusSeeOther)
 	return nil
 }

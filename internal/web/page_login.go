@@ -94,6 +94,7 @@ func (s *Server) logout(w http.ResponseWriter, r *http.Request, lang i18n.Lang) 
 	if err := s.sessions.Destroy(r.Context()); err != nil {
 		return err
 	}
+	clearSiteData(w)
 	http.Redirect(w, r, "/", http.StatusSeeOther)
 	return nil
 }

@@ -3,6 +3,7 @@ package web
 import (
 	"encoding/json"
 	"errors"
+	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"net/http"
 	"time"
 
@@ -66,17 +67,22 @@ func (s *Server) deleteAccount(w http.ResponseWriter, r *http.Request, lang i18n
 	if err != nil {
 		return err
 	}
-	creds, err := s.store.Credentials(r.Context(), u.Email)
-	if err != nil {
-		return err
+	// Wrong passwords here count against the sign-in throttle too, so an
+	// unattended session cannot be used to guess the password.
+	keys := auth.LoginThrottles(u.Email, clientAddress(r))
+	title := s.cat.T(lang, "delete.title", nil)
+	if wait, err := s.throttleWait(r.Context(), keys); err != nil || wait > 0 {
+		if err != nil {
+			return err
+		}
+		return s.throttled(w, r, lang, "delete", title, "password.throttled", f, wait)
 	}
-	var match bool
-	if err := s.limits.hash(r.Context(), func() { match, _, _ = auth.VerifyPassword(r.PostForm.Get("password"), creds.PasswordHash) }); err != nil {
-		return err
-	}
-	if !match {
-		f.Errors["password"] = s.cat.T(lang, "delete.wrong_password", nil)
-		return s.render(w, r, lang, http.StatusUnprocessableEntity, "delete", s.cat.T(lang, "delete.title", nil), f)
+	if err := s.checkPassword(r, u, keys, "password", "delete.wrong_password", "account.delete_failed"); err != nil {
+		if domain.ErrorCode(err) != domain.CodeInvalid {
+			return err
+		}
+		s.fieldErrors(lang, f, err)
+		return s.render(w, r, lang, http.StatusUnprocessableEntity, "delete", title, f)
 	}
 	err = s.store.InTx(r.Context(), func(tx *store.Store) error {
 		// The talent chooses: issued credentials stay verifiable, or are
@@ -113,6 +119,7 @@ func (s *Server) deleteAccount(w http.ResponseWriter, r *http.Request, lang i18n
 	if err := s.sessions.Destroy(r.Context()); err != nil {
 		return err
 	}
+	clearSiteData(w)
 	return s.render(w, r, lang, http.StatusOK, "notice", s.cat.T(lang, "delete.done_title", nil),
 		s.cat.T(lang, "delete.done_body", nil))
 }

@@ -144,7 +144,7 @@ func (s *Server) Handler() http.Handler {
 	csrf.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, r, s.language(w, r), domain.Errorf(domain.CodeForbidden, "error.cross_origin"))
 	}))
-	return s.identifyClient(s.securityHeaders(s.sessions.LoadAndSave(csrf.Handler(s.recoverPanics(s.routes())))))
+	return s.identifyClient(s.securityHeaders(s.sessions.LoadAndSave(s.expireIdleStaff(csrf.Handler(s.recoverPanics(s.routes()))))))
 }
 
 // ping reports whether the database answers, for /healthz.

@@ -22,14 +22,19 @@ const (
 )
 
 // newSessions keeps sessions in the database: 14 days at most, ending after
-// 3 days without a visit. The cookie is HttpOnly, SameSite=Lax, and Secure
-// when the site is served over HTTPS.
+// 3 days without a visit (staff sessions end sooner, session_timeouts.go).
+// The cookie is HttpOnly, SameSite=Lax, and over HTTPS Secure with the
+// __Host- prefix, so no subdomain and no plain-http page can set or read it.
 func newSessions(st *store.Store, secure bool) *scs.SessionManager {
 	sm := scs.New()
 	sm.Store = sessionStore{rows: st.Sessions(), codec: sm.Codec}
 	sm.Lifetime = 14 * 24 * time.Hour
 	sm.IdleTimeout = 3 * 24 * time.Hour
 	sm.Cookie.Name = "tsunagu_session"
+	if secure {
+		sm.Cookie.Name = "__Host-tsunagu_session"
+	}
+	sm.Cookie.Path = "/"
 	sm.Cookie.HttpOnly = true
 	sm.Cookie.SameSite = http.SameSiteLaxMode
 	sm.Cookie.Secure = secure
@@ -158,6 +163,13 @@ func (s *Server) signIn(r *http.Request, userID int64) error {
 	}
 	s.sessions.Put(r.Context(), sessionUserKey, userID)
 	s.sessions.Put(r.Context(), sessionGenerationKey, generation)
+	ms, err := s.store.Memberships(r.Context(), userID)
+	if err != nil {
+		return err
+	}
+	if len(ms) > 0 {
+		s.markStaff(r)
+	}
 	return nil
 }
 

@@ -152,3 +152,21 @@ func TestWrongCurrentPasswordsAreThrottled(t *testing.T) {
 		t.Errorf("seventh attempt: %d", status)
 	}
 }
+
+// TestWrongDeletionPasswordsAreThrottled: the password that confirms a
+// deletion is throttled like a sign-in, and nothing is deleted meanwhile.
+func TestWrongDeletionPasswordsAreThrottled(t *testing.T) {
+	w := newWorld(t)
+	c := w.signedIn(t, "guess@example.jp", "推測 される")
+	for i := range 6 {
+		status, body, _ := send(t, c, "POST", w.srv.URL+"/me/delete", url.Values{"password": {"maybe this"}})
+		if status != http.StatusUnprocessableEntity || !strings.Contains(body, "パスワードが違います") {
+			t.Fatalf("attempt %d: %d", i+1, status)
+		}
+	}
+	if status, body, h := send(t, c, "POST", w.srv.URL+"/me/delete", url.Values{"password": {testPassword}}); status != http.StatusTooManyRequests ||
+		!strings.Contains(body, "2秒後") || h.Get("Retry-After") != "2" {
+		t.Errorf("seventh attempt: %d Retry-After %q", status, h.Get("Retry-After"))
+	}
+	w.stillSignedIn(t, c, "after throttled deletions")
+}
