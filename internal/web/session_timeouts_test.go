@@ -128,3 +128,23 @@ func TestSecureSessionCookie(t *testing.T) {
 		}
 	}
 }
+
+// TestSignInRenewsTheToken: every sign-in issues a new session token and
+// the one before it stops working, so a token planted or seen before the
+// sign-in is worth nothing after it (ASVS 3.2.1).
+func TestSignInRenewsTheToken(t *testing.T) {
+	w := newWorld(t)
+	w.signedIn(t, "talent@example.jp", "副業 花子")
+	c := w.browser(t)
+	first := w.sessionCookie(t, c, "talent@example.jp")
+	second := w.sessionCookie(t, c, "talent@example.jp")
+	if first.Value == second.Value {
+		t.Fatal("signing in again kept the session token")
+	}
+	w.stillSignedIn(t, c, "with the new token")
+	old := w.browser(t)
+	u, err := url.Parse(w.srv.URL)
+	must(t, err)
+	old.Jar.SetCookies(u, []*http.Cookie{{Name: first.Name, Value: first.Value, Path: "/"}})
+	w.signedOut(t, old, "with the token from before")
+}
