@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tsunagu-hub/tsunagu/internal/app"
 	"github.com/tsunagu-hub/tsunagu/internal/demo"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
 	"github.com/tsunagu-hub/tsunagu/internal/issuer"
@@ -105,21 +106,6 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	} else {
 		log.Info("no SMTP server configured: mail stays in the outbox (see: tsunagu outbox)")
 	}
-	queue, err := jobs.NewWorker(st, jobs.Options{Sender: sender, Log: log})
-	if err != nil {
-		return err
-	}
-	st = st.WithJobs(queue)
-	if err := queue.Start(ctx); err != nil {
-		return err
-	}
-	defer func() {
-		stopCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		if err := queue.Stop(stopCtx); err != nil {
-			log.Warn("stopping the job queue", "err", err)
-		}
-	}()
 	mailTemplates, err := mail.LoadTemplates()
 	if err != nil {
 		return err
@@ -131,6 +117,13 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	if baseURL == "" {
 		baseURL = "http://" + ln.Addr().String()
 	}
+	st, services, stopJobs, err := startServices(ctx, st,
+		app.Config{Catalog: cat, Mail: mailTemplates, BaseURL: baseURL}, jobs.Options{Sender: sender, Log: log})
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	defer stopJobs()
 	// Completed engagements without credentials (the demo's, or work
 	// completed before an upgrade) get theirs from the host municipality.
 	if n, err := issuer.New(st, baseURL, time.Now, keys).IssueMissing(ctx); err != nil {
@@ -141,12 +134,11 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	}
 	srv, err := web.New(web.Config{Store: st, Ref: ref, Catalog: cat, Search: analyzer, Logger: log, Version: Version,
 		Mail: mailTemplates, BaseURL: baseURL, SecureCookies: strings.HasPrefix(baseURL, "https://"), Contact: contact, Keys: keys,
-		TrustedProxies: proxies.prefixes})
+		TrustedProxies: proxies.prefixes, App: services})
 	if err != nil {
 		ln.Close()
 		return err
 	}
-	queue.SetReminder(srv.RemindLateReport)
 	if len(proxies.prefixes) > 0 {
 		log.Info("believing X-Forwarded-For and X-Forwarded-Proto from trusted proxies", "proxies", proxies.String())
 	}

@@ -185,7 +185,7 @@ func TestImportSkipsAndLinks(t *testing.T) {
 		}
 		if _, err := w.st.SubmitEntry(ctx, &domain.Entry{MunicipalityID: w.prog.MunicipalityID, ProgramID: w.prog.ID,
 			TalentID: demoTalent.ID, Choices: []int64{p1.ID}, Motivation: "サイトから応募", Status: domain.EntrySubmitted,
-			SubmittedAt: fixedNow(), IdempotencyKey: "web:1"}, nil); err != nil {
+			SubmittedAt: fixedNow(), IdempotencyKey: "web:1"}); err != nil {
 			t.Fatal(err)
 		}
 		csvText := "メールアドレス,氏名,フリガナ,スキル,第1希望,第2希望,志望動機\n" +

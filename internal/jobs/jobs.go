@@ -12,7 +12,6 @@ import (
 	"database/sql"
 	"fmt"
 	"log/slog"
-	"sync/atomic"
 	"time"
 
 	"github.com/riverqueue/river"
@@ -27,10 +26,9 @@ import (
 
 // Queue enqueues and, once started, works jobs.
 type Queue struct {
-	client   *river.Client[*sql.Tx]
-	closeDB  func() error
-	working  bool
-	reminder atomic.Pointer[Reminder]
+	client  *river.Client[*sql.Tx]
+	closeDB func() error
+	working bool
 }
 
 // Options configure a queue that works jobs.
@@ -41,6 +39,9 @@ type Options struct {
 	// PollInterval is how often the queue looks for new work; River's
 	// default (1 s) when zero.
 	PollInterval time.Duration
+	// Reminder tells talents about late monthly reports; without one the
+	// periodic reminder does nothing.
+	Reminder LateReportReminder
 }
 
 func driver(db *sql.DB, engine store.Engine) riverdriver.Driver[*sql.Tx] {
@@ -67,8 +68,10 @@ func Migrate(ctx context.Context, st *store.Store) error {
 	return nil
 }
 
-// NewInserter returns a queue that only enqueues, for commands that change
-// data but do no background work themselves.
+// NewInserter returns a queue that only enqueues: the store's, so a change
+// that queues mail enqueues its delivery in the same transaction. The
+// worker queue (NewWorker) is built after the application layer, whose
+// services its jobs call.
 func NewInserter(st *store.Store) (*Queue, error) {
 	return newQueue(st, nil)
 }
@@ -94,12 +97,7 @@ func newQueue(st *store.Store, opts *Options) (*Queue, error) {
 		river.AddWorker(workers, &mailWorker{st: st, sender: opts.Sender, log: opts.Log})
 		river.AddWorker(workers, &closeWorker{st: st, log: opts.Log})
 		river.AddWorker(workers, &sweepWorker{st: st, log: opts.Log})
-		river.AddWorker(workers, &remindWorker{st: st, log: opts.Log, remind: func() Reminder {
-			if r := q.reminder.Load(); r != nil {
-				return *r
-			}
-			return nil
-		}})
+		river.AddWorker(workers, &remindWorker{remind: opts.Reminder, log: opts.Log})
 		cfg.Workers = workers
 		cfg.Logger = opts.Log
 		cfg.Queues = map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: 4}}
@@ -124,10 +122,6 @@ func newQueue(st *store.Store, opts *Options) (*Queue, error) {
 	q.client = client
 	return q, nil
 }
-
-// SetReminder gives the queue what tells a talent their monthly report is
-// late; until it is set, late reports wait.
-func (q *Queue) SetReminder(r Reminder) { q.reminder.Store(&r) }
 
 // Start begins working jobs until ctx ends or Stop is called.
 func (q *Queue) Start(ctx context.Context) error {

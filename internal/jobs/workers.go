@@ -79,51 +79,31 @@ type RemindArgs struct{}
 // Kind names the job.
 func (RemindArgs) Kind() string { return "remind_late_reports" }
 
-// Reminder tells one talent their report is late, in the caller's
-// transaction (the web server renders the notice and the mail).
-type Reminder func(ctx context.Context, tx *store.Store, late store.LateReport) error
+// LateReportReminder tells talents that their monthly reports are late
+// (app.Engagements), each report once, and says how many it told.
+type LateReportReminder interface {
+	RemindLateReports(ctx context.Context) (int, error)
+}
 
 type remindWorker struct {
 	river.WorkerDefaults[RemindArgs]
-	st     *store.Store
-	remind func() Reminder
+	remind LateReportReminder
 	log    *slog.Logger
 }
 
-// Work reminds each late report once: the claim and the notice are one
-// transaction, so a crash never loses or repeats a reminder.
+// Work reminds the late reports; the application layer claims each one
+// in the same transaction as its notice and mail, so a crash never loses
+// or repeats a reminder.
 func (w *remindWorker) Work(ctx context.Context, _ *river.Job[RemindArgs]) error {
-	remind := w.remind()
-	if remind == nil {
+	if w.remind == nil {
 		return nil
 	}
-	late, err := w.st.LateReports(ctx, time.Now(), ReportGraceDays)
-	if err != nil {
-		return err
-	}
-	sent := 0
-	for _, l := range late {
-		err := w.st.InTx(ctx, func(tx *store.Store) error {
-			first, err := tx.ClaimReminder(ctx, l)
-			if err != nil || !first {
-				return err
-			}
-			sent++
-			return remind(ctx, tx, l)
-		})
-		if err != nil {
-			return err
-		}
-	}
+	sent, err := w.remind.RemindLateReports(ctx)
 	if sent > 0 {
 		w.log.Info("reminded late monthly reports", "count", sent)
 	}
-	return nil
+	return err
 }
-
-// ReportGraceDays is how many days into the next month a report may come
-// before it is reminded.
-const ReportGraceDays = 5
 
 // SweepSessionsArgs asks for expired sessions to be deleted.
 type SweepSessionsArgs struct{}

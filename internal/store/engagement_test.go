@@ -23,7 +23,7 @@ func TestAgreementToCompletion(t *testing.T) {
 		if err := s.SaveAgreement(ctx, &a, 0); domain.ErrorCode(err) != domain.CodeConflict {
 			t.Fatalf("agreement before an offer: %v", err)
 		}
-		_, err := s.MoveEntries(ctx, f.program.ID, []int64{e.ID}, domain.EntryOffered, 0, "", nil)
+		_, err := s.MoveEntries(ctx, f.program.ID, []int64{e.ID}, domain.EntryOffered, 0, "")
 		mustNil(t, err)
 		bad := a
 		bad.ProjectID = f.cafe.ID
@@ -217,7 +217,7 @@ func TestMobilityFlows(t *testing.T) {
 			mustNil(t, err)
 			e.MunicipalityID = p.MunicipalityID
 			mustNil(t, s.CreateEntry(ctx, &e))
-			_, err = s.MoveEntries(ctx, programID, []int64{e.ID}, domain.EntryOffered, 0, "", nil)
+			_, err = s.MoveEntries(ctx, programID, []int64{e.ID}, domain.EntryOffered, 0, "")
 			mustNil(t, err)
 			a := domain.Agreement{EntryID: e.ID, ProjectID: projectID, Type: domain.AgreementProBono, HoursPerMonth: 10,
 				StartsOn: start, EndsOn: start.AddDate(0, 3, 0), Deliverables: "x"}

@@ -12,16 +12,25 @@ import (
 // be projects of the entry's program. A second entry by the same talent to
 // the same program is a conflict.
 func (s *Store) CreateEntry(ctx context.Context, e *domain.Entry) error {
-	_, err := s.SubmitEntry(ctx, e, nil)
+	_, err := s.SubmitEntry(ctx, e)
 	return err
 }
 
 // SubmitEntry is CreateEntry that also reports whether the entry is new:
 // false when the idempotency key matched an earlier submission, whose
-// entry now fills e. onCreate, if not nil, runs in the same transaction
-// only when the entry is new (to queue its mail and audit it). Call it
-// outside any transaction: a lost race is resolved after the rollback.
-func (s *Store) SubmitEntry(ctx context.Context, e *domain.Entry, onCreate func(tx *Store) error) (created bool, err error) {
+// entry now fills e. Call it outside any transaction: a lost race is
+// resolved after the rollback.
+func (s *Store) SubmitEntry(ctx context.Context, e *domain.Entry) (created bool, err error) {
+	created, err = s.InsertEntry(ctx, e)
+	return s.SettleEntryRace(ctx, e, created, err)
+}
+
+// InsertEntry records an entry, or, when its idempotency key matches an
+// earlier submission, fills e with that entry and reports created false.
+// In a caller's transaction it joins it, so the caller can record what
+// follows from a new entry in the same commit; the caller then settles a
+// lost race with SettleEntryRace after the transaction.
+func (s *Store) InsertEntry(ctx context.Context, e *domain.Entry) (created bool, err error) {
 	if err := e.Validate(); err != nil {
 		return false, err
 	}
@@ -62,14 +71,17 @@ func (s *Store) SubmitEntry(ctx context.Context, e *domain.Entry, onCreate func(
 				return mapError(err, "entry_choice")
 			}
 		}
-		if onCreate != nil {
-			if err := onCreate(tx); err != nil {
-				return err
-			}
-		}
 		created = true
 		return nil
 	})
+	return created, err
+}
+
+// SettleEntryRace resolves the outcome of InsertEntry once its transaction
+// has ended: when two submissions with one key raced (PostgreSQL runs
+// them side by side), the loser gets the winner's entry instead of the
+// conflict.
+func (s *Store) SettleEntryRace(ctx context.Context, e *domain.Entry, created bool, err error) (bool, error) {
 	if err != nil && e.IdempotencyKey != "" && domain.ErrorCode(err) == domain.CodeConflict {
 		// Two submissions with one key raced (PostgreSQL runs them side by
 		// side): the loser returns the winner's entry.

@@ -20,7 +20,7 @@ func TestIdempotencyKeyWithAnotherRequest(t *testing.T) {
 			e := domain.Entry{MunicipalityID: f.ota.ID, ProgramID: f.program.ID, TalentID: talentID,
 				Choices: []int64{f.web.ID}, Motivation: motivation, Status: domain.EntrySubmitted,
 				SubmittedAt: time.Now(), IdempotencyKey: key, RequestHash: hash}
-			created, err := s.SubmitEntry(ctx, &e, nil)
+			created, err := s.SubmitEntry(ctx, &e)
 			return e, created, err
 		}
 		first, created, err := submit(f.talent.ID, "api-1", "hash-a", "最初の内容")

@@ -18,7 +18,7 @@ func openTeam(t *testing.T, s *Store, f *fixture) (domain.Entry, domain.Engageme
 	e := domain.Entry{MunicipalityID: f.ota.ID, ProgramID: f.program.ID, TalentID: f.talent.ID, Choices: []int64{f.web.ID},
 		Motivation: "x", Status: domain.EntrySubmitted, SubmittedAt: time.Now()}
 	mustNil(t, s.CreateEntry(ctx, &e))
-	_, err := s.MoveEntries(ctx, f.program.ID, []int64{e.ID}, domain.EntryOffered, 0, "", nil)
+	_, err := s.MoveEntries(ctx, f.program.ID, []int64{e.ID}, domain.EntryOffered, 0, "")
 	mustNil(t, err)
 	start := time.Date(2021, 10, 1, 0, 0, 0, 0, domain.Japan())
 	a := domain.Agreement{EntryID: e.ID, ProjectID: f.web.ID, Type: domain.AgreementProBono, HoursPerMonth: 10,

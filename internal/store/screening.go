@@ -20,10 +20,10 @@ type Moved struct {
 
 // MoveEntries moves a program's entries to a stage in one transaction,
 // checks each move against the stage rules and records it with who and why.
-// Entries already there are left alone. onMoved, if not nil, runs in the
-// same transaction for each moved entry (to queue its notices).
+// Entries already there are left alone. In a caller's transaction it joins
+// it, so the caller can tell each moved entrant in the same commit.
 func (s *Store) MoveEntries(ctx context.Context, programID int64, ids []int64, to domain.EntryStatus, actorID int64,
-	reason string, onMoved func(tx *Store, m Moved) error) (moved []Moved, err error) {
+	reason string) (moved []Moved, err error) {
 	err = s.InTx(ctx, func(tx *Store) error {
 		moved = moved[:0]
 		p, err := scanProgram(tx.queryRow(ctx, `SELECT `+programColumns+` FROM programs WHERE id = $1`, programID))
@@ -55,11 +55,6 @@ func (s *Store) MoveEntries(ctx context.Context, programID int64, ids []int64, t
 			if err != nil {
 				return err
 			}
-			if onMoved != nil {
-				if err := onMoved(tx, m); err != nil {
-					return err
-				}
-			}
 			moved = append(moved, m)
 		}
 		return nil
@@ -87,8 +82,7 @@ func (s *Store) setEntryStatus(ctx context.Context, e domain.Entry, to domain.En
 }
 
 // AcceptOffer records the entrant's own answer to a 内定: 合意, or 辞退.
-func (s *Store) AcceptOffer(ctx context.Context, entryID, talentID int64, accept bool,
-	onMoved func(tx *Store, m Moved) error) (Moved, error) {
+func (s *Store) AcceptOffer(ctx context.Context, entryID, talentID int64, accept bool) (Moved, error) {
 	var m Moved
 	err := s.InTx(ctx, func(tx *Store) error {
 		e, err := tx.Entry(ctx, entryID)
@@ -107,13 +101,8 @@ func (s *Store) AcceptOffer(ctx context.Context, entryID, talentID int64, accept
 		}
 		var userID int64
 		_ = tx.queryRow(ctx, `SELECT COALESCE(user_id, 0) FROM talents WHERE id = $1`, talentID).Scan(&userID)
-		if m, err = tx.setEntryStatus(ctx, e, to, userID, ""); err != nil {
-			return err
-		}
-		if onMoved != nil {
-			return onMoved(tx, m)
-		}
-		return nil
+		m, err = tx.setEntryStatus(ctx, e, to, userID, "")
+		return err
 	})
 	return m, err
 }
@@ -265,12 +254,14 @@ func (s *Store) Reviews(ctx context.Context, programID, entryID int64) ([]Review
 }
 
 // CreateInterview schedules an interview for an entry and moves the entry
-// to 面談 if it is earlier in screening.
-func (s *Store) CreateInterview(ctx context.Context, iv *domain.Interview, onCreate func(tx *Store, m Moved) error) error {
+// to 面談 if it is earlier in screening. It returns the entry as it now
+// stands, with its entrant's account, for the invitation.
+func (s *Store) CreateInterview(ctx context.Context, iv *domain.Interview) (Moved, error) {
 	if err := iv.Validate(); err != nil {
-		return err
+		return Moved{}, err
 	}
-	return s.InTx(ctx, func(tx *Store) error {
+	var m Moved
+	err := s.InTx(ctx, func(tx *Store) error {
 		e, err := tx.Entry(ctx, iv.EntryID)
 		if err != nil {
 			return err
@@ -286,7 +277,7 @@ func (s *Store) CreateInterview(ctx context.Context, iv *domain.Interview, onCre
 			return err
 		}
 		iv.ID = id
-		m := Moved{Entry: e, From: e.Status, TalentID: e.TalentID}
+		m = Moved{Entry: e, From: e.Status, TalentID: e.TalentID}
 		p, err := scanProgram(tx.queryRow(ctx, `SELECT `+programColumns+` FROM programs WHERE id = $1`, e.ProgramID))
 		if err != nil {
 			return err
@@ -302,11 +293,9 @@ func (s *Store) CreateInterview(ctx context.Context, iv *domain.Interview, onCre
 			}
 			m.UserID = user.Int64
 		}
-		if onCreate != nil {
-			return onCreate(tx, m)
-		}
 		return nil
 	})
+	return m, err
 }
 
 // Interviews lists an entry's interviews, soonest first.

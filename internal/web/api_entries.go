@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"github.com/tsunagu-hub/tsunagu/internal/app"
 	"net/http"
 	"strings"
 	"time"
@@ -11,7 +12,6 @@ import (
 	"github.com/tsunagu-hub/tsunagu/internal/auth"
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
-	"github.com/tsunagu-hub/tsunagu/internal/mail"
 	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
 
@@ -117,13 +117,7 @@ func (s *Server) apiEnter(r *http.Request, lang i18n.Lang) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	_, err = s.store.SubmitEntry(ctx, &e, func(tx *store.Store) error {
-		if err := s.audit(ctx, tx, r, "entry.submit", "entry", e.ID, e.MunicipalityID); err != nil {
-			return err
-		}
-		return s.queueMail(ctx, tx, lang, u.Email, mail.TemplateEntryReceived, mail.EntryReceived{
-			Name: u.Name, Program: p.Title, Projects: chosen, URL: s.baseURL + "/me"})
-	})
+	_, err = s.app.Entries.Submit(ctx, app.Submission{Entry: &e, User: u, Lang: lang, Program: p.Title, Projects: chosen})
 	if err != nil {
 		return nil, err
 	}

@@ -3,10 +3,10 @@ package web
 import (
 	"context"
 	"errors"
+	"github.com/tsunagu-hub/tsunagu/internal/app"
 	"net/http"
 	"strconv"
 
-	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
 
@@ -33,20 +33,9 @@ func (s *Server) auditEvent(ctx context.Context, tx *store.Store, r *http.Reques
 	return tx.Audit(ctx, e)
 }
 
-// deniedError is a refusal: a signed-in person asked for something the
-// policy does not let them reach. It shows as the error it wraps (a 403,
-// or a 404 where saying "forbidden" would tell that the thing exists) and
-// is recorded in the audit log as access.denied.
-type deniedError struct {
-	err            *domain.Error
-	municipalityID int64
-	subjectType    string
-	subjectID      int64
-	subjectKey     string // for a subject without a numeric id (a credential)
-}
-
-func (e *deniedError) Error() string { return e.err.Error() }
-func (e *deniedError) Unwrap() error { return e.err }
+// deniedError is the application's refusal (app.Denied), recorded by
+// recordDenial when it reaches the error page.
+type deniedError = app.Denied
 
 // forbiddenIn refuses an action in a municipality with a 403.
 func forbiddenIn(municipalityID int64) error {
@@ -60,14 +49,13 @@ func forbiddenOn(municipalityID int64, what string, id int64) error {
 
 // refused is a 403 whose message (key) says why.
 func refused(key string, municipalityID int64, what string, id int64) error {
-	return &deniedError{err: domain.Errorf(domain.CodeForbidden, key), municipalityID: municipalityID, subjectType: what,
-		subjectID: id}
+	return app.Refused(key, municipalityID, what, id)
 }
 
 // hiddenFrom answers 404 for a thing the person may not see, as if it did
 // not exist, and records the attempt.
 func hiddenFrom(municipalityID int64, what string, id int64) error {
-	return &deniedError{err: domain.NotFound(what), municipalityID: municipalityID, subjectType: what, subjectID: id}
+	return app.Hidden(municipalityID, what, id)
 }
 
 // recordDenial writes an access.denied line for a refusal of a signed-in
@@ -83,9 +71,9 @@ func (s *Server) recordDenial(r *http.Request, err error) {
 	if userID == 0 {
 		return
 	}
-	detail := strconv.Itoa(statusOf(d.err.Code)) + " " + r.Method + " " + r.URL.Path
-	e := store.AuditEvent{ActorID: userID, Action: "access.denied", SubjectType: d.subjectType, SubjectID: d.subjectID,
-		SubjectKey: d.subjectKey, MunicipalityID: d.municipalityID, Address: clientAddress(r), Detail: detail}
+	detail := strconv.Itoa(statusOf(d.Err.Code)) + " " + r.Method + " " + r.URL.Path
+	e := store.AuditEvent{ActorID: userID, Action: "access.denied", SubjectType: d.SubjectType, SubjectID: d.SubjectID,
+		SubjectKey: d.SubjectKey, MunicipalityID: d.MunicipalityID, Address: clientAddress(r), Detail: detail}
 	if werr := s.store.Audit(r.Context(), e); werr != nil {
 		s.log.ErrorContext(r.Context(), "record a denial", "path", r.URL.Path, "err", werr)
 	}

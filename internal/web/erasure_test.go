@@ -56,8 +56,9 @@ func personWhoDidEverything(t *testing.T, w *world) everything {
 	must(t, w.st.SaveReview(ctx, &domain.Review{EntryID: e.ID, ReviewerID: staffID, Note: "消去される審査の所見",
 		Scores: map[domain.Criterion]int{domain.CriterionSkills: 4}}))
 	start := time.Date(2021, 9, 1, 10, 0, 0, 0, domain.Japan())
-	must(t, w.st.CreateInterview(ctx, &domain.Interview{EntryID: e.ID, StartsAt: start, EndsAt: start.Add(time.Hour),
-		Place: "大田区役所", Note: "消去される面談メモ", CreatedBy: staffID}, nil))
+	_, err = w.st.CreateInterview(ctx, &domain.Interview{EntryID: e.ID, StartsAt: start, EndsAt: start.Add(time.Hour),
+		Place: "大田区役所", Note: "消去される面談メモ", CreatedBy: staffID})
+	must(t, err)
 	// As a reviewer of someone else's entry.
 	other := w.entrant(t, "他の 応募者", prog.ID, w.green.ID)
 	must(t, w.st.SaveReview(ctx, &domain.Review{EntryID: other.ID, ReviewerID: p.userID, Note: "消去される審査メモ",

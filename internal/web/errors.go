@@ -3,7 +3,6 @@ package web
 import (
 	"errors"
 	"net/http"
-	"strings"
 
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
@@ -61,20 +60,7 @@ func (s *Server) publicError(r *http.Request, lang i18n.Lang, err error) publicE
 // translateArgs translates arguments that name catalog keys (a stage, a
 // "What" naming a kind of thing) into the reader's language.
 func (s *Server) translateArgs(lang i18n.Lang, args map[string]any) map[string]any {
-	if len(args) == 0 {
-		return args
-	}
-	out := make(map[string]any, len(args))
-	for k, v := range args {
-		if str, ok := v.(string); ok && strings.Contains(str, ".") && s.cat.Has(str) {
-			v = s.cat.T(lang, str, nil) // an argument naming a catalog key, such as a stage
-		}
-		out[k] = v
-	}
-	if what, ok := args["What"].(string); ok {
-		out["What"] = s.cat.T(lang, "thing."+what, nil)
-	}
-	return out
+	return s.cat.Args(lang, args)
 }
 
 // fieldError ties an invalid error to a request parameter.

@@ -3,36 +3,14 @@ package web
 import (
 	"math"
 	"strconv"
-	"time"
 
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
 )
 
-func formatDate(lang i18n.Lang, v any) string {
-	t, ok := v.(time.Time)
-	if !ok || t.IsZero() {
-		return ""
-	}
-	t = t.In(domain.Japan())
-	if lang == i18n.English {
-		return t.Format("2 Jan 2006")
-	}
-	return strconv.Itoa(t.Year()) + "年" + strconv.Itoa(int(t.Month())) + "月" + strconv.Itoa(t.Day()) + "日"
-}
-
-// formatDateTime formats a time with the hour, in Japan's time zone.
-func formatDateTime(lang i18n.Lang, v any) string {
-	t, ok := v.(time.Time)
-	if !ok || t.IsZero() {
-		return ""
-	}
-	t = t.In(domain.Japan())
-	if lang == i18n.English {
-		return t.Format("2 Jan 2006 15:04")
-	}
-	return formatDate(lang, t) + " " + t.Format("15:04")
-}
+// formatDate and formatDateTime are the i18n formats, as template helpers.
+func formatDate(lang i18n.Lang, v any) string     { return i18n.FormatDate(lang, v) }
+func formatDateTime(lang i18n.Lang, v any) string { return i18n.FormatDateTime(lang, v) }
 
 // formatFloat shows whole numbers with separators and others with one
 // decimal.

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"context"
 	"errors"
 	"net/http"
 	"net/url"
@@ -113,28 +112,6 @@ func (s *Server) signup(w http.ResponseWriter, r *http.Request, lang i18n.Lang) 
 	}
 	http.Redirect(w, r, "/signup/sent", http.StatusSeeOther)
 	return nil
-}
-
-// queueMail renders a mail in the recipient's language and puts it in the
-// outbox inside the caller's transaction.
-func (s *Server) queueMail(ctx context.Context, tx *store.Store, lang i18n.Lang, to, template string, data any) error {
-	return s.queueMailFor(ctx, tx, 0, lang, to, template, data, nil)
-}
-
-// queueMailFor queues a mail that a municipality's work caused, so its
-// staff can read it in their outbox, optionally with an attachment.
-func (s *Server) queueMailFor(ctx context.Context, tx *store.Store, municipalityID int64, lang i18n.Lang, to, template string,
-	data any, att *store.Attachment) error {
-	m, err := s.mail.Message(template, string(lang), to, data)
-	if err != nil {
-		return err
-	}
-	sm := &store.Mail{To: m.To, Lang: m.Lang, Subject: m.Subject, Body: m.Text, MunicipalityID: municipalityID,
-		OneTimeLink: m.OneTimeLink}
-	if att != nil {
-		sm.Attachment = *att
-	}
-	return tx.QueueMail(ctx, sm)
 }
 
 func (s *Server) signupSentPage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {

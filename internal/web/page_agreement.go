@@ -9,7 +9,6 @@ import (
 
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
-	"github.com/tsunagu-hub/tsunagu/internal/mail"
 	"github.com/tsunagu-hub/tsunagu/internal/policy"
 	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
@@ -173,35 +172,6 @@ func (s *Server) hostOwners(ctx context.Context, tx *store.Store, mu domain.Muni
 		}
 	}
 	return out, nil
-}
-
-// tell sends one person an in-app notice and the same by mail, in their
-// language. A user id of 0 (a profile without an account) is skipped.
-func (s *Server) tell(ctx context.Context, tx *store.Store, municipalityID, userID int64, key string, args map[string]any, link string) error {
-	return s.tellNote(ctx, tx, municipalityID, userID, key, args, link, "")
-}
-
-// tellNote is tell with a note from a person (such as why a project was
-// returned) added to the mail.
-func (s *Server) tellNote(ctx context.Context, tx *store.Store, municipalityID, userID int64, key string, args map[string]any,
-	link, note string) error {
-	if userID == 0 {
-		return nil
-	}
-	if err := tx.Notify(ctx, userID, key, args, link); err != nil {
-		return err
-	}
-	rc, err := tx.RecipientOf(ctx, userID)
-	if err != nil {
-		return err
-	}
-	lang := i18n.Lang(rc.Lang)
-	body := s.cat.T(lang, key, s.translateArgs(lang, args))
-	if note != "" {
-		body += "\n\n" + note
-	}
-	return s.queueMailFor(ctx, tx, municipalityID, lang, rc.Email, mail.TemplateNotice, mail.Notice{Name: rc.Name,
-		Title: s.cat.T(lang, key+"_title", nil), Body: body, URL: s.baseURL + link}, nil)
 }
 
 type agreementPageData struct {

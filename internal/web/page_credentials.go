@@ -72,8 +72,8 @@ func (s *Server) credentialFor(r *http.Request) (store.IssuedCredential, error) 
 	if policy.Can(a, policy.ViewCredentials, policy.Resource{MunicipalityID: c.MunicipalityID}) {
 		return c, nil
 	}
-	return c, &deniedError{err: domain.NotFound("credential"), municipalityID: c.MunicipalityID, subjectType: "credential",
-		subjectKey: c.ID}
+	return c, &deniedError{Err: domain.NotFound("credential"), MunicipalityID: c.MunicipalityID, SubjectType: "credential",
+		SubjectKey: c.ID}
 }
 
 type credentialPage struct {

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"github.com/tsunagu-hub/tsunagu/internal/app"
 	"net/http"
 	"strconv"
 	"strings"
@@ -9,7 +10,6 @@ import (
 	"github.com/tsunagu-hub/tsunagu/internal/auth"
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
-	"github.com/tsunagu-hub/tsunagu/internal/mail"
 	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
 
@@ -123,17 +123,8 @@ func (s *Server) enter(w http.ResponseWriter, r *http.Request, lang i18n.Lang) e
 	if err != nil {
 		return err
 	}
-	_, err = s.store.SubmitEntry(r.Context(), &e, func(tx *store.Store) error {
-		if err := s.audit(r.Context(), tx, r, "entry.submit", "entry", e.ID, e.MunicipalityID); err != nil {
-			return err
-		}
-		title := d.Program.Title
-		if lang == i18n.English && d.Program.TitleEN != "" {
-			title = d.Program.TitleEN
-		}
-		return s.queueMail(r.Context(), tx, lang, u.Email, mail.TemplateEntryReceived, mail.EntryReceived{
-			Name: u.Name, Program: title, Projects: titles, URL: s.baseURL + "/me"})
-	})
+	_, err = s.app.Entries.Submit(r.Context(), app.Submission{Entry: &e, User: u, Lang: lang,
+		Program: i18n.Pick(lang, d.Program.Title, d.Program.TitleEN), Projects: titles})
 	if domain.ErrorCode(err) == domain.CodeConflict {
 		s.fieldErrors(lang, f, err)
 		return s.render(w, r, lang, http.StatusConflict, "entry", s.cat.T(lang, "entry.title", nil), d)

@@ -321,14 +321,7 @@ func (s *Server) scheduleInterview(w http.ResponseWriter, r *http.Request, lang 
 	}
 	iv.StartsAt, iv.EndsAt = start, start.Add(time.Duration(minutes)*time.Minute)
 	if perr == nil {
-		err = s.store.InTx(r.Context(), func(tx *store.Store) error {
-			return tx.CreateInterview(r.Context(), &iv, func(tx *store.Store, m store.Moved) error {
-				if err := s.audit(r.Context(), tx, r, "entry.interview", "entry", e.ID, mu.ID); err != nil {
-					return err
-				}
-				return s.tellInterview(r.Context(), tx, mu, p, m, iv)
-			})
-		})
+		err = s.app.Screening.ScheduleInterview(r.Context(), mu, p, &iv)
 		if domain.ErrorCode(err) == domain.CodeInvalid || domain.ErrorCode(err) == domain.CodeConflict {
 			s.fieldErrors(lang, f, err)
 		} else if err != nil {

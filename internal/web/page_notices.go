@@ -92,14 +92,7 @@ func (s *Server) answerOffer(w http.ResponseWriter, r *http.Request, lang i18n.L
 	if err != nil {
 		return err
 	}
-	err = s.store.InTx(r.Context(), func(tx *store.Store) error {
-		m, err := tx.AcceptOffer(r.Context(), id, t.ID, f.Values["answer"] == "accept", nil)
-		if err != nil {
-			return err
-		}
-		return s.audit(r.Context(), tx, r, "entry.offer."+f.Values["answer"], "entry", id, m.Entry.MunicipalityID)
-	})
-	if err != nil {
+	if err := s.app.Entries.AnswerOffer(r.Context(), id, t.ID, f.Values["answer"] == "accept"); err != nil {
 		return err
 	}
 	http.Redirect(w, r, "/me?answered="+f.Values["answer"], http.StatusSeeOther)
@@ -149,7 +142,7 @@ func (s *Server) interviewICS(w http.ResponseWriter, r *http.Request) {
 			return err
 		}
 		p := h.programs[e.ProgramID]
-		cal, err := s.interviewCalendar(lang, h.municipalities[e.MunicipalityID], pick(lang, p.Title, p.TitleEN), nil, iv)
+		cal, err := s.app.InterviewCalendar(lang, h.municipalities[e.MunicipalityID], pick(lang, p.Title, p.TitleEN), nil, iv)
 		if err != nil {
 			return err
 		}

@@ -209,27 +209,10 @@ func (s *Server) moveEntries(w http.ResponseWriter, r *http.Request, lang i18n.L
 	return nil
 }
 
-// moveAndTell checks the right to the target stage, moves the entries and
-// tells each entrant, all in one transaction.
+// moveAndTell moves the entries and tells each entrant (app.Screening).
 func (s *Server) moveAndTell(r *http.Request, a policy.Actor, mu domain.Municipality, p domain.Program, ids []int64,
 	to domain.EntryStatus, reason string) ([]store.Moved, error) {
-	if to.Final() && !policy.Can(a, policy.DecideEntries, policy.Resource{MunicipalityID: mu.ID}) {
-		return nil, refused("error.decide_municipality", mu.ID, "program", p.ID)
-	}
-	var moved []store.Moved
-	err := s.store.InTx(r.Context(), func(tx *store.Store) error {
-		var err error
-		moved, err = tx.MoveEntries(r.Context(), p.ID, ids, to, a.UserID, reason, func(tx *store.Store, m store.Moved) error {
-			// The reason (a 見送り always has one) goes with the record.
-			if err := s.auditEvent(r.Context(), tx, r, store.AuditEvent{Action: "entry.move." + string(to),
-				SubjectType: "entry", SubjectID: m.Entry.ID, MunicipalityID: mu.ID, Detail: reason}); err != nil {
-				return err
-			}
-			return s.tellEntrant(r.Context(), tx, p, m)
-		})
-		return err
-	})
-	return moved, err
+	return s.app.Screening.Move(r.Context(), a, mu, p, ids, to, reason)
 }
 
 // setStages chooses which optional stages (書類選考, 面談) the program

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"context"
 	"net/http"
 	"strconv"
 	"strings"
@@ -215,23 +214,4 @@ func (s *Server) saveTeamReview(w http.ResponseWriter, r *http.Request, lang i18
 			}
 			return tx.SaveTeamReview(r.Context(), &rv)
 		})
-}
-
-// RemindLateReport tells a talent, by notice and mail in their language,
-// that a monthly report is late; the job queue calls it once per report.
-func (s *Server) RemindLateReport(ctx context.Context, tx *store.Store, l store.LateReport) error {
-	g, err := tx.Engagement(ctx, l.EngagementID)
-	if err != nil {
-		return err
-	}
-	p, err := tx.Project(ctx, g.ProjectID)
-	if err != nil {
-		return err
-	}
-	r, err := http.NewRequestWithContext(ctx, "GET", s.baseURL, nil)
-	if err != nil {
-		return err
-	}
-	return s.tell(r.Context(), tx, l.MunicipalityID, l.UserID, "notice.report_late",
-		map[string]any{"Title": p.Title, "Month": l.Month}, workspaceURL(g.ID, "reports"))
 }

@@ -144,7 +144,8 @@ func leaderOwnerScenario(t *testing.T, w *world) {
 	must(t, w.st.AssignReviewer(ctx, tw.hanakoEntry.ID, tw.users["leader"], tw.users["staff"]))
 	start := testNow.AddDate(0, 0, 3)
 	ivOther := domain.Interview{EntryID: other.ID, StartsAt: start, EndsAt: start.Add(time.Hour), Place: "区役所"}
-	must(t, w.st.CreateInterview(ctx, &ivOther, nil))
+	_, err = w.st.CreateInterview(ctx, &ivOther)
+	must(t, err)
 
 	get := func(c *http.Client, path string) (int, string) {
 		t.Helper()

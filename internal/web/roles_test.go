@@ -153,7 +153,8 @@ func newRolesWorld(t *testing.T) *rolesWorld {
 	}{{"秘密 太郎", &w.entry, &w.iv}, {"秘密 次郎", &w.other, &w.otherIV}} {
 		*x.e = w.entrant(t, x.name, p.ID, w.web.ID)
 		*x.iv = domain.Interview{EntryID: x.e.ID, StartsAt: start, EndsAt: start.Add(time.Hour), Place: "大田区役所"}
-		must(t, w.st.CreateInterview(ctx, x.iv, nil))
+		_, err := w.st.CreateInterview(ctx, x.iv)
+		must(t, err)
 	}
 	must(t, w.st.SetTalentContactEmail(ctx, w.entry.TalentID, "taro@secret.example"))
 	must(t, w.st.AssignReviewer(ctx, w.entry.ID, w.users["leader"], w.users["staff"]))

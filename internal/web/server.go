@@ -6,6 +6,7 @@ package web
 import (
 	"context"
 	"fmt"
+	"github.com/tsunagu-hub/tsunagu/internal/app"
 	"log/slog"
 	"net/http"
 	netmail "net/mail"
@@ -59,10 +60,14 @@ type Config struct {
 	// page and privacy notice (and by municipalities that have not written
 	// their own contact page yet).
 	Contact string
+	// App is the application layer the handlers call; New builds one over
+	// Store when it is nil.
+	App *app.App
 }
 
 // Server holds the parsed templates and the dependencies of every handler.
 type Server struct {
+	app     *app.App
 	store   *store.Store
 	ref     *refdata.Data
 	cat     *i18n.Catalog
@@ -125,7 +130,11 @@ func New(cfg Config) (*Server, error) {
 		cfg.Fetch.Trusted = issuer.Registered(cfg.Store)
 	}
 	iss := issuer.New(cfg.Store, cfg.BaseURL, now, cfg.Keys)
-	return &Server{store: cfg.Store, ref: cfg.Ref, cat: cfg.Catalog, search: cfg.Search, log: log,
+	services := cfg.App
+	if services == nil {
+		services = app.New(app.Config{Store: cfg.Store, Catalog: cfg.Catalog, Mail: cfg.Mail, BaseURL: cfg.BaseURL, Now: now})
+	}
+	return &Server{app: services, store: cfg.Store, ref: cfg.Ref, cat: cfg.Catalog, search: cfg.Search, log: log,
 		version: cfg.Version, now: now, pages: p, sdgCSSBytes: sdgStyles(cfg.Ref),
 		cache: newPageCache(cfg.Store.Version, time.Now, cfg.CacheMaxAge), japan: japanmap.New(cfg.Ref),
 		issuer: iss, verifier: issuer.NewVerifier(iss, credential.NewHTTPResolver(cfg.Fetch)),
@@ -144,7 +153,7 @@ func (s *Server) Handler() http.Handler {
 	csrf.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, r, s.language(w, r), domain.Errorf(domain.CodeForbidden, "error.cross_origin"))
 	}))
-	return s.identifyClient(s.securityHeaders(s.sessions.LoadAndSave(s.expireIdleStaff(csrf.Handler(s.recoverPanics(s.routes()))))))
+	return s.identifyClient(s.securityHeaders(s.sessions.LoadAndSave(s.expireIdleStaff(s.withPrincipal(csrf.Handler(s.recoverPanics(s.routes())))))))
 }
 
 // ping reports whether the database answers, for /healthz.

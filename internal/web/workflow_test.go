@@ -472,7 +472,7 @@ type teamIDs struct{ agreement, engagement int64 }
 func (w *world) team(t *testing.T, e domain.Entry, projectID int64, completed bool) teamIDs {
 	t.Helper()
 	ctx := context.Background()
-	_, err := w.st.MoveEntries(ctx, e.ProgramID, []int64{e.ID}, domain.EntryOffered, 0, "", nil)
+	_, err := w.st.MoveEntries(ctx, e.ProgramID, []int64{e.ID}, domain.EntryOffered, 0, "")
 	must(t, err)
 	start := time.Date(2021, 10, 1, 0, 0, 0, 0, domain.Japan())
 	a := domain.Agreement{EntryID: e.ID, ProjectID: projectID, Type: domain.AgreementQuasiMandate, RewardYen: 30000,

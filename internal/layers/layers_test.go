@@ -1,0 +1,131 @@
+package layers
+
+import (
+	"go/build"
+	"go/parser"
+	"go/token"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/tsunagu-hub/tsunagu/internal/store"
+)
+
+const module = "github.com/tsunagu-hub/tsunagu/"
+
+// imports lists what the non-test Go files of a package import, file by
+// file.
+func imports(t *testing.T, dir string) map[string][]string {
+	t.Helper()
+	pkg, err := build.ImportDir(filepath.Join("..", "..", dir), 0)
+	if err != nil {
+		t.Fatalf("%s: %v", dir, err)
+	}
+	out := map[string][]string{}
+	fset := token.NewFileSet()
+	for _, name := range pkg.GoFiles {
+		f, err := parser.ParseFile(fset, filepath.Join(pkg.Dir, name), nil, parser.ImportsOnly)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, imp := range f.Imports {
+			path, err := strconv.Unquote(imp.Path.Value)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out[name] = append(out[name], path)
+		}
+	}
+	return out
+}
+
+// internalOf names a module package by its path inside the module
+// ("internal/store"), or "" for the standard library and other modules.
+func internalOf(path string) string {
+	rest, ok := strings.CutPrefix(path, module)
+	if !ok {
+		return ""
+	}
+	return rest
+}
+
+// TestLayers checks who may import whom.
+func TestLayers(t *testing.T) {
+	for _, rule := range []struct {
+		pkg string
+		// may lists the module packages it may import (nil: any but
+		// those in mayNot); std lists forbidden standard packages.
+		may    []string
+		mayNot []string
+		std    []string
+		why    string
+	}{
+		{pkg: "internal/domain", may: []string{"internal/refdata"}, std: []string{"net/http", "database/sql"},
+			why: "domain types are plain: no HTTP, no SQL, no other layer"},
+		{pkg: "internal/policy", may: []string{"internal/domain"}, std: []string{"net/http", "database/sql"},
+			why: "the access policy is a pure function of actor, action and resource"},
+		{pkg: "internal/match", may: []string{}, std: []string{"net/http", "database/sql"},
+			why: "matching and allocation are pure algorithms"},
+		{pkg: "internal/store", may: []string{"internal/domain"}, std: []string{"net/http"},
+			why: "the store persists; it knows no workflow, HTTP or jobs"},
+		{pkg: "internal/app", mayNot: []string{"internal/web", "internal/jobs"}, std: []string{"net/http"},
+			why: "services serve every caller (web, API, CLI, jobs) and know none of them"},
+		{pkg: "internal/jobs", mayNot: []string{"internal/web", "internal/app"},
+			why: "jobs call the services through the small interfaces they declare"},
+	} {
+		for file, imps := range imports(t, rule.pkg) {
+			for _, imp := range imps {
+				if slices.Contains(rule.std, imp) {
+					t.Errorf("%s/%s imports %s: %s", rule.pkg, file, imp, rule.why)
+				}
+				in := internalOf(imp)
+				if in == "" || in == rule.pkg {
+					continue
+				}
+				if (rule.may != nil && !slices.Contains(rule.may, in)) || slices.Contains(rule.mayNot, in) {
+					t.Errorf("%s/%s imports %s: %s", rule.pkg, file, in, rule.why)
+				}
+			}
+		}
+	}
+}
+
+// webStoreDebt lists the handler files that still reach the store
+// directly instead of through internal/app. The list may only shrink:
+// a new handler calls a service, and a file that moves to the services
+// leaves the list (the test fails until it does).
+var webStoreDebt = []string{
+	"api_dto.go", "api_entries.go", "audit.go", "dashboard.go", "facets.go", "filter.go", "notify.go", "page_account.go", "page_account_security.go", "page_admin.go", "page_agreement.go", "page_allocation.go", "page_credentials.go", "page_dashboard.go", "page_entry.go", "page_entry_admin.go", "page_events.go", "page_home.go", "page_hometown.go", "page_ideas.go", "page_invite.go", "page_legal_admin.go", "page_login.go", "page_members.go", "page_mydata.go", "page_notices.go", "page_password.go", "page_pool.go", "page_profile.go", "page_program.go", "page_program_admin.go", "page_projects.go", "page_projects_admin.go", "page_screening.go", "page_stories.go", "page_tokens.go", "page_workspace.go", "page_workspace_post.go", "page_workspace_team.go", "recommend.go", "server.go", "session.go", "signup_agreement.go",
+}
+
+func TestHandlersReachTheStoreOnlyThroughServices(t *testing.T) {
+	for file, imps := range imports(t, "internal/web") {
+		uses := slices.Contains(imps, module+"internal/store")
+		listed := slices.Contains(webStoreDebt, file)
+		switch {
+		case uses && !listed:
+			t.Errorf("internal/web/%s imports the store: call a service in internal/app instead", file)
+		case !uses && listed:
+			t.Errorf("internal/web/%s no longer imports the store: take it off webStoreDebt", file)
+		}
+	}
+}
+
+// TestStoreTakesNoCallbacks: no store method calls back into a higher
+// layer. InTx takes the work of one transaction and IndexMissing reports
+// its progress; neither carries workflow.
+func TestStoreTakesNoCallbacks(t *testing.T) {
+	allowed := []string{"InTx", "IndexMissing"}
+	typ := reflect.TypeFor[*store.Store]()
+	for i := range typ.NumMethod() {
+		m := typ.Method(i)
+		for j := 1; j < m.Type.NumIn(); j++ {
+			if m.Type.In(j).Kind() == reflect.Func && !slices.Contains(allowed, m.Name) {
+				t.Errorf("store.%s takes a %s: return the result and let the service act on it", m.Name, m.Type.In(j))
+			}
+		}
+	}
+}
