@@ -7,10 +7,10 @@ import (
 	"github.com/tsunagu-hub/tsunagu/internal/policy"
 )
 
-// errSignIn is what asking for something that needs an account, without
+// ErrSignIn is what asking for something that needs an account, without
 // one, gives: the web layer sends the visitor to log in, the API answers
 // 401.
-var errSignIn = domain.Errorf(domain.CodeUnauthorized, "error.sign_in")
+var ErrSignIn = domain.Errorf(domain.CodeUnauthorized, "error.sign_in")
 
 // SignInRequired reports whether err asks the visitor to sign in.
 func SignInRequired(err error) bool {
@@ -34,7 +34,7 @@ func (a *App) Actor(ctx context.Context) (policy.Actor, error) {
 func (a *App) SignedIn(ctx context.Context) (policy.Actor, error) {
 	act, err := a.Actor(ctx)
 	if err == nil && act.UserID == 0 {
-		err = errSignIn
+		err = ErrSignIn
 	}
 	return act, err
 }

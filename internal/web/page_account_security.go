@@ -12,8 +12,8 @@ import (
 // passwordPage is the form to change one's password: the current one, and
 // the new one twice.
 func (s *Server) passwordPage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	if _, ok := s.requireUser(w, r); !ok {
-		return nil
+	if _, err := s.requireUser(r); err != nil {
+		return err
 	}
 	return s.render(w, r, lang, http.StatusOK, "password", s.cat.T(lang, "password.title", nil), newForm())
 }
@@ -24,9 +24,9 @@ func (s *Server) passwordPage(w http.ResponseWriter, r *http.Request, lang i18n.
 // ends every other session, keeps this one on a renewed token, and mails
 // the person a notice.
 func (s *Server) changePassword(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	userID, ok := s.requireUser(w, r)
-	if !ok {
-		return nil
+	userID, err := s.requireUser(r)
+	if err != nil {
+		return err
 	}
 	f, err := readForm(w, r)
 	if err != nil {
@@ -127,11 +127,11 @@ func (s *Server) passwordProblems(w http.ResponseWriter, r *http.Request, lang i
 // logoutEverywhere ends every session of the person, this one included,
 // on every device and instance, and says so.
 func (s *Server) logoutEverywhere(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	userID, ok := s.requireUser(w, r)
-	if !ok {
-		return nil
+	userID, err := s.requireUser(r)
+	if err != nil {
+		return err
 	}
-	err := s.store.InTx(r.Context(), func(tx *store.Store) error {
+	err = s.store.InTx(r.Context(), func(tx *store.Store) error {
 		if _, err := tx.Sessions().EndEvery(r.Context(), userID); err != nil {
 			return err
 		}

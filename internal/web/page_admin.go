@@ -12,57 +12,24 @@ import (
 	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
 
-// actor is the signed-in person with their memberships, for the policy.
-func (s *Server) actor(r *http.Request) (policy.Actor, error) {
-	a := policy.Actor{UserID: s.userID(r)}
-	if a.UserID == 0 {
-		return a, nil
-	}
-	ms, err := s.store.Memberships(r.Context(), a.UserID)
-	a.Memberships = ms
-	return a, err
-}
+func (s *Server) actor(r *http.Request) (policy.Actor, error) { return s.app.Actor(r.Context()) }
 
 // signedInActor is the person asking, with their memberships; a visitor
-// who is not signed in is sent to log in (ok is false, with no error).
-func (s *Server) signedInActor(w http.ResponseWriter, r *http.Request) (policy.Actor, bool, error) {
-	a, err := s.actor(r)
-	if err != nil {
-		return a, false, err
-	}
-	if a.UserID == 0 {
-		http.Redirect(w, r, "/login?next="+r.URL.RequestURI(), http.StatusSeeOther)
-		return a, false, nil
-	}
-	return a, true, nil
-}
+// who is not signed in gets an error that sends them to log in.
+func (s *Server) signedInActor(r *http.Request) (policy.Actor, error) { return s.app.SignedIn(r.Context()) }
 
-// allow checks one action on one municipality's resource: a visitor who is
-// not signed in is sent to log in; anyone else without the right gets a
+// allow checks one action on one municipality's resource (app.Authorize):
+// a visitor is sent to log in; anyone else without the right gets a
 // translated 403, which is recorded.
-func (s *Server) allow(w http.ResponseWriter, r *http.Request, act policy.Action, res policy.Resource) (policy.Actor, bool, error) {
-	a, ok, err := s.signedInActor(w, r)
-	if err != nil || !ok {
-		return a, false, err
-	}
-	if !policy.Can(a, act, res) {
-		return a, false, forbiddenIn(res.MunicipalityID)
-	}
-	return a, true, nil
+func (s *Server) allow(r *http.Request, act policy.Action, res policy.Resource) (policy.Actor, error) {
+	return s.app.Authorize(r.Context(), act, res)
 }
 
 // allowSome opens a list page to whoever may do the action on at least
 // some of the municipality's things; the page then keeps, item by item,
 // only what policy.Can allows (a leader's own entries and teams).
-func (s *Server) allowSome(w http.ResponseWriter, r *http.Request, act policy.Action, municipalityID int64) (policy.Actor, bool, error) {
-	a, ok, err := s.signedInActor(w, r)
-	if err != nil || !ok {
-		return a, false, err
-	}
-	if !policy.Anywhere(a, act, municipalityID) {
-		return a, false, forbiddenIn(municipalityID)
-	}
-	return a, true, nil
+func (s *Server) allowSome(r *http.Request, act policy.Action, municipalityID int64) (policy.Actor, error) {
+	return s.app.AuthorizeSome(r.Context(), act, municipalityID)
 }
 
 type adminHomeData struct {
@@ -87,8 +54,8 @@ type adminMunicipality struct {
 // adminHome lists, per municipality the person works for, its programs
 // and what they may open.
 func (s *Server) adminHome(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	a, ok, err := s.signedInActor(w, r)
-	if err != nil || !ok {
+	a, err := s.signedInActor(r)
+	if err != nil {
 		return err
 	}
 	screens := policy.Municipalities(a, policy.ViewEntries)
@@ -175,8 +142,8 @@ func (s *Server) adminAudit(w http.ResponseWriter, r *http.Request, lang i18n.La
 	if err != nil {
 		return err
 	}
-	_, ok, err := s.allow(w, r, policy.ReadAudit, policy.Resource{MunicipalityID: m.ID})
-	if err != nil || !ok {
+	_, err = s.allow(r, policy.ReadAudit, policy.Resource{MunicipalityID: m.ID})
+	if err != nil {
 		return err
 	}
 	events, err := s.store.AuditLog(r.Context(), m.ID, 200)

@@ -27,8 +27,8 @@ type agreementFormData struct {
 
 // agreementForm lets staff draft or change the terms of an offered entry.
 func (s *Server) agreementForm(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	_, mu, p, e, ok, err := s.pathEntry(w, r, policy.MoveEntries)
-	if err != nil || !ok {
+	_, mu, p, e, err := s.pathEntry(r, policy.MoveEntries)
+	if err != nil {
 		return err
 	}
 	d, err := s.agreementFormData(r, mu, p, e, newForm())
@@ -78,8 +78,8 @@ func (s *Server) agreementFormData(r *http.Request, mu domain.Municipality, p do
 // saveAgreement saves the terms; a change voids earlier acceptances, and
 // the three parties are asked (again) to accept.
 func (s *Server) saveAgreement(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	a, mu, p, e, ok, err := s.pathEntry(w, r, policy.MoveEntries)
-	if err != nil || !ok {
+	a, mu, p, e, err := s.pathEntry(r, policy.MoveEntries)
+	if err != nil {
 		return err
 	}
 	f, err := readForm(w, r, "project", "type", "reward_yen", "hours", "starts_on", "ends_on", "deliverables")
@@ -233,8 +233,8 @@ func (s *Server) agreementPage(w http.ResponseWriter, r *http.Request, lang i18n
 }
 
 func (s *Server) loadAgreementPage(w http.ResponseWriter, r *http.Request) (*agreementPageData, []domain.Party, policy.Actor, error) {
-	a, ok, err := s.signedInActor(w, r)
-	if err != nil || !ok {
+	a, err := s.signedInActor(r)
+	if err != nil {
 		return nil, nil, a, err
 	}
 	id, err := parseID(r.PathValue("id"), "agreement")

@@ -152,40 +152,38 @@ func runMethod(name string, c cohort, cons match.Constraints) method {
 // programFor loads the municipality and program in the path for an action
 // the policy must allow on all of the program's entries; a program of
 // another municipality is 404.
-func (s *Server) programFor(w http.ResponseWriter, r *http.Request, act policy.Action) (
-	policy.Actor, domain.Municipality, domain.Program, bool, error) {
-	return s.pathProgram(w, r, func(mu domain.Municipality) (policy.Actor, bool, error) {
-		return s.allow(w, r, act, policy.Resource{MunicipalityID: mu.ID})
+func (s *Server) programFor(r *http.Request, act policy.Action) (policy.Actor, domain.Municipality, domain.Program, error) {
+	return s.pathProgram(r, func(mu domain.Municipality) (policy.Actor, error) {
+		return s.allow(r, act, policy.Resource{MunicipalityID: mu.ID})
 	})
 }
 
 // programListFor is programFor for a list that the handler then narrows
 // to what the person may see entry by entry (a leader's own).
-func (s *Server) programListFor(w http.ResponseWriter, r *http.Request, act policy.Action) (
-	policy.Actor, domain.Municipality, domain.Program, bool, error) {
-	return s.pathProgram(w, r, func(mu domain.Municipality) (policy.Actor, bool, error) {
-		return s.allowSome(w, r, act, mu.ID)
+func (s *Server) programListFor(r *http.Request, act policy.Action) (policy.Actor, domain.Municipality, domain.Program, error) {
+	return s.pathProgram(r, func(mu domain.Municipality) (policy.Actor, error) {
+		return s.allowSome(r, act, mu.ID)
 	})
 }
 
-func (s *Server) pathProgram(w http.ResponseWriter, r *http.Request, check func(domain.Municipality) (policy.Actor, bool, error)) (
-	policy.Actor, domain.Municipality, domain.Program, bool, error) {
+func (s *Server) pathProgram(r *http.Request, check func(domain.Municipality) (policy.Actor, error)) (
+	policy.Actor, domain.Municipality, domain.Program, error) {
 	var p domain.Program
 	mu, err := s.pathMunicipality(r)
 	if err != nil {
-		return policy.Actor{}, mu, p, false, err
+		return policy.Actor{}, mu, p, err
 	}
-	a, ok, err := check(mu)
-	if err != nil || !ok {
-		return a, mu, p, false, err
+	a, err := check(mu)
+	if err != nil {
+		return a, mu, p, err
 	}
 	if p, err = s.store.ProgramBySlug(r.Context(), r.PathValue("slug")); err != nil {
-		return a, mu, p, false, err
+		return a, mu, p, err
 	}
 	if p.MunicipalityID != mu.ID {
-		return a, mu, p, false, notFound("program")
+		return a, mu, p, notFound("program")
 	}
-	return a, mu, p, true, nil
+	return a, mu, p, nil
 }
 
 // allocationPage runs both allocations of a program's cohort side by side,
@@ -193,8 +191,8 @@ func (s *Server) pathProgram(w http.ResponseWriter, r *http.Request, check func(
 // entry: the allocation needs the whole cohort, which a leader, who sees
 // only the entries assigned to them, may not see.
 func (s *Server) allocationPage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	a, mu, p, ok, err := s.programFor(w, r, policy.ScreenEntries)
-	if err != nil || !ok {
+	a, mu, p, err := s.programFor(r, policy.ScreenEntries)
+	if err != nil {
 		return err
 	}
 	c, err := s.buildCohort(r.Context(), p, mu)
@@ -228,8 +226,8 @@ func (s *Server) allocationPage(w http.ResponseWriter, r *http.Request, lang i18
 // acceptAllocation turns one method's result into decisions: 内定 for the
 // assigned, 見送り for the rest, each recorded with the method as reason.
 func (s *Server) acceptAllocation(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	a, mu, p, ok, err := s.programFor(w, r, policy.DecideEntries)
-	if err != nil || !ok {
+	a, mu, p, err := s.programFor(r, policy.DecideEntries)
+	if err != nil {
 		return err
 	}
 	if _, err := readForm(w, r, "method"); err != nil {

@@ -127,9 +127,9 @@ func (s *Server) credentialJWT(w http.ResponseWriter, r *http.Request) {
 
 // setCredentialPublic lets the talent show a credential publicly, or not.
 func (s *Server) setCredentialPublic(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	userID, ok := s.requireUser(w, r)
-	if !ok {
-		return nil
+	userID, err := s.requireUser(r)
+	if err != nil {
+		return err
 	}
 	f, err := readForm(w, r, "public")
 	if err != nil {
@@ -153,7 +153,7 @@ func (s *Server) revokeCredential(w http.ResponseWriter, r *http.Request, lang i
 	if err != nil {
 		return err
 	}
-	if _, ok, err := s.allow(w, r, policy.DecideTeams, policy.Resource{MunicipalityID: mu.ID}); err != nil || !ok {
+	if _, err := s.allow(r, policy.DecideTeams, policy.Resource{MunicipalityID: mu.ID}); err != nil {
 		return err
 	}
 	f, err := readForm(w, r, "reason")

@@ -28,7 +28,7 @@ func (s *Server) dashboardFor(w http.ResponseWriter, r *http.Request, lang i18n.
 	if err != nil {
 		return nil, err
 	}
-	if _, ok, err := s.allow(w, r, policy.ViewDashboard, policy.Resource{MunicipalityID: mu.ID}); err != nil || !ok {
+	if _, err := s.allow(r, policy.ViewDashboard, policy.Resource{MunicipalityID: mu.ID}); err != nil {
 		return nil, err
 	}
 	d := &dashboardData{Municipality: mu}

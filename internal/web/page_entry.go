@@ -25,42 +25,42 @@ type entryData struct {
 
 // entryContext loads what the entry form needs and checks that the person
 // may enter: signed in, with a profile, and the program open.
-func (s *Server) entryContext(w http.ResponseWriter, r *http.Request) (talent domain.Talent, d entryData, ok bool, err error) {
-	userID, signedIn := s.requireUser(w, r)
-	if !signedIn {
-		return talent, d, false, nil
+func (s *Server) entryContext(r *http.Request) (talent domain.Talent, d entryData, err error) {
+	userID, err := s.requireUser(r)
+	if err != nil {
+		return talent, d, err
 	}
 	talent, err = s.store.TalentByUser(r.Context(), userID)
 	if domain.ErrorCode(err) == domain.CodeNotFound {
-		http.Redirect(w, r, "/me/profile?for="+r.PathValue("slug"), http.StatusSeeOther)
-		return talent, d, false, nil
+		// A profile comes first; the profile page then leads back here.
+		return talent, d, seeOther("/me/profile?for=" + r.PathValue("slug"))
 	}
 	if err != nil {
-		return talent, d, false, err
+		return talent, d, err
 	}
 	d.Program, err = s.store.ProgramBySlug(r.Context(), r.PathValue("slug"))
 	if err != nil {
-		return talent, d, false, err
+		return talent, d, err
 	}
 	if phase := d.Program.Phase(s.now()); phase != domain.PhaseOpen {
 		key := "error.program_closed"
 		if phase == domain.PhaseUpcoming {
 			key = "error.program_upcoming"
 		}
-		return talent, d, false, domain.Errorf(domain.CodeConflict, key, "Title", d.Program.Title)
+		return talent, d, domain.Errorf(domain.CodeConflict, key, "Title", d.Program.Title)
 	}
 	page, err := s.store.ListProjects(r.Context(), store.ProjectFilter{ProgramID: d.Program.ID, Limit: 100,
 		Statuses: []domain.ProjectStatus{domain.ProjectPublished}})
 	if err != nil {
-		return talent, d, false, err
+		return talent, d, err
 	}
 	d.Projects, d.Choices = page.Projects, make([]string, domain.MaxChoices)
-	return talent, d, true, nil
+	return talent, d, nil
 }
 
 func (s *Server) entryPage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	_, d, ok, err := s.entryContext(w, r)
-	if err != nil || !ok {
+	_, d, err := s.entryContext(r)
+	if err != nil {
 		return err
 	}
 	d.Form = newForm()
@@ -76,8 +76,8 @@ func (s *Server) entryPage(w http.ResponseWriter, r *http.Request, lang i18n.Lan
 // The form's hidden key makes a double click or a retry return the same
 // entry.
 func (s *Server) enter(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	talent, d, ok, err := s.entryContext(w, r)
-	if err != nil || !ok {
+	talent, d, err := s.entryContext(r)
+	if err != nil {
 		return err
 	}
 	f, err := readForm(w, r, "key")

@@ -16,40 +16,40 @@ import (
 // the action on it. Someone who may take the action on some entries but
 // not this one (a leader not assigned to review it) is told it does not
 // exist.
-func (s *Server) pathEntry(w http.ResponseWriter, r *http.Request, act policy.Action) (
-	policy.Actor, domain.Municipality, domain.Program, domain.Entry, bool, error) {
+func (s *Server) pathEntry(r *http.Request, act policy.Action) (
+	policy.Actor, domain.Municipality, domain.Program, domain.Entry, error) {
 	var p domain.Program
 	var e domain.Entry
 	mu, err := s.pathMunicipality(r)
 	if err != nil {
-		return policy.Actor{}, mu, p, e, false, err
+		return policy.Actor{}, mu, p, e, err
 	}
-	a, ok, err := s.allowSome(w, r, act, mu.ID)
-	if err != nil || !ok {
-		return a, mu, p, e, false, err
+	a, err := s.allowSome(r, act, mu.ID)
+	if err != nil {
+		return a, mu, p, e, err
 	}
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil {
-		return a, mu, p, e, false, notFound("entry")
+		return a, mu, p, e, notFound("entry")
 	}
 	if e, err = s.store.Entry(r.Context(), id); err != nil {
-		return a, mu, p, e, false, err
+		return a, mu, p, e, err
 	}
 	if e.MunicipalityID != mu.ID {
-		return a, mu, p, e, false, notFound("entry")
+		return a, mu, p, e, notFound("entry")
 	}
 	res, err := s.entryResource(r, a, e)
 	if err != nil {
-		return a, mu, p, e, false, err
+		return a, mu, p, e, err
 	}
 	if !policy.Can(a, act, res) {
-		return a, mu, p, e, false, hiddenFrom(mu.ID, "entry", e.ID)
+		return a, mu, p, e, hiddenFrom(mu.ID, "entry", e.ID)
 	}
 	h, err := s.loadHub(r.Context())
 	if err != nil {
-		return a, mu, p, e, false, err
+		return a, mu, p, e, err
 	}
-	return a, mu, h.programs[e.ProgramID], e, true, nil
+	return a, mu, h.programs[e.ProgramID], e, nil
 }
 
 // entryResource is an entry as the policy sees it: its municipality, and
@@ -94,8 +94,8 @@ type entryDetailData struct {
 // entryDetail shows one entry to the people who screen it: the entrant's
 // profile, choices, history, reviews, reviewers and interviews.
 func (s *Server) entryDetail(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	a, mu, p, e, ok, err := s.pathEntry(w, r, policy.ViewEntries)
-	if err != nil || !ok {
+	a, mu, p, e, err := s.pathEntry(r, policy.ViewEntries)
+	if err != nil {
 		return err
 	}
 	return s.renderEntryDetail(w, r, lang, http.StatusOK, a, mu, p, e, newForm())
@@ -193,8 +193,8 @@ func (s *Server) entryAdminURL(mu domain.Municipality, e domain.Entry, done stri
 
 // saveReview keeps the reviewer's own scores (1–5 per criterion) and note.
 func (s *Server) saveReview(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	a, mu, p, e, ok, err := s.pathEntry(w, r, policy.ScreenEntries)
-	if err != nil || !ok {
+	a, mu, p, e, err := s.pathEntry(r, policy.ScreenEntries)
+	if err != nil {
 		return err
 	}
 	f, err := readForm(w, r, "note")
@@ -233,8 +233,8 @@ func (s *Server) saveReview(w http.ResponseWriter, r *http.Request, lang i18n.La
 
 // assignReviewers adds or removes a screener on the entry.
 func (s *Server) assignReviewers(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	a, mu, _, e, ok, err := s.pathEntry(w, r, policy.MoveEntries)
-	if err != nil || !ok {
+	a, mu, _, e, err := s.pathEntry(r, policy.MoveEntries)
+	if err != nil {
 		return err
 	}
 	f, err := readForm(w, r, "user", "action")
@@ -278,8 +278,8 @@ func (s *Server) assignReviewers(w http.ResponseWriter, r *http.Request, lang i1
 
 // moveEntry moves one entry, from its own page.
 func (s *Server) moveEntry(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	a, mu, p, e, ok, err := s.pathEntry(w, r, policy.MoveEntries)
-	if err != nil || !ok {
+	a, mu, p, e, err := s.pathEntry(r, policy.MoveEntries)
+	if err != nil {
 		return err
 	}
 	f, err := readForm(w, r, "to", "reason")
@@ -301,8 +301,8 @@ func (s *Server) moveEntry(w http.ResponseWriter, r *http.Request, lang i18n.Lan
 // scheduleInterview books an interview, moves the entry to 面談 and sends
 // the entrant a calendar invitation.
 func (s *Server) scheduleInterview(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	a, mu, p, e, ok, err := s.pathEntry(w, r, policy.MoveEntries)
-	if err != nil || !ok {
+	a, mu, p, e, err := s.pathEntry(r, policy.MoveEntries)
+	if err != nil {
 		return err
 	}
 	f, err := readForm(w, r, "date", "time", "minutes", "place", "video_url", "note")

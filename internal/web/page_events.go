@@ -94,9 +94,9 @@ func (s *Server) eventPage(w http.ResponseWriter, r *http.Request, lang i18n.Lan
 
 // rsvp says the signed-in person comes, or no longer comes.
 func (s *Server) rsvp(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	userID, ok := s.requireUser(w, r)
-	if !ok {
-		return nil
+	userID, err := s.requireUser(r)
+	if err != nil {
+		return err
 	}
 	id, err := parseID(r.PathValue("id"), "event")
 	if err != nil {
@@ -179,7 +179,7 @@ func (s *Server) renderAdminEvents(w http.ResponseWriter, r *http.Request, lang 
 	if err != nil {
 		return err
 	}
-	if _, ok, err := s.allow(w, r, policy.ManageCommunity, policy.Resource{MunicipalityID: mu.ID}); err != nil || !ok {
+	if _, err := s.allow(r, policy.ManageCommunity, policy.Resource{MunicipalityID: mu.ID}); err != nil {
 		return err
 	}
 	rows, err := s.store.Events(r.Context(), mu.ID, s.now().AddDate(-1, 0, 0))
@@ -199,8 +199,8 @@ func (s *Server) createEvent(w http.ResponseWriter, r *http.Request, lang i18n.L
 	if err != nil {
 		return err
 	}
-	a, ok, err := s.allow(w, r, policy.ManageCommunity, policy.Resource{MunicipalityID: mu.ID})
-	if err != nil || !ok {
+	a, err := s.allow(r, policy.ManageCommunity, policy.Resource{MunicipalityID: mu.ID})
+	if err != nil {
 		return err
 	}
 	f, err := readForm(w, r, "title", "date", "time", "minutes", "place", "url", "capacity", "online")

@@ -67,9 +67,9 @@ func (s *Server) ideasPage(w http.ResponseWriter, r *http.Request, lang i18n.Lan
 
 // proposeIdea records a signed-in person's idea.
 func (s *Server) proposeIdea(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	userID, ok := s.requireUser(w, r)
-	if !ok {
-		return nil
+	userID, err := s.requireUser(r)
+	if err != nil {
+		return err
 	}
 	f, err := readForm(w, r, "municipality", "title")
 	if err != nil {
@@ -104,9 +104,9 @@ func (s *Server) proposeIdea(w http.ResponseWriter, r *http.Request, lang i18n.L
 
 // supportIdea adds or takes back the person's support.
 func (s *Server) supportIdea(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	userID, ok := s.requireUser(w, r)
-	if !ok {
-		return nil
+	userID, err := s.requireUser(r)
+	if err != nil {
+		return err
 	}
 	id, err := parseID(r.PathValue("id"), "idea")
 	if err != nil {
@@ -135,7 +135,7 @@ func (s *Server) adminIdeas(w http.ResponseWriter, r *http.Request, lang i18n.La
 	if err != nil {
 		return err
 	}
-	if _, ok, err := s.allow(w, r, policy.ManageCommunity, policy.Resource{MunicipalityID: mu.ID}); err != nil || !ok {
+	if _, err := s.allow(r, policy.ManageCommunity, policy.Resource{MunicipalityID: mu.ID}); err != nil {
 		return err
 	}
 	d, err := s.ideasData(r, mu.ID, newForm())
@@ -152,7 +152,7 @@ func (s *Server) answerIdea(w http.ResponseWriter, r *http.Request, lang i18n.La
 	if err != nil {
 		return err
 	}
-	if _, ok, err := s.allow(w, r, policy.ManageCommunity, policy.Resource{MunicipalityID: mu.ID}); err != nil || !ok {
+	if _, err := s.allow(r, policy.ManageCommunity, policy.Resource{MunicipalityID: mu.ID}); err != nil {
 		return err
 	}
 	id, err := parseID(r.PathValue("id"), "idea")

@@ -32,8 +32,8 @@ type importData struct {
 
 // importPage is the upload form for a Google Forms export.
 func (s *Server) importPage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	_, mu, p, ok, err := s.programFor(w, r, policy.ImportEntries)
-	if err != nil || !ok {
+	_, mu, p, err := s.programFor(r, policy.ImportEntries)
+	if err != nil {
 		return err
 	}
 	d := importData{Municipality: mu, Program: p, Form: newForm()}
@@ -44,8 +44,8 @@ func (s *Server) importPage(w http.ResponseWriter, r *http.Request, lang i18n.La
 // row it did not import and why. Importing the same file again changes
 // nothing.
 func (s *Server) importEntries(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	_, mu, p, ok, err := s.programFor(w, r, policy.ImportEntries)
-	if err != nil || !ok {
+	_, mu, p, err := s.programFor(r, policy.ImportEntries)
+	if err != nil {
 		return err
 	}
 	d := importData{Municipality: mu, Program: p, Form: newForm()}
@@ -114,8 +114,8 @@ func (s *Server) importError(lang i18n.Lang, err error) string {
 func (s *Server) exportEntries(w http.ResponseWriter, r *http.Request) {
 	lang := s.language(w, r)
 	err := func() error {
-		_, mu, p, ok, err := s.programFor(w, r, policy.ImportEntries)
-		if err != nil || !ok {
+		_, mu, p, err := s.programFor(r, policy.ImportEntries)
+		if err != nil {
 			return err
 		}
 		enc, err := csvEncoding(r)

@@ -30,13 +30,13 @@ type legalEditData struct {
 }
 
 // allowLegal opens a municipality's document pages to its admins only.
-func (s *Server) allowLegal(w http.ResponseWriter, r *http.Request) (domain.Municipality, policy.Actor, bool, error) {
+func (s *Server) allowLegal(r *http.Request) (domain.Municipality, policy.Actor, error) {
 	mu, err := s.pathMunicipality(r)
 	if err != nil {
-		return mu, policy.Actor{}, false, err
+		return mu, policy.Actor{}, err
 	}
-	a, ok, err := s.allow(w, r, policy.EditLegal, policy.Resource{MunicipalityID: mu.ID})
-	return mu, a, ok, err
+	a, err := s.allow(r, policy.EditLegal, policy.Resource{MunicipalityID: mu.ID})
+	return mu, a, err
 }
 
 // pathDocumentKind reads {kind}; an unknown kind is not found.
@@ -51,8 +51,8 @@ func pathDocumentKind(r *http.Request) (domain.DocumentKind, error) {
 // legalAdminPage lists the municipality's privacy notice, terms of use and
 // contact page, each with its version and whether it is its own.
 func (s *Server) legalAdminPage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	mu, _, ok, err := s.allowLegal(w, r)
-	if err != nil || !ok {
+	mu, _, err := s.allowLegal(r)
+	if err != nil {
 		return err
 	}
 	d := legalAdminData{Municipality: mu, Saved: r.URL.Query().Get("saved")}
@@ -69,8 +69,8 @@ func (s *Server) legalAdminPage(w http.ResponseWriter, r *http.Request, lang i18
 // legalEditPage shows one document in a form, starting from the text in
 // force (the default, filled for the municipality, until it has its own).
 func (s *Server) legalEditPage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	mu, _, ok, err := s.allowLegal(w, r)
-	if err != nil || !ok {
+	mu, _, err := s.allowLegal(r)
+	if err != nil {
 		return err
 	}
 	kind, err := pathDocumentKind(r)
@@ -91,8 +91,8 @@ func (s *Server) legalEditPage(w http.ResponseWriter, r *http.Request, lang i18n
 // saveLegalDocument stores the form as the document's next version, in
 // force from the date given; the change is recorded.
 func (s *Server) saveLegalDocument(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	mu, a, ok, err := s.allowLegal(w, r)
-	if err != nil || !ok {
+	mu, a, err := s.allowLegal(r)
+	if err != nil {
 		return err
 	}
 	kind, err := pathDocumentKind(r)

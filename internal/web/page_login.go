@@ -246,9 +246,9 @@ func (s *Server) myEntries(r *http.Request, userID int64) ([]myEntry, error) {
 
 // withdraw lets a talent withdraw their own entry.
 func (s *Server) withdraw(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	userID, ok := s.requireUser(w, r)
-	if !ok {
-		return nil
+	userID, err := s.requireUser(r)
+	if err != nil {
+		return err
 	}
 	id, err := parseID(r.PathValue("id"), "entry")
 	if err != nil {

@@ -84,8 +84,8 @@ func (s *Server) membersPage(w http.ResponseWriter, r *http.Request, lang i18n.L
 	if err != nil {
 		return err
 	}
-	a, ok, err := s.allow(w, r, policy.Invite, policy.Resource{MunicipalityID: mu.ID})
-	if err != nil || !ok {
+	a, err := s.allow(r, policy.Invite, policy.Resource{MunicipalityID: mu.ID})
+	if err != nil {
 		return err
 	}
 	d, err := s.membersData(r, a, mu, newForm())
@@ -105,8 +105,8 @@ func (s *Server) invite(w http.ResponseWriter, r *http.Request, lang i18n.Lang) 
 	if err != nil {
 		return err
 	}
-	a, ok, err := s.allow(w, r, policy.Invite, policy.Resource{MunicipalityID: mu.ID})
-	if err != nil || !ok {
+	a, err := s.allow(r, policy.Invite, policy.Resource{MunicipalityID: mu.ID})
+	if err != nil {
 		return err
 	}
 	f, err := readForm(w, r, "email", "organization", "role", "lang")
@@ -165,8 +165,8 @@ func (s *Server) revokeInvitation(w http.ResponseWriter, r *http.Request, lang i
 	if err != nil {
 		return err
 	}
-	a, ok, err := s.allow(w, r, policy.Invite, policy.Resource{MunicipalityID: mu.ID})
-	if err != nil || !ok {
+	a, err := s.allow(r, policy.Invite, policy.Resource{MunicipalityID: mu.ID})
+	if err != nil {
 		return err
 	}
 	id, err := parseID(r.PathValue("id"), "invitation")

@@ -18,9 +18,9 @@ import (
 func (s *Server) myData(w http.ResponseWriter, r *http.Request) {
 	lang := s.language(w, r)
 	err := func() error {
-		userID, ok := s.requireUser(w, r)
-		if !ok {
-			return nil
+		userID, err := s.requireUser(r)
+		if err != nil {
+			return err
 		}
 		data, err := s.store.PersonalData(r.Context(), userID)
 		if err != nil {
@@ -46,8 +46,8 @@ func (s *Server) myData(w http.ResponseWriter, r *http.Request) {
 
 // deletePage explains what deleting the account erases and keeps.
 func (s *Server) deletePage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	if _, ok := s.requireUser(w, r); !ok {
-		return nil
+	if _, err := s.requireUser(r); err != nil {
+		return err
 	}
 	return s.render(w, r, lang, http.StatusOK, "delete", s.cat.T(lang, "delete.title", nil), newForm())
 }
@@ -55,9 +55,9 @@ func (s *Server) deletePage(w http.ResponseWriter, r *http.Request, lang i18n.La
 // deleteAccount erases the account once the person confirms with their
 // password, and ends every session of theirs.
 func (s *Server) deleteAccount(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	userID, ok := s.requireUser(w, r)
-	if !ok {
-		return nil
+	userID, err := s.requireUser(r)
+	if err != nil {
+		return err
 	}
 	f, err := readForm(w, r)
 	if err != nil {
@@ -133,7 +133,7 @@ func (s *Server) municipalityExport(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return err
 		}
-		if _, ok, err := s.allow(w, r, policy.ReadAudit, policy.Resource{MunicipalityID: mu.ID}); err != nil || !ok {
+		if _, err := s.allow(r, policy.ReadAudit, policy.Resource{MunicipalityID: mu.ID}); err != nil {
 			return err
 		}
 		data, err := s.store.MunicipalityData(r.Context(), mu.ID)

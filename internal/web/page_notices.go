@@ -23,9 +23,9 @@ type notificationsData struct {
 // notificationsPage lists the person's in-app notices, newest first, in
 // their language now (arguments that name catalog keys are translated).
 func (s *Server) notificationsPage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	userID, ok := s.requireUser(w, r)
-	if !ok {
-		return nil
+	userID, err := s.requireUser(r)
+	if err != nil {
+		return err
 	}
 	ns, err := s.store.Notifications(r.Context(), userID, 100)
 	if err != nil {
@@ -53,11 +53,11 @@ func (s *Server) noticeText(lang i18n.Lang, n store.Notification) string {
 
 // readNotifications marks every notice read.
 func (s *Server) readNotifications(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	userID, ok := s.requireUser(w, r)
-	if !ok {
-		return nil
+	userID, err := s.requireUser(r)
+	if err != nil {
+		return err
 	}
-	err := s.store.InTx(r.Context(), func(tx *store.Store) error {
+	err = s.store.InTx(r.Context(), func(tx *store.Store) error {
 		if err := tx.MarkNotificationsRead(r.Context(), userID); err != nil {
 			return err
 		}
@@ -73,9 +73,9 @@ func (s *Server) readNotifications(w http.ResponseWriter, r *http.Request, lang 
 // answerOffer records the entrant's answer to a 内定: accept (合意) or
 // decline (辞退).
 func (s *Server) answerOffer(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	userID, ok := s.requireUser(w, r)
-	if !ok {
-		return nil
+	userID, err := s.requireUser(r)
+	if err != nil {
+		return err
 	}
 	id, err := parseID(r.PathValue("id"), "entry")
 	if err != nil {
@@ -104,9 +104,9 @@ func (s *Server) answerOffer(w http.ResponseWriter, r *http.Request, lang i18n.L
 func (s *Server) interviewICS(w http.ResponseWriter, r *http.Request) {
 	lang := s.language(w, r)
 	err := func() error {
-		userID, ok := s.requireUser(w, r)
-		if !ok {
-			return nil
+		userID, err := s.requireUser(r)
+		if err != nil {
+			return err
 		}
 		id, err := parseID(r.PathValue("id"), "interview")
 		if err != nil {
@@ -168,7 +168,7 @@ func (s *Server) adminOutbox(w http.ResponseWriter, r *http.Request, lang i18n.L
 	if err != nil {
 		return err
 	}
-	if _, ok, err := s.allow(w, r, policy.ReadOutbox, policy.Resource{MunicipalityID: mu.ID}); err != nil || !ok {
+	if _, err := s.allow(r, policy.ReadOutbox, policy.Resource{MunicipalityID: mu.ID}); err != nil {
 		return err
 	}
 	d := outboxData{Municipality: mu}

@@ -36,7 +36,7 @@ func (s *Server) poolPage(w http.ResponseWriter, r *http.Request, lang i18n.Lang
 	if err != nil {
 		return err
 	}
-	if _, ok, err := s.allow(w, r, policy.ScoutTalents, policy.Resource{MunicipalityID: mu.ID}); err != nil || !ok {
+	if _, err := s.allow(r, policy.ScoutTalents, policy.Resource{MunicipalityID: mu.ID}); err != nil {
 		return err
 	}
 	return s.renderPool(w, r, lang, http.StatusOK, mu, newForm())
@@ -86,8 +86,8 @@ func (s *Server) scout(w http.ResponseWriter, r *http.Request, lang i18n.Lang) e
 	if err != nil {
 		return err
 	}
-	a, ok, err := s.allow(w, r, policy.ScoutTalents, policy.Resource{MunicipalityID: mu.ID})
-	if err != nil || !ok {
+	a, err := s.allow(r, policy.ScoutTalents, policy.Resource{MunicipalityID: mu.ID})
+	if err != nil {
 		return err
 	}
 	id, err := parseID(r.PathValue("id"), "talent")
@@ -126,9 +126,9 @@ func (s *Server) scout(w http.ResponseWriter, r *http.Request, lang i18n.Lang) e
 
 // answerScout records the talent's answer to an offer.
 func (s *Server) answerScout(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	userID, ok := s.requireUser(w, r)
-	if !ok {
-		return nil
+	userID, err := s.requireUser(r)
+	if err != nil {
+		return err
 	}
 	id, err := parseID(r.PathValue("id"), "scout")
 	if err != nil {

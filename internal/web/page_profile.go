@@ -1,6 +1,7 @@
 package web
 
 import (
+	"github.com/tsunagu-hub/tsunagu/internal/app"
 	"net/http"
 	"strconv"
 	"strings"
@@ -55,14 +56,14 @@ func (s *Server) skillGroups(chosen func(code string) bool) []skillGroup {
 	return out
 }
 
-// requireUser sends a visitor who is not signed in to the login page and
-// reports false.
-func (s *Server) requireUser(w http.ResponseWriter, r *http.Request) (int64, bool) {
+// requireUser is the signed-in person's id; for a visitor, an error that
+// sends them to the login page (renderError).
+func (s *Server) requireUser(r *http.Request) (int64, error) {
 	id := s.userID(r)
 	if id == 0 {
-		http.Redirect(w, r, "/login?next="+r.URL.RequestURI(), http.StatusSeeOther)
+		return 0, app.ErrSignIn
 	}
-	return id, id != 0
+	return id, nil
 }
 
 func (s *Server) profileData(t domain.Talent, f *form) profileData {
@@ -111,9 +112,9 @@ func (s *Server) loadConsents(r *http.Request, userID int64, d *profileData) err
 }
 
 func (s *Server) profilePage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	userID, ok := s.requireUser(w, r)
-	if !ok {
-		return nil
+	userID, err := s.requireUser(r)
+	if err != nil {
+		return err
 	}
 	t, err := s.store.TalentByUser(r.Context(), userID)
 	if domain.ErrorCode(err) == domain.CodeNotFound {
@@ -142,9 +143,9 @@ func (s *Server) profilePage(w http.ResponseWriter, r *http.Request, lang i18n.L
 // saveProfile reads the whole form; every problem is shown at once next to
 // its field, and what was typed stays in the form.
 func (s *Server) saveProfile(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	userID, ok := s.requireUser(w, r)
-	if !ok {
-		return nil
+	userID, err := s.requireUser(r)
+	if err != nil {
+		return err
 	}
 	f, err := readForm(w, r, "name", "name_kana", "hours", "style", "country", "background")
 	if err != nil {

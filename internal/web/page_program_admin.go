@@ -30,7 +30,7 @@ func (s *Server) renderProgramForm(w http.ResponseWriter, r *http.Request, lang 
 	if err != nil {
 		return err
 	}
-	if _, ok, err := s.allow(w, r, policy.ReviewProjects, policy.Resource{MunicipalityID: mu.ID}); err != nil || !ok {
+	if _, err := s.allow(r, policy.ReviewProjects, policy.Resource{MunicipalityID: mu.ID}); err != nil {
 		return err
 	}
 	d := programFormData{Municipality: mu, Form: f, Hosts: hosts}
@@ -52,7 +52,7 @@ func (s *Server) createProgram(w http.ResponseWriter, r *http.Request, lang i18n
 	if err != nil {
 		return err
 	}
-	if _, ok, err := s.allow(w, r, policy.ReviewProjects, policy.Resource{MunicipalityID: mu.ID}); err != nil || !ok {
+	if _, err := s.allow(r, policy.ReviewProjects, policy.Resource{MunicipalityID: mu.ID}); err != nil {
 		return err
 	}
 	f, err := readForm(w, r, "title", "title_en", "slug", "opens", "closes")

@@ -169,9 +169,9 @@ func (s *Server) projectPage(w http.ResponseWriter, r *http.Request, lang i18n.L
 
 // bookmark sets or clears 気になる on a project, then returns to it.
 func (s *Server) bookmark(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	userID, ok := s.requireUser(w, r)
-	if !ok {
-		return nil
+	userID, err := s.requireUser(r)
+	if err != nil {
+		return err
 	}
 	id, err := parseID(r.PathValue("id"), "project")
 	if err != nil {

@@ -32,27 +32,23 @@ func (s *Server) projectHosts(r *http.Request, a policy.Actor, mu domain.Municip
 
 // staffOrHost finds the municipality in the path and checks that the
 // person may manage projects of at least one of its organizations.
-func (s *Server) staffOrHost(w http.ResponseWriter, r *http.Request) (policy.Actor, domain.Municipality, []domain.Organization, bool, error) {
+func (s *Server) staffOrHost(r *http.Request) (policy.Actor, domain.Municipality, []domain.Organization, error) {
 	mu, err := s.pathMunicipality(r)
 	if err != nil {
-		return policy.Actor{}, mu, nil, false, err
+		return policy.Actor{}, mu, nil, err
 	}
-	a, err := s.actor(r)
+	a, err := s.signedInActor(r)
 	if err != nil {
-		return a, mu, nil, false, err
-	}
-	if a.UserID == 0 {
-		http.Redirect(w, r, "/login?next="+r.URL.RequestURI(), http.StatusSeeOther)
-		return a, mu, nil, false, nil
+		return a, mu, nil, err
 	}
 	hosts, err := s.projectHosts(r, a, mu)
 	if err != nil {
-		return a, mu, nil, false, err
+		return a, mu, nil, err
 	}
 	if len(hosts) == 0 {
-		return a, mu, nil, false, forbiddenIn(mu.ID)
+		return a, mu, nil, forbiddenIn(mu.ID)
 	}
-	return a, mu, hosts, true, nil
+	return a, mu, hosts, nil
 }
 
 type adminProjectsData struct {
@@ -67,8 +63,8 @@ type adminProjectsData struct {
 // adminProjects lists the projects a person may work on: a business sees
 // its own drafts and posts; staff also see what waits for review.
 func (s *Server) adminProjects(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	a, mu, hosts, ok, err := s.staffOrHost(w, r)
-	if err != nil || !ok {
+	a, mu, hosts, err := s.staffOrHost(r)
+	if err != nil {
 		return err
 	}
 	d := adminProjectsData{Municipality: mu, Hosts: map[int64]string{}, Programs: map[int64]domain.Program{},
@@ -165,8 +161,8 @@ func (s *Server) openPrograms(r *http.Request, mu domain.Municipality) ([]domain
 
 // newProjectPage is the empty form, explained field by field.
 func (s *Server) newProjectPage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	_, mu, hosts, ok, err := s.staffOrHost(w, r)
-	if err != nil || !ok {
+	_, mu, hosts, err := s.staffOrHost(r)
+	if err != nil {
 		return err
 	}
 	progs, err := s.openPrograms(r, mu)
@@ -247,8 +243,8 @@ func (s *Server) checkProjectForm(lang i18n.Lang, p *domain.Project, f *form) bo
 
 // createProject saves a new draft for a host the person may post for.
 func (s *Server) createProject(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	_, mu, hosts, ok, err := s.staffOrHost(w, r)
-	if err != nil || !ok {
+	_, mu, hosts, err := s.staffOrHost(r)
+	if err != nil {
 		return err
 	}
 	f, err := readForm(w, r, "host", "program")
@@ -300,33 +296,33 @@ func (s *Server) projectAdminURL(mu domain.Municipality, id int64) string {
 
 // pathProject finds the project in the path and checks the person may
 // manage it (its host's owner, or staff).
-func (s *Server) pathProject(w http.ResponseWriter, r *http.Request) (policy.Actor, domain.Municipality, domain.Project, []domain.Organization, bool, error) {
+func (s *Server) pathProject(r *http.Request) (policy.Actor, domain.Municipality, domain.Project, []domain.Organization, error) {
 	var p domain.Project
-	a, mu, hosts, ok, err := s.staffOrHost(w, r)
-	if err != nil || !ok {
-		return a, mu, p, hosts, ok, err
+	a, mu, hosts, err := s.staffOrHost(r)
+	if err != nil {
+		return a, mu, p, hosts, err
 	}
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil {
-		return a, mu, p, hosts, false, notFound("project")
+		return a, mu, p, hosts, notFound("project")
 	}
 	if p, err = s.store.Project(r.Context(), id); err != nil {
-		return a, mu, p, hosts, false, err
+		return a, mu, p, hosts, err
 	}
 	if p.MunicipalityID != mu.ID {
-		return a, mu, p, hosts, false, notFound("project")
+		return a, mu, p, hosts, notFound("project")
 	}
 	if !policy.Can(a, policy.ManageProjects, policy.Resource{MunicipalityID: mu.ID, OrganizationID: p.HostID}) {
-		return a, mu, p, hosts, false, forbiddenOn(mu.ID, "project", p.ID)
+		return a, mu, p, hosts, forbiddenOn(mu.ID, "project", p.ID)
 	}
-	return a, mu, p, hosts, true, nil
+	return a, mu, p, hosts, nil
 }
 
 // editProjectPage shows a project with its review history and the steps
 // the person may take.
 func (s *Server) editProjectPage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	a, mu, p, hosts, ok, err := s.pathProject(w, r)
-	if err != nil || !ok {
+	a, mu, p, hosts, err := s.pathProject(r)
+	if err != nil {
 		return err
 	}
 	return s.renderProjectForm(w, r, lang, http.StatusOK, a, mu, p, hosts, newForm())
@@ -350,8 +346,8 @@ func (s *Server) renderProjectForm(w http.ResponseWriter, r *http.Request, lang 
 
 // saveProject saves an edited draft.
 func (s *Server) saveProject(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	a, mu, p, hosts, ok, err := s.pathProject(w, r)
-	if err != nil || !ok {
+	a, mu, p, hosts, err := s.pathProject(r)
+	if err != nil {
 		return err
 	}
 	f, err := readForm(w, r)
@@ -379,8 +375,8 @@ func (s *Server) saveProject(w http.ResponseWriter, r *http.Request, lang i18n.L
 // moveProject takes a review step: the business submits; staff publish,
 // return with a comment, or close. The business hears of the outcome.
 func (s *Server) moveProject(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	a, mu, p, hosts, ok, err := s.pathProject(w, r)
-	if err != nil || !ok {
+	a, mu, p, hosts, err := s.pathProject(r)
+	if err != nil {
 		return err
 	}
 	f, err := readForm(w, r, "action", "comment")

@@ -57,8 +57,8 @@ type boardData struct {
 // screen, a list on a phone, with filters and bulk moves. Seeing entrants
 // is a view of personal data, so it is audited.
 func (s *Server) screeningBoard(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	a, mu, p, ok, err := s.programListFor(w, r, policy.ViewEntries)
-	if err != nil || !ok {
+	a, mu, p, err := s.programListFor(r, policy.ViewEntries)
+	if err != nil {
 		return err
 	}
 	ctx := r.Context()
@@ -174,8 +174,8 @@ func (f boardFilter) keep(e store.EntryRow, mine bool) bool {
 // moveEntries moves the ticked entries to one stage. Screeners move
 // between stages; only municipality staff decide 内定, 合意 and 見送り.
 func (s *Server) moveEntries(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	a, mu, p, ok, err := s.programFor(w, r, policy.MoveEntries)
-	if err != nil || !ok {
+	a, mu, p, err := s.programFor(r, policy.MoveEntries)
+	if err != nil {
 		return err
 	}
 	f, err := readForm(w, r, "to", "reason", "back")
@@ -218,8 +218,8 @@ func (s *Server) moveAndTell(r *http.Request, a policy.Actor, mu domain.Municipa
 // setStages chooses which optional stages (書類選考, 面談) the program
 // uses; the municipality decides.
 func (s *Server) setStages(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	_, mu, p, ok, err := s.programFor(w, r, policy.DecideEntries)
-	if err != nil || !ok {
+	_, mu, p, err := s.programFor(r, policy.DecideEntries)
+	if err != nil {
 		return err
 	}
 	if _, err := readForm(w, r); err != nil {

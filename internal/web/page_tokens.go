@@ -47,9 +47,9 @@ func (s *Server) renderTokens(w http.ResponseWriter, r *http.Request, lang i18n.
 
 // tokensPage lists the person's API tokens with a form to make one.
 func (s *Server) tokensPage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	userID, ok := s.requireUser(w, r)
-	if !ok {
-		return nil
+	userID, err := s.requireUser(r)
+	if err != nil {
+		return err
 	}
 	return s.renderTokens(w, r, lang, userID, tokensData{Revoked: r.URL.Query().Get("revoked") != ""})
 }
@@ -57,9 +57,9 @@ func (s *Server) tokensPage(w http.ResponseWriter, r *http.Request, lang i18n.La
 // createToken makes a personal API token that lasts the chosen number of
 // days (90 unless chosen) and shows it once; only its hash is kept.
 func (s *Server) createToken(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	userID, ok := s.requireUser(w, r)
-	if !ok {
-		return nil
+	userID, err := s.requireUser(r)
+	if err != nil {
+		return err
 	}
 	f, err := readForm(w, r, "label", "days")
 	if err != nil {
@@ -99,9 +99,9 @@ func (s *Server) createToken(w http.ResponseWriter, r *http.Request, lang i18n.L
 
 // revokeToken ends one of the person's tokens.
 func (s *Server) revokeToken(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	userID, ok := s.requireUser(w, r)
-	if !ok {
-		return nil
+	userID, err := s.requireUser(r)
+	if err != nil {
+		return err
 	}
 	f, err := readForm(w, r, "token")
 	if err != nil {

@@ -33,8 +33,8 @@ func (ws *workspace) may(act policy.TeamAction) bool { return ws.Part.May(act, w
 // its team, the business, its leaders and the program's staff (the
 // policy's PartIn). Anyone else is told it does not exist.
 func (s *Server) loadWorkspace(w http.ResponseWriter, r *http.Request) (*workspace, error) {
-	a, ok, err := s.signedInActor(w, r)
-	if err != nil || !ok {
+	a, err := s.signedInActor(r)
+	if err != nil {
 		return nil, err
 	}
 	id, err := parseID(r.PathValue("id"), "engagement")
@@ -212,8 +212,8 @@ func (s *Server) engagementsPage(w http.ResponseWriter, r *http.Request, lang i1
 	if err != nil {
 		return err
 	}
-	a, ok, err := s.allowSome(w, r, policy.ViewTeams, mu.ID)
-	if err != nil || !ok {
+	a, err := s.allowSome(r, policy.ViewTeams, mu.ID)
+	if err != nil {
 		return err
 	}
 	gs, err := s.store.Engagements(r.Context(), mu.ID)

@@ -3,7 +3,9 @@ package web
 import (
 	"bytes"
 	"embed"
+	"errors"
 	"fmt"
+	"github.com/tsunagu-hub/tsunagu/internal/app"
 	"html/template"
 	"io/fs"
 	"net/http"
@@ -152,6 +154,15 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, lang i18n.Lang, 
 // renderError shows a translated error page with the status of the error.
 // A refusal is recorded in the audit log first.
 func (s *Server) renderError(w http.ResponseWriter, r *http.Request, lang i18n.Lang, err error) {
+	var to *redirectError
+	switch {
+	case errors.As(err, &to):
+		http.Redirect(w, r, to.url, http.StatusSeeOther)
+		return
+	case app.SignInRequired(err):
+		http.Redirect(w, r, "/login?next="+r.URL.RequestURI(), http.StatusSeeOther)
+		return
+	}
 	s.recordDenial(r, err)
 	pe := s.publicError(r, lang, err)
 	title := s.cat.T(lang, fmt.Sprintf("error.title_%d", pe.Status), nil)
@@ -160,6 +171,15 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, lang i18n.L
 		http.Error(w, pe.Message, pe.Status)
 	}
 }
+
+// redirectError answers a page with a redirect instead of its content,
+// such as the entry form sending someone without a profile to make one.
+type redirectError struct{ url string }
+
+func (e *redirectError) Error() string { return "see other: " + e.url }
+
+// seeOther is the error that redirects to a local URL.
+func seeOther(url string) error { return &redirectError{url: url} }
 
 func (s *Server) notFoundPage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
 	return notFound("page")
