@@ -16,7 +16,9 @@ func (s *Server) actor(r *http.Request) (policy.Actor, error) { return s.app.Act
 
 // signedInActor is the person asking, with their memberships; a visitor
 // who is not signed in gets an error that sends them to log in.
-func (s *Server) signedInActor(r *http.Request) (policy.Actor, error) { return s.app.SignedIn(r.Context()) }
+func (s *Server) signedInActor(r *http.Request) (policy.Actor, error) {
+	return s.app.SignedIn(r.Context())
+}
 
 // allow checks one action on one municipality's resource (app.Authorize):
 // a visitor is sent to log in; anyone else without the right gets a
