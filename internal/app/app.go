@@ -37,9 +37,23 @@ type App struct {
 	baseURL string
 	now     func() time.Time
 
+	Accounts    *Accounts
+	Members     *Members
+	Talents     *Talents
+	Hub         *Hub
+	Catalogue   *Catalogue
+	Community   *Community
+	Insights    *Insights
+	Programs    *Programs
+	Projects    *Projects
+	Imports     *Imports
+	Pool        *Pool
 	Screening   *Screening
 	Entries     *Entries
+	Allocation  *Allocation
+	Agreements  *Agreements
 	Engagements *Engagements
+	Credentials *Credentials
 }
 
 // New builds the services over one store.
@@ -49,9 +63,11 @@ func New(cfg Config) *App {
 		now = time.Now
 	}
 	a := &App{st: cfg.Store, cat: cfg.Catalog, mail: cfg.Mail, baseURL: strings.TrimRight(cfg.BaseURL, "/"), now: now}
-	a.Screening = &Screening{app: a}
-	a.Entries = &Entries{app: a}
-	a.Engagements = &Engagements{app: a}
+	a.Accounts, a.Members, a.Talents = &Accounts{app: a}, &Members{app: a}, &Talents{app: a}
+	a.Hub, a.Catalogue, a.Community, a.Insights = &Hub{app: a}, &Catalogue{app: a}, &Community{app: a}, &Insights{app: a}
+	a.Programs, a.Projects, a.Imports, a.Pool = &Programs{app: a}, &Projects{app: a}, &Imports{app: a}, &Pool{app: a}
+	a.Screening, a.Entries, a.Allocation = &Screening{app: a}, &Entries{app: a}, &Allocation{app: a}
+	a.Agreements, a.Engagements, a.Credentials = &Agreements{app: a}, &Engagements{app: a}, &Credentials{app: a}
 	return a
 }
 

@@ -1,0 +1,4 @@
+package app
+
+// Accounts is the service for sign-up, sign-in, passwords, sessions, API tokens, and a person's data and its deletion.
+type Accounts struct{ app *App }

@@ -1,0 +1,4 @@
+package app
+
+// Catalogue is the service for the public project list, search, facets and recommendations.
+type Catalogue struct{ app *App }

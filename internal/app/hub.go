@@ -1,0 +1,4 @@
+package app
+
+// Hub is the service for the hub's municipalities and programs as the public pages and the API show them.
+type Hub struct{ app *App }
