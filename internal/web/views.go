@@ -45,11 +45,11 @@ type hub struct {
 }
 
 func (s *Server) loadHub(ctx context.Context) (*hub, error) {
-	ms, err := s.store.Municipalities(ctx)
+	ms, err := s.app.Hub.Municipalities(ctx)
 	if err != nil {
 		return nil, err
 	}
-	ps, err := s.store.Programs(ctx, 0)
+	ps, err := s.app.Hub.Programs(ctx, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -69,7 +69,7 @@ func (s *Server) projectViews(ctx context.Context, h *hub, projects []domain.Pro
 	for _, p := range projects {
 		ids = append(ids, p.HostID)
 	}
-	hosts, err := s.store.OrganizationsByID(ctx, ids)
+	hosts, err := s.app.Hub.Organizations(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -100,14 +100,14 @@ func (s *Server) skills(codes []string) []refdata.Skill {
 
 func (s *Server) programView(ctx context.Context, h *hub, p domain.Program) (programView, error) {
 	v := programView{Program: p, Municipality: h.municipalities[p.MunicipalityID], Phase: p.Phase(s.now())}
-	hosts, err := s.store.OrganizationsByID(ctx, p.HostIDs)
+	hosts, err := s.app.Hub.Organizations(ctx, p.HostIDs)
 	if err != nil {
 		return v, err
 	}
 	for _, id := range p.HostIDs {
 		v.Hosts = append(v.Hosts, hosts[id])
 	}
-	st, err := s.store.ProgramStats(ctx, p.ID)
+	st, err := s.app.Hub.ProgramStats(ctx, p.ID)
 	if err != nil {
 		return v, err
 	}
