@@ -18,10 +18,6 @@ func (b box) overlaps(o box) bool {
 	return b.X < o.X+o.W && o.X < b.X+b.W && b.Y < o.Y+o.H && o.Y < b.Y+b.H
 }
 
-func (b box) contains(p point) bool {
-	return p.X >= b.X && p.X <= b.X+b.W && p.Y >= b.Y && p.Y <= b.Y+b.H
-}
-
 // within reports whether b lies entirely inside o.
 func (b box) within(o box) bool {
 	return b.X >= o.X && b.Y >= o.Y && b.X+b.W <= o.X+o.W && b.Y+b.H <= o.Y+o.H

@@ -9,13 +9,6 @@ import (
 	"testing"
 )
 
-// refScore is a plain float implementation of the score as the package
-// documentation states it, written from the documentation and not from
-// the scan, to check the fixed-point tables, the postings and the pruning.
-func refScore(pr Project, t Talent, pool []Talent, w Weights) float64 {
-	return refScoreDF(pr, t, docFreq(pool), len(pool), w)
-}
-
 func docFreq(pool []Talent) map[string]int {
 	df := map[string]int{}
 	for _, x := range pool {
@@ -30,6 +23,9 @@ func docFreq(pool []Talent) map[string]int {
 	return df
 }
 
+// refScoreDF is a plain float implementation of the score as the package
+// documentation states it, written from the documentation and not from
+// the scan, to check the fixed-point tables, the postings and the pruning.
 func refScoreDF(pr Project, t Talent, df map[string]int, n int, w Weights) float64 {
 	level := map[string]int{}
 	for _, s := range t.Skills {
