@@ -1,15 +1,15 @@
 package web
 
 import (
+	"errors"
 	"net/http"
-	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/tsunagu-hub/tsunagu/internal/app"
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
 	"github.com/tsunagu-hub/tsunagu/internal/policy"
-	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
 
 func (s *Server) actor(r *http.Request) (policy.Actor, error) { return s.app.Actor(r.Context()) }
@@ -34,67 +34,46 @@ func (s *Server) allowSome(r *http.Request, act policy.Action, municipalityID in
 	return s.app.AuthorizeSome(r.Context(), act, municipalityID)
 }
 
-type adminHomeData struct {
-	Municipalities []adminMunicipality
-}
+// adminPages are the staff's home and a municipality's audit log.
+type adminPages struct{ *Server }
 
-type adminMunicipality struct {
-	Municipality domain.Municipality
-	Programs     []domain.Program // those whose entries the person may see
-	Audit        bool
-	Members      bool
-	Outbox       bool
-	Dashboard    bool
-	Community    bool
-	Pool         bool
-	Legal        bool
-	Allocate     bool // the allocation needs every entry, which a leader does not see
-	Teams        bool // the list of teams: all of them for staff, one's own for a leader or a business
-	Projects     bool // every link but Teams needs this one too, so it comes first
+type adminHomeData struct {
+	Municipalities []app.AdminMunicipality
 }
 
 // adminHome lists, per municipality the person works for, its programs
 // and what they may open.
-func (s *Server) adminHome(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	a, err := s.signedInActor(r)
+func (s adminPages) adminHome(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
+	ms, err := s.app.Members.AdminHome(r.Context())
 	if err != nil {
 		return err
 	}
-	screens := policy.Municipalities(a, policy.ViewEntries)
-	ids := append([]int64(nil), screens...)
-	for _, id := range policy.Municipalities(a, policy.ManageProjects) {
-		if !slices.Contains(ids, id) {
-			ids = append(ids, id)
-		}
-	}
-	if len(ids) == 0 {
-		return domain.Errorf(domain.CodeForbidden, "error.forbidden")
-	}
-	h, err := s.loadHub(r.Context())
-	if err != nil {
-		return err
-	}
-	var d adminHomeData
-	for _, id := range ids {
-		res := policy.Resource{MunicipalityID: id}
-		am := adminMunicipality{Municipality: h.municipalities[id], Audit: policy.Can(a, policy.ReadAudit, res),
-			Members: policy.Can(a, policy.Invite, res), Outbox: policy.Can(a, policy.ReadOutbox, res),
-			Dashboard: policy.Can(a, policy.ViewDashboard, res), Community: policy.Can(a, policy.ManageCommunity, res),
-			Pool: policy.Can(a, policy.ScoutTalents, res), Legal: policy.Can(a, policy.EditLegal, res), Allocate: policy.Can(a, policy.ScreenEntries, res),
-			Teams: policy.Anywhere(a, policy.ViewTeams, id), Projects: policy.Anywhere(a, policy.ManageProjects, id)}
-		for _, p := range h.progList {
-			if p.MunicipalityID == id && slices.Contains(screens, id) {
-				am.Programs = append(am.Programs, p)
-			}
-		}
-		d.Municipalities = append(d.Municipalities, am)
-	}
-	return s.render(w, r, lang, http.StatusOK, "admin", s.cat.T(lang, "admin.title", nil), d)
+	return s.render(w, r, lang, http.StatusOK, "admin", s.cat.T(lang, "admin.title", nil), adminHomeData{ms})
 }
 
-// adminMunicipality finds the municipality in the path; unknown is 404.
+// pathMunicipality finds the municipality in the path; unknown is 404.
 func (s *Server) pathMunicipality(r *http.Request) (domain.Municipality, error) {
-	return s.store.MunicipalityByLGCode(r.Context(), r.PathValue("lgcode"))
+	return s.app.Hub.MunicipalityByLGCode(r.Context(), r.PathValue("lgcode"))
+}
+
+// badParam turns a service's malformed parameter into the web's, so the
+// error names its parameter as before; any other error is returned as is.
+func badParam(err error) error {
+	var bp *app.BadParam
+	if errors.As(err, &bp) {
+		return &fieldError{Field: bp.Param, Err: bp.Err}
+	}
+	return err
+}
+
+// pathID is the numeric id in the path, or 0 when there is none, which
+// the services answer as not found once they have checked access.
+func pathID(r *http.Request, name string) int64 {
+	id, err := strconv.ParseInt(r.PathValue(name), 10, 64)
+	if err != nil {
+		return 0
+	}
+	return id
 }
 
 type adminAuditData struct {
@@ -105,13 +84,13 @@ type adminAuditData struct {
 // auditLine is an audit event as people read it: who (by name, or that
 // the account was deleted) and what it touched.
 type auditLine struct {
-	store.AuditEvent
+	app.AuditEvent
 	Who     string
 	Subject string
 }
 
 // auditLines names each event's actor and subject in the reader's language.
-func (s *Server) auditLines(lang i18n.Lang, events []store.AuditEvent) []auditLine {
+func (s adminPages) auditLines(lang i18n.Lang, events []app.AuditEvent) []auditLine {
 	out := make([]auditLine, 0, len(events))
 	for _, e := range events {
 		l := auditLine{AuditEvent: e, Who: e.ActorName}
@@ -139,19 +118,11 @@ func (s *Server) auditLines(lang i18n.Lang, events []store.AuditEvent) []auditLi
 }
 
 // adminAudit shows a municipality's audit log to its admins.
-func (s *Server) adminAudit(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	m, err := s.pathMunicipality(r)
+func (s adminPages) adminAudit(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
+	l, err := s.app.Members.AuditLog(r.Context(), r.PathValue("lgcode"))
 	if err != nil {
 		return err
 	}
-	_, err = s.allow(r, policy.ReadAudit, policy.Resource{MunicipalityID: m.ID})
-	if err != nil {
-		return err
-	}
-	events, err := s.store.AuditLog(r.Context(), m.ID, 200)
-	if err != nil {
-		return err
-	}
-	d := adminAuditData{Municipality: m, Events: s.auditLines(lang, events)}
+	d := adminAuditData{Municipality: l.Municipality, Events: s.auditLines(lang, l.Events)}
 	return s.render(w, r, lang, http.StatusOK, "admin_audit", s.cat.T(lang, "admin.audit", nil), d)
 }

@@ -5,11 +5,11 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/tsunagu-hub/tsunagu/internal/app"
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/formsimport"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
 	"github.com/tsunagu-hub/tsunagu/internal/importer"
-	"github.com/tsunagu-hub/tsunagu/internal/policy"
 )
 
 // maxImportBytes bounds an uploaded form export; 440 entries take about
@@ -30,64 +30,60 @@ type importData struct {
 	Skipped      []skippedLine
 }
 
+// importPages are a program's entry import and export.
+type importPages struct{ *Server }
+
 // importPage is the upload form for a Google Forms export.
-func (s *Server) importPage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	_, mu, p, err := s.programFor(r, policy.ImportEntries)
+func (s importPages) importPage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
+	t, err := s.app.Imports.Target(r.Context(), r.PathValue("lgcode"), r.PathValue("slug"))
 	if err != nil {
 		return err
 	}
-	d := importData{Municipality: mu, Program: p, Form: newForm()}
+	d := importData{Municipality: t.Municipality, Program: t.Program, Form: newForm()}
 	return s.render(w, r, lang, http.StatusOK, "import", s.cat.T(lang, "import.title", nil), d)
 }
 
 // importEntries imports the uploaded file and shows what it did, with every
 // row it did not import and why. Importing the same file again changes
-// nothing.
-func (s *Server) importEntries(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	_, mu, p, err := s.programFor(r, policy.ImportEntries)
-	if err != nil {
-		return err
-	}
-	d := importData{Municipality: mu, Program: p, Form: newForm()}
+// nothing. A missing file, a mapping or a file that cannot be read is
+// shown on the form.
+func (s importPages) importEntries(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
 	r.Body = http.MaxBytesReader(w, r.Body, maxImportBytes)
 	if err := r.ParseMultipartForm(1 << 20); err != nil && !errors.Is(err, http.ErrNotMultipart) {
 		return domain.Errorf(domain.CodeInvalid, "error.form_too_large")
 	}
-	file, header, err := r.FormFile("file")
-	if err != nil {
-		d.Form.Errors["file"] = s.cat.T(lang, "import.file_required", nil)
-		return s.render(w, r, lang, http.StatusBadRequest, "import", s.cat.T(lang, "import.title", nil), d)
+	up := app.Upload{Mapping: r.FormValue("mapping")}
+	if file, header, err := r.FormFile("file"); err == nil {
+		defer file.Close()
+		up.File, up.Size = file, header.Size
 	}
-	defer file.Close()
-	var mapping formsimport.Mapping
-	if raw := strings.TrimSpace(r.FormValue("mapping")); raw != "" {
-		d.Form.Values["mapping"] = raw
-		if mapping, err = formsimport.LoadMapping(strings.NewReader(raw)); err != nil {
-			d.Form.Errors["mapping"] = s.importError(lang, err)
-			return s.render(w, r, lang, http.StatusUnprocessableEntity, "import", s.cat.T(lang, "import.title", nil), d)
-		}
-	}
-	d.Report, err = importer.Import(r.Context(), s.store, p, file, importer.Options{Mapping: mapping, Size: header.Size, Now: s.now})
-	var fe *formsimport.FileError
-	if errors.As(err, &fe) {
-		d.Form.Errors["file"] = s.importError(lang, err)
-		return s.render(w, r, lang, http.StatusUnprocessableEntity, "import", s.cat.T(lang, "import.title", nil), d)
-	}
-	if err != nil {
+	res, err := s.app.Imports.Import(r.Context(), r.PathValue("lgcode"), r.PathValue("slug"), up)
+	var ue *app.UploadError
+	if err != nil && !errors.As(err, &ue) {
 		return err
 	}
+	d := importData{Municipality: res.Municipality, Program: res.Program, Form: newForm()}
+	if raw := strings.TrimSpace(up.Mapping); raw != "" && up.File != nil {
+		d.Form.Values["mapping"] = raw
+	}
+	if ue != nil {
+		d.Form.Errors[ue.Field] = s.importError(lang, ue.Err)
+		return s.render(w, r, lang, http.StatusUnprocessableEntity, "import", s.cat.T(lang, "import.title", nil), d)
+	}
+	d.Report = res.Report
 	for _, sk := range d.Report.Skipped {
 		d.Skipped = append(d.Skipped, skippedLine{Row: sk.Row, Line: sk.Line, Reason: s.cat.T(lang, sk.Code, sk.Args)})
 	}
 	d.Done = true
-	if err := s.audit(r.Context(), nil, r, "entries.import", "program", p.ID, mu.ID); err != nil {
-		return err
-	}
 	return s.render(w, r, lang, http.StatusOK, "import", s.cat.T(lang, "import.title", nil), d)
 }
 
-// importError translates a file or mapping error for the form.
-func (s *Server) importError(lang i18n.Lang, err error) string {
+// importError translates a problem with the file or the mapping for the
+// form.
+func (s importPages) importError(lang i18n.Lang, err error) string {
+	if errors.Is(err, app.ErrNoFile) {
+		return s.cat.T(lang, "import.file_required", nil)
+	}
 	var fe *formsimport.FileError
 	if errors.As(err, &fe) {
 		args := map[string]any{}
@@ -111,27 +107,21 @@ func (s *Server) importError(lang i18n.Lang, err error) string {
 
 // exportEntries downloads a program's entries as CSV for Excel: UTF-8 with
 // a byte order mark, or Shift_JIS for older Excel.
-func (s *Server) exportEntries(w http.ResponseWriter, r *http.Request) {
+func (s importPages) exportEntries(w http.ResponseWriter, r *http.Request) {
 	lang := s.language(w, r)
-	err := func() error {
-		_, mu, p, err := s.programFor(r, policy.ImportEntries)
-		if err != nil {
-			return err
-		}
-		enc, err := csvEncoding(r)
-		if err != nil {
-			return err
-		}
-		if err := s.audit(r.Context(), nil, r, "entries.export", "program", p.ID, mu.ID); err != nil {
-			return err
-		}
-		startCSV(w, enc, "entries-"+p.Slug)
-		_, err = importer.Export(r.Context(), s.store, p, w, enc, func(key string) string { return s.cat.T(lang, key, nil) })
-		return err
-	}()
+	err := s.app.Imports.Export(r.Context(), r.PathValue("lgcode"), r.PathValue("slug"), r.URL.Query().Get("encoding"),
+		csvDownload{w}, func(key string) string { return s.cat.T(lang, key, nil) })
 	if err != nil {
-		s.renderError(w, r, lang, err)
+		s.renderError(w, r, lang, badParam(err))
 	}
+}
+
+// csvDownload is a CSV file as the answer to a request: its headers are
+// set when the export starts.
+type csvDownload struct{ http.ResponseWriter }
+
+func (d csvDownload) Start(name string, enc formsimport.Encoding) {
+	startCSV(d.ResponseWriter, enc, name)
 }
 
 // csvEncoding reads the ?encoding= of a CSV download: utf8 (the default,

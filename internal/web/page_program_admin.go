@@ -6,11 +6,13 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tsunagu-hub/tsunagu/internal/app"
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
-	"github.com/tsunagu-hub/tsunagu/internal/policy"
-	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
+
+// programAdminPages are the form that opens a program.
+type programAdminPages struct{ *Server }
 
 type programFormData struct {
 	Municipality  domain.Municipality
@@ -21,22 +23,19 @@ type programFormData struct {
 
 // newProgramPage is the form a municipality's staff fill in to open a
 // recruitment program, co-hosted by any of its organizations.
-func (s *Server) newProgramPage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	return s.renderProgramForm(w, r, lang, http.StatusOK, newForm(), nil)
-}
-
-func (s *Server) renderProgramForm(w http.ResponseWriter, r *http.Request, lang i18n.Lang, status int, f *form, hosts map[int64]bool) error {
-	mu, err := s.pathMunicipality(r)
+func (s programAdminPages) newProgramPage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
+	pf, err := s.app.Programs.Form(r.Context(), r.PathValue("lgcode"))
 	if err != nil {
 		return err
 	}
-	if _, err := s.allow(r, policy.ReviewProjects, policy.Resource{MunicipalityID: mu.ID}); err != nil {
-		return err
-	}
-	d := programFormData{Municipality: mu, Form: f, Hosts: hosts}
-	if d.Organizations, err = s.store.Organizations(r.Context(), mu.ID); err != nil {
-		return err
-	}
+	return s.renderProgramForm(w, r, lang, http.StatusOK, pf, newForm(), nil)
+}
+
+// renderProgramForm shows the form; without chosen hosts, the
+// municipality's office is chosen.
+func (s programAdminPages) renderProgramForm(w http.ResponseWriter, r *http.Request, lang i18n.Lang, status int,
+	pf app.ProgramForm, f *form, hosts map[int64]bool) error {
+	d := programFormData{Municipality: pf.Municipality, Organizations: pf.Organizations, Form: f, Hosts: hosts}
 	if d.Hosts == nil {
 		d.Hosts = map[int64]bool{}
 		for _, o := range d.Organizations {
@@ -47,19 +46,12 @@ func (s *Server) renderProgramForm(w http.ResponseWriter, r *http.Request, lang 
 }
 
 // createProgram opens a program; the office first among its co-hosts.
-func (s *Server) createProgram(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	mu, err := s.pathMunicipality(r)
-	if err != nil {
-		return err
-	}
-	if _, err := s.allow(r, policy.ReviewProjects, policy.Resource{MunicipalityID: mu.ID}); err != nil {
-		return err
-	}
+func (s programAdminPages) createProgram(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
 	f, err := readForm(w, r, "title", "title_en", "slug", "opens", "closes")
 	if err != nil {
 		return err
 	}
-	p := domain.Program{MunicipalityID: mu.ID, Title: domain.NormalizeText(f.Values["title"]), TitleEN: f.Values["title_en"],
+	p := domain.Program{Title: domain.NormalizeText(f.Values["title"]), TitleEN: f.Values["title_en"],
 		Slug: strings.ToLower(f.Values["slug"]), Summary: strings.TrimSpace(strings.ReplaceAll(r.PostForm.Get("summary"), "\r\n", "\n"))}
 	f.Values["summary"] = p.Summary
 	if t, ok := parseDay(f.Values["opens"]); ok {
@@ -75,15 +67,10 @@ func (s *Server) createProgram(w http.ResponseWriter, r *http.Request, lang i18n
 			p.HostIDs = append(p.HostIDs, id)
 		}
 	}
-	err = s.store.InTx(r.Context(), func(tx *store.Store) error {
-		if err := tx.CreateProgram(r.Context(), &p); err != nil {
-			return err
-		}
-		return s.audit(r.Context(), tx, r, "program.create", "program", p.ID, mu.ID)
-	})
+	pf, err := s.app.Programs.Open(r.Context(), r.PathValue("lgcode"), &p)
 	if c := domain.ErrorCode(err); c == domain.CodeInvalid || c == domain.CodeConflict {
 		s.fieldErrors(lang, f, err)
-		return s.renderProgramForm(w, r, lang, http.StatusUnprocessableEntity, f, hosts)
+		return s.renderProgramForm(w, r, lang, http.StatusUnprocessableEntity, pf, f, hosts)
 	}
 	if err != nil {
 		return err

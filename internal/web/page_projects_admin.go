@@ -1,55 +1,21 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/tsunagu-hub/tsunagu/internal/app"
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
-	"github.com/tsunagu-hub/tsunagu/internal/policy"
 	"github.com/tsunagu-hub/tsunagu/internal/refdata"
-	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
 
-// projectHosts lists the organizations whose projects the actor may draft
-// and edit in the municipality: every business for staff, their own for a
-// business owner.
-func (s *Server) projectHosts(r *http.Request, a policy.Actor, mu domain.Municipality) ([]domain.Organization, error) {
-	orgs, err := s.store.Organizations(r.Context(), mu.ID)
-	if err != nil {
-		return nil, err
-	}
-	var out []domain.Organization
-	for _, o := range orgs {
-		if policy.Can(a, policy.ManageProjects, policy.Resource{MunicipalityID: mu.ID, OrganizationID: o.ID}) {
-			out = append(out, o)
-		}
-	}
-	return out, nil
-}
-
-// staffOrHost finds the municipality in the path and checks that the
-// person may manage projects of at least one of its organizations.
-func (s *Server) staffOrHost(r *http.Request) (policy.Actor, domain.Municipality, []domain.Organization, error) {
-	mu, err := s.pathMunicipality(r)
-	if err != nil {
-		return policy.Actor{}, mu, nil, err
-	}
-	a, err := s.signedInActor(r)
-	if err != nil {
-		return a, mu, nil, err
-	}
-	hosts, err := s.projectHosts(r, a, mu)
-	if err != nil {
-		return a, mu, nil, err
-	}
-	if len(hosts) == 0 {
-		return a, mu, nil, forbiddenIn(mu.ID)
-	}
-	return a, mu, hosts, nil
-}
+// projectAdminPages are where businesses draft their projects and staff
+// review them.
+type projectAdminPages struct{ *Server }
 
 type adminProjectsData struct {
 	Municipality domain.Municipality
@@ -62,37 +28,17 @@ type adminProjectsData struct {
 
 // adminProjects lists the projects a person may work on: a business sees
 // its own drafts and posts; staff also see what waits for review.
-func (s *Server) adminProjects(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	a, mu, hosts, err := s.staffOrHost(r)
+func (s projectAdminPages) adminProjects(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
+	l, err := s.app.Projects.List(r.Context(), r.PathValue("lgcode"))
 	if err != nil {
 		return err
 	}
-	d := adminProjectsData{Municipality: mu, Hosts: map[int64]string{}, Programs: map[int64]domain.Program{},
-		Review: policy.Can(a, policy.ReviewProjects, policy.Resource{MunicipalityID: mu.ID})}
-	f := store.ProjectFilter{MunicipalityID: mu.ID, Limit: 100, Statuses: []domain.ProjectStatus{
-		domain.ProjectDraft, domain.ProjectReview, domain.ProjectPublished, domain.ProjectClosed}}
-	for _, h := range hosts {
+	d := adminProjectsData{Municipality: l.Municipality, Review: l.Review, Waiting: l.Waiting, Projects: l.Projects,
+		Hosts: map[int64]string{}, Programs: map[int64]domain.Program{}}
+	for _, h := range l.Hosts {
 		d.Hosts[h.ID] = h.Name
-		if !d.Review {
-			f.HostIDs = append(f.HostIDs, h.ID)
-		}
 	}
-	page, err := s.store.ListProjects(r.Context(), f)
-	if err != nil {
-		return err
-	}
-	for _, p := range page.Projects {
-		if p.Status == domain.ProjectReview && d.Review {
-			d.Waiting = append(d.Waiting, p)
-		} else {
-			d.Projects = append(d.Projects, p)
-		}
-	}
-	progs, err := s.store.Programs(r.Context(), mu.ID)
-	if err != nil {
-		return err
-	}
-	for _, p := range progs {
+	for _, p := range l.Programs {
 		d.Programs[p.ID] = p
 	}
 	return s.render(w, r, lang, http.StatusOK, "admin_projects", s.cat.T(lang, "projform.list_title", nil), d)
@@ -110,7 +56,7 @@ type projectFormData struct {
 	SDGs         []refdata.SDG
 	Styles       []domain.WorkStyle
 	Rewards      []domain.RewardType
-	History      []store.ProjectEvent
+	History      []app.ProjectEvent
 	Editable     bool
 	CanSubmit    bool
 	CanReview    bool
@@ -118,11 +64,13 @@ type projectFormData struct {
 	Host         string
 }
 
-func (s *Server) projectFormData(mu domain.Municipality, p domain.Project, f *form, hosts []domain.Organization,
-	programs []domain.Program) projectFormData {
-	d := projectFormData{Municipality: mu, Form: f, Project: p, Hosts: hosts, Programs: programs,
-		Required: map[string]bool{}, Goals: map[int]bool{}, SDGs: s.ref.SDGs(), Styles: domain.WorkStyles(),
-		Rewards: domain.RewardTypes(), Editable: p.Status == domain.ProjectDraft}
+// projectFormData is the form of project p (as typed, when f holds what
+// was typed) with what the service offers beside it.
+func (s projectAdminPages) projectFormData(pf app.ProjectForm, p domain.Project, f *form) projectFormData {
+	d := projectFormData{Municipality: pf.Municipality, Form: f, Project: p, Hosts: pf.Hosts, Programs: pf.Programs,
+		History: pf.History, CanReview: pf.CanReview, Required: map[string]bool{}, Goals: map[int]bool{},
+		SDGs: s.ref.SDGs(), Styles: domain.WorkStyles(), Rewards: domain.RewardTypes(),
+		Editable: p.Status == domain.ProjectDraft}
 	for _, c := range p.RequiredSkills {
 		d.Required[c] = true
 	}
@@ -130,7 +78,7 @@ func (s *Server) projectFormData(mu domain.Municipality, p domain.Project, f *fo
 	for _, g := range p.SDGs {
 		d.Goals[g] = true
 	}
-	for _, h := range hosts {
+	for _, h := range pf.Hosts {
 		if h.ID == p.HostID {
 			d.Host = h.Name
 		}
@@ -143,38 +91,13 @@ func (s *Server) projectFormData(mu domain.Municipality, p domain.Project, f *fo
 	return d
 }
 
-// openPrograms lists the municipality's programs that still take projects:
-// those whose entry period has not ended.
-func (s *Server) openPrograms(r *http.Request, mu domain.Municipality) ([]domain.Program, error) {
-	all, err := s.store.Programs(r.Context(), mu.ID)
-	if err != nil {
-		return nil, err
-	}
-	var out []domain.Program
-	for _, p := range all {
-		if p.Phase(s.now()) != domain.PhaseClosed {
-			out = append(out, p)
-		}
-	}
-	return out, nil
-}
-
 // newProjectPage is the empty form, explained field by field.
-func (s *Server) newProjectPage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	_, mu, hosts, err := s.staffOrHost(r)
+func (s projectAdminPages) newProjectPage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
+	pf, err := s.app.Projects.New(r.Context(), r.PathValue("lgcode"))
 	if err != nil {
 		return err
 	}
-	progs, err := s.openPrograms(r, mu)
-	if err != nil {
-		return err
-	}
-	p := domain.Project{Status: domain.ProjectDraft, TeamSize: 2, HoursPerMonth: 20, WorkStyle: domain.WorkRemote,
-		RewardType: domain.RewardProBono}
-	if len(hosts) == 1 {
-		p.HostID = hosts[0].ID
-	}
-	d := s.projectFormData(mu, p, newForm(), hosts, progs)
+	d := s.projectFormData(pf, pf.Project, newForm())
 	return s.render(w, r, lang, http.StatusOK, "project_form", s.cat.T(lang, "projform.new_title", nil), d)
 }
 
@@ -224,9 +147,10 @@ func readProject(r *http.Request, p *domain.Project, f *form) {
 	p.RequiredSkills = append(p.RequiredSkills, r.PostForm["skill"]...)
 }
 
-// checkProjectForm adds the form's parse problems and the project's own
-// validation, translated.
-func (s *Server) checkProjectForm(lang i18n.Lang, p *domain.Project, f *form) bool {
+// checkProjectFields translates the form's parse problems and checks the
+// chosen skills against the reference list; the project's own validation
+// is the service's.
+func (s *Server) checkProjectFields(lang i18n.Lang, p *domain.Project, f *form) {
 	for name, key := range f.Errors {
 		f.Errors[name] = s.cat.T(lang, key, nil)
 	}
@@ -235,198 +159,117 @@ func (s *Server) checkProjectForm(lang i18n.Lang, p *domain.Project, f *form) bo
 			f.Errors["skills"] = s.cat.T(lang, "error.choice", map[string]any{"Value": code})
 		}
 	}
+}
+
+// checkProjectForm is the whole check of a project form, translated: its
+// fields (checkProjectFields) and the project's own validation, as the
+// services judge it once the project belongs to a municipality.
+func (s *Server) checkProjectForm(lang i18n.Lang, p *domain.Project, f *form) bool {
+	s.checkProjectFields(lang, p, f)
 	if err := p.Validate(); err != nil {
 		s.fieldErrors(lang, f, err)
 	}
 	return !f.Has()
 }
 
-// createProject saves a new draft for a host the person may post for.
-func (s *Server) createProject(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	_, mu, hosts, err := s.staffOrHost(r)
-	if err != nil {
-		return err
+// projectProblems adds a service's verdict on a form to the form's own
+// problems. It reports whether the form is to be shown again (422), or
+// returns the error to show instead.
+func (s projectAdminPages) projectProblems(lang i18n.Lang, f *form, err error) (bool, error) {
+	switch c := domain.ErrorCode(err); {
+	case c == domain.CodeInvalid:
+		s.fieldErrors(lang, f, err)
+		return true, nil
+	case err != nil:
+		return false, err
 	}
+	return f.Has(), nil
+}
+
+// createProject saves a new draft for a host the person may post for.
+func (s projectAdminPages) createProject(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
 	f, err := readForm(w, r, "host", "program")
 	if err != nil {
 		return err
 	}
-	progs, err := s.openPrograms(r, mu)
-	if err != nil {
-		return err
-	}
-	p := domain.Project{MunicipalityID: mu.ID, Status: domain.ProjectDraft}
+	var p domain.Project
 	p.HostID, _ = strconv.ParseInt(f.Values["host"], 10, 64)
 	p.ProgramID, _ = strconv.ParseInt(f.Values["program"], 10, 64)
 	readProject(r, &p, f)
-	hostOK, progOK := false, false
-	for _, h := range hosts {
-		hostOK = hostOK || h.ID == p.HostID
+	s.checkProjectFields(lang, &p, f)
+	pf, err := s.app.Projects.Create(r.Context(), r.PathValue("lgcode"), &p, !f.Has())
+	again, err := s.projectProblems(lang, f, err)
+	if err != nil {
+		return err
 	}
-	for _, g := range progs {
-		progOK = progOK || g.ID == p.ProgramID
+	if !again {
+		http.Redirect(w, r, projectAdminURL(pf.Municipality, p.ID)+"?saved=draft", http.StatusSeeOther)
+		return nil
 	}
-	if !hostOK {
-		f.Errors["host"] = "error.host_choose"
-	}
-	if !progOK {
-		f.Errors["program"] = "error.program_choose"
-	}
-	if s.checkProjectForm(lang, &p, f) {
-		err = s.store.CreateProject(r.Context(), &p)
-		if err == nil {
-			if err := s.audit(r.Context(), nil, r, "project.create", "project", p.ID, mu.ID); err != nil {
-				return err
-			}
-			http.Redirect(w, r, s.projectAdminURL(mu, p.ID)+"?saved=draft", http.StatusSeeOther)
-			return nil
-		}
-		if domain.ErrorCode(err) != domain.CodeInvalid {
-			return err
-		}
-		s.fieldErrors(lang, f, err)
-	}
-	d := s.projectFormData(mu, p, f, hosts, progs)
+	d := s.projectFormData(pf, p, f)
 	return s.render(w, r, lang, http.StatusUnprocessableEntity, "project_form", s.cat.T(lang, "projform.new_title", nil), d)
 }
 
-func (s *Server) projectAdminURL(mu domain.Municipality, id int64) string {
+func projectAdminURL(mu domain.Municipality, id int64) string {
 	return "/admin/" + mu.LGCode + "/projects/" + strconv.FormatInt(id, 10)
-}
-
-// pathProject finds the project in the path and checks the person may
-// manage it (its host's owner, or staff).
-func (s *Server) pathProject(r *http.Request) (policy.Actor, domain.Municipality, domain.Project, []domain.Organization, error) {
-	var p domain.Project
-	a, mu, hosts, err := s.staffOrHost(r)
-	if err != nil {
-		return a, mu, p, hosts, err
-	}
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil {
-		return a, mu, p, hosts, notFound("project")
-	}
-	if p, err = s.store.Project(r.Context(), id); err != nil {
-		return a, mu, p, hosts, err
-	}
-	if p.MunicipalityID != mu.ID {
-		return a, mu, p, hosts, notFound("project")
-	}
-	if !policy.Can(a, policy.ManageProjects, policy.Resource{MunicipalityID: mu.ID, OrganizationID: p.HostID}) {
-		return a, mu, p, hosts, forbiddenOn(mu.ID, "project", p.ID)
-	}
-	return a, mu, p, hosts, nil
 }
 
 // editProjectPage shows a project with its review history and the steps
 // the person may take.
-func (s *Server) editProjectPage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	a, mu, p, hosts, err := s.pathProject(r)
+func (s projectAdminPages) editProjectPage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
+	pf, err := s.app.Projects.Edit(r.Context(), r.PathValue("lgcode"), pathID(r, "id"))
 	if err != nil {
 		return err
 	}
-	return s.renderProjectForm(w, r, lang, http.StatusOK, a, mu, p, hosts, newForm())
+	return s.renderProjectForm(w, r, lang, http.StatusOK, pf, newForm())
 }
 
-func (s *Server) renderProjectForm(w http.ResponseWriter, r *http.Request, lang i18n.Lang, status int, a policy.Actor,
-	mu domain.Municipality, p domain.Project, hosts []domain.Organization, f *form) error {
-	progs, err := s.store.Programs(r.Context(), mu.ID)
-	if err != nil {
-		return err
-	}
-	d := s.projectFormData(mu, p, f, hosts, progs)
-	if d.History, err = s.store.ProjectHistory(r.Context(), p.ID); err != nil {
-		return err
-	}
-	d.CanSubmit = p.Status == domain.ProjectDraft
-	d.CanReview = policy.Can(a, policy.ReviewProjects, policy.Resource{MunicipalityID: mu.ID})
+func (s projectAdminPages) renderProjectForm(w http.ResponseWriter, r *http.Request, lang i18n.Lang, status int,
+	pf app.ProjectForm, f *form) error {
+	d := s.projectFormData(pf, pf.Project, f)
+	d.CanSubmit = pf.Project.Status == domain.ProjectDraft
 	d.Saved = r.URL.Query().Get("saved")
-	return s.render(w, r, lang, status, "project_form", p.Title, d)
+	return s.render(w, r, lang, status, "project_form", pf.Project.Title, d)
 }
 
 // saveProject saves an edited draft.
-func (s *Server) saveProject(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	a, mu, p, hosts, err := s.pathProject(r)
-	if err != nil {
-		return err
-	}
+func (s projectAdminPages) saveProject(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
 	f, err := readForm(w, r)
 	if err != nil {
 		return err
 	}
-	readProject(r, &p, f)
-	if s.checkProjectForm(lang, &p, f) {
-		err = s.store.UpdateProject(r.Context(), &p)
-		if err == nil {
-			if err := s.audit(r.Context(), nil, r, "project.edit", "project", p.ID, mu.ID); err != nil {
-				return err
-			}
-			http.Redirect(w, r, s.projectAdminURL(mu, p.ID)+"?saved=draft", http.StatusSeeOther)
-			return nil
-		}
-		if domain.ErrorCode(err) != domain.CodeInvalid {
-			return err
-		}
-		s.fieldErrors(lang, f, err)
+	var edit domain.Project
+	readProject(r, &edit, f)
+	s.checkProjectFields(lang, &edit, f)
+	pf, err := s.app.Projects.Save(r.Context(), r.PathValue("lgcode"), pathID(r, "id"), edit, !f.Has())
+	again, err := s.projectProblems(lang, f, err)
+	if err != nil {
+		return err
 	}
-	return s.renderProjectForm(w, r, lang, http.StatusUnprocessableEntity, a, mu, p, hosts, f)
+	if !again {
+		http.Redirect(w, r, projectAdminURL(pf.Municipality, pf.Project.ID)+"?saved=draft", http.StatusSeeOther)
+		return nil
+	}
+	return s.renderProjectForm(w, r, lang, http.StatusUnprocessableEntity, pf, f)
 }
 
 // moveProject takes a review step: the business submits; staff publish,
 // return with a comment, or close. The business hears of the outcome.
-func (s *Server) moveProject(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	a, mu, p, hosts, err := s.pathProject(r)
-	if err != nil {
-		return err
-	}
+func (s projectAdminPages) moveProject(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
 	f, err := readForm(w, r, "action", "comment")
 	if err != nil {
 		return err
 	}
-	to := map[string]domain.ProjectStatus{"submit": domain.ProjectReview, "publish": domain.ProjectPublished,
-		"return": domain.ProjectDraft, "close": domain.ProjectClosed}[f.Values["action"]]
-	if to == "" {
-		return invalidParam("action", "error.choice", "Value", f.Values["action"])
-	}
-	if to != domain.ProjectReview && !policy.Can(a, policy.ReviewProjects, policy.Resource{MunicipalityID: mu.ID}) {
-		return forbiddenOn(mu.ID, "project", p.ID)
-	}
-	err = s.store.InTx(r.Context(), func(tx *store.Store) error {
-		moved, err := tx.MoveProject(r.Context(), p.ID, to, a.UserID, f.Values["comment"])
-		if err != nil {
-			return err
-		}
-		if err := s.audit(r.Context(), tx, r, "project."+f.Values["action"], "project", p.ID, mu.ID); err != nil {
-			return err
-		}
-		return s.tellHost(r, tx, mu, moved, f.Values["action"], f.Values["comment"])
-	})
-	if domain.ErrorCode(err) == domain.CodeInvalid {
+	pf, err := s.app.Projects.Move(r.Context(), r.PathValue("lgcode"), pathID(r, "id"), f.Values["action"],
+		f.Values["comment"])
+	var step *app.BadParam
+	if domain.ErrorCode(err) == domain.CodeInvalid && !errors.As(err, &step) {
 		s.fieldErrors(lang, f, err)
-		return s.renderProjectForm(w, r, lang, http.StatusUnprocessableEntity, a, mu, p, hosts, f)
+		return s.renderProjectForm(w, r, lang, http.StatusUnprocessableEntity, pf, f)
 	}
 	if err != nil {
-		return err
+		return badParam(err)
 	}
-	http.Redirect(w, r, s.projectAdminURL(mu, p.ID)+"?saved="+f.Values["action"], http.StatusSeeOther)
-	return nil
-}
-
-// tellHost lets the host business's owners know that their project was
-// published or returned: an in-app notice and a mail in their language.
-func (s *Server) tellHost(r *http.Request, tx *store.Store, mu domain.Municipality, p domain.Project, action, comment string) error {
-	if action != "publish" && action != "return" {
-		return nil
-	}
-	owners, err := s.hostOwners(r.Context(), tx, mu, p.HostID)
-	if err != nil {
-		return err
-	}
-	for _, id := range owners {
-		if err := s.tellNote(r.Context(), tx, mu.ID, id, "notice.project_"+action, map[string]any{"Title": p.Title},
-			s.projectAdminURL(mu, p.ID), comment); err != nil {
-			return err
-		}
-	}
+	http.Redirect(w, r, projectAdminURL(pf.Municipality, pf.Project.ID)+"?saved="+f.Values["action"], http.StatusSeeOther)
 	return nil
 }

@@ -113,7 +113,7 @@ func (w *rolesWorld) routeCases() map[string]routeCase {
 		"POST /admin/{lgcode}/programs/{slug}/entries/move": {board + "/entries/move", url.Values{}, only(invalid, movers...)},
 		"GET /admin/{lgcode}/programs/{slug}/entries.csv":   {board + "/entries.csv", nil, only(ok, deciders...)},
 		"GET /admin/{lgcode}/programs/{slug}/import":        {board + "/import", nil, only(ok, deciders...)},
-		"POST /admin/{lgcode}/programs/{slug}/import":       {board + "/import", url.Values{}, only(invalid, deciders...)},
+		"POST /admin/{lgcode}/programs/{slug}/import":       {board + "/import", url.Values{}, only(rejected, deciders...)},
 		"GET /admin/{lgcode}/programs/{slug}/allocation":    {board + "/allocation", nil, only(ok, movers...)},
 		"POST /admin/{lgcode}/programs/{slug}/allocation":   {board + "/allocation", url.Values{}, only(invalid, deciders...)},
 		"GET /admin/{lgcode}/entries/{id}":                  {entry, nil, only(ok, screeners...)},

@@ -1,0 +1,122 @@
+package app
+
+import (
+	"context"
+
+	"github.com/tsunagu-hub/tsunagu/internal/domain"
+	"github.com/tsunagu-hub/tsunagu/internal/policy"
+	"github.com/tsunagu-hub/tsunagu/internal/store"
+)
+
+// PoolView is the shared pool as one municipality's staff see it, with
+// the published projects an offer may be about.
+type PoolView struct {
+	Municipality domain.Municipality
+	Talents      []domain.Talent // those who let this municipality find them
+	Projects     []domain.Project
+}
+
+// scoutDesk finds the municipality and checks the person may scout there.
+func (s *Pool) scoutDesk(ctx context.Context, lgcode string) (policy.Actor, domain.Municipality, error) {
+	mu, err := s.app.st.MunicipalityByLGCode(ctx, lgcode)
+	if err != nil {
+		return policy.Actor{}, mu, err
+	}
+	a, err := s.app.Authorize(ctx, policy.ScoutTalents, policy.Resource{MunicipalityID: mu.ID})
+	return a, mu, err
+}
+
+// View is the pool for the municipality's staff: only talents who let it
+// find them, without names or contact details (the page shows none), and
+// records that it was viewed.
+func (s *Pool) View(ctx context.Context, lgcode string) (PoolView, error) {
+	_, mu, err := s.scoutDesk(ctx, lgcode)
+	if err != nil {
+		return PoolView{}, err
+	}
+	return s.view(ctx, mu)
+}
+
+func (s *Pool) view(ctx context.Context, mu domain.Municipality) (PoolView, error) {
+	v := PoolView{Municipality: mu}
+	var err error
+	if v.Talents, err = s.app.st.Pool(ctx, mu.ID); err != nil {
+		return v, err
+	}
+	page, err := s.app.st.ListProjects(ctx, store.ProjectFilter{MunicipalityID: mu.ID, Limit: 100,
+		Statuses: []domain.ProjectStatus{domain.ProjectPublished}})
+	if err != nil {
+		return v, err
+	}
+	v.Projects = page.Projects
+	return v, s.app.Change(ctx, func(tx *Tx) error {
+		return tx.Audit(ctx, store.AuditEvent{Action: "pool.view", SubjectType: "municipality", SubjectID: mu.ID,
+			MunicipalityID: mu.ID})
+	})
+}
+
+// Scout sends an offer from the signed-in staff member to a talent in the
+// municipality's pool (about one of its projects, or 0 for none), who
+// hears of it by notice and mail. An invalid offer comes back with the
+// pool, to be shown again.
+func (s *Pool) Scout(ctx context.Context, lgcode string, talentID, projectID int64, message string) (PoolView, error) {
+	a, mu, err := s.scoutDesk(ctx, lgcode)
+	if err != nil {
+		return PoolView{}, err
+	}
+	if talentID < 1 {
+		return PoolView{}, domain.NotFound("talent")
+	}
+	o := domain.ScoutOffer{MunicipalityID: mu.ID, TalentID: talentID, ProjectID: projectID, SenderID: a.UserID,
+		Message: message}
+	err = s.app.Change(ctx, func(tx *Tx) error {
+		if err := tx.SendScout(ctx, &o); err != nil {
+			return err
+		}
+		t, err := tx.Talent(ctx, talentID)
+		if err != nil {
+			return err
+		}
+		if err := tx.Audit(ctx, store.AuditEvent{Action: "pool.scout", SubjectType: "talent", SubjectID: talentID,
+			MunicipalityID: mu.ID}); err != nil {
+			return err
+		}
+		return tx.Tell(ctx, mu.ID, t.UserID, "notice.scout", map[string]any{"Municipality": mu.Name}, "/me#scouts")
+	})
+	if domain.ErrorCode(err) == domain.CodeInvalid {
+		v, verr := s.view(ctx, mu)
+		if verr != nil {
+			return v, verr
+		}
+		return v, err
+	}
+	return PoolView{Municipality: mu}, err
+}
+
+// AnswerScout records the signed-in talent's answer to an offer made to
+// them, and tells its sender.
+func (s *Pool) AnswerScout(ctx context.Context, scoutID int64, accept bool) error {
+	userID := PrincipalFrom(ctx).UserID
+	if userID == 0 {
+		return ErrSignIn
+	}
+	if scoutID < 1 {
+		return domain.NotFound("scout")
+	}
+	t, err := s.app.st.TalentByUser(ctx, userID)
+	if err != nil {
+		return err
+	}
+	return s.app.Change(ctx, func(tx *Tx) error {
+		o, err := tx.AnswerScout(ctx, scoutID, t.ID, accept)
+		if err != nil {
+			return err
+		}
+		if err := tx.Audit(ctx, store.AuditEvent{Action: "scout." + string(o.Status), SubjectType: "scout",
+			SubjectID: scoutID, MunicipalityID: o.MunicipalityID}); err != nil {
+			return err
+		}
+		return tx.Tell(ctx, o.MunicipalityID, o.SenderID, "notice.scout_answered",
+			map[string]any{"Status": "scout.status_" + string(o.Status)}, "/admin")
+	})
+}

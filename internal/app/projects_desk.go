@@ -1,0 +1,191 @@
+package app
+
+import (
+	"context"
+
+	"github.com/tsunagu-hub/tsunagu/internal/domain"
+	"github.com/tsunagu-hub/tsunagu/internal/policy"
+	"github.com/tsunagu-hub/tsunagu/internal/store"
+)
+
+// ProjectEvent is one step in a project's review: submitted, published,
+// returned with a comment, closed.
+type ProjectEvent = store.ProjectEvent
+
+// projectDesk is where a person works on a municipality's projects: the
+// municipality, who they are, and the organizations whose projects they
+// may draft and edit (every business for staff, their own for a business
+// owner).
+type projectDesk struct {
+	actor        policy.Actor
+	municipality domain.Municipality
+	hosts        []domain.Organization
+}
+
+// desk finds the municipality and checks that the person may manage
+// projects of at least one of its organizations.
+func (s *Projects) desk(ctx context.Context, lgcode string) (projectDesk, error) {
+	var d projectDesk
+	mu, err := s.app.st.MunicipalityByLGCode(ctx, lgcode)
+	if err != nil {
+		return d, err
+	}
+	d.municipality = mu
+	if d.actor, err = s.app.SignedIn(ctx); err != nil {
+		return d, err
+	}
+	orgs, err := s.app.st.Organizations(ctx, mu.ID)
+	if err != nil {
+		return d, err
+	}
+	for _, o := range orgs {
+		if policy.Can(d.actor, policy.ManageProjects, policy.Resource{MunicipalityID: mu.ID, OrganizationID: o.ID}) {
+			d.hosts = append(d.hosts, o)
+		}
+	}
+	if len(d.hosts) == 0 {
+		return d, Refused("error.forbidden", mu.ID, "municipality", mu.ID)
+	}
+	return d, nil
+}
+
+// reviews says whether the person may publish, return and close projects.
+func (d projectDesk) reviews() bool {
+	return policy.Can(d.actor, policy.ReviewProjects, policy.Resource{MunicipalityID: d.municipality.ID})
+}
+
+// project finds a project of the desk's municipality that the person may
+// manage (its host's owner, or staff).
+func (s *Projects) project(ctx context.Context, d projectDesk, id int64) (domain.Project, error) {
+	if id < 1 {
+		return domain.Project{}, domain.NotFound("project")
+	}
+	p, err := s.app.st.Project(ctx, id)
+	if err != nil {
+		return p, err
+	}
+	mu := d.municipality
+	if p.MunicipalityID != mu.ID {
+		return p, domain.NotFound("project")
+	}
+	if !policy.Can(d.actor, policy.ManageProjects, policy.Resource{MunicipalityID: mu.ID, OrganizationID: p.HostID}) {
+		return p, Refused("error.forbidden", mu.ID, "project", p.ID)
+	}
+	return p, nil
+}
+
+// ProjectList is the list of the projects a person may work on.
+type ProjectList struct {
+	Municipality domain.Municipality
+	Review       bool                  // the person may publish or return
+	Hosts        []domain.Organization // whose projects the person may manage
+	Waiting      []domain.Project      // submitted, for those who review
+	Projects     []domain.Project      // the others
+	Programs     []domain.Program
+}
+
+// List lists the projects a person may work on: a business sees its own
+// drafts and posts; staff see every business's, and what waits for their
+// review apart.
+func (s *Projects) List(ctx context.Context, lgcode string) (ProjectList, error) {
+	var l ProjectList
+	d, err := s.desk(ctx, lgcode)
+	if err != nil {
+		return l, err
+	}
+	mu := d.municipality
+	l.Municipality, l.Hosts, l.Review = mu, d.hosts, d.reviews()
+	f := store.ProjectFilter{MunicipalityID: mu.ID, Limit: 100, Statuses: []domain.ProjectStatus{
+		domain.ProjectDraft, domain.ProjectReview, domain.ProjectPublished, domain.ProjectClosed}}
+	if !l.Review {
+		for _, h := range d.hosts {
+			f.HostIDs = append(f.HostIDs, h.ID)
+		}
+	}
+	page, err := s.app.st.ListProjects(ctx, f)
+	if err != nil {
+		return l, err
+	}
+	for _, p := range page.Projects {
+		if p.Status == domain.ProjectReview && l.Review {
+			l.Waiting = append(l.Waiting, p)
+		} else {
+			l.Projects = append(l.Projects, p)
+		}
+	}
+	l.Programs, err = s.app.st.Programs(ctx, mu.ID)
+	return l, err
+}
+
+// ProjectForm is a project with what its form offers: the hosts the person
+// may post for, the programs, and, for a saved project, its review
+// history and whether the person may review it.
+type ProjectForm struct {
+	Municipality domain.Municipality
+	Project      domain.Project
+	Hosts        []domain.Organization
+	Programs     []domain.Program
+	History      []ProjectEvent
+	CanReview    bool
+}
+
+// openPrograms lists the municipality's programs that still take
+// projects: those whose entry period has not ended.
+func (s *Projects) openPrograms(ctx context.Context, municipalityID int64) ([]domain.Program, error) {
+	all, err := s.app.st.Programs(ctx, municipalityID)
+	if err != nil {
+		return nil, err
+	}
+	var out []domain.Program
+	for _, p := range all {
+		if p.Phase(s.app.now()) != domain.PhaseClosed {
+			out = append(out, p)
+		}
+	}
+	return out, nil
+}
+
+// New is the form of a new draft: the programs that still take projects,
+// and the host chosen when the person may post for only one.
+func (s *Projects) New(ctx context.Context, lgcode string) (ProjectForm, error) {
+	var f ProjectForm
+	d, err := s.desk(ctx, lgcode)
+	if err != nil {
+		return f, err
+	}
+	f.Municipality, f.Hosts = d.municipality, d.hosts
+	if f.Programs, err = s.openPrograms(ctx, d.municipality.ID); err != nil {
+		return f, err
+	}
+	f.Project = domain.Project{Status: domain.ProjectDraft, TeamSize: 2, HoursPerMonth: 20, WorkStyle: domain.WorkRemote,
+		RewardType: domain.RewardProBono}
+	if len(d.hosts) == 1 {
+		f.Project.HostID = d.hosts[0].ID
+	}
+	return f, nil
+}
+
+// Edit is a project with its review history and the steps the person may
+// take.
+func (s *Projects) Edit(ctx context.Context, lgcode string, id int64) (ProjectForm, error) {
+	d, err := s.desk(ctx, lgcode)
+	if err != nil {
+		return ProjectForm{}, err
+	}
+	p, err := s.project(ctx, d, id)
+	if err != nil {
+		return ProjectForm{}, err
+	}
+	return s.editForm(ctx, d, p)
+}
+
+// editForm is the form of a saved project p, as it stands or as edited.
+func (s *Projects) editForm(ctx context.Context, d projectDesk, p domain.Project) (ProjectForm, error) {
+	f := ProjectForm{Municipality: d.municipality, Project: p, Hosts: d.hosts, CanReview: d.reviews()}
+	var err error
+	if f.Programs, err = s.app.st.Programs(ctx, d.municipality.ID); err != nil {
+		return f, err
+	}
+	f.History, err = s.app.st.ProjectHistory(ctx, p.ID)
+	return f, err
+}
