@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/tsunagu-hub/tsunagu/internal/app"
 	"io"
 	"os"
 	"path/filepath"
@@ -48,6 +49,35 @@ func (f *entriesFlags) register(fs *flag.FlagSet, getenv func(string) string) {
 	f.s.flags(fs, getenv)
 	fs.StringVar(&f.slug, "program", "", "slug of the program, e.g. ota-sdgs-2021")
 	fs.StringVar(&f.lang, "lang", "ja", "language of messages and headers: ja or en")
+}
+
+// entriesRun is what both commands work with: the services over the
+// store (the caller closes it), the program and its municipality's code,
+// and the language of messages.
+type entriesRun struct {
+	st       *store.Store
+	services *app.App
+	program  domain.Program
+	lgcode   string
+	cat      *i18n.Catalog
+	lang     i18n.Lang
+}
+
+// start opens the store and finds the program; the commands then act as
+// the operator through the same services as the web pages, so an import
+// or export is audited the same way.
+func (f *entriesFlags) start(ctx context.Context, usage string) (entriesRun, error) {
+	st, p, cat, lang, err := f.open(ctx, usage)
+	if err != nil {
+		return entriesRun{}, err
+	}
+	mu, err := st.MunicipalityByID(ctx, p.MunicipalityID)
+	if err != nil {
+		st.Close()
+		return entriesRun{}, err
+	}
+	return entriesRun{st: st, services: app.New(app.Config{Store: st, Catalog: cat}), program: p, lgcode: mu.LGCode,
+		cat: cat, lang: lang}, nil
 }
 
 // open checks the options, loads the catalog and opens the store and the
@@ -116,18 +146,20 @@ func importEntries(ctx context.Context, args []string, getenv func(string) strin
 		return &usageError{fmt.Sprintf("cannot read the CSV file: %v", err)}
 	}
 	defer in.Close()
-	st, p, cat, lang, err := f.open(ctx, importUsage)
+	run, err := f.start(ctx, importUsage)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	opts := importer.Options{Size: size, Progress: progressPrinter(stderr)}
+	defer run.st.Close()
+	cat, lang, p := run.cat, run.lang, run.program
+	up := app.Upload{File: in, Size: size, Progress: progressPrinter(stderr)}
 	if mappingPath != "" {
-		if opts.Mapping, err = loadMapping(mappingPath); err != nil {
+		if up.Rules, err = loadMapping(mappingPath); err != nil {
 			return fileProblem(stderr, cat, lang, mappingPath, err)
 		}
 	}
-	rep, err := importer.Import(ctx, st, p, in, opts)
+	res, err := run.services.Imports.Import(app.AsOperator(ctx), run.lgcode, p.Slug, up)
+	rep := res.Report
 	if rep.Rows > 0 || err == nil {
 		printReport(stdout, cat, lang, files[0], p, rep)
 	}
@@ -248,18 +280,22 @@ func exportEntries(ctx context.Context, args []string, getenv func(string) strin
 	if err != nil {
 		return &usageError{err.Error()}
 	}
-	st, p, cat, lang, err := f.open(ctx, exportUsage)
+	run, err := f.start(ctx, exportUsage)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	label := func(key string) string { return cat.T(lang, key, nil) }
+	defer run.st.Close()
+	p := run.program
+	label := func(key string) string { return run.cat.T(run.lang, key, nil) }
+	export := func(w io.Writer) (int, error) {
+		return run.services.Imports.Export(app.AsOperator(ctx), run.lgcode, p.Slug, string(enc), download{w}, label)
+	}
 	var replaced int
 	if out == "" {
-		replaced, err = importer.Export(ctx, st, p, stdout, enc, label)
+		replaced, err = export(stdout)
 	} else {
 		err = writeAtomically(out, func(w io.Writer) error {
-			replaced, err = importer.Export(ctx, st, p, w, enc, label)
+			replaced, err = export(w)
 			return err
 		})
 	}
@@ -275,6 +311,12 @@ func exportEntries(ctx context.Context, args []string, getenv func(string) strin
 	}
 	return nil
 }
+
+// download is a plain writer as the export's destination: the command
+// line names the file itself.
+type download struct{ io.Writer }
+
+func (download) Start(string, formsimport.Encoding) {}
 
 // writeAtomically writes a file through a temporary one beside it, so a
 // failed export leaves no half-written file.

@@ -46,6 +46,11 @@ type Upload struct {
 	File    io.Reader // nil when no file was sent
 	Size    int64     // the file's size, 0 if unknown
 	Mapping string    // the column mapping as JSON, or "" to only recognise the columns
+	// Rules is a mapping already read (the command line's --mapping
+	// file), used when Mapping is empty.
+	Rules formsimport.Mapping
+	// Progress, if not nil, hears how far the import has come.
+	Progress func(importer.Progress)
 }
 
 // ErrNoFile is an import without a file.
@@ -82,14 +87,14 @@ func (s *Imports) Import(ctx context.Context, lgcode, slug string, up Upload) (I
 	if up.File == nil {
 		return res, &UploadError{Field: "file", Err: ErrNoFile}
 	}
-	var mapping formsimport.Mapping
+	mapping := up.Rules
 	if raw := strings.TrimSpace(up.Mapping); raw != "" {
 		if mapping, err = formsimport.LoadMapping(strings.NewReader(raw)); err != nil {
 			return res, &UploadError{Field: "mapping", Err: err}
 		}
 	}
 	res.Report, err = importer.Import(ctx, s.app.st, t.Program, up.File,
-		importer.Options{Mapping: mapping, Size: up.Size, Now: s.app.now})
+		importer.Options{Mapping: mapping, Size: up.Size, Now: s.app.now, Progress: up.Progress})
 	var fe *formsimport.FileError
 	if errors.As(err, &fe) {
 		return res, &UploadError{Field: "file", Err: err}
@@ -115,27 +120,27 @@ type Download interface {
 // encoding named ("" for UTF-8 with a byte order mark, or Shift_JIS for
 // older Excel), with the labels label gives (see importer.Export), and
 // records the export first. An unknown encoding is a *BadParam; nothing is
-// written before the checks pass.
+// written before the checks pass. It returns how many characters Shift_JIS
+// could not hold and were written as "?".
 func (s *Imports) Export(ctx context.Context, lgcode, slug, encoding string, w Download,
-	label func(key string) string) error {
+	label func(key string) string) (replaced int, err error) {
 	t, err := s.Target(ctx, lgcode, slug)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	if encoding == "" {
 		encoding = string(formsimport.UTF8)
 	}
 	enc, err := formsimport.ParseEncoding(encoding)
 	if err != nil {
-		return badChoice("encoding", encoding)
+		return 0, badChoice("encoding", encoding)
 	}
 	if err := s.app.Change(ctx, func(tx *Tx) error {
 		return tx.Audit(ctx, store.AuditEvent{Action: "entries.export", SubjectType: "program", SubjectID: t.Program.ID,
 			MunicipalityID: t.Municipality.ID})
 	}); err != nil {
-		return err
+		return 0, err
 	}
 	w.Start("entries-"+t.Program.Slug, enc)
-	_, err = importer.Export(ctx, s.app.st, t.Program, w, enc, label)
-	return err
+	return importer.Export(ctx, s.app.st, t.Program, w, enc, label)
 }

@@ -2,12 +2,20 @@ package app
 
 import "context"
 
-// Principal is who acts: a signed-in person (UserID), or the system
-// (UserID 0) for background work. Address is where the request came from,
-// for the audit log ("" for the system and the command line).
+// Principal is who acts: a signed-in person (UserID), a visitor (UserID
+// 0), or the operator (System: background work and the command line,
+// which run with the server's own rights). Address is where the request
+// came from, for the audit log ("" for the system).
 type Principal struct {
 	UserID  int64
 	Address string
+	System  bool
+}
+
+// AsOperator returns a context in which the operator acts: the command
+// line and background jobs, whose every change is audited with no actor.
+func AsOperator(ctx context.Context) context.Context {
+	return WithPrincipal(ctx, Principal{System: true})
 }
 
 type principalKey struct{}

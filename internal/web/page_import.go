@@ -109,7 +109,7 @@ func (s importPages) importError(lang i18n.Lang, err error) string {
 // a byte order mark, or Shift_JIS for older Excel.
 func (s importPages) exportEntries(w http.ResponseWriter, r *http.Request) {
 	lang := s.language(w, r)
-	err := s.app.Imports.Export(r.Context(), r.PathValue("lgcode"), r.PathValue("slug"), r.URL.Query().Get("encoding"),
+	_, err := s.app.Imports.Export(r.Context(), r.PathValue("lgcode"), r.PathValue("slug"), r.URL.Query().Get("encoding"),
 		csvDownload{w}, func(key string) string { return s.cat.T(lang, key, nil) })
 	if err != nil {
 		s.renderError(w, r, lang, badParam(err))
