@@ -3,6 +3,7 @@ package seed
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/tsunagu-hub/tsunagu/internal/demo"
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
@@ -36,14 +37,16 @@ func DemoAccounts() []DemoAccount {
 // office for its staff and leader, the partner organisation, the first Ota
 // business for its owner, Tsubame's office for Tsubame's staff, and the
 // first demo talent's profile for the talent. It returns the users' IDs by
-// email.
-func demoAccounts(ctx context.Context, tx *store.Store, ds *demo.Dataset, m ids, hash string) (map[string]int64, error) {
+// email. A staff account is made half an hour after its organisation
+// joined, the talent's with their profile; each address is confirmed
+// minutes later.
+func demoAccounts(ctx context.Context, tx *store.Store, ds *demo.Dataset, m ids, hash string, s *story) (map[string]int64, error) {
 	users := map[string]int64{}
 	ota, tsubame := ds.Municipalities[0].ID, ds.Municipalities[1].ID
-	find := func(muni int64, kind domain.OrgKind) int64 {
+	find := func(muni int64, kind domain.OrgKind) int64 { // a dataset ID
 		for _, o := range ds.Organizations {
 			if o.MunicipalityID == muni && o.Kind == kind {
-				return m.org[o.ID]
+				return o.ID
 			}
 		}
 		return 0
@@ -55,11 +58,19 @@ func demoAccounts(ctx context.Context, tx *store.Store, ds *demo.Dataset, m ids,
 		domain.RoleLeaderTalent:      find(ota, domain.OrgMunicipalityOffice),
 		domain.RoleBusinessOwner:     find(ota, domain.OrgBusiness),
 	}
-	for _, a := range DemoAccounts() {
+	for i, a := range DemoAccounts() {
 		name := a.Name
+		org := orgOf[a.Role]
+		if a.Email == "tsubame-staff@demo.tsunagu.example" {
+			org = find(tsubame, domain.OrgMunicipalityOffice)
+		}
+		made := s.made[talentKind][ds.Talents[0].ID]
 		if a.Role == "" {
 			name = ds.Talents[0].Name
+		} else {
+			made = s.made[organizationKind][org].Add(30*time.Minute + time.Duration(i)*5*time.Minute)
 		}
+		s.set(made)
 		u := domain.User{Email: a.Email, Name: name}
 		if err := tx.CreateUser(ctx, &u); err != nil {
 			return nil, fmt.Errorf("demo account %s: %w", a.Email, err)
@@ -68,21 +79,16 @@ func demoAccounts(ctx context.Context, tx *store.Store, ds *demo.Dataset, m ids,
 		if err := tx.SetPassword(ctx, u.ID, hash); err != nil {
 			return nil, err
 		}
-		if err := tx.MarkEmailVerified(ctx, u.ID); err != nil {
-			return nil, err
-		}
 		if a.Role == "" {
 			if err := tx.LinkTalentUser(ctx, m.tal[ds.Talents[0].ID], u.ID); err != nil {
 				return nil, err
 			}
-			continue
-		}
-		org := orgOf[a.Role]
-		if a.Email == "tsubame-staff@demo.tsunagu.example" {
-			org = find(tsubame, domain.OrgMunicipalityOffice)
-		}
-		if err := tx.AddMembership(ctx, &domain.Membership{UserID: u.ID, OrganizationID: org, Role: a.Role}); err != nil {
+		} else if err := tx.AddMembership(ctx, &domain.Membership{UserID: u.ID, OrganizationID: m.org[org], Role: a.Role}); err != nil {
 			return nil, fmt.Errorf("demo membership %s: %w", a.Email, err)
+		}
+		s.set(made.Add(7 * time.Minute))
+		if err := tx.MarkEmailVerified(ctx, u.ID); err != nil {
+			return nil, err
 		}
 	}
 	return users, nil

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"time"
 
 	"github.com/tsunagu-hub/tsunagu/internal/demo"
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
@@ -51,20 +52,23 @@ func (a actors) of(party domain.Party, host, talent int64) int64 {
 
 // aftermath loads the 2021 program's life after its offers: the agreements
 // and their acceptances, which open the teams' workspaces, then each
-// team's work. It returns how many agreements and workspaces it made.
+// team's work, each dated by the story. It returns how many agreements and
+// workspaces it made.
 func aftermath(ctx context.Context, tx *store.Store, ds *demo.Dataset, plan *demo.Aftermath, m ids,
-	act actors) (int, int, error) {
+	act actors, s *story) (int, int, error) {
 	hosts := map[int64]int64{}
 	for _, p := range ds.Projects {
 		hosts[p.ID] = p.HostID
 	}
-	for _, planned := range plan.Agreements {
+	for i, planned := range plan.Agreements {
 		a := planned
 		a.EntryID, a.ProjectID, a.Accepted = m.ent[planned.EntryID], m.proj[planned.ProjectID], nil
+		s.set(s.agreed[i])
 		if err := tx.SaveAgreement(ctx, &a, act.staff); err != nil {
 			return 0, 0, fmt.Errorf("agreement of entry %d: %w", planned.EntryID, err)
 		}
-		for _, x := range planned.Accepted {
+		for k, x := range planned.Accepted {
+			s.set(s.acceptance(i, k))
 			by := act.of(x.Party, hosts[planned.ProjectID], planned.TalentID)
 			if _, err := tx.AcceptAgreement(ctx, a.ID, a.Version, x.Party, by); err != nil {
 				return 0, 0, fmt.Errorf("acceptance of entry %d: %w", planned.EntryID, err)
@@ -72,19 +76,25 @@ func aftermath(ctx context.Context, tx *store.Store, ds *demo.Dataset, plan *dem
 		}
 	}
 	for _, t := range plan.Teams {
-		if err := teamWork(ctx, tx, t, m, act, hosts[t.ProjectID]); err != nil {
+		if err := teamWork(ctx, tx, t, m, act, hosts[t.ProjectID], s); err != nil {
 			return 0, 0, fmt.Errorf("team of project %d: %w", t.ProjectID, err)
 		}
 	}
 	return len(plan.Agreements), len(plan.Teams), nil
 }
 
-// teamWork loads one team's work into its workspace.
-func teamWork(ctx context.Context, tx *store.Store, t demo.Team, m ids, act actors, host int64) error {
+// teamWork loads one team's work into its workspace, dated within its
+// agreed period: the goal at the kickoff, a milestone done on its due day,
+// each meeting on its day, the reports near the end of their months, the
+// messages spread over the period from the office's welcome on its first
+// day, and the outcomes on its last day.
+func teamWork(ctx context.Context, tx *store.Store, t demo.Team, m ids, act actors, host int64, s *story) error {
 	g, err := tx.EngagementOfProject(ctx, m.proj[t.ProjectID])
 	if err != nil {
 		return err
 	}
+	work := s.periods[t.ProjectID]
+	s.set(work.from.Add(10 * time.Hour))
 	if err := tx.SetGoal(ctx, g.ID, t.Goal); err != nil {
 		return err
 	}
@@ -94,9 +104,11 @@ func teamWork(ctx context.Context, tx *store.Store, t demo.Team, m ids, act acto
 			return err
 		}
 		if x.Done {
+			s.set(jstDay(x.DueOn, 17, 0))
 			if err := tx.SetMilestoneDone(ctx, g.ID, ms.ID, true); err != nil {
 				return err
 			}
+			s.set(work.from.Add(10 * time.Hour))
 		}
 	}
 	for _, x := range t.Meetings {
@@ -104,25 +116,29 @@ func teamWork(ctx context.Context, tx *store.Store, t demo.Team, m ids, act acto
 		if x.TalentID != 0 {
 			x.TalentID = m.tal[x.TalentID]
 		}
+		s.set(jstDay(x.HeldOn, 19, 0))
 		if err := tx.LogMeeting(ctx, &x); err != nil {
 			return err
 		}
 	}
 	for _, x := range t.Reports {
+		s.set(s.report(t.ProjectID, x.TalentID, x.Month))
 		x.EngagementID, x.TalentID = g.ID, m.tal[x.TalentID]
 		if err := tx.SubmitReport(ctx, &x); err != nil {
 			return err
 		}
 	}
-	for _, x := range t.Messages {
+	for i, x := range t.Messages {
 		by := act.of(x.From, host, x.TalentID)
 		if x.From == domain.PartyMunicipality {
 			by = act.partner
 		}
+		s.set(jstDay(spread(work.from, work.to.Sub(work.from), i, len(t.Messages)), 10+2*i, 0))
 		if err := tx.PostMessage(ctx, &domain.Message{EngagementID: g.ID, AuthorID: by, Body: x.Body}); err != nil {
 			return err
 		}
 	}
+	s.set(work.to.Add(12 * time.Hour))
 	for _, x := range t.Indicators {
 		in := domain.Indicator{EngagementID: g.ID, Kind: x.Kind, SDG: x.SDG, Baseline: x.Baseline, Result: math.NaN(),
 			Evidence: x.Evidence}
@@ -136,15 +152,21 @@ func teamWork(ctx context.Context, tx *store.Store, t demo.Team, m ids, act acto
 	if !t.Completed {
 		return nil
 	}
-	return completeTeam(ctx, tx, g, t, m, act, host)
+	return completeTeam(ctx, tx, g, t, m, act, host, s)
 }
 
-// completeTeam closes a workspace with its reviews and story consents.
-func completeTeam(ctx context.Context, tx *store.Store, g domain.Engagement, t demo.Team, m ids, act actors, host int64) error {
+// completeTeam closes a workspace on the last day of its period, with its
+// reviews both ways three days later, two hours apart, and the story
+// consents a week after that.
+func completeTeam(ctx context.Context, tx *store.Store, g domain.Engagement, t demo.Team, m ids, act actors, host int64,
+	s *story) error {
+	done := s.completed(t.ProjectID)
+	s.set(done)
 	if err := tx.CompleteEngagement(ctx, g.ID); err != nil {
 		return err
 	}
-	for _, x := range t.Reviews {
+	for i, x := range t.Reviews {
+		s.set(jstDay(done.AddDate(0, 0, 3), 10, 0).Add(time.Duration(i) * 2 * time.Hour))
 		party := domain.PartyBusiness
 		if x.Side == domain.ReviewByTalent {
 			party = domain.PartyTalent
@@ -154,12 +176,15 @@ func completeTeam(ctx context.Context, tx *store.Store, g domain.Engagement, t d
 			return err
 		}
 	}
+	consented := jstDay(done.AddDate(0, 0, 10), 10, 0)
+	s.set(consented)
 	if t.StoryConsent {
 		if err := tx.SetStoryConsent(ctx, g.ID, true); err != nil {
 			return err
 		}
 	}
-	for _, talent := range t.StoryTalents {
+	for i, talent := range t.StoryTalents {
+		s.set(consented.Add(time.Duration(i+1) * time.Hour))
 		user := act.talents[talent]
 		if user == 0 {
 			// Consent needs an account: these team members have one in

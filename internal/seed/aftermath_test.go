@@ -19,9 +19,16 @@ type loadedDemo struct {
 	ds      *demo.Dataset
 	plan    *demo.Aftermath
 	program domain.Program
+	now     time.Time // the moment the demo was loaded for
 }
 
 func loadDemo(t *testing.T, url string) loadedDemo {
+	t.Helper()
+	return loadDemoAt(t, url, time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC))
+}
+
+// loadDemoAt loads the demo as of now.
+func loadDemoAt(t *testing.T, url string, now time.Time) loadedDemo {
 	t.Helper()
 	ctx := context.Background()
 	ref, err := refdata.Load()
@@ -36,14 +43,13 @@ func loadDemo(t *testing.T, url string) loadedDemo {
 	if _, err := st.Migrate(ctx); err != nil {
 		t.Fatal(err)
 	}
-	now := time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
 	start := time.Now()
 	c, err := Demo(ctx, st, ref, demo.DefaultSeed, now)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Logf("loaded in %s: %s", time.Since(start).Round(time.Millisecond), c)
-	d := loadedDemo{st: st}
+	d := loadedDemo{st: st, now: now}
 	if d.ds, err = demo.Generate(ref, demo.DefaultSeed, now); err != nil {
 		t.Fatal(err)
 	}

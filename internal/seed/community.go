@@ -8,9 +8,11 @@ import (
 	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
 
-// community adds Ota's coming events and the ideas the 2021 entrants
-// proposed, with the ward's answers.
-func community(ctx context.Context, tx *store.Store, lgcode string, now time.Time) error {
+// community adds Ota's coming events, posted in the last weeks, and the
+// ideas talents proposed: three during the 2021 program's work, which the
+// ward answered lately, and a new one not answered yet.
+func community(ctx context.Context, tx *store.Store, lgcode string, s *story) error {
+	now := s.now
 	mu, err := tx.MunicipalityByLGCode(ctx, lgcode)
 	if err != nil {
 		return err
@@ -31,6 +33,7 @@ func community(ctx context.Context, tx *store.Store, lgcode string, now time.Tim
 		e := &events[i]
 		e.MunicipalityID = mu.ID
 		e.EndsAt = e.StartsAt.Add(2 * time.Hour)
+		s.set(jstDay(now.AddDate(0, 0, -21+3*i), 15, 0))
 		if err := tx.CreateEvent(ctx, e); err != nil {
 			return err
 		}
@@ -48,12 +51,18 @@ func community(ctx context.Context, tx *store.Store, lgcode string, now time.Tim
 		{"区内の学生と副業人材の合同チーム", "地元の学生がチームに入ると、活動が終わっても関係が続きます。",
 			"今年度は授業日程と合わず見送ります。来年度に再検討します。", domain.IdeaDeclined},
 	}
-	for _, x := range ideas {
+	for k, x := range ideas {
+		proposed := jstDay(s.workStart.AddDate(0, 0, 45+9*k), 21, 0)
+		if x.status == domain.IdeaReceived {
+			proposed = jstDay(now.AddDate(0, 0, -6), 21, 0)
+		}
+		s.set(proposed)
 		i := domain.Idea{MunicipalityID: mu.ID, Title: x.title, Body: x.body}
 		if err := tx.CreateIdea(ctx, &i); err != nil {
 			return err
 		}
 		if x.status != domain.IdeaReceived {
+			s.set(jstDay(now.AddDate(0, 0, -30+4*k), 16, 0))
 			if _, err := tx.AnswerIdea(ctx, i.ID, x.status, x.answer); err != nil {
 				return err
 			}

@@ -36,7 +36,9 @@ type Progress func(done, total int)
 // Demo generates the Ota demo from seed, with the 2021 program's
 // agreements and teams' work, and loads it in one transaction, so a
 // failure leaves the database as it was. It refuses to load into a
-// database that already has a municipality.
+// database that already has a municipality. Every record is dated when it
+// happened in the demo's story, none after now; the 2021 program's story
+// runs to March 2022, so an earlier now is refused.
 func Demo(ctx context.Context, st *store.Store, ref *refdata.Data, seed uint64, now time.Time) (Counts, error) {
 	ds, err := demo.Generate(ref, seed, now)
 	if err != nil {
@@ -50,6 +52,7 @@ func Demo(ctx context.Context, st *store.Store, ref *refdata.Data, seed uint64, 
 	if err != nil {
 		return Counts{}, err
 	}
+	s := newStory(ds, plan, now)
 	var c Counts
 	err = st.InTx(ctx, func(tx *store.Store) error {
 		empty, err := tx.IsEmpty(ctx)
@@ -59,22 +62,27 @@ func Demo(ctx context.Context, st *store.Store, ref *refdata.Data, seed uint64, 
 		if !empty {
 			return fmt.Errorf("the database already has data; the demo loads only into an empty one")
 		}
+		// Every row the store stamps is dated when it happened in the story.
+		tx = tx.WithClock(s.Now)
 		var m ids
-		if c, m, err = loadMapped(ctx, tx, ds, nil); err != nil {
+		if c, m, err = loadMapped(ctx, tx, ds, nil, s); err != nil {
 			return err
 		}
-		users, err := demoAccounts(ctx, tx, ds, m, hash)
+		users, err := demoAccounts(ctx, tx, ds, m, hash, s)
 		if err != nil {
 			return err
 		}
-		c.Agreements, c.Engagements, err = aftermath(ctx, tx, ds, plan, m, demoActors(ds, users))
+		c.Agreements, c.Engagements, err = aftermath(ctx, tx, ds, plan, m, demoActors(ds, users), s)
 		if err != nil {
 			return err
 		}
-		if err := demoLeader(ctx, tx, ds, plan, m, users); err != nil {
+		if err := demoLeader(ctx, tx, ds, plan, m, users, s); err != nil {
 			return err
 		}
-		return community(ctx, tx, ds.Municipalities[0].LGCode, now)
+		if err := community(ctx, tx, ds.Municipalities[0].LGCode, s); err != nil {
+			return err
+		}
+		return s.late
 	})
 	return c, err
 }
@@ -109,16 +117,18 @@ func Dataset(ctx context.Context, st *store.Store, ds *demo.Dataset, progress Pr
 }
 
 // load inserts the dataset, remapping its provisional IDs to the ones the
-// database assigns.
+// database assigns. The rows are stamped with the store's clock.
 func load(ctx context.Context, tx *store.Store, ds *demo.Dataset, progress Progress) (Counts, error) {
-	c, _, err := loadMapped(ctx, tx, ds, progress)
+	c, _, err := loadMapped(ctx, tx, ds, progress, nil)
 	return c, err
 }
 
 // ids maps a dataset's provisional ids to the database's.
 type ids struct{ org, proj, tal, ent map[int64]int64 }
 
-func loadMapped(ctx context.Context, tx *store.Store, ds *demo.Dataset, progress Progress) (Counts, ids, error) {
+// loadMapped inserts the dataset and returns the ID maps; with a story
+// (the store reading its clock) each record is dated when it was made.
+func loadMapped(ctx context.Context, tx *store.Store, ds *demo.Dataset, progress Progress, s *story) (Counts, ids, error) {
 	var c Counts
 	total := len(ds.Municipalities) + len(ds.Organizations) + len(ds.Programs) + len(ds.Projects) +
 		len(ds.Talents) + len(ds.Entries)
@@ -133,6 +143,7 @@ func loadMapped(ctx context.Context, tx *store.Store, ds *demo.Dataset, progress
 	muni, org, prog, proj, tal := map[int64]int64{}, map[int64]int64{}, map[int64]int64{}, map[int64]int64{}, map[int64]int64{}
 	for _, m := range ds.Municipalities {
 		old := m.ID
+		s.madeAt(municipalityKind, old)
 		if err := tx.CreateMunicipality(ctx, &m); err != nil {
 			return c, ids{}, fmt.Errorf("municipality %s: %w", m.LGCode, err)
 		}
@@ -143,6 +154,7 @@ func loadMapped(ctx context.Context, tx *store.Store, ds *demo.Dataset, progress
 	for _, o := range ds.Organizations {
 		old := o.ID
 		o.MunicipalityID = muni[o.MunicipalityID]
+		s.madeAt(organizationKind, old)
 		if err := tx.CreateOrganization(ctx, &o); err != nil {
 			return c, ids{}, fmt.Errorf("organization %s: %w", o.Name, err)
 		}
@@ -154,6 +166,7 @@ func loadMapped(ctx context.Context, tx *store.Store, ds *demo.Dataset, progress
 		old := p.ID
 		p.MunicipalityID = muni[p.MunicipalityID]
 		p.HostIDs = remap(org, p.HostIDs)
+		s.madeAt(programKind, old)
 		if err := tx.CreateProgram(ctx, &p); err != nil {
 			return c, ids{}, fmt.Errorf("program %s: %w", p.Slug, err)
 		}
@@ -164,6 +177,7 @@ func loadMapped(ctx context.Context, tx *store.Store, ds *demo.Dataset, progress
 	for _, p := range ds.Projects {
 		old := p.ID
 		p.MunicipalityID, p.ProgramID, p.HostID = muni[p.MunicipalityID], prog[p.ProgramID], org[p.HostID]
+		s.madeAt(projectKind, old)
 		if err := tx.CreateProject(ctx, &p); err != nil {
 			return c, ids{}, fmt.Errorf("project %s: %w", p.Title, err)
 		}
@@ -173,6 +187,7 @@ func loadMapped(ctx context.Context, tx *store.Store, ds *demo.Dataset, progress
 	}
 	for _, t := range ds.Talents {
 		old := t.ID
+		s.madeAt(talentKind, old)
 		if err := tx.CreateTalent(ctx, &t); err != nil {
 			return c, ids{}, fmt.Errorf("talent %s: %w", t.Name, err)
 		}
@@ -185,6 +200,7 @@ func loadMapped(ctx context.Context, tx *store.Store, ds *demo.Dataset, progress
 		old := e.ID
 		e.MunicipalityID, e.ProgramID, e.TalentID = muni[e.MunicipalityID], prog[e.ProgramID], tal[e.TalentID]
 		e.Choices = remap(proj, e.Choices)
+		s.madeAt(entryKind, old)
 		if err := tx.CreateEntry(ctx, &e); err != nil {
 			return c, ids{}, fmt.Errorf("entry of talent %d: %w", e.TalentID, err)
 		}
