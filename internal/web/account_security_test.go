@@ -154,7 +154,7 @@ func passwordChangeScenario(t *testing.T, w *world) {
 		t.Errorf("a reset link from before the change: %d", status)
 	}
 	c := w.browser(t)
-	if status, _, _ := send(t, c, "POST", w.srv.URL+"/login", url.Values{"email": {"yamada@example.jp"}, "password": {testPassword}}); status != 400 {
+	if status, _, _ := send(t, c, "POST", w.srv.URL+"/login", url.Values{"email": {"yamada@example.jp"}, "password": {testPassword}}); status != http.StatusUnprocessableEntity {
 		t.Errorf("the old password: %d", status)
 	}
 	w.login(t, c, "yamada@example.jp", "kamata sakura 2026")
@@ -188,12 +188,12 @@ func TestSignupRefusesTheNameAsPassword(t *testing.T) {
 	w := newWorld(t)
 	status, body, _ := send(t, w.browser(t), "POST", w.srv.URL+"/signup", url.Values{"email": {"sato@example.jp"},
 		"name": {"Sato Ichiro Jiro"}, "name_kana": {"サトウ イチロウ"}, "password": {"satoichirojiro"}, "agree": {"yes"}})
-	if status != http.StatusBadRequest || !strings.Contains(body, "お名前と同じパスワードは使えません") {
+	if status != http.StatusUnprocessableEntity || !strings.Contains(body, "お名前と同じパスワードは使えません") {
 		t.Errorf("the name as the password: %d", status)
 	}
 	status, body, _ = send(t, w.browser(t), "POST", w.srv.URL+"/signup?lang=en", url.Values{"email": {"sato@example.jp"},
 		"name": {"Sato Ichiro Jiro"}, "name_kana": {"サトウ イチロウ"}, "password": {"SATO ICHIRO JIRO"}, "agree": {"yes"}})
-	if status != http.StatusBadRequest || !strings.Contains(body, "Your password cannot be your name") {
+	if status != http.StatusUnprocessableEntity || !strings.Contains(body, "Your password cannot be your name") {
 		t.Errorf("in English: %d", status)
 	}
 }
@@ -222,7 +222,7 @@ func resetScenario(t *testing.T, w *world) {
 		t.Errorf("the first of two links: %d", status)
 	}
 	if status, body, _ := send(t, visitor, "POST", w.srv.URL+"/password/reset", url.Values{"token": {links[1]},
-		"password": {"omori taro jiro"}}); status != 400 || !strings.Contains(body, "お名前と同じパスワードは使えません") {
+		"password": {"omori taro jiro"}}); status != http.StatusUnprocessableEntity || !strings.Contains(body, "お名前と同じパスワードは使えません") {
 		t.Errorf("the name as the new password: %d", status)
 	}
 	if status, _, h := send(t, visitor, "POST", w.srv.URL+"/password/reset", url.Values{"token": {links[1]},

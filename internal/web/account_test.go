@@ -54,7 +54,7 @@ func signupScenario(t *testing.T, w *world) {
 	// A bad form keeps what was typed and says what is wrong, field by field.
 	status, body, _ := send(t, c, "POST", base+"/signup", url.Values{"email": {"hanako@example"}, "name": {"山田 花子"},
 		"name_kana": {"やまだ"}, "password": {"short"}})
-	if status != 400 || !strings.Contains(body, `value="山田 花子"`) || !strings.Contains(body, "フリガナは全角カタカナで") ||
+	if status != http.StatusUnprocessableEntity || !strings.Contains(body, `value="山田 花子"`) || !strings.Contains(body, "フリガナは全角カタカナで") ||
 		!strings.Contains(body, "12文字以上") || !strings.Contains(body, "形式が正しくありません") {
 		t.Fatalf("bad signup: %d\n%s", status, body)
 	}
@@ -78,7 +78,7 @@ func signupScenario(t *testing.T, w *world) {
 	}
 	// Logging in before confirming says so.
 	status, body, _ = send(t, c, "POST", base+"/login", url.Values{"email": {"hanako@example.jp"}, "password": {"kamata sakura 2026"}})
-	if status != 400 || !strings.Contains(body, "メールアドレスの確認がまだ") {
+	if status != http.StatusUnprocessableEntity || !strings.Contains(body, "メールアドレスの確認がまだ") {
 		t.Errorf("unverified login: %d", status)
 	}
 	// Signing up again with the same address looks the same but mails a notice.
@@ -125,7 +125,7 @@ func signupScenario(t *testing.T, w *world) {
 	}
 	// Wrong password, then the right one; the next page is kept.
 	status, body, _ = send(t, c, "POST", base+"/login", url.Values{"email": {"hanako@example.jp"}, "password": {"wrong password!"}})
-	if status != 400 || !strings.Contains(body, "メールアドレスまたはパスワードが違います") {
+	if status != http.StatusUnprocessableEntity || !strings.Contains(body, "メールアドレスまたはパスワードが違います") {
 		t.Errorf("wrong password: %d", status)
 	}
 	status, _, h = send(t, c, "POST", base+"/login", url.Values{"email": {"HANAKO@example.jp"},
@@ -140,7 +140,7 @@ func TestLoginThrottleAndSafety(t *testing.T) {
 	c := w.browser(t)
 	for i := 0; i < 6; i++ {
 		if status, _, _ := send(t, c, "POST", w.srv.URL+"/login", url.Values{"email": {"nobody@example.jp"},
-			"password": {"guess guess " + string(rune('a'+i))}}); status != http.StatusBadRequest {
+			"password": {"guess guess " + string(rune('a'+i))}}); status != http.StatusUnprocessableEntity {
 			t.Errorf("attempt %d: %d", i+1, status)
 		}
 	}
@@ -193,7 +193,7 @@ func TestPasswordReset(t *testing.T) {
 	}
 	token, _ := url.QueryUnescape(link[1])
 	status, body, _ := send(t, c, "POST", base+"/password/reset", url.Values{"token": {token}, "password": {"short"}})
-	if status != 400 || !strings.Contains(body, "12文字以上") {
+	if status != http.StatusUnprocessableEntity || !strings.Contains(body, "12文字以上") {
 		t.Errorf("short new password: %d", status)
 	}
 	status, _, h := send(t, c, "POST", base+"/password/reset", url.Values{"token": {token}, "password": {"second password 2"}})
@@ -205,7 +205,7 @@ func TestPasswordReset(t *testing.T) {
 		t.Errorf("the reset link worked twice: %d", status)
 	}
 	send(t, c, "POST", base+"/logout", url.Values{})
-	if status, _, _ := send(t, c, "POST", base+"/login", url.Values{"email": {"taro@example.jp"}, "password": {"first password 1"}}); status != 400 {
+	if status, _, _ := send(t, c, "POST", base+"/login", url.Values{"email": {"taro@example.jp"}, "password": {"first password 1"}}); status != http.StatusUnprocessableEntity {
 		t.Errorf("old password still works: %d", status)
 	}
 	if status, _, _ := send(t, c, "POST", base+"/login", url.Values{"email": {"taro@example.jp"}, "password": {"second password 2"}}); status != http.StatusSeeOther {

@@ -57,7 +57,7 @@ func tokenLifetimeScenario(t *testing.T, w *world) {
 	if _, body, _ := send(t, c, "GET", w.srv.URL+"/me/tokens", nil); !strings.Contains(body, `name="days" value="90" checked`) {
 		t.Error("90 days is not the default choice")
 	}
-	if status, body, _ := send(t, c, "POST", w.srv.URL+"/me/tokens", url.Values{"label": {"長すぎ"}, "days": {"400"}}); status != 200 ||
+	if status, body, _ := send(t, c, "POST", w.srv.URL+"/me/tokens", url.Values{"label": {"長すぎ"}, "days": {"400"}}); status != http.StatusUnprocessableEntity ||
 		!strings.Contains(body, "有効期間は1〜365日の中から選んでください") || strings.Contains(body, "tsu_") {
 		t.Errorf("400 days: %d", status)
 	}

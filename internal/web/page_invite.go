@@ -3,12 +3,10 @@ package web
 import (
 	"net/http"
 	"net/url"
-	"time"
 
-	"github.com/tsunagu-hub/tsunagu/internal/auth"
+	"github.com/tsunagu-hub/tsunagu/internal/app"
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
-	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
 
 // inviteData is what the invitation page shows: what is offered, and
@@ -29,169 +27,70 @@ type inviteData struct {
 	Agreement agreement
 }
 
-// inviteData reads the invitation behind a link. An invitation that can
-// no longer be used comes back with the error saying why.
-func (s *Server) inviteData(r *http.Request, lang i18n.Lang, token string, f *form) (inviteData, error) {
-	d := inviteData{Token: token, Form: f}
-	var err error
-	if d.Invitation, err = s.store.InvitationByToken(r.Context(), auth.HashToken(token)); err != nil {
-		return d, err
-	}
-	if d.Organization, err = s.store.Organization(r.Context(), d.Invitation.OrganizationID); err != nil {
-		return d, err
-	}
-	if d.Municipality, err = s.store.MunicipalityByID(r.Context(), d.Invitation.MunicipalityID); err != nil {
-		return d, err
-	}
-	if id := s.userID(r); id != 0 {
-		if err := s.checkInvitee(r, id, &d); err != nil {
-			return d, err
-		}
-	}
-	_, err = s.store.Credentials(r.Context(), d.Invitation.Email)
-	d.HasAccount = err == nil
+// inviteData is the page for an invitation as read, with the form and,
+// when the account is to be made on the way, what it asks to agree to.
+func (p memberPages) inviteData(v app.InvitationView, token string, f *form, a agreement) inviteData {
+	d := inviteData{Token: token, Invitation: v.Invitation, Organization: v.Organization, Municipality: v.Municipality,
+		SignedIn: v.SignedIn, SignedInAs: v.SignedInAs, Refusal: v.Refusal, HasAccount: v.HasAccount, Form: f}
 	if !d.SignedIn && !d.HasAccount {
-		if d.Agreement, err = s.agreementFor(r.Context(), lang); err != nil {
-			return d, err
-		}
+		d.Agreement = a
 	}
-	return d, nil
-}
-
-// checkInvitee fills who is signed in and whether they may accept.
-func (s *Server) checkInvitee(r *http.Request, userID int64, d *inviteData) error {
-	u, err := s.store.UserByID(r.Context(), userID)
-	if err != nil {
-		return err
-	}
-	creds, err := s.store.Credentials(r.Context(), u.Email)
-	if err != nil {
-		return err
-	}
-	d.SignedIn, d.SignedInAs = true, u.Email
-	if err := d.Invitation.AcceptableBy(u.Email, creds.Verified); err != nil {
-		d.Refusal, _ = domain.ErrorKey(err)
-	}
-	return nil
-}
-
-// unusableInvitation records an attempt to use an invitation that was
-// withdrawn, has expired or was used, and returns the error to show.
-func (s *Server) unusableInvitation(r *http.Request, inv domain.Invitation, err error) error {
-	if inv.ID == 0 {
-		return err // no such link: nothing to record against
-	}
-	if aerr := s.audit(r.Context(), nil, r, "members.invite_"+string(inv.State(time.Now())), "invitation", inv.ID,
-		inv.MunicipalityID); aerr != nil {
-		return aerr
-	}
-	return err
+	return d
 }
 
 // invitePage shows what an invitation offers and how to accept it: one
 // button when signed in with the invited address, a short form that makes
 // the account when there is none, or why the signed-in account cannot.
-func (s *Server) invitePage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	d, err := s.inviteData(r, lang, r.URL.Query().Get("token"), newForm())
+// A link that can no longer be used says why (the attempt is recorded).
+func (p memberPages) invitePage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
+	token := r.URL.Query().Get("token")
+	v, err := p.app.Members.OpenInvitation(r.Context(), token)
 	if err != nil {
-		return s.unusableInvitation(r, d.Invitation, err)
+		return err
 	}
-	return s.render(w, r, lang, http.StatusOK, "invite", s.cat.T(lang, "invite.title", nil), d)
+	a, err := p.agreementFor(r.Context(), lang)
+	if err != nil {
+		return err
+	}
+	return p.render(w, r, lang, http.StatusOK, "invite", p.cat.T(lang, "invite.title", nil), p.inviteData(v, token, newForm(), a))
 }
 
-// acceptInvite joins the signed-in person to the organization when their
-// confirmed address is the invited one, or makes their account with the
-// invited address first: the link arrived at that address, which confirms
-// it as the sign-up mail's link would.
-func (s *Server) acceptInvite(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
+// acceptInvite accepts an invitation (app.Members.AcceptInvitation): the
+// signed-in person joins, or their account is made with the invited
+// address first and they are signed in. Someone not signed in whose
+// address has an account logs in first; missing details show the form
+// again (422); another account is refused (403) with a page that says why.
+func (p memberPages) acceptInvite(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
 	f, err := readForm(w, r, "token", "name", "name_kana")
 	if err != nil {
 		return err
 	}
-	d, err := s.inviteData(r, lang, f.Values["token"], f)
-	if err != nil {
-		return s.unusableInvitation(r, d.Invitation, err)
-	}
-	userID := s.userID(r)
-	if userID == 0 {
-		if d.HasAccount {
-			http.Redirect(w, r, "/login?next="+url.QueryEscape("/invite?token="+f.Values["token"]), http.StatusSeeOther)
-			return nil
-		}
-		if userID, err = s.createInvitedAccount(w, r, lang, &d); err != nil || userID == 0 {
-			return err
-		}
-	}
-	err = s.store.InTx(r.Context(), func(tx *store.Store) error {
-		inv, err := tx.AcceptInvitation(r.Context(), auth.HashToken(f.Values["token"]), userID)
-		if err != nil {
-			return err
-		}
-		return tx.Audit(r.Context(), store.AuditEvent{ActorID: userID, Action: "members.join", SubjectType: "invitation",
-			SubjectID: inv.ID, MunicipalityID: inv.MunicipalityID, Address: clientAddress(r)})
-	})
-	if domain.ErrorCode(err) == domain.CodeForbidden {
-		return s.refuseInvitation(w, r, lang, d, err)
-	}
+	a, err := p.agreementFor(r.Context(), lang)
 	if err != nil {
 		return err
 	}
-	s.markStaff(r) // a member now: the shorter staff session applies
+	token := f.Values["token"]
+	res, err := p.app.Members.AcceptInvitation(r.Context(), app.InvitationAnswer{Token: token, Name: f.Values["name"],
+		NameKana: f.Values["name_kana"], Password: r.PostForm.Get("password"), Agreement: a.answer(tickAgreement(r, f))})
+	d := p.inviteData(res.View, token, f, a)
+	switch {
+	case res.SignInFirst:
+		http.Redirect(w, r, "/login?next="+url.QueryEscape("/invite?token="+token), http.StatusSeeOther)
+		return nil
+	case domain.ErrorCode(err) == domain.CodeInvalid:
+		p.fieldErrors(lang, f, err)
+		return p.render(w, r, lang, http.StatusUnprocessableEntity, "invite", p.cat.T(lang, "invite.title", nil), d)
+	case domain.ErrorCode(err) == domain.CodeForbidden:
+		return p.render(w, r, lang, http.StatusForbidden, "invite", p.cat.T(lang, "invite.title", nil), d)
+	case err != nil:
+		return err
+	}
+	if res.NewUser != 0 {
+		if err := p.signIn(r, res.NewUser); err != nil {
+			return err
+		}
+	}
+	p.markStaff(r) // a member now: the shorter staff session applies
 	http.Redirect(w, r, "/admin", http.StatusSeeOther)
 	return nil
-}
-
-// refuseInvitation answers someone signed in with another address (or an
-// unconfirmed one): no membership, a page that says why, and a record.
-func (s *Server) refuseInvitation(w http.ResponseWriter, r *http.Request, lang i18n.Lang, d inviteData, err error) error {
-	if aerr := s.audit(r.Context(), nil, r, "members.join_refused", "invitation", d.Invitation.ID,
-		d.Invitation.MunicipalityID); aerr != nil {
-		return aerr
-	}
-	d.Refusal, _ = domain.ErrorKey(err)
-	return s.render(w, r, lang, http.StatusForbidden, "invite", s.cat.T(lang, "invite.title", nil), d)
-}
-
-// createInvitedAccount makes an account with the invited address, marks
-// the address confirmed and signs the person in. It returns 0 after
-// showing the form again when something was missing.
-func (s *Server) createInvitedAccount(w http.ResponseWriter, r *http.Request, lang i18n.Lang, d *inviteData) (int64, error) {
-	f := d.Form
-	u := domain.User{Email: d.Invitation.Email, Name: domain.NormalizeText(f.Values["name"]),
-		NameKana: domain.NormalizeText(f.Values["name_kana"])}
-	var v domain.ValidationErrors
-	if err := u.Validate(); err != nil {
-		if e, ok := err.(*domain.Error); ok {
-			v.Fields = append(v.Fields, e.Fields...)
-		}
-	}
-	password := r.PostForm.Get("password")
-	if key := auth.CheckPassword(password, auth.Owner{Email: u.Email, Name: u.Name}); key != "" {
-		v.Add("password", key)
-	}
-	checkAgreement(r, f, &v)
-	if err := v.Err(); err != nil {
-		s.fieldErrors(lang, f, err)
-		return 0, s.render(w, r, lang, http.StatusUnprocessableEntity, "invite", s.cat.T(lang, "invite.title", nil), d)
-	}
-	hash, err := s.hashPassword(r.Context(), password)
-	if err != nil {
-		return 0, err
-	}
-	err = s.store.InTx(r.Context(), func(tx *store.Store) error {
-		if err := tx.CreateUser(r.Context(), &u); err != nil {
-			return err
-		}
-		if err := tx.SetPassword(r.Context(), u.ID, hash); err != nil {
-			return err
-		}
-		if err := recordAgreement(r.Context(), tx, u.ID, d.Agreement); err != nil {
-			return err
-		}
-		return tx.MarkEmailVerified(r.Context(), u.ID)
-	})
-	if err != nil {
-		return 0, err
-	}
-	return u.ID, s.signIn(r, u.ID)
 }

@@ -58,38 +58,49 @@ func (s *Server) documentFill(lang i18n.Lang, mu domain.Municipality) legal.Fill
 // or else the default filled for its publisher (isDefault).
 func (s *Server) document(ctx context.Context, mu domain.Municipality, kind domain.DocumentKind) (
 	doc domain.LegalDocument, isDefault bool, err error) {
+	var own bool
 	if mu.ID != 0 {
-		doc, err = s.store.LegalDocument(ctx, mu.ID, kind)
-		if domain.ErrorCode(err) != domain.CodeNotFound {
+		if doc, own, err = s.app.Members.Document(ctx, mu.ID, kind); err != nil {
 			return doc, false, err
 		}
 	}
+	doc, isDefault = s.inForce(mu, kind, doc, own)
+	return doc, isDefault, nil
+}
+
+// inForce is the publisher's own document when it has one (own), or else
+// the default filled for it (isDefault).
+func (s *Server) inForce(mu domain.Municipality, kind domain.DocumentKind, doc domain.LegalDocument, own bool) (
+	domain.LegalDocument, bool) {
+	if own {
+		return doc, false
+	}
 	doc = s.legal.Document(kind, s.documentFill(i18n.Japanese, mu), s.documentFill(i18n.English, mu))
 	doc.MunicipalityID = mu.ID
-	return doc, true, nil
+	return doc, true
 }
 
 // hubDocument serves one of the hub's documents (/privacy, /terms, /contact).
-func (s *Server) hubDocument(kind domain.DocumentKind) htmlHandler {
+func (p memberPages) hubDocument(kind domain.DocumentKind) htmlHandler {
 	return func(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-		return s.renderDocument(w, r, lang, domain.Municipality{}, kind)
+		return p.renderDocument(w, r, lang, domain.Municipality{}, kind)
 	}
 }
 
 // municipalityDocument serves one of a municipality's documents.
-func (s *Server) municipalityDocument(kind domain.DocumentKind) htmlHandler {
+func (p memberPages) municipalityDocument(kind domain.DocumentKind) htmlHandler {
 	return func(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-		mu, err := s.pathMunicipality(r)
+		mu, err := p.pathMunicipality(r)
 		if err != nil {
 			return err
 		}
-		return s.renderDocument(w, r, lang, mu, kind)
+		return p.renderDocument(w, r, lang, mu, kind)
 	}
 }
 
-func (s *Server) renderDocument(w http.ResponseWriter, r *http.Request, lang i18n.Lang, mu domain.Municipality,
+func (p memberPages) renderDocument(w http.ResponseWriter, r *http.Request, lang i18n.Lang, mu domain.Municipality,
 	kind domain.DocumentKind) error {
-	doc, isDefault, err := s.document(r.Context(), mu, kind)
+	doc, isDefault, err := p.document(r.Context(), mu, kind)
 	if err != nil {
 		return err
 	}
@@ -108,11 +119,11 @@ func (s *Server) renderDocument(w http.ResponseWriter, r *http.Request, lang i18
 		}
 	}
 	d.Blocks = legal.Parse(body)
-	title := s.cat.T(lang, "legal."+string(kind), nil)
+	title := p.cat.T(lang, "legal."+string(kind), nil)
 	if mu.ID != 0 {
 		title = pick(lang, mu.Name, mu.NameEN) + " " + title
 	}
-	return s.render(w, r, lang, http.StatusOK, "legal", title, d)
+	return p.render(w, r, lang, http.StatusOK, "legal", title, d)
 }
 
 // footerLinks says whose documents a page's footer links: the hub's
@@ -135,7 +146,7 @@ func (s *Server) footerFor(r *http.Request, lang i18n.Lang, data any) footerLink
 	if o, ok := data.(footerOwner); ok {
 		mu = o.footerMunicipality()
 	} else if code := r.PathValue("lgcode"); code != "" {
-		mu, _ = s.store.MunicipalityByLGCode(r.Context(), code) // an unknown code is the hub's 404 page
+		mu, _ = s.app.Members.DocumentPublisher(r.Context(), code) // an unknown code is the hub's 404 page
 	}
 	if mu.LGCode == "" {
 		return footerLinks{}

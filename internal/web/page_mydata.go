@@ -3,33 +3,24 @@ package web
 import (
 	"encoding/json"
 	"errors"
-	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"net/http"
 	"time"
 
-	"github.com/tsunagu-hub/tsunagu/internal/auth"
+	"github.com/tsunagu-hub/tsunagu/internal/app"
+	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
-	"github.com/tsunagu-hub/tsunagu/internal/policy"
-	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
 
 // myData downloads everything Tsunagu holds about the signed-in person,
 // as JSON.
-func (s *Server) myData(w http.ResponseWriter, r *http.Request) {
-	lang := s.language(w, r)
+func (p accountPages) myData(w http.ResponseWriter, r *http.Request) {
+	lang := p.language(w, r)
 	err := func() error {
-		userID, err := s.requireUser(r)
+		data, err := p.app.Accounts.PersonalData(r.Context())
 		if err != nil {
 			return err
 		}
-		data, err := s.store.PersonalData(r.Context(), userID)
-		if err != nil {
-			return err
-		}
-		if err := s.audit(r.Context(), nil, r, "user.export", "user", userID, 0); err != nil {
-			return err
-		}
-		body, err := json.MarshalIndent(map[string]any{"exported_at": s.now().UTC().Format(time.RFC3339), "data": data}, "", "  ")
+		body, err := json.MarshalIndent(map[string]any{"exported_at": p.now().UTC().Format(time.RFC3339), "data": data}, "", "  ")
 		if err != nil {
 			return err
 		}
@@ -40,110 +31,65 @@ func (s *Server) myData(w http.ResponseWriter, r *http.Request) {
 		return nil
 	}()
 	if err != nil {
-		s.renderError(w, r, lang, err)
+		p.renderError(w, r, lang, err)
 	}
 }
 
 // deletePage explains what deleting the account erases and keeps.
-func (s *Server) deletePage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	if _, err := s.requireUser(r); err != nil {
+func (p accountPages) deletePage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
+	if _, err := p.requireUser(r); err != nil {
 		return err
 	}
-	return s.render(w, r, lang, http.StatusOK, "delete", s.cat.T(lang, "delete.title", nil), newForm())
+	return p.render(w, r, lang, http.StatusOK, "delete", p.cat.T(lang, "delete.title", nil), newForm())
 }
 
 // deleteAccount erases the account once the person confirms with their
-// password, and ends every session of theirs.
-func (s *Server) deleteAccount(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	userID, err := s.requireUser(r)
-	if err != nil {
-		return err
-	}
+// password (app.Accounts.DeleteAccount), and ends this session with the
+// others. A wrong password shows the form again (422).
+func (p accountPages) deleteAccount(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
 	f, err := readForm(w, r)
 	if err != nil {
 		return err
 	}
-	u, err := s.store.UserByID(r.Context(), userID)
-	if err != nil {
-		return err
-	}
-	// Wrong passwords here count against the sign-in throttle too, so an
-	// unattended session cannot be used to guess the password.
-	keys := auth.LoginThrottles(u.Email, clientAddress(r))
-	title := s.cat.T(lang, "delete.title", nil)
-	if wait, err := s.throttleWait(r.Context(), keys); err != nil || wait > 0 {
-		if err != nil {
-			return err
-		}
-		return s.throttled(w, r, lang, "delete", title, "password.throttled", f, wait)
-	}
-	if err := s.checkPassword(r, u, keys, "password", "delete.wrong_password", "account.delete_failed"); err != nil {
-		if domain.ErrorCode(err) != domain.CodeInvalid {
-			return err
-		}
-		s.fieldErrors(lang, f, err)
-		return s.render(w, r, lang, http.StatusUnprocessableEntity, "delete", title, f)
-	}
-	err = s.store.InTx(r.Context(), func(tx *store.Store) error {
-		// The talent chooses: issued credentials stay verifiable, or are
-		// revoked with the account.
-		if t, err := tx.TalentByUser(r.Context(), userID); err == nil && r.PostForm.Get("credentials") == "revoke" {
-			creds, err := tx.IssuedCredentials(r.Context(), 0, t.ID)
-			if err != nil {
-				return err
-			}
-			for _, c := range creds {
-				if c.RevokedAt.IsZero() {
-					if err := tx.RevokeCredential(r.Context(), c.ID, "the holder deleted their account"); err != nil {
-						return err
-					}
-				}
-			}
-		}
-		// Every session of theirs ends, on every device, not only this one.
-		if _, err := tx.Sessions().EndEvery(r.Context(), userID); err != nil {
-			return err
-		}
-		return tx.DeleteAccount(r.Context(), userID)
-	})
-	var committed *store.CommittedError
-	if errors.As(err, &committed) {
+	title := p.cat.T(lang, "delete.title", nil)
+	err = p.app.Accounts.DeleteAccount(r.Context(), r.PostForm.Get("password"), r.PostForm.Get("credentials") == "revoke")
+	var wait *app.Throttled
+	var committed *app.CommittedError
+	switch {
+	case errors.As(err, &wait):
+		return p.throttled(w, r, lang, "delete", title, "password.throttled", f, wait.Wait)
+	case errors.As(err, &committed):
 		// The account is gone; only the clean-up after it (emptying
 		// SQLite's log) failed, and the next checkpoint will finish it.
-		s.log.WarnContext(r.Context(), "after deleting an account", "err", committed.Err)
-		err = nil
-	}
-	if err != nil {
+		p.log.WarnContext(r.Context(), "after deleting an account", "err", committed.Err)
+	case domain.ErrorCode(err) == domain.CodeInvalid:
+		p.fieldErrors(lang, f, err)
+		return p.render(w, r, lang, http.StatusUnprocessableEntity, "delete", title, f)
+	case err != nil:
 		return err
 	}
-	if err := s.sessions.Destroy(r.Context()); err != nil {
+	if err := p.sessions.Destroy(r.Context()); err != nil {
 		return err
 	}
 	clearSiteData(w)
-	return s.render(w, r, lang, http.StatusOK, "notice", s.cat.T(lang, "delete.done_title", nil),
-		s.cat.T(lang, "delete.done_body", nil))
+	return p.render(w, r, lang, http.StatusOK, "notice", p.cat.T(lang, "delete.done_title", nil),
+		p.cat.T(lang, "delete.done_body", nil))
 }
 
 // municipalityExport downloads all of a municipality's data, for its
-// admins.
-func (s *Server) municipalityExport(w http.ResponseWriter, r *http.Request) {
-	lang := s.language(w, r)
+// admins (app.Members.Export).
+func (p memberPages) municipalityExport(w http.ResponseWriter, r *http.Request) {
+	lang := p.language(w, r)
 	err := func() error {
-		mu, err := s.pathMunicipality(r)
+		mu, err := p.pathMunicipality(r)
 		if err != nil {
 			return err
 		}
-		if _, err := s.allow(r, policy.ReadAudit, policy.Resource{MunicipalityID: mu.ID}); err != nil {
-			return err
-		}
-		data, err := s.store.MunicipalityData(r.Context(), mu.ID)
+		data, err := p.app.Members.Export(r.Context(), mu)
 		if err != nil {
 			return err
 		}
-		if err := s.audit(r.Context(), nil, r, "municipality.export", "municipality", mu.ID, mu.ID); err != nil {
-			return err
-		}
-		body, err := json.Marshal(map[string]any{"municipality": mu, "exported_at": s.now().UTC().Format(time.RFC3339), "data": data})
+		body, err := json.Marshal(map[string]any{"municipality": mu, "exported_at": p.now().UTC().Format(time.RFC3339), "data": data})
 		if err != nil {
 			return err
 		}
@@ -154,6 +100,6 @@ func (s *Server) municipalityExport(w http.ResponseWriter, r *http.Request) {
 		return nil
 	}()
 	if err != nil {
-		s.renderError(w, r, lang, err)
+		p.renderError(w, r, lang, err)
 	}
 }

@@ -1,16 +1,20 @@
 package web
 
 import (
-	"github.com/tsunagu-hub/tsunagu/internal/app"
 	"net/http"
 	"strconv"
 	"strings"
 
+	"github.com/tsunagu-hub/tsunagu/internal/app"
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
 	"github.com/tsunagu-hub/tsunagu/internal/refdata"
-	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
+
+// talentPages are the handlers of a person's own pages: their page, their
+// profile and consents, notices, and their entries and interviews
+// (app.Talents).
+type talentPages struct{ *Server }
 
 // affinityRows is how many ties to places the profile form offers.
 const affinityRows = 3
@@ -66,8 +70,8 @@ func (s *Server) requireUser(r *http.Request) (int64, error) {
 	return id, nil
 }
 
-func (s *Server) profileData(t domain.Talent, f *form) profileData {
-	d := profileData{Form: f, Talent: t, Levels: map[string]int{}, Goals: map[int]bool{}, SDGs: s.ref.SDGs(),
+func (p talentPages) profileData(t domain.Talent, f *form) profileData {
+	d := profileData{Form: f, Talent: t, Levels: map[string]int{}, Goals: map[int]bool{}, SDGs: p.ref.SDGs(),
 		Styles: domain.WorkStyles(), Kinds: []domain.AffinityKind{domain.AffinityLives, domain.AffinityWorks,
 			domain.AffinityBorn, domain.AffinitySupporter}}
 	for _, sk := range t.Skills {
@@ -76,194 +80,108 @@ func (s *Server) profileData(t domain.Talent, f *form) profileData {
 	for _, g := range t.SDGs {
 		d.Goals[g] = true
 	}
-	d.Categories = s.skillGroups(func(code string) bool { return d.Levels[code] > 0 })
+	d.Categories = p.skillGroups(func(code string) bool { return d.Levels[code] > 0 })
 	d.Affinities = append(append([]domain.Affinity(nil), t.Affinities...), make([]domain.Affinity, affinityRows)...)[:affinityRows]
 	return d
 }
 
-// loadConsents fills the consent choices and their history.
-func (s *Server) loadConsents(r *http.Request, userID int64, d *profileData) error {
-	d.Purposes, d.Consents = domain.HubPurposes(), map[domain.ConsentPurpose]bool{}
-	cur, err := s.store.CurrentConsents(r.Context(), userID)
-	if err != nil {
-		return err
-	}
-	for p, c := range cur {
-		d.Consents[p] = c.Granted
-	}
-	scout, err := s.store.ScoutConsents(r.Context(), userID)
-	if err != nil {
-		return err
-	}
-	d.Findable, d.MunicipalityNames = map[int64]bool{}, map[int64]string{}
-	for m, c := range scout {
-		d.Findable[m] = c.Granted
-	}
-	h, err := s.loadHub(r.Context())
-	if err != nil {
-		return err
-	}
-	d.Municipalities = h.munList
-	for _, m := range h.munList {
+// withConsents fills the consent choices, the municipalities and the
+// history of the answers.
+func (d *profileData) withConsents(p app.Profile) {
+	d.Purposes, d.Consents, d.Findable = domain.HubPurposes(), p.Consents, p.Findable
+	d.Municipalities, d.MunicipalityNames, d.History = p.Municipalities, map[int64]string{}, p.History
+	for _, m := range p.Municipalities {
 		d.MunicipalityNames[m.ID] = m.Name
 	}
-	d.History, err = s.store.ConsentHistory(r.Context(), userID)
-	return err
 }
 
-func (s *Server) profilePage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	userID, err := s.requireUser(r)
+func (p talentPages) profilePage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
+	prof, err := p.app.Talents.Profile(r.Context())
 	if err != nil {
 		return err
 	}
-	t, err := s.store.TalentByUser(r.Context(), userID)
-	if domain.ErrorCode(err) == domain.CodeNotFound {
-		u, err := s.store.UserByID(r.Context(), userID)
-		if err != nil {
-			return err
-		}
-		t = domain.Talent{UserID: userID, Name: u.Name, NameKana: u.NameKana, ResidenceCountry: "JP",
-			TimeZone: "Asia/Tokyo", WorkStyle: domain.WorkRemote, HoursPerMonth: 20}
-	} else if err != nil {
-		return err
-	}
-	if t.ID != 0 { // a view of personal data
-		if err := s.audit(r.Context(), nil, r, "profile.view", "talent", t.ID, 0); err != nil {
-			return err
-		}
-	}
-	d := s.profileData(t, newForm())
+	d := p.profileData(prof.Talent, newForm())
 	d.Saved = r.URL.Query().Get("saved") == "1"
-	if err := s.loadConsents(r, userID, &d); err != nil {
-		return err
-	}
-	return s.render(w, r, lang, http.StatusOK, "profile", s.cat.T(lang, "profile.title", nil), d)
+	d.withConsents(prof)
+	return p.render(w, r, lang, http.StatusOK, "profile", p.cat.T(lang, "profile.title", nil), d)
 }
 
-// saveProfile reads the whole form; every problem is shown at once next to
-// its field, and what was typed stays in the form.
-func (s *Server) saveProfile(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	userID, err := s.requireUser(r)
-	if err != nil {
-		return err
-	}
+// saveProfile reads the whole form and saves it (app.Talents.SaveProfile);
+// every problem is shown at once next to its field (422), and what was
+// typed and ticked stays in the form.
+func (p talentPages) saveProfile(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
 	f, err := readForm(w, r, "name", "name_kana", "hours", "style", "country", "background")
 	if err != nil {
 		return err
 	}
-	t, err := s.store.TalentByUser(r.Context(), userID)
-	if err != nil && domain.ErrorCode(err) != domain.CodeNotFound {
+	e := p.readProfile(r, f)
+	prof, err := p.app.Talents.SaveProfile(r.Context(), e)
+	if domain.ErrorCode(err) == domain.CodeInvalid {
+		p.fieldErrors(lang, f, err)
+		d := p.profileData(prof.Talent, f)
+		d.withConsents(prof)
+		for _, purpose := range d.Purposes { // keep what was ticked
+			d.Consents[purpose] = e.Consents[purpose]
+		}
+		for _, m := range d.Municipalities {
+			d.Findable[m.ID] = e.Findable[m.ID]
+		}
+		return p.render(w, r, lang, http.StatusUnprocessableEntity, "profile", p.cat.T(lang, "profile.title", nil), d)
+	}
+	if err != nil {
 		return err
 	}
-	t.UserID, t.Name, t.NameKana = userID, f.Values["name"], f.Values["name_kana"]
-	t.Background, t.ResidenceCountry = r.PostForm.Get("background"), strings.ToUpper(f.Values["country"])
-	t.WorkStyle = domain.WorkStyle(f.Values["style"])
-	if t.TimeZone == "" {
-		t.TimeZone = "Asia/Tokyo"
-	}
+	http.Redirect(w, r, "/me/profile?saved=1", http.StatusSeeOther)
+	return nil
+}
+
+// readProfile reads the profile form: the details as typed, the skills,
+// goals and places chosen, what cannot be read (hours that are not a
+// number, a place code that names no municipality), and the consents as
+// ticked.
+func (p talentPages) readProfile(r *http.Request, f *form) app.ProfileEdit {
+	e := app.ProfileEdit{Name: f.Values["name"], NameKana: f.Values["name_kana"], Background: r.PostForm.Get("background"),
+		Country: strings.ToUpper(f.Values["country"]), Style: domain.WorkStyle(f.Values["style"]),
+		Consents: map[domain.ConsentPurpose]bool{}, Findable: map[int64]bool{}}
 	var v domain.ValidationErrors
 	if n, err := strconv.Atoi(domain.NormalizeText(f.Values["hours"])); err == nil {
-		t.HoursPerMonth = n
+		e.Hours, e.HoursRead = n, true
 	} else {
 		v.Add("hours", "error.range", "Min", 0, "Max", 200)
 	}
-	t.Skills = nil
-	for _, sk := range s.ref.Skills() {
+	for _, sk := range p.ref.Skills() {
 		if lvl, err := strconv.Atoi(r.PostForm.Get("skill_" + sk.Code)); err == nil && lvl > 0 {
-			t.Skills = append(t.Skills, domain.TalentSkill{Code: sk.Code, Level: lvl})
+			e.Skills = append(e.Skills, domain.TalentSkill{Code: sk.Code, Level: lvl})
 		}
 	}
-	t.SDGs = nil
 	for _, g := range r.PostForm["sdg"] {
 		if n, err := strconv.Atoi(g); err == nil {
-			t.SDGs = append(t.SDGs, n)
+			e.SDGs = append(e.SDGs, n)
 		}
 	}
-	t.Affinities = nil
 	for i := range affinityRows {
 		code := domain.NormalizeText(r.PostForm.Get("aff_code_" + strconv.Itoa(i)))
 		kind := domain.AffinityKind(r.PostForm.Get("aff_kind_" + strconv.Itoa(i)))
 		if code == "" {
 			continue
 		}
-		t.Affinities = append(t.Affinities, domain.Affinity{LGCode: code, Kind: kind})
+		e.Affinities = append(e.Affinities, domain.Affinity{LGCode: code, Kind: kind})
 		if domain.ValidateLGCode(code) == nil {
-			if _, known := s.ref.Municipality(code); !known {
+			if _, known := p.ref.Municipality(code); !known {
 				v.Add("affinities", "error.lgcode_unknown", "Value", code)
 			}
 		}
 	}
-	t.Normalize()
-	if err := t.Validate(); err != nil {
-		var e *domain.Error
-		if de, ok := err.(*domain.Error); ok {
-			e = de
-		}
-		if e != nil {
-			v.Fields = append(e.Fields, v.Fields...)
-		}
+	e.Problems = v.Fields
+	for _, purpose := range domain.HubPurposes() {
+		e.Consents[purpose] = r.PostForm.Get("consent_"+string(purpose)) == "yes"
 	}
-	if err := v.Err(); err != nil {
-		s.fieldErrors(lang, f, err)
-		d := s.profileData(t, f)
-		if err := s.loadConsents(r, userID, &d); err != nil {
-			return err
-		}
-		for _, p := range d.Purposes { // keep what was ticked
-			d.Consents[p] = r.PostForm.Get("consent_"+string(p)) == "yes"
-		}
-		for _, m := range d.Municipalities {
-			d.Findable[m.ID] = r.PostForm.Get("find_"+strconv.FormatInt(m.ID, 10)) == "yes"
-		}
-		return s.render(w, r, lang, http.StatusBadRequest, "profile", s.cat.T(lang, "profile.title", nil), d)
-	}
-	current, err := s.store.CurrentConsents(r.Context(), userID)
-	if err != nil {
-		return err
-	}
-	findable, err := s.store.ScoutConsents(r.Context(), userID)
-	if err != nil {
-		return err
-	}
-	hub, err := s.loadHub(r.Context())
-	if err != nil {
-		return err
-	}
-	err = s.store.InTx(r.Context(), func(tx *store.Store) error {
-		if err := tx.SaveTalent(r.Context(), &t); err != nil {
-			return err
-		}
-		// A consent is recorded only when the answer changes, with its time.
-		for _, m := range hub.munList {
-			granted := r.PostForm.Get("find_"+strconv.FormatInt(m.ID, 10)) == "yes"
-			if c, answered := findable[m.ID]; (answered && c.Granted == granted) || (!answered && !granted) {
-				continue
-			}
-			if err := tx.RecordConsent(r.Context(), &domain.Consent{UserID: userID, MunicipalityID: m.ID,
-				Purpose: domain.ConsentScout, Granted: granted}); err != nil {
-				return err
-			}
-			if err := s.audit(r.Context(), tx, r, "consent.scout", "user", userID, m.ID); err != nil {
-				return err
+	for name := range r.PostForm {
+		if id, found := strings.CutPrefix(name, "find_"); found {
+			if n, err := strconv.ParseInt(id, 10, 64); err == nil {
+				e.Findable[n] = r.PostForm.Get(name) == "yes"
 			}
 		}
-		for _, p := range domain.HubPurposes() {
-			granted := r.PostForm.Get("consent_"+string(p)) == "yes"
-			if c, answered := current[p]; (answered && c.Granted == granted) || (!answered && !granted) {
-				continue
-			}
-			if err := tx.RecordConsent(r.Context(), &domain.Consent{UserID: userID, Purpose: p, Granted: granted}); err != nil {
-				return err
-			}
-			if err := s.audit(r.Context(), tx, r, "consent."+string(p), "user", userID, 0); err != nil {
-				return err
-			}
-		}
-		return s.audit(r.Context(), tx, r, "profile.save", "talent", t.ID, 0)
-	})
-	if err != nil {
-		return err
 	}
-	http.Redirect(w, r, "/me/profile?saved=1", http.StatusSeeOther)
-	return nil
+	return e
 }

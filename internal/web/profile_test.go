@@ -50,7 +50,7 @@ func TestProfileForm(t *testing.T) {
 			t.Errorf("bad profile: missing %q", want)
 		}
 	}
-	if status != 400 {
+	if status != http.StatusUnprocessableEntity {
 		t.Errorf("bad profile: status %d", status)
 	}
 	good := bad

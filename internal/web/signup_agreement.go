@@ -4,10 +4,10 @@ import (
 	"context"
 	"net/http"
 
+	"github.com/tsunagu-hub/tsunagu/internal/app"
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
 	"github.com/tsunagu-hub/tsunagu/internal/legal"
-	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
 
 // agreement is what a person agrees to when making an account: the hub's
@@ -15,6 +15,12 @@ import (
 type agreement struct {
 	Terms, Privacy         domain.LegalDocument
 	TermsText, PrivacyText []legal.Block
+}
+
+// answer is the agreement as the services record it: the versions shown,
+// and whether the box was ticked.
+func (a agreement) answer(ticked bool) app.Agreement {
+	return app.Agreement{Agreed: ticked, TermsVersion: a.Terms.Version, PrivacyVersion: a.Privacy.Version}
 }
 
 // signupData is the sign-up form with what it asks to agree to.
@@ -39,24 +45,9 @@ func (s *Server) agreementFor(ctx context.Context, lang i18n.Lang) (agreement, e
 	return a, nil
 }
 
-// checkAgreement keeps the box as ticked or not, and asks for it when not:
+// tickAgreement keeps the box as ticked or not, and says whether it was:
 // an account is made only with the person's agreement.
-func checkAgreement(r *http.Request, f *form, v *domain.ValidationErrors) {
+func tickAgreement(r *http.Request, f *form) bool {
 	f.Values["agree"] = r.PostForm.Get("agree")
-	if f.Values["agree"] != "yes" {
-		v.Add("agree", "error.agree_required")
-	}
-}
-
-// recordAgreement records, in the transaction that makes the account, the
-// versions of the terms and the privacy notice agreed to, with the time.
-func recordAgreement(ctx context.Context, tx *store.Store, userID int64, a agreement) error {
-	for purpose, doc := range map[domain.ConsentPurpose]domain.LegalDocument{
-		domain.ConsentTerms: a.Terms, domain.ConsentPrivacy: a.Privacy} {
-		if err := tx.RecordConsent(ctx, &domain.Consent{UserID: userID, Purpose: purpose, Granted: true,
-			DocumentVersion: doc.Version}); err != nil {
-			return err
-		}
-	}
-	return nil
+	return f.Values["agree"] == "yes"
 }

@@ -31,7 +31,7 @@ func signupAgreementScenario(t *testing.T, w *world) {
 	form := url.Values{"email": {"kamata@example.jp"}, "name": {"蒲田 花子"}, "name_kana": {"カマタ ハナコ"},
 		"password": {"ume yashiki garden 7"}}
 	status, body, _ := send(t, c, "POST", w.srv.URL+"/signup?lang=ja", form)
-	if status != 400 || !strings.Contains(body, "「利用規約と個人情報の取扱いに同意します」にチェックを入れてください。") ||
+	if status != 422 || !strings.Contains(body, "「利用規約と個人情報の取扱いに同意します」にチェックを入れてください。") ||
 		!strings.Contains(body, `value="kamata@example.jp"`) || !strings.Contains(body, `value="蒲田 花子"`) ||
 		!strings.Contains(body, `value="カマタ ハナコ"`) || !strings.Contains(body, `aria-invalid="true" aria-describedby="a-agree-error"`) {
 		t.Errorf("sign-up without agreeing: %d\n%s", status, body)

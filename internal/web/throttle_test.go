@@ -60,7 +60,7 @@ func loginThrottleScenario(t *testing.T, w *world) {
 	stranger := w.browserFrom(t, "127.0.0.2")
 	guess := url.Values{"email": {"Hanako@example.jp"}, "password": {"is it this one"}}
 	for i := range 6 {
-		if status, body, _ := send(t, stranger, "POST", w.srv.URL+"/login", guess); status != http.StatusBadRequest ||
+		if status, body, _ := send(t, stranger, "POST", w.srv.URL+"/login", guess); status != http.StatusUnprocessableEntity ||
 			!strings.Contains(body, "メールアドレスまたはパスワードが違います") {
 			t.Fatalf("guess %d: %d", i+1, status)
 		}

@@ -413,7 +413,7 @@ func poolScenario(t *testing.T, w *world) {
 func TestAPITokenMadeInThePage(t *testing.T) {
 	w := newWorld(t)
 	c := w.signedIn(t, "omori@example.jp", "大森 花")
-	if status, body, _ := send(t, c, "POST", w.srv.URL+"/me/tokens", url.Values{"label": {""}}); status != 200 ||
+	if status, body, _ := send(t, c, "POST", w.srv.URL+"/me/tokens", url.Values{"label": {""}}); status != http.StatusUnprocessableEntity ||
 		!strings.Contains(body, "名前を付けてください") {
 		t.Errorf("no label: %d", status)
 	}

@@ -1,0 +1,169 @@
+package app
+
+import (
+	"context"
+
+	"github.com/tsunagu-hub/tsunagu/internal/domain"
+	"github.com/tsunagu-hub/tsunagu/internal/store"
+)
+
+// IssuedCredential is a credential as issued to a talent.
+type IssuedCredential = store.IssuedCredential
+
+// Home is what the signed-in person's own page shows. Without a profile
+// Talent is nil and only the account, entries and bookmarks are filled.
+type Home struct {
+	User        domain.User
+	Talent      *domain.Talent
+	Entries     []HomeEntry
+	Bookmarks   []domain.Project
+	Credentials []IssuedCredential
+	Scouts      []HomeScout
+	Work        []HomeWork
+	// Hometown are open projects in the towns the talent is tied to, once
+	// they completed an engagement: experience gained, used at home.
+	Hometown []domain.Project
+}
+
+// HomeEntry is an entry with the titles of the projects chosen and its
+// interviews.
+type HomeEntry struct {
+	Entry      domain.Entry
+	Projects   []string
+	Interviews []domain.Interview
+}
+
+// HomeScout is an offer received, with the title of the project it is
+// about ("" for none).
+type HomeScout struct {
+	Offer   domain.ScoutOffer
+	Project string
+}
+
+// HomeWork is an agreement of the person with its project's title and,
+// once all sides accepted, their team's workspace (0 until then).
+type HomeWork struct {
+	Agreement  domain.Agreement
+	Title      string
+	Engagement int64
+}
+
+// Home reads the signed-in person's own page.
+func (s *Talents) Home(ctx context.Context) (Home, error) {
+	userID, err := signedInUser(ctx)
+	if err != nil {
+		return Home{}, err
+	}
+	st := s.app.st
+	var h Home
+	if h.User, err = st.UserByID(ctx, userID); err != nil {
+		return h, err
+	}
+	if h.Bookmarks, err = st.Bookmarks(ctx, userID); err != nil {
+		return h, err
+	}
+	t, err := st.TalentByUser(ctx, userID)
+	if domain.ErrorCode(err) == domain.CodeNotFound {
+		return h, nil
+	}
+	if err != nil {
+		return h, err
+	}
+	h.Talent = &t
+	if h.Entries, err = s.homeEntries(ctx, t.ID); err != nil {
+		return h, err
+	}
+	if h.Credentials, err = st.IssuedCredentials(ctx, 0, t.ID); err != nil {
+		return h, err
+	}
+	if h.Hometown, err = s.hometownAfterWork(ctx, t, h.Credentials); err != nil {
+		return h, err
+	}
+	offers, err := st.ScoutsOf(ctx, t.ID)
+	if err != nil {
+		return h, err
+	}
+	for _, o := range offers {
+		hs := HomeScout{Offer: o}
+		if o.ProjectID != 0 {
+			if p, err := st.Project(ctx, o.ProjectID); err == nil {
+				hs.Project = p.Title
+			}
+		}
+		h.Scouts = append(h.Scouts, hs)
+	}
+	ags, err := st.AgreementsOfTalent(ctx, t.ID)
+	if err != nil {
+		return h, err
+	}
+	for _, a := range ags {
+		p, err := st.Project(ctx, a.ProjectID)
+		if err != nil {
+			return h, err
+		}
+		w := HomeWork{Agreement: a, Title: p.Title}
+		if g, err := st.EngagementOfProject(ctx, a.ProjectID); err == nil && a.Complete() {
+			w.Engagement = g.ID
+		}
+		h.Work = append(h.Work, w)
+	}
+	return h, nil
+}
+
+func (s *Talents) homeEntries(ctx context.Context, talentID int64) ([]HomeEntry, error) {
+	st := s.app.st
+	entries, err := st.EntriesOfTalent(ctx, talentID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]HomeEntry, len(entries))
+	for i, e := range entries {
+		out[i].Entry = e
+		if out[i].Interviews, err = st.Interviews(ctx, e.ID); err != nil {
+			return nil, err
+		}
+		for _, pid := range e.Choices {
+			p, err := st.Project(ctx, pid)
+			if err != nil {
+				return nil, err
+			}
+			out[i].Projects = append(out[i].Projects, p.Title)
+		}
+	}
+	return out, nil
+}
+
+// hometownAfterWork finds open projects in the municipalities a talent is
+// tied to (出身, 在住 and so on), other than where they completed work,
+// once they have completed an engagement.
+func (s *Talents) hometownAfterWork(ctx context.Context, t domain.Talent, creds []IssuedCredential) ([]domain.Project, error) {
+	if len(creds) == 0 {
+		return nil, nil
+	}
+	done := map[int64]bool{}
+	for _, c := range creds {
+		done[c.MunicipalityID] = true
+	}
+	municipalities, err := s.app.st.Municipalities(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var projects []domain.Project
+	for _, a := range t.Affinities {
+		for _, mu := range municipalities {
+			if mu.LGCode != a.LGCode || done[mu.ID] {
+				continue
+			}
+			page, err := s.app.st.ListProjects(ctx, store.ProjectFilter{MunicipalityID: mu.ID, Limit: 5})
+			if err != nil {
+				return nil, err
+			}
+			for _, p := range page.Projects {
+				if p.Status == domain.ProjectPublished {
+					projects = append(projects, p)
+				}
+			}
+		}
+	}
+	return projects, nil
+}
