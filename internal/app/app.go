@@ -15,6 +15,8 @@ import (
 
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
 	"github.com/tsunagu-hub/tsunagu/internal/mail"
+	"github.com/tsunagu-hub/tsunagu/internal/refdata"
+	"github.com/tsunagu-hub/tsunagu/internal/search"
 	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
 
@@ -27,6 +29,12 @@ type Config struct {
 	BaseURL string
 	// Now is the clock; time.Now when nil.
 	Now func() time.Time
+	// Ref is the reference data (municipalities, skills, SDGs) that the
+	// catalogue checks filters against and matching places talents by.
+	Ref *refdata.Data
+	// Search parses the catalogue's search text (the Japanese analyser,
+	// loading in the background).
+	Search *search.Lazy
 }
 
 // App holds the services. It is safe for concurrent use.
@@ -36,6 +44,8 @@ type App struct {
 	mail    *mail.Templates
 	baseURL string
 	now     func() time.Time
+	ref     *refdata.Data
+	search  *search.Lazy
 
 	Accounts    *Accounts
 	Members     *Members
@@ -62,7 +72,8 @@ func New(cfg Config) *App {
 	if now == nil {
 		now = time.Now
 	}
-	a := &App{st: cfg.Store, cat: cfg.Catalog, mail: cfg.Mail, baseURL: strings.TrimRight(cfg.BaseURL, "/"), now: now}
+	a := &App{st: cfg.Store, cat: cfg.Catalog, mail: cfg.Mail, baseURL: strings.TrimRight(cfg.BaseURL, "/"), now: now,
+		ref: cfg.Ref, search: cfg.Search}
 	a.Accounts, a.Members, a.Talents = &Accounts{app: a}, &Members{app: a}, &Talents{app: a}
 	a.Hub, a.Catalogue, a.Community, a.Insights = &Hub{app: a}, &Catalogue{app: a}, &Community{app: a}, &Insights{app: a}
 	a.Programs, a.Projects, a.Imports, a.Pool = &Programs{app: a}, &Projects{app: a}, &Imports{app: a}, &Pool{app: a}

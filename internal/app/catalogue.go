@@ -1,4 +1,7 @@
 package app
 
 // Catalogue is the service for the public project list, search, facets and recommendations.
-type Catalogue struct{ app *App }
+type Catalogue struct {
+	app  *App
+	pool catalogueTalents // the talent pool behind scores, reused for a while
+}

@@ -74,8 +74,8 @@ func (s *Projects) project(ctx context.Context, d projectDesk, id int64) (domain
 	return p, nil
 }
 
-// ProjectList is the list of the projects a person may work on.
-type ProjectList struct {
+// ProjectDesk is the list of the projects a person may work on.
+type ProjectDesk struct {
 	Municipality domain.Municipality
 	Review       bool                  // the person may publish or return
 	Hosts        []domain.Organization // whose projects the person may manage
@@ -87,8 +87,8 @@ type ProjectList struct {
 // List lists the projects a person may work on: a business sees its own
 // drafts and posts; staff see every business's, and what waits for their
 // review apart.
-func (s *Projects) List(ctx context.Context, lgcode string) (ProjectList, error) {
-	var l ProjectList
+func (s *Projects) List(ctx context.Context, lgcode string) (ProjectDesk, error) {
+	var l ProjectDesk
 	d, err := s.desk(ctx, lgcode)
 	if err != nil {
 		return l, err

@@ -10,9 +10,9 @@ import (
 // IssuedCredential is a credential as issued to a talent.
 type IssuedCredential = store.IssuedCredential
 
-// Home is what the signed-in person's own page shows. Without a profile
+// MyPage is what the signed-in person's own page shows. Without a profile
 // Talent is nil and only the account, entries and bookmarks are filled.
-type Home struct {
+type MyPage struct {
 	User        domain.User
 	Talent      *domain.Talent
 	Entries     []HomeEntry
@@ -49,13 +49,13 @@ type HomeWork struct {
 }
 
 // Home reads the signed-in person's own page.
-func (s *Talents) Home(ctx context.Context) (Home, error) {
+func (s *Talents) Home(ctx context.Context) (MyPage, error) {
 	userID, err := signedInUser(ctx)
 	if err != nil {
-		return Home{}, err
+		return MyPage{}, err
 	}
 	st := s.app.st
-	var h Home
+	var h MyPage
 	if h.User, err = st.UserByID(ctx, userID); err != nil {
 		return h, err
 	}

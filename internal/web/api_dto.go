@@ -4,8 +4,9 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/tsunagu-hub/tsunagu/internal/app"
+	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/search"
-	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
 
 // The JSON shapes of the API, described in openapi.json.
@@ -91,7 +92,9 @@ type apiFacets struct {
 	Municipality map[string]int `json:"municipality"`
 }
 
-func toAPIFacets(fc store.Facets, h *hub) apiFacets {
+// toAPIFacets keys the counts by the filters' values; municipalities are
+// the hub's, to name the municipality counts by code.
+func toAPIFacets(fc app.Facets, municipalities []domain.Municipality) apiFacets {
 	out := apiFacets{SDG: map[string]int{}, Skill: fc.Skill, Style: fc.Style, Reward: fc.Reward,
 		Hours: map[string]int{}, Municipality: map[string]int{}}
 	for g, n := range fc.SDG {
@@ -100,8 +103,12 @@ func toAPIFacets(fc store.Facets, h *hub) apiFacets {
 	for b, n := range fc.Hours {
 		out.Hours[strconv.Itoa(b)] = n
 	}
+	codes := make(map[int64]string, len(municipalities))
+	for _, m := range municipalities {
+		codes[m.ID] = m.LGCode
+	}
 	for id, n := range fc.Municipality {
-		out.Municipality[h.municipalities[id].LGCode] = n
+		out.Municipality[codes[id]] = n
 	}
 	return out
 }

@@ -6,10 +6,10 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/tsunagu-hub/tsunagu/internal/app"
 	"github.com/tsunagu-hub/tsunagu/internal/chart"
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
-	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
 
 // dashTable is one figure of the dashboard: a chart and the table behind
@@ -23,11 +23,11 @@ type dashTable struct {
 	SVG     template.HTML
 }
 
-// dashTables turns the store's figures into the dashboard's tables, in the
+// dashTables turns the municipality's figures into the dashboard's tables, in the
 // reader's language. The same tables feed the page, the CSV downloads and
 // the printed report.
-func (s *Server) dashTables(lang i18n.Lang, d store.Dashboard) ([]dashTable, error) {
-	t := func(key string, kv ...any) string { return s.cat.T(lang, key, domain.Args(kv...)) }
+func (in insightsPages) dashTables(lang i18n.Lang, d app.DashboardFigures) ([]dashTable, error) {
+	t := func(key string, kv ...any) string { return in.cat.T(lang, key, domain.Args(kv...)) }
 	pick := func(ja, en string) string { return pick(lang, ja, en) }
 	var out []dashTable
 	add := func(tb dashTable, svg func() (template.HTML, error)) error {
@@ -65,7 +65,7 @@ func (s *Server) dashTables(lang i18n.Lang, d store.Dashboard) ([]dashTable, err
 		}
 		name := t("dash.unknown")
 		if code, err := strconv.Atoi(c.Key); err == nil {
-			if p, ok := s.ref.Prefecture(code); ok {
+			if p, ok := in.ref.Prefecture(code); ok {
 				name = pick(p.Name, p.NameEN)
 			}
 		}
@@ -81,7 +81,7 @@ func (s *Server) dashTables(lang i18n.Lang, d store.Dashboard) ([]dashTable, err
 	// Skills offered by entrants against skills asked by projects.
 	var skillLabels []string
 	var offered, asked []float64
-	for _, c := range s.ref.SkillCategories() {
+	for _, c := range in.ref.SkillCategories() {
 		if d.SkillsOffered[c.Code] == 0 && d.SkillsAsked[c.Code] == 0 {
 			continue
 		}
@@ -98,7 +98,7 @@ func (s *Server) dashTables(lang i18n.Lang, d store.Dashboard) ([]dashTable, err
 	// SDGs goals.
 	var goalLabels []string
 	var projects, interest []float64
-	for _, g := range s.ref.SDGs() {
+	for _, g := range in.ref.SDGs() {
 		if d.SDGsProjects[g.Goal] == 0 && d.SDGsInterest[g.Goal] == 0 {
 			continue
 		}
@@ -181,8 +181,8 @@ func cumulativeRows(labels []string, counts []float64) [][]string {
 // mobilityTable shows experience gained here and used there: talents whose
 // first completed team was in this municipality and who later joined one
 // elsewhere, and the other way round.
-func (s *Server) mobilityTable(lang i18n.Lang, mu domain.Municipality, flows []store.Flow, names map[int64]domain.Municipality) (dashTable, error) {
-	t := func(key string, kv ...any) string { return s.cat.T(lang, key, domain.Args(kv...)) }
+func (in insightsPages) mobilityTable(lang i18n.Lang, mu domain.Municipality, flows []app.Flow, names map[int64]domain.Municipality) (dashTable, error) {
+	t := func(key string, kv ...any) string { return in.cat.T(lang, key, domain.Args(kv...)) }
 	var labels []string
 	var values []float64
 	var rows [][]string

@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"strconv"
 
+	"github.com/tsunagu-hub/tsunagu/internal/app"
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
-	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
 
 // option is one choice of a filter, with how many projects picking it gives
@@ -25,10 +25,11 @@ type filterGroup struct {
 	Options []option
 }
 
-// filterGroups builds the filter form from the hub, the reference data and
-// the facet counts (nil when the filter was invalid: no counts are shown).
-func (s *Server) filterGroups(lang i18n.Lang, h *hub, lq listQuery, fc *store.Facets) []filterGroup {
-	t := func(key string) string { return s.cat.T(lang, key, nil) }
+// filterGroups builds the filter form from the list's choices (the hub's
+// programs and municipalities), the reference data and the facet counts
+// (nil when the filter was invalid: no counts are shown).
+func (c cataloguePages) filterGroups(lang i18n.Lang, l app.ProjectList, lq listQuery, fc *app.Facets) []filterGroup {
+	t := func(key string) string { return c.cat.T(lang, key, nil) }
 	pick := func(ja, en string) string {
 		if lang == i18n.English && en != "" {
 			return en
@@ -37,7 +38,7 @@ func (s *Server) filterGroups(lang i18n.Lang, h *hub, lq listQuery, fc *store.Fa
 	}
 	counted := fc != nil
 	if !counted {
-		fc = &store.Facets{}
+		fc = &app.Facets{}
 	}
 	opt := func(value, label string, n int, current string) option {
 		if !counted {
@@ -46,17 +47,17 @@ func (s *Server) filterGroups(lang i18n.Lang, h *hub, lq listQuery, fc *store.Fa
 		return option{Value: value, Label: label, Count: n, Selected: value == current}
 	}
 	prog := filterGroup{Name: "program", Label: t("list.program")}
-	for _, p := range h.progList {
+	for _, p := range l.Programs {
 		prog.Options = append(prog.Options, option{Value: p.Slug, Label: pick(p.Title, p.TitleEN), Count: -1, Selected: p.Slug == lq.Program})
 	}
 	sdg := filterGroup{Name: "sdg", Label: t("list.sdg")}
-	for _, g := range s.ref.SDGs() {
+	for _, g := range c.ref.SDGs() {
 		v := strconv.Itoa(g.Goal)
 		sdg.Options = append(sdg.Options, opt(v, v+". "+pick(g.NameJA, g.NameEN), fc.SDG[g.Goal], lq.SDG))
 	}
 	skill := filterGroup{Name: "skill", Label: t("list.skill")}
-	for _, c := range s.ref.SkillCategories() {
-		skill.Options = append(skill.Options, opt(c.Code, pick(c.NameJA, c.NameEN), fc.Skill[c.Code], lq.Skill))
+	for _, sc := range c.ref.SkillCategories() {
+		skill.Options = append(skill.Options, opt(sc.Code, pick(sc.NameJA, sc.NameEN), fc.Skill[sc.Code], lq.Skill))
 	}
 	style := filterGroup{Name: "style", Label: t("list.style")}
 	for _, w := range domain.WorkStyles() {
@@ -71,7 +72,7 @@ func (s *Server) filterGroups(lang i18n.Lang, h *hub, lq listQuery, fc *store.Fa
 		hours.Options = append(hours.Options, opt(strconv.Itoa(band), t(fmt.Sprintf("hours.band%d", band)), fc.Hours[band], lq.Hours))
 	}
 	muni := filterGroup{Name: "municipality", Label: t("list.municipality")}
-	for _, m := range h.munList {
+	for _, m := range l.Municipalities {
 		muni.Options = append(muni.Options, opt(m.LGCode, pick(m.Name, m.NameEN), fc.Municipality[m.ID], lq.Municipality))
 	}
 	return []filterGroup{prog, sdg, skill, style, reward, hours, muni}

@@ -94,7 +94,7 @@ func (s *Server) buildCohort(ctx context.Context, p domain.Program, m domain.Mun
 		}
 		tid := strconv.FormatInt(e.TalentID, 10)
 		if pool == nil || !pool.Has(tid) {
-			if pool, err = s.pool.get(ctx, s.store, s.ref, tid); err != nil {
+			if pool, err = s.app.Catalogue.MatchPool(ctx, tid); err != nil {
 				return c, err
 			}
 		}

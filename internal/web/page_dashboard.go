@@ -3,18 +3,22 @@ package web
 import (
 	"net/http"
 
+	"github.com/tsunagu-hub/tsunagu/internal/app"
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/formsimport"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
 	"github.com/tsunagu-hub/tsunagu/internal/policy"
-	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
+
+// insightsPages are a municipality's dashboard, its printed report and
+// its CSV downloads (app.Insights).
+type insightsPages struct{ *Server }
 
 type dashboardData struct {
 	Municipality domain.Municipality
 	Programs     []domain.Program
 	Program      domain.Program // zero for every program
-	Figures      store.Dashboard
+	Figures      app.DashboardFigures
 	Tables       []dashTable
 	Query        string // the scope as a query string for links
 	Report       bool   // the printable A4 version
@@ -23,45 +27,27 @@ type dashboardData struct {
 
 // dashboardFor loads the municipality's figures, for one program (?program=)
 // or all of them, for the people allowed to see its dashboard.
-func (s *Server) dashboardFor(w http.ResponseWriter, r *http.Request, lang i18n.Lang) (*dashboardData, error) {
-	mu, err := s.pathMunicipality(r)
+func (in insightsPages) dashboardFor(w http.ResponseWriter, r *http.Request, lang i18n.Lang) (*dashboardData, error) {
+	mu, err := in.pathMunicipality(r)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := s.allow(r, policy.ViewDashboard, policy.Resource{MunicipalityID: mu.ID}); err != nil {
+	if _, err := in.allow(r, policy.ViewDashboard, policy.Resource{MunicipalityID: mu.ID}); err != nil {
 		return nil, err
 	}
-	d := &dashboardData{Municipality: mu}
-	if d.Programs, err = s.store.Programs(r.Context(), mu.ID); err != nil {
+	slug := r.URL.Query().Get("program")
+	dash, err := in.app.Insights.Dashboard(r.Context(), mu, slug)
+	if err != nil {
 		return nil, err
 	}
-	sc := store.DashboardScope{MunicipalityID: mu.ID}
-	if slug := r.URL.Query().Get("program"); slug != "" {
-		for _, p := range d.Programs {
-			if p.Slug == slug {
-				d.Program, sc.ProgramID = p, p.ID
-			}
-		}
-		if sc.ProgramID == 0 {
-			return nil, notFound("program")
-		}
+	d := &dashboardData{Municipality: mu, Programs: dash.Programs, Program: dash.Program, Figures: dash.Figures}
+	if slug != "" {
 		d.Query = "program=" + slug
 	}
-	if d.Figures, err = s.store.Dashboard(r.Context(), sc); err != nil {
+	if d.Tables, err = in.dashTables(lang, d.Figures); err != nil {
 		return nil, err
 	}
-	if d.Tables, err = s.dashTables(lang, d.Figures); err != nil {
-		return nil, err
-	}
-	flows, err := s.store.MobilityFlows(r.Context())
-	if err != nil {
-		return nil, err
-	}
-	h, err := s.loadHub(r.Context())
-	if err != nil {
-		return nil, err
-	}
-	mob, err := s.mobilityTable(lang, mu, flows, h.municipalities)
+	mob, err := in.mobilityTable(lang, mu, dash.Flows, dash.Places)
 	if err != nil {
 		return nil, err
 	}
@@ -71,31 +57,31 @@ func (s *Server) dashboardFor(w http.ResponseWriter, r *http.Request, lang i18n.
 
 // dashboardPage shows the figures as charts, each with its table and CSV
 // downloads.
-func (s *Server) dashboardPage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	d, err := s.dashboardFor(w, r, lang)
+func (in insightsPages) dashboardPage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
+	d, err := in.dashboardFor(w, r, lang)
 	if err != nil || d == nil {
 		return err
 	}
-	return s.render(w, r, lang, http.StatusOK, "dashboard", s.cat.T(lang, "dash.title", nil), d)
+	return in.render(w, r, lang, http.StatusOK, "dashboard", in.cat.T(lang, "dash.title", nil), d)
 }
 
 // dashboardReport is the same figures laid out for an A4 printout for the
 // council.
-func (s *Server) dashboardReport(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	d, err := s.dashboardFor(w, r, lang)
+func (in insightsPages) dashboardReport(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
+	d, err := in.dashboardFor(w, r, lang)
 	if err != nil || d == nil {
 		return err
 	}
-	d.Report, d.Printed = true, formatDate(lang, s.now())
-	return s.render(w, r, lang, http.StatusOK, "dashboard", s.cat.T(lang, "dash.report_title", nil), d)
+	d.Report, d.Printed = true, formatDate(lang, in.now())
+	return in.render(w, r, lang, http.StatusOK, "dashboard", in.cat.T(lang, "dash.report_title", nil), d)
 }
 
 // dashboardCSV downloads one of the dashboard's tables for Excel: UTF-8
 // with a byte order mark, or Shift_JIS.
-func (s *Server) dashboardCSV(w http.ResponseWriter, r *http.Request) {
-	lang := s.language(w, r)
+func (in insightsPages) dashboardCSV(w http.ResponseWriter, r *http.Request) {
+	lang := in.language(w, r)
 	err := func() error {
-		d, err := s.dashboardFor(w, r, lang)
+		d, err := in.dashboardFor(w, r, lang)
 		if err != nil || d == nil {
 			return err
 		}
@@ -123,6 +109,6 @@ func (s *Server) dashboardCSV(w http.ResponseWriter, r *http.Request) {
 		return invalidParam("table", "error.choice", "Value", id)
 	}()
 	if err != nil {
-		s.renderError(w, r, lang, err)
+		in.renderError(w, r, lang, err)
 	}
 }

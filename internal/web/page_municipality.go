@@ -22,56 +22,34 @@ func (d municipalityPageData) footerMunicipality() domain.Municipality { return 
 
 // municipalityPage is a municipality's public page on the hub: its open
 // and past programs, coming events and stories.
-func (s *Server) municipalityPage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	ctx := r.Context()
-	mu, err := s.pathMunicipality(r)
+func (p hubPages) municipalityPage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
+	mp, err := p.app.Hub.MunicipalityPage(r.Context(), r.PathValue("lgcode"))
 	if err != nil {
 		return err
 	}
-	h, err := s.loadHub(ctx)
-	if err != nil {
-		return err
+	mu := mp.Municipality
+	d := municipalityPageData{Municipality: mu, Events: eventViews(mp.Events), Stories: mp.Stories}
+	if pr, ok := p.ref.Prefecture(mu.PrefCode); ok {
+		d.Prefecture = pick(lang, pr.Name, pr.NameEN)
 	}
-	d := municipalityPageData{Municipality: mu}
-	if p, ok := s.ref.Prefecture(mu.PrefCode); ok {
-		d.Prefecture = pick(lang, p.Name, p.NameEN)
-	}
-	if official, ok := s.ref.Municipality(mu.LGCode); ok {
+	if official, ok := p.ref.Municipality(mu.LGCode); ok {
 		d.Website = official.URL
 	}
-	for _, p := range h.progList {
-		if p.MunicipalityID != mu.ID {
-			continue
-		}
-		pv, err := s.programView(ctx, h, p)
-		if err != nil {
-			return err
-		}
+	for _, c := range mp.Programs {
+		pv := programCardView(c)
 		if pv.Phase == domain.PhaseClosed {
 			d.Past = append(d.Past, pv)
 		} else {
 			d.Open = append(d.Open, pv)
 		}
 	}
-	events, err := s.store.Events(ctx, mu.ID, s.now())
-	if err != nil {
-		return err
-	}
-	if d.Events, err = s.eventViews(r, events); err != nil {
-		return err
-	}
-	stories, err := s.store.Stories(ctx, mu.ID)
-	if err != nil {
-		return err
-	}
-	d.Stories = len(stories)
-	return s.render(w, r, lang, http.StatusOK, "municipality", pick(lang, mu.Name, mu.NameEN), d)
+	return p.render(w, r, lang, http.StatusOK, "municipality", pick(lang, mu.Name, mu.NameEN), d)
 }
 
 // municipalityCSS gives each municipality's pages its accent colour, as a
 // stylesheet, since the content security policy allows no inline style.
 func (s *Server) municipalityCSS(w http.ResponseWriter, r *http.Request) {
-	ms, err := s.store.Municipalities(r.Context())
+	ms, err := s.app.Hub.Municipalities(r.Context())
 	if err != nil {
 		s.renderError(w, r, s.language(w, r), err)
 		return

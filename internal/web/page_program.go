@@ -3,9 +3,9 @@ package web
 import (
 	"net/http"
 
+	"github.com/tsunagu-hub/tsunagu/internal/app"
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
-	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
 
 type programData struct {
@@ -15,30 +15,23 @@ type programData struct {
 
 func (d programData) footerMunicipality() domain.Municipality { return d.Program.Municipality }
 
-func (s *Server) programPage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	ctx := r.Context()
-	p, err := s.store.ProgramBySlug(ctx, r.PathValue("slug"))
+// programPage is a program's public page with its projects.
+func (p hubPages) programPage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
+	pp, err := p.app.Hub.ProgramPage(r.Context(), r.PathValue("slug"))
 	if err != nil {
 		return err
 	}
-	h, err := s.loadHub(ctx)
-	if err != nil {
-		return err
+	d := programData{Program: programCardView(pp.Program), Projects: p.cardViews(pp.Projects)}
+	title := pp.Program.Title
+	if lang == i18n.English && pp.Program.TitleEN != "" {
+		title = pp.Program.TitleEN
 	}
-	var d programData
-	if d.Program, err = s.programView(ctx, h, p); err != nil {
-		return err
-	}
-	page, err := s.store.ListProjects(ctx, store.ProjectFilter{ProgramID: p.ID, Limit: 100})
-	if err != nil {
-		return err
-	}
-	if d.Projects, err = s.projectViews(ctx, h, page.Projects); err != nil {
-		return err
-	}
-	title := p.Title
-	if lang == i18n.English && p.TitleEN != "" {
-		title = p.TitleEN
-	}
-	return s.render(w, r, lang, http.StatusOK, "program", title, d)
+	return p.render(w, r, lang, http.StatusOK, "program", title, d)
+}
+
+// programCardView is a program as pages show it.
+func programCardView(c app.ProgramCard) programView {
+	return programView{Program: c.Program, Municipality: c.Municipality, Hosts: c.Hosts, Phase: c.Phase,
+		Stats: programStats{Projects: c.Stats.Projects, Entries: c.Stats.Entries, EntrantsInside: c.Stats.EntrantsInside,
+			EntrantsOutside: c.Stats.Entries - c.Stats.EntrantsInside}}
 }

@@ -6,11 +6,15 @@ import (
 	"net/url"
 	"strconv"
 
+	"github.com/tsunagu-hub/tsunagu/internal/app"
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
 	"github.com/tsunagu-hub/tsunagu/internal/search"
-	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
+
+// cataloguePages are the public project list and a project's page, 気になる,
+// and their JSON API (app.Catalogue).
+type cataloguePages struct{ *Server }
 
 type listData struct {
 	Query       listQuery
@@ -28,36 +32,27 @@ type listData struct {
 
 // listResult is what the page and the API both show for a list query.
 type listResult struct {
-	req      listRequest
-	page     store.ProjectPage
-	facets   store.Facets
-	projects []projectView
+	query    listQuery // as given, to show back in the form
+	list     app.ProjectList
+	projects []projectView // with their matches highlighted when searched
 }
 
-// runList checks the query, runs it with its facets and highlights matches.
-func (s *Server) runList(ctx context.Context, h *hub, q url.Values) (listResult, error) {
-	var res listResult
-	req, err := s.filter(ctx, h, q)
-	res.req = req
-	if err != nil {
-		return res, err
+// runList runs a list query (app.Catalogue.Projects) and highlights what
+// was searched.
+func (c cataloguePages) runList(ctx context.Context, q url.Values) (listResult, error) {
+	res := listResult{query: readListQuery(q)}
+	var err error
+	if res.list, err = c.app.Catalogue.Projects(ctx, res.query); err != nil {
+		return res, paramError(err)
 	}
-	if res.page, err = s.store.ListProjects(ctx, req.Filter); err != nil {
-		return res, err
-	}
-	if res.facets, err = s.store.ProjectFacets(ctx, req.Filter); err != nil {
-		return res, err
-	}
-	if res.projects, err = s.projectViews(ctx, h, res.page.Projects); err != nil {
-		return res, err
-	}
-	if len(req.Search.Words()) > 0 {
-		an, err := s.search.Get(ctx)
+	res.projects = c.cardViews(res.list.Projects)
+	if len(res.list.Search.Words()) > 0 {
+		an, err := c.search.Get(ctx)
 		if err != nil {
 			return res, err
 		}
 		for i := range res.projects {
-			highlightProject(an, req.Search, &res.projects[i])
+			highlightProject(an, res.list.Search, &res.projects[i])
 		}
 	}
 	return res, nil
@@ -68,30 +63,25 @@ func highlightProject(an *search.Analyzer, q search.Query, v *projectView) {
 	v.SnippetHL = snippet(an.Highlight(v.Description, q), 90)
 }
 
-func (s *Server) projectListPage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	ctx := r.Context()
-	h, err := s.loadHub(ctx)
-	if err != nil {
-		return err
-	}
-	title := s.cat.T(lang, "list.title", nil)
-	res, err := s.runList(ctx, h, r.URL.Query())
-	d := listData{Query: res.req.Query}
+func (c cataloguePages) projectListPage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
+	title := c.cat.T(lang, "list.title", nil)
+	res, err := c.runList(r.Context(), r.URL.Query())
+	d := listData{Query: res.query}
 	if err != nil {
 		if domain.ErrorCode(err) != domain.CodeInvalid {
 			return err
 		}
-		pe := s.publicError(r, lang, err)
+		pe := c.publicError(r, lang, err)
 		d.Error = &pe
-		d.Groups = s.filterGroups(lang, h, d.Query, nil)
-		return s.render(w, r, lang, pe.Status, "projects", title, d)
+		d.Groups = c.filterGroups(lang, res.list, d.Query, nil)
+		return c.render(w, r, lang, pe.Status, "projects", title, d)
 	}
-	for _, p := range res.req.Problems {
-		d.Problems = append(d.Problems, s.cat.T(lang, p.Key, p.Args))
+	for _, p := range res.list.Problems {
+		d.Problems = append(d.Problems, c.cat.T(lang, p.Key, p.Args))
 	}
-	d.Searched, d.Ranked = res.req.Search.Words(), res.page.Ranked
-	d.Groups = s.filterGroups(lang, h, d.Query, &res.facets)
-	d.Projects, d.Total, d.Page = res.projects, res.page.Total, d.Query.Page
+	d.Searched, d.Ranked = res.list.Search.Words(), res.list.Ranked
+	d.Groups = c.filterGroups(lang, res.list, d.Query, &res.list.Facets)
+	d.Projects, d.Total, d.Page = res.projects, res.list.Total, res.list.Page
 	d.Pages = max(1, (d.Total+pageSize-1)/pageSize)
 	if d.Page > 1 {
 		d.PrevURL = pageURL(r.URL.Query(), d.Page-1)
@@ -99,7 +89,7 @@ func (s *Server) projectListPage(w http.ResponseWriter, r *http.Request, lang i1
 	if d.Page < d.Pages {
 		d.NextURL = pageURL(r.URL.Query(), d.Page+1)
 	}
-	return s.render(w, r, lang, http.StatusOK, "projects", title, d)
+	return c.render(w, r, lang, http.StatusOK, "projects", title, d)
 }
 
 func pageURL(q url.Values, page int) string {
@@ -133,44 +123,23 @@ func parseID(s string, what string) (int64, error) {
 	return id, nil
 }
 
-func (s *Server) projectPage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	ctx := r.Context()
+func (c cataloguePages) projectPage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
 	id, err := parseID(r.PathValue("id"), "project")
 	if err != nil {
 		return err
 	}
-	p, err := s.store.Project(ctx, id)
+	pp, err := c.app.Catalogue.ProjectPage(r.Context(), id)
 	if err != nil {
 		return err
 	}
-	if !p.Status.Public() {
-		return notFound("project")
-	}
-	h, err := s.loadHub(ctx)
-	if err != nil {
-		return err
-	}
-	views, err := s.projectViews(ctx, h, []domain.Project{p})
-	if err != nil {
-		return err
-	}
-	d := projectData{Project: views[0]}
-	if d.Program, err = s.programView(ctx, h, h.programs[p.ProgramID]); err != nil {
-		return err
-	}
-	if userID := s.userID(r); userID != 0 {
-		d.SignedIn = true
-		if d.Bookmarked, err = s.store.Bookmarked(ctx, userID, p.ID); err != nil {
-			return err
-		}
-	}
-	return s.render(w, r, lang, http.StatusOK, "project", p.Title, d)
+	d := projectData{Project: c.cardView(pp.Project), Program: programCardView(pp.Program), SignedIn: pp.SignedIn,
+		Bookmarked: pp.Bookmarked}
+	return c.render(w, r, lang, http.StatusOK, "project", pp.Project.Title, d)
 }
 
 // bookmark sets or clears 気になる on a project, then returns to it.
-func (s *Server) bookmark(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	userID, err := s.requireUser(r)
-	if err != nil {
+func (c cataloguePages) bookmark(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
+	if _, err := c.requireUser(r); err != nil {
 		return err
 	}
 	id, err := parseID(r.PathValue("id"), "project")
@@ -180,14 +149,31 @@ func (s *Server) bookmark(w http.ResponseWriter, r *http.Request, lang i18n.Lang
 	if _, err := readForm(w, r, "on"); err != nil {
 		return err
 	}
-	if r.PostForm.Get("on") == "1" {
-		err = s.store.Bookmark(r.Context(), userID, id)
-	} else {
-		err = s.store.Unbookmark(r.Context(), userID, id)
-	}
-	if err != nil {
+	if err := c.app.Catalogue.Bookmark(r.Context(), id, r.PostForm.Get("on") == "1"); err != nil {
 		return err
 	}
 	http.Redirect(w, r, "/projects/"+strconv.FormatInt(id, 10), http.StatusSeeOther)
 	return nil
+}
+
+// cardView is a project as pages show it, with its goals and skills from
+// the reference data.
+func (s *Server) cardView(c app.ProjectCard) projectView {
+	v := projectView{Project: c.Project, Host: c.Host, Municipality: c.Municipality, Program: c.Program}
+	for _, g := range c.SDGs {
+		if sdg, ok := s.ref.SDG(g); ok {
+			v.Goals = append(v.Goals, sdg)
+		}
+	}
+	v.Required = s.skills(c.RequiredSkills)
+	v.Preferred = s.skills(c.PreferredSkills)
+	return v
+}
+
+func (s *Server) cardViews(cards []app.ProjectCard) []projectView {
+	out := make([]projectView, len(cards))
+	for i, c := range cards {
+		out[i] = s.cardView(c)
+	}
+	return out
 }

@@ -21,16 +21,20 @@ func h(pattern string, fn http.HandlerFunc) route { return route{pattern, fn} }
 func (s *Server) routeTable() []route {
 	adm, prog, proj, imp, pool := adminPages{s}, programAdminPages{s}, projectAdminPages{s}, importPages{s}, poolPages{s}
 	acc, mem, tal := accountPages{s}, memberPages{s}, talentPages{s}
+	hubs := hubPages{s}
+	cat := cataloguePages{s}
+	com := communityPages{s}
+	ins := insightsPages{s}
 	return []route{
 		// Public pages; cached for up to a second, dropped on any write.
-		h("GET /{$}", s.html(s.cached(s.homePage))),
-		h("GET /programs/{slug}", s.html(s.cached(s.programPage))),
-		h("GET /projects", s.html(s.cached(s.projectListPage))),
-		h("GET /projects/{id}", s.html(s.cached(s.projectPage))),
-		h("GET /hometown", s.html(s.cached(s.hometownPage))),
-		h("GET /municipalities/{lgcode}", s.html(s.cached(s.municipalityPage))),
-		h("GET /stories", s.html(s.cached(s.storiesPage))),
-		h("GET /stories/{id}", s.html(s.cached(s.storyPage))),
+		h("GET /{$}", s.html(s.cached(hubs.homePage))),
+		h("GET /programs/{slug}", s.html(s.cached(hubs.programPage))),
+		h("GET /projects", s.html(s.cached(cat.projectListPage))),
+		h("GET /projects/{id}", s.html(s.cached(cat.projectPage))),
+		h("GET /hometown", s.html(s.cached(hubs.hometownPage))),
+		h("GET /municipalities/{lgcode}", s.html(s.cached(hubs.municipalityPage))),
+		h("GET /stories", s.html(s.cached(hubs.storiesPage))),
+		h("GET /stories/{id}", s.html(s.cached(hubs.storyPage))),
 		h("GET /credentials/{id}", s.html(s.credentialView)),
 		h("GET /credentials/{id}/jwt", s.credentialJWT),
 		h("GET /credentials/verify", s.html(s.verifyPage)),
@@ -38,13 +42,13 @@ func (s *Server) routeTable() []route {
 		h("GET /.well-known/jwks.json", s.jwks),
 		h("GET /issuers/{lgcode}", s.json(s.issuerProfile)),
 		h("GET /status/{lgcode}", s.statusList),
-		h("GET /events", s.html(s.cached(s.eventsPage))),
-		h("GET /events/{id}", s.html(s.eventPage)),
-		h("GET /events/{id}/ics", s.eventICS),
-		h("POST /events/{id}/rsvp", s.html(s.rsvp)),
-		h("GET /ideas", s.html(s.ideasPage)),
-		h("POST /ideas", s.html(s.proposeIdea)),
-		h("POST /ideas/{id}/support", s.html(s.supportIdea)),
+		h("GET /events", s.html(s.cached(com.eventsPage))),
+		h("GET /events/{id}", s.html(com.eventPage)),
+		h("GET /events/{id}/ics", com.eventICS),
+		h("POST /events/{id}/rsvp", s.html(com.rsvp)),
+		h("GET /ideas", s.html(com.ideasPage)),
+		h("POST /ideas", s.html(com.proposeIdea)),
+		h("POST /ideas/{id}/support", s.html(com.supportIdea)),
 		h("GET /privacy", s.html(s.cached(mem.hubDocument(domain.DocumentPrivacy)))),
 		h("GET /terms", s.html(s.cached(mem.hubDocument(domain.DocumentTerms)))),
 		h("GET /contact", s.html(s.cached(mem.hubDocument(domain.DocumentContact)))),
@@ -87,7 +91,7 @@ func (s *Server) routeTable() []route {
 		h("POST /me/tokens/revoke", s.html(acc.revokeToken)),
 		h("GET /me/notifications", s.html(tal.notificationsPage)),
 		h("POST /me/notifications/read", s.html(tal.readNotifications)),
-		h("POST /projects/{id}/bookmark", s.html(s.bookmark)),
+		h("POST /projects/{id}/bookmark", s.html(cat.bookmark)),
 		h("GET /programs/{slug}/entry", s.html(s.entryPage)),
 		h("POST /programs/{slug}/entry", s.html(s.enter)),
 
@@ -129,13 +133,13 @@ func (s *Server) routeTable() []route {
 		h("GET /admin/{lgcode}/talents", s.html(pool.poolPage)),
 		h("POST /admin/{lgcode}/credentials/{id}/revoke", s.html(s.revokeCredential)),
 		h("POST /admin/{lgcode}/talents/{id}/scout", s.html(pool.scout)),
-		h("GET /admin/{lgcode}/events", s.html(s.adminEvents)),
-		h("POST /admin/{lgcode}/events", s.html(s.createEvent)),
-		h("GET /admin/{lgcode}/ideas", s.html(s.adminIdeas)),
-		h("POST /admin/{lgcode}/ideas/{id}", s.html(s.answerIdea)),
-		h("GET /admin/{lgcode}/dashboard", s.html(s.dashboardPage)),
-		h("GET /admin/{lgcode}/dashboard/report", s.html(s.dashboardReport)),
-		h("GET /admin/{lgcode}/dashboard.csv", s.dashboardCSV),
+		h("GET /admin/{lgcode}/events", s.html(com.adminEvents)),
+		h("POST /admin/{lgcode}/events", s.html(com.createEvent)),
+		h("GET /admin/{lgcode}/ideas", s.html(com.adminIdeas)),
+		h("POST /admin/{lgcode}/ideas/{id}", s.html(com.answerIdea)),
+		h("GET /admin/{lgcode}/dashboard", s.html(ins.dashboardPage)),
+		h("GET /admin/{lgcode}/dashboard/report", s.html(ins.dashboardReport)),
+		h("GET /admin/{lgcode}/dashboard.csv", ins.dashboardCSV),
 
 		// Agreements and team workspaces: for their parties, the team's leaders and the program's staff.
 		h("GET /agreements/{id}", s.html(s.agreementPage)),
@@ -159,15 +163,15 @@ func (s *Server) routeTable() []route {
 
 		// JSON API.
 		h("GET /api/v1/openapi.json", s.openAPIDocument),
-		h("GET /api/v1/programs", s.json(s.apiPrograms)),
-		h("GET /api/v1/programs/{slug}", s.json(s.apiProgram)),
+		h("GET /api/v1/programs", s.json(hubs.apiPrograms)),
+		h("GET /api/v1/programs/{slug}", s.json(hubs.apiProgram)),
 		h("POST /api/v1/programs/{slug}/entries", s.json(s.apiEnter)),
-		h("GET /api/v1/projects", s.json(s.apiProjects)),
-		h("GET /api/v1/projects/{id}", s.json(s.apiProject)),
-		h("GET /api/v1/municipalities", s.json(s.apiMunicipalities)),
-		h("GET /api/v1/municipalities/{lgcode}", s.json(s.apiMunicipality)),
-		h("GET /api/v1/skills", s.json(s.apiSkills)),
-		h("GET /api/v1/sdgs", s.json(s.apiSDGs)),
+		h("GET /api/v1/projects", s.json(cat.apiProjects)),
+		h("GET /api/v1/projects/{id}", s.json(cat.apiProject)),
+		h("GET /api/v1/municipalities", s.json(hubs.apiMunicipalities)),
+		h("GET /api/v1/municipalities/{lgcode}", s.json(hubs.apiMunicipality)),
+		h("GET /api/v1/skills", s.json(hubs.apiSkills)),
+		h("GET /api/v1/sdgs", s.json(hubs.apiSDGs)),
 		h("POST /api/v1/credentials/verify", s.verifyLimited(s.json(s.apiVerify))),
 		h("/api/", s.json(s.apiNotFound)),
 

@@ -90,8 +90,7 @@ type Server struct {
 	limits    *limits
 	mail      *mail.Templates
 	baseURL   string
-	dummyHash string // a hash to check against when an address has no account
-	pool      *talentPool
+	dummyHash string          // a hash to check against when an address has no account
 	legal     *legal.Defaults // the default privacy notice, terms of use and contact
 	contact   string          // the operator's email address
 	proxies   []netip.Prefix  // trusted proxies
@@ -132,7 +131,8 @@ func New(cfg Config) (*Server, error) {
 	iss := issuer.New(cfg.Store, cfg.BaseURL, now, cfg.Keys)
 	services := cfg.App
 	if services == nil {
-		services = app.New(app.Config{Store: cfg.Store, Catalog: cfg.Catalog, Mail: cfg.Mail, BaseURL: cfg.BaseURL, Now: now})
+		services = app.New(app.Config{Store: cfg.Store, Catalog: cfg.Catalog, Mail: cfg.Mail, BaseURL: cfg.BaseURL, Now: now,
+			Ref: cfg.Ref, Search: cfg.Search})
 	}
 	return &Server{app: services, store: cfg.Store, ref: cfg.Ref, cat: cfg.Catalog, search: cfg.Search, log: log,
 		version: cfg.Version, now: now, pages: p, sdgCSSBytes: sdgStyles(cfg.Ref),
@@ -140,7 +140,7 @@ func New(cfg Config) (*Server, error) {
 		issuer: iss, verifier: issuer.NewVerifier(iss, credential.NewHTTPResolver(cfg.Fetch)),
 		verifyLimit: auth.NewRateLimiter(verifyBurst, verifyEvery, nil), sessions: newSessions(cfg.Store, cfg.SecureCookies),
 		limits: newLimits(), mail: cfg.Mail, baseURL: strings.TrimRight(cfg.BaseURL, "/"),
-		dummyHash: dummyHash, pool: &talentPool{}, legal: docs, contact: cfg.Contact, proxies: cfg.TrustedProxies,
+		dummyHash: dummyHash, legal: docs, contact: cfg.Contact, proxies: cfg.TrustedProxies,
 		httpsBase: strings.HasPrefix(cfg.BaseURL, "https://"), keys: cfg.Keys}, nil
 }
 

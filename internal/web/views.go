@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 
+	"github.com/tsunagu-hub/tsunagu/internal/app"
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/refdata"
 	"github.com/tsunagu-hub/tsunagu/internal/search"
@@ -75,15 +76,8 @@ func (s *Server) projectViews(ctx context.Context, h *hub, projects []domain.Pro
 	}
 	out := make([]projectView, len(projects))
 	for i, p := range projects {
-		out[i] = projectView{Project: p, Host: hosts[p.HostID], Municipality: h.municipalities[p.MunicipalityID],
-			Program: h.programs[p.ProgramID]}
-		for _, g := range p.SDGs {
-			if sdg, ok := s.ref.SDG(g); ok {
-				out[i].Goals = append(out[i].Goals, sdg)
-			}
-		}
-		out[i].Required = s.skills(p.RequiredSkills)
-		out[i].Preferred = s.skills(p.PreferredSkills)
+		out[i] = s.cardView(app.ProjectCard{Project: p, Host: hosts[p.HostID], Municipality: h.municipalities[p.MunicipalityID],
+			Program: h.programs[p.ProgramID]})
 	}
 	return out, nil
 }
@@ -96,22 +90,4 @@ func (s *Server) skills(codes []string) []refdata.Skill {
 		}
 	}
 	return out
-}
-
-func (s *Server) programView(ctx context.Context, h *hub, p domain.Program) (programView, error) {
-	v := programView{Program: p, Municipality: h.municipalities[p.MunicipalityID], Phase: p.Phase(s.now())}
-	hosts, err := s.app.Hub.Organizations(ctx, p.HostIDs)
-	if err != nil {
-		return v, err
-	}
-	for _, id := range p.HostIDs {
-		v.Hosts = append(v.Hosts, hosts[id])
-	}
-	st, err := s.app.Hub.ProgramStats(ctx, p.ID)
-	if err != nil {
-		return v, err
-	}
-	v.Stats = programStats{Projects: st.Projects, Entries: st.Entries, EntrantsInside: st.EntrantsInside,
-		EntrantsOutside: st.Entries - st.EntrantsInside}
-	return v, nil
 }

@@ -1,0 +1,163 @@
+package app
+
+import (
+	"context"
+	"sort"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/tsunagu-hub/tsunagu/internal/domain"
+	"github.com/tsunagu-hub/tsunagu/internal/match"
+	"github.com/tsunagu-hub/tsunagu/internal/refdata"
+	"github.com/tsunagu-hub/tsunagu/internal/store"
+)
+
+// talentPoolMaxAge is how long the talent pool behind scores is reused:
+// skill rarity across the pool changes slowly, so a recommendation may use
+// a pool a few minutes old; a talent missing from it rebuilds it at once.
+const talentPoolMaxAge = 10 * time.Minute
+
+// catalogueTalents caches the matching engine's pool of every talent
+// profile.
+type catalogueTalents struct {
+	mu    sync.Mutex
+	pool  *match.Pool
+	built time.Time
+}
+
+// MatchPool is the matching engine's pool of every talent profile, reused
+// while it is fresh and holds the talent need ("" for any).
+func (c *Catalogue) MatchPool(ctx context.Context, need string) (*match.Pool, error) {
+	tp := &c.pool
+	tp.mu.Lock()
+	defer tp.mu.Unlock()
+	now := c.app.now()
+	fresh := tp.pool != nil && now.Sub(tp.built) < talentPoolMaxAge
+	if fresh && (need == "" || tp.pool.Has(need)) {
+		return tp.pool, nil
+	}
+	talents, err := c.app.st.TalentsForMatching(ctx)
+	if err != nil {
+		return nil, err
+	}
+	in := make([]match.Talent, len(talents))
+	for i, t := range talents {
+		in[i] = talentToMatch(t, c.app.ref)
+	}
+	p, err := match.NewPool(in)
+	if err != nil {
+		return nil, err
+	}
+	tp.pool, tp.built = p, now
+	return p, nil
+}
+
+// talentToMatch is what the engine needs of a profile: where the person lives
+// comes from their "lives" tie.
+func talentToMatch(t domain.Talent, ref *refdata.Data) match.Talent {
+	mt := match.Talent{ID: strconv.FormatInt(t.ID, 10), SDGs: t.SDGs, HoursPerMonth: min(t.HoursPerMonth, 255),
+		RemoteOnly: t.WorkStyle == domain.WorkRemote}
+	for _, s := range t.Skills {
+		mt.Skills = append(mt.Skills, match.Skill{Code: s.Code, Level: s.Level})
+	}
+	kinds := map[domain.AffinityKind]match.AffinityKind{domain.AffinityLives: match.Lives, domain.AffinityWorks: match.Works,
+		domain.AffinityBorn: match.Born, domain.AffinitySupporter: match.Supporter}
+	for _, a := range t.Affinities {
+		mt.Affinities = append(mt.Affinities, match.Affinity{LGCode: a.LGCode, Kind: kinds[a.Kind]})
+		if m, ok := ref.Municipality(a.LGCode); ok && a.Kind == domain.AffinityLives {
+			mt.Home = match.Location{Lat: m.Lat, Lng: m.Lng, Valid: true}
+		}
+	}
+	return mt
+}
+
+// MatchProject is what the engine needs of a project of the municipality
+// m; required and preferred skills are asked at the practical level.
+func MatchProject(p domain.Project, m domain.Municipality, ref *refdata.Data) match.Project {
+	mp := match.Project{ID: strconv.FormatInt(p.ID, 10), SDGs: p.SDGs, HoursPerMonth: min(p.HoursPerMonth, 255),
+		LGCode: m.LGCode}
+	for _, c := range p.RequiredSkills {
+		mp.RequiredSkills = append(mp.RequiredSkills, match.Skill{Code: c, Level: 2})
+	}
+	for _, c := range p.PreferredSkills {
+		mp.PreferredSkills = append(mp.PreferredSkills, match.Skill{Code: c, Level: 2})
+	}
+	switch p.WorkStyle {
+	case domain.WorkOnSite:
+		mp.WorkStyle = match.OnSite
+	case domain.WorkHybrid:
+		mp.WorkStyle = match.Hybrid
+	default:
+		mp.WorkStyle = match.Remote
+	}
+	if r, ok := ref.Municipality(m.LGCode); ok {
+		mp.Place = match.Location{Lat: r.Lat, Lng: r.Lng, Valid: true}
+	}
+	return mp
+}
+
+// Recommendation is a project suggested to a talent, with why.
+type Recommendation struct {
+	Project ProjectCard
+	Score   int
+	Reasons []match.Reason
+}
+
+// recommendFrom is how many of the newest published projects are scored.
+const recommendFrom = 100
+
+// Recommend scores the published projects of open programs for a talent
+// and keeps the best n, best first.
+func (c *Catalogue) Recommend(ctx context.Context, t domain.Talent, n int) ([]Recommendation, error) {
+	tid := strconv.FormatInt(t.ID, 10)
+	pool, err := c.MatchPool(ctx, tid)
+	if err != nil {
+		return nil, err
+	}
+	page, err := c.app.st.ListProjects(ctx, store.ProjectFilter{Limit: recommendFrom,
+		Statuses: []domain.ProjectStatus{domain.ProjectPublished}})
+	if err != nil {
+		return nil, err
+	}
+	type scored struct {
+		p domain.Project
+		r match.Ranked
+	}
+	var all []scored
+	names := newHubNames(c.app.st)
+	now := c.app.now()
+	for _, p := range page.Projects {
+		prog, err := names.program(ctx, p.MunicipalityID, p.ProgramID)
+		if err != nil {
+			return nil, err
+		}
+		if prog.Phase(now) != domain.PhaseOpen {
+			continue
+		}
+		mu, err := names.municipality(ctx, p.MunicipalityID)
+		if err != nil {
+			return nil, err
+		}
+		r, err := pool.Score(MatchProject(p, mu, c.app.ref), tid, match.DefaultWeights())
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, scored{p, r})
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].r.Score > all[j].r.Score })
+	all = all[:min(n, len(all))]
+	projects := make([]domain.Project, len(all))
+	for i, a := range all {
+		projects[i] = a.p
+	}
+	cards, err := names.projectCards(ctx, projects, true)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Recommendation, len(all))
+	for i, a := range all {
+		out[i] = Recommendation{Project: cards[i], Score: a.r.Score, Reasons: a.r.Reasons}
+	}
+	return out, nil
+}

@@ -1,0 +1,194 @@
+package app
+
+import (
+	"context"
+
+	"github.com/tsunagu-hub/tsunagu/internal/domain"
+	"github.com/tsunagu-hub/tsunagu/internal/store"
+)
+
+// Story is a completed project told publicly.
+type Story = store.Story
+
+// Home is what the hub's home page shows: every program, the hub's
+// figures and the newest projects.
+type Home struct {
+	Programs []ProgramCard // newest entry window first
+	Stats    HubStats
+	Latest   []ProjectCard
+}
+
+// homeLatest is how many of the newest published projects the home page
+// shows.
+const homeLatest = 6
+
+// Home reads the home page: every program with its figures, and the
+// municipalities of those programs only.
+func (h *Hub) Home(ctx context.Context) (Home, error) {
+	var home Home
+	n := newHubNames(h.app.st)
+	ps, err := h.app.st.Programs(ctx, 0)
+	if err != nil {
+		return home, err
+	}
+	n.knowPrograms(0, ps...)
+	if home.Programs, err = n.programCards(ctx, ps, h.app.now()); err != nil {
+		return home, err
+	}
+	if home.Stats, err = h.app.st.HubStats(ctx); err != nil {
+		return home, err
+	}
+	page, err := h.app.st.ListProjects(ctx, store.ProjectFilter{Limit: homeLatest,
+		Statuses: []domain.ProjectStatus{domain.ProjectPublished}})
+	if err != nil {
+		return home, err
+	}
+	home.Latest, err = n.projectCards(ctx, page.Projects, true)
+	return home, err
+}
+
+// ProgramCards lists every program with its municipality, hosts and
+// figures.
+func (h *Hub) ProgramCards(ctx context.Context) ([]ProgramCard, error) {
+	ps, err := h.app.st.Programs(ctx, 0)
+	if err != nil {
+		return nil, err
+	}
+	return newHubNames(h.app.st).programCards(ctx, ps, h.app.now())
+}
+
+// ProgramCard finds one program by its slug, with its municipality, hosts
+// and figures.
+func (h *Hub) ProgramCard(ctx context.Context, slug string) (ProgramCard, error) {
+	p, err := h.app.st.ProgramBySlug(ctx, slug)
+	if err != nil {
+		return ProgramCard{}, err
+	}
+	cards, err := newHubNames(h.app.st).programCards(ctx, []domain.Program{p}, h.app.now())
+	if err != nil {
+		return ProgramCard{}, err
+	}
+	return cards[0], nil
+}
+
+// ProgramPage is a program's public page: the program and its projects.
+type ProgramPage struct {
+	Program  ProgramCard
+	Projects []ProjectCard
+}
+
+// programPageProjects is how many of its projects a program's page lists.
+const programPageProjects = 100
+
+// ProgramPage reads a program's page by its slug: the program and its
+// public projects, without the rest of the hub.
+func (h *Hub) ProgramPage(ctx context.Context, slug string) (ProgramPage, error) {
+	var pp ProgramPage
+	p, err := h.app.st.ProgramBySlug(ctx, slug)
+	if err != nil {
+		return pp, err
+	}
+	n := newHubNames(h.app.st)
+	n.progs[p.ID] = p
+	cards, err := n.programCards(ctx, []domain.Program{p}, h.app.now())
+	if err != nil {
+		return pp, err
+	}
+	pp.Program = cards[0]
+	page, err := h.app.st.ListProjects(ctx, store.ProjectFilter{ProgramID: p.ID, Limit: programPageProjects})
+	if err != nil {
+		return pp, err
+	}
+	pp.Projects, err = n.projectCards(ctx, page.Projects, true)
+	return pp, err
+}
+
+// Municipality finds a hub municipality by its code; one that has not
+// joined the hub is not found.
+func (h *Hub) Municipality(ctx context.Context, lgcode string) (domain.Municipality, error) {
+	return h.app.st.MunicipalityByLGCode(ctx, lgcode)
+}
+
+// MunicipalityPage is a municipality's public page on the hub.
+type MunicipalityPage struct {
+	Municipality domain.Municipality
+	Programs     []ProgramCard // newest entry window first
+	Events       []EventCard   // coming, soonest first
+	Stories      int           // how many of its completed projects are told
+}
+
+// MunicipalityPage reads a municipality's page by its code: its programs,
+// its coming events and how many stories it has.
+func (h *Hub) MunicipalityPage(ctx context.Context, lgcode string) (MunicipalityPage, error) {
+	var mp MunicipalityPage
+	mu, err := h.app.st.MunicipalityByLGCode(ctx, lgcode)
+	if err != nil {
+		return mp, err
+	}
+	mp.Municipality = mu
+	n := newHubNames(h.app.st)
+	n.knowMunicipalities(mu)
+	ps, err := h.app.st.Programs(ctx, mu.ID)
+	if err != nil {
+		return mp, err
+	}
+	if mp.Programs, err = n.programCards(ctx, ps, h.app.now()); err != nil {
+		return mp, err
+	}
+	events, err := h.app.st.Events(ctx, mu.ID, h.app.now())
+	if err != nil {
+		return mp, err
+	}
+	if mp.Events, err = eventCards(ctx, n, events); err != nil {
+		return mp, err
+	}
+	// The store has no count of stories: they are read and counted.
+	stories, err := h.app.st.Stories(ctx, mu.ID)
+	mp.Stories = len(stories)
+	return mp, err
+}
+
+// StoryCard is a story with its municipality and program.
+type StoryCard struct {
+	Story
+	Municipality domain.Municipality
+	Program      domain.Program
+}
+
+// Stories lists the stories of every municipality, newest first.
+func (h *Hub) Stories(ctx context.Context) ([]StoryCard, error) {
+	stories, err := h.app.st.Stories(ctx, 0)
+	if err != nil {
+		return nil, err
+	}
+	n := newHubNames(h.app.st)
+	out := make([]StoryCard, 0, len(stories))
+	for _, st := range stories {
+		c, err := storyCard(ctx, n, st)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// Story tells one engagement's story; one that may not be told is not
+// found.
+func (h *Hub) Story(ctx context.Context, engagementID int64) (StoryCard, error) {
+	st, err := h.app.st.StoryOf(ctx, engagementID)
+	if err != nil {
+		return StoryCard{}, err
+	}
+	return storyCard(ctx, newHubNames(h.app.st), st)
+}
+
+func storyCard(ctx context.Context, n *hubNames, st Story) (StoryCard, error) {
+	c := StoryCard{Story: st}
+	var err error
+	if c.Municipality, err = n.municipality(ctx, st.Engagement.MunicipalityID); err != nil {
+		return c, err
+	}
+	c.Program, err = n.program(ctx, st.Engagement.MunicipalityID, st.Project.ProgramID)
+	return c, err
+}

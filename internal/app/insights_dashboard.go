@@ -1,0 +1,71 @@
+package app
+
+import (
+	"context"
+
+	"github.com/tsunagu-hub/tsunagu/internal/domain"
+	"github.com/tsunagu-hub/tsunagu/internal/store"
+)
+
+// DashboardFigures are a municipality's figures for its staff.
+type DashboardFigures = store.Dashboard
+
+// Flow counts talents whose experience gained in one municipality was
+// used in another.
+type Flow = store.Flow
+
+// Dashboard is what a municipality's dashboard shows, for one program or
+// every program.
+type Dashboard struct {
+	Programs []domain.Program // the municipality's, to choose from
+	Program  domain.Program   // the one counted; zero for every program
+	Figures  DashboardFigures
+	// Flows are the mobility flows into or out of the municipality, and
+	// Places names the municipalities at their other ends.
+	Flows  []Flow
+	Places map[int64]domain.Municipality
+}
+
+// Dashboard computes a municipality's figures, for the program with the
+// slug, or every program when the slug is "" (an unknown slug is not
+// found). The caller has checked that the person may see its dashboard.
+func (in *Insights) Dashboard(ctx context.Context, mu domain.Municipality, slug string) (Dashboard, error) {
+	var d Dashboard
+	var err error
+	if d.Programs, err = in.app.st.Programs(ctx, mu.ID); err != nil {
+		return d, err
+	}
+	sc := store.DashboardScope{MunicipalityID: mu.ID}
+	if slug != "" {
+		for _, p := range d.Programs {
+			if p.Slug == slug {
+				d.Program, sc.ProgramID = p, p.ID
+			}
+		}
+		if sc.ProgramID == 0 {
+			return d, domain.NotFound("program")
+		}
+	}
+	if d.Figures, err = in.app.st.Dashboard(ctx, sc); err != nil {
+		return d, err
+	}
+	flows, err := in.app.st.MobilityFlows(ctx)
+	if err != nil {
+		return d, err
+	}
+	n := newHubNames(in.app.st)
+	n.knowMunicipalities(mu)
+	d.Places = map[int64]domain.Municipality{mu.ID: mu}
+	for _, f := range flows {
+		if f.FromID != mu.ID && f.ToID != mu.ID {
+			continue
+		}
+		d.Flows = append(d.Flows, f)
+		for _, id := range []int64{f.FromID, f.ToID} {
+			if d.Places[id], err = n.municipality(ctx, id); err != nil {
+				return d, err
+			}
+		}
+	}
+	return d, nil
+}
