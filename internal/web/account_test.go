@@ -106,8 +106,8 @@ func signupScenario(t *testing.T, w *world) {
 		t.Error("the header does not show my page when signed in")
 	}
 	status, _, h = send(t, c, "POST", base+"/logout", url.Values{})
-	if status != http.StatusSeeOther {
-		t.Fatalf("logout: %d", status)
+	if status != http.StatusSeeOther || h.Get("Location") != "/" {
+		t.Fatalf("logout: %d %s", status, h.Get("Location"))
 	}
 	status, _, h = send(t, c, "GET", base+"/me", nil)
 	if status != http.StatusSeeOther || h.Get("Location") != "/login?next=/me" {
