@@ -132,7 +132,8 @@ func New(cfg Config) (*Server, error) {
 	iss := issuer.New(cfg.Store, cfg.BaseURL, now, cfg.Keys)
 	services := cfg.App
 	if services == nil {
-		services = app.New(app.Config{Store: cfg.Store, Catalog: cfg.Catalog, Mail: cfg.Mail, BaseURL: cfg.BaseURL, Now: now})
+		services = app.New(app.Config{Store: cfg.Store, Catalog: cfg.Catalog, Mail: cfg.Mail, BaseURL: cfg.BaseURL, Now: now,
+			Ref: cfg.Ref, Keys: cfg.Keys, Fetch: cfg.Fetch})
 	}
 	return &Server{app: services, store: cfg.Store, ref: cfg.Ref, cat: cfg.Catalog, search: cfg.Search, log: log,
 		version: cfg.Version, now: now, pages: p, sdgCSSBytes: sdgStyles(cfg.Ref),
