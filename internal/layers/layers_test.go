@@ -110,7 +110,6 @@ var webStoreDebt = []string{
 	"page_admin.go",
 	"page_agreement.go",
 	"page_allocation.go",
-	"page_credentials.go",
 	"page_dashboard.go",
 	"page_entry.go",
 	"page_entry_admin.go",

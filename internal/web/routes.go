@@ -19,6 +19,7 @@ func h(pattern string, fn http.HandlerFunc) route { return route{pattern, fn} }
 // endpoint. The role-by-route test walks it, so a new route cannot be
 // added without saying who may open it.
 func (s *Server) routeTable() []route {
+	cred := credentialPages{s}
 	return []route{
 		// Public pages; cached for up to a second, dropped on any write.
 		h("GET /{$}", s.html(s.cached(s.homePage))),
@@ -29,13 +30,13 @@ func (s *Server) routeTable() []route {
 		h("GET /municipalities/{lgcode}", s.html(s.cached(s.municipalityPage))),
 		h("GET /stories", s.html(s.cached(s.storiesPage))),
 		h("GET /stories/{id}", s.html(s.cached(s.storyPage))),
-		h("GET /credentials/{id}", s.html(s.credentialView)),
-		h("GET /credentials/{id}/jwt", s.credentialJWT),
-		h("GET /credentials/verify", s.html(s.verifyPage)),
-		h("POST /credentials/verify", s.verifyLimited(s.html(s.verifyPost))),
-		h("GET /.well-known/jwks.json", s.jwks),
-		h("GET /issuers/{lgcode}", s.json(s.issuerProfile)),
-		h("GET /status/{lgcode}", s.statusList),
+		h("GET /credentials/{id}", s.html(cred.credentialView)),
+		h("GET /credentials/{id}/jwt", cred.credentialJWT),
+		h("GET /credentials/verify", s.html(cred.verifyPage)),
+		h("POST /credentials/verify", s.verifyLimited(s.html(cred.verifyPost))),
+		h("GET /.well-known/jwks.json", cred.jwks),
+		h("GET /issuers/{lgcode}", s.json(cred.issuerProfile)),
+		h("GET /status/{lgcode}", cred.statusList),
 		h("GET /events", s.html(s.cached(s.eventsPage))),
 		h("GET /events/{id}", s.html(s.eventPage)),
 		h("GET /events/{id}/ics", s.eventICS),
@@ -72,7 +73,7 @@ func (s *Server) routeTable() []route {
 		h("POST /me/entries/{id}/withdraw", s.html(s.withdraw)),
 		h("POST /me/entries/{id}/offer", s.html(s.answerOffer)),
 		h("POST /me/scouts/{id}", s.html(s.answerScout)),
-		h("POST /me/credentials/{id}/public", s.html(s.setCredentialPublic)),
+		h("POST /me/credentials/{id}/public", s.html(cred.setCredentialPublic)),
 		h("GET /me/data", s.myData),
 		h("GET /me/delete", s.html(s.deletePage)),
 		h("POST /me/delete", s.html(s.deleteAccount)),
@@ -125,7 +126,7 @@ func (s *Server) routeTable() []route {
 		h("POST /admin/{lgcode}/entries/{id}/agreement", s.html(s.saveAgreement)),
 		h("GET /admin/{lgcode}/engagements", s.html(s.engagementsPage)),
 		h("GET /admin/{lgcode}/talents", s.html(s.poolPage)),
-		h("POST /admin/{lgcode}/credentials/{id}/revoke", s.html(s.revokeCredential)),
+		h("POST /admin/{lgcode}/credentials/{id}/revoke", s.html(cred.revokeCredential)),
 		h("POST /admin/{lgcode}/talents/{id}/scout", s.html(s.scout)),
 		h("GET /admin/{lgcode}/events", s.html(s.adminEvents)),
 		h("POST /admin/{lgcode}/events", s.html(s.createEvent)),
@@ -166,7 +167,7 @@ func (s *Server) routeTable() []route {
 		h("GET /api/v1/municipalities/{lgcode}", s.json(s.apiMunicipality)),
 		h("GET /api/v1/skills", s.json(s.apiSkills)),
 		h("GET /api/v1/sdgs", s.json(s.apiSDGs)),
-		h("POST /api/v1/credentials/verify", s.verifyLimited(s.json(s.apiVerify))),
+		h("POST /api/v1/credentials/verify", s.verifyLimited(s.json(cred.apiVerify))),
 		h("/api/", s.json(s.apiNotFound)),
 
 		// Operations.
