@@ -20,6 +20,7 @@ func h(pattern string, fn http.HandlerFunc) route { return route{pattern, fn} }
 // added without saying who may open it.
 func (s *Server) routeTable() []route {
 	cred := credentialPages{s}
+	agr := agreementPages{s}
 	return []route{
 		// Public pages; cached for up to a second, dropped on any write.
 		h("GET /{$}", s.html(s.cached(s.homePage))),
@@ -122,8 +123,8 @@ func (s *Server) routeTable() []route {
 		h("POST /admin/{lgcode}/entries/{id}/reviewers", s.html(s.assignReviewers)),
 		h("POST /admin/{lgcode}/entries/{id}/move", s.html(s.moveEntry)),
 		h("POST /admin/{lgcode}/entries/{id}/interviews", s.html(s.scheduleInterview)),
-		h("GET /admin/{lgcode}/entries/{id}/agreement", s.html(s.agreementForm)),
-		h("POST /admin/{lgcode}/entries/{id}/agreement", s.html(s.saveAgreement)),
+		h("GET /admin/{lgcode}/entries/{id}/agreement", s.html(agr.agreementForm)),
+		h("POST /admin/{lgcode}/entries/{id}/agreement", s.html(agr.saveAgreement)),
 		h("GET /admin/{lgcode}/engagements", s.html(s.engagementsPage)),
 		h("GET /admin/{lgcode}/talents", s.html(s.poolPage)),
 		h("POST /admin/{lgcode}/credentials/{id}/revoke", s.html(cred.revokeCredential)),
@@ -137,8 +138,8 @@ func (s *Server) routeTable() []route {
 		h("GET /admin/{lgcode}/dashboard.csv", s.dashboardCSV),
 
 		// Agreements and team workspaces: for their parties, the team's leaders and the program's staff.
-		h("GET /agreements/{id}", s.html(s.agreementPage)),
-		h("POST /agreements/{id}/accept", s.html(s.acceptAgreement)),
+		h("GET /agreements/{id}", s.html(agr.agreementPage)),
+		h("POST /agreements/{id}/accept", s.html(agr.acceptAgreement)),
 		h("GET /engagements/{id}", s.html(s.workspacePage)),
 		h("POST /engagements/{id}/goal", s.html(s.setGoal)),
 		h("POST /engagements/{id}/milestones", s.html(s.addMilestone)),
