@@ -19,7 +19,7 @@ func h(pattern string, fn http.HandlerFunc) route { return route{pattern, fn} }
 // endpoint. The role-by-route test walks it, so a new route cannot be
 // added without saying who may open it.
 func (s *Server) routeTable() []route {
-	cred := credentialPages{s}
+	cred, scr := credentialPages{s}, screeningPages{s}
 	agr := agreementPages{s}
 	return []route{
 		// Public pages; cached for up to a second, dropped on any write.
@@ -110,19 +110,19 @@ func (s *Server) routeTable() []route {
 		h("GET /admin/{lgcode}/projects/{id}", s.html(s.editProjectPage)),
 		h("POST /admin/{lgcode}/projects/{id}", s.html(s.saveProject)),
 		h("POST /admin/{lgcode}/projects/{id}/status", s.html(s.moveProject)),
-		h("GET /admin/{lgcode}/programs/{slug}/entries", s.html(s.screeningBoard)),
-		h("POST /admin/{lgcode}/programs/{slug}/entries/move", s.html(s.moveEntries)),
-		h("POST /admin/{lgcode}/programs/{slug}/stages", s.html(s.setStages)),
+		h("GET /admin/{lgcode}/programs/{slug}/entries", s.html(scr.screeningBoard)),
+		h("POST /admin/{lgcode}/programs/{slug}/entries/move", s.html(scr.moveEntries)),
+		h("POST /admin/{lgcode}/programs/{slug}/stages", s.html(scr.setStages)),
 		h("GET /admin/{lgcode}/programs/{slug}/entries.csv", s.exportEntries),
 		h("GET /admin/{lgcode}/programs/{slug}/import", s.html(s.importPage)),
 		h("POST /admin/{lgcode}/programs/{slug}/import", s.html(s.importEntries)),
 		h("GET /admin/{lgcode}/programs/{slug}/allocation", s.html(s.allocationPage)),
 		h("POST /admin/{lgcode}/programs/{slug}/allocation", s.html(s.acceptAllocation)),
-		h("GET /admin/{lgcode}/entries/{id}", s.html(s.entryDetail)),
-		h("POST /admin/{lgcode}/entries/{id}/review", s.html(s.saveReview)),
-		h("POST /admin/{lgcode}/entries/{id}/reviewers", s.html(s.assignReviewers)),
-		h("POST /admin/{lgcode}/entries/{id}/move", s.html(s.moveEntry)),
-		h("POST /admin/{lgcode}/entries/{id}/interviews", s.html(s.scheduleInterview)),
+		h("GET /admin/{lgcode}/entries/{id}", s.html(scr.entryDetail)),
+		h("POST /admin/{lgcode}/entries/{id}/review", s.html(scr.saveReview)),
+		h("POST /admin/{lgcode}/entries/{id}/reviewers", s.html(scr.assignReviewers)),
+		h("POST /admin/{lgcode}/entries/{id}/move", s.html(scr.moveEntry)),
+		h("POST /admin/{lgcode}/entries/{id}/interviews", s.html(scr.scheduleInterview)),
 		h("GET /admin/{lgcode}/entries/{id}/agreement", s.html(agr.agreementForm)),
 		h("POST /admin/{lgcode}/entries/{id}/agreement", s.html(agr.saveAgreement)),
 		h("GET /admin/{lgcode}/engagements", s.html(s.engagementsPage)),
