@@ -19,7 +19,7 @@ func h(pattern string, fn http.HandlerFunc) route { return route{pattern, fn} }
 // endpoint. The role-by-route test walks it, so a new route cannot be
 // added without saying who may open it.
 func (s *Server) routeTable() []route {
-	cred, scr := credentialPages{s}, screeningPages{s}
+	cred, ent, scr := credentialPages{s}, entryPages{s}, screeningPages{s}
 	agr := agreementPages{s}
 	return []route{
 		// Public pages; cached for up to a second, dropped on any write.
@@ -88,8 +88,8 @@ func (s *Server) routeTable() []route {
 		h("GET /me/notifications", s.html(s.notificationsPage)),
 		h("POST /me/notifications/read", s.html(s.readNotifications)),
 		h("POST /projects/{id}/bookmark", s.html(s.bookmark)),
-		h("GET /programs/{slug}/entry", s.html(s.entryPage)),
-		h("POST /programs/{slug}/entry", s.html(s.enter)),
+		h("GET /programs/{slug}/entry", s.html(ent.entryPage)),
+		h("POST /programs/{slug}/entry", s.html(ent.enter)),
 
 		// Staff and businesses: what each may open is decided by internal/policy.
 		h("GET /admin", s.html(s.adminHome)),
@@ -161,7 +161,7 @@ func (s *Server) routeTable() []route {
 		h("GET /api/v1/openapi.json", s.openAPIDocument),
 		h("GET /api/v1/programs", s.json(s.apiPrograms)),
 		h("GET /api/v1/programs/{slug}", s.json(s.apiProgram)),
-		h("POST /api/v1/programs/{slug}/entries", s.json(s.apiEnter)),
+		h("POST /api/v1/programs/{slug}/entries", s.json(ent.apiEnter)),
 		h("GET /api/v1/projects", s.json(s.apiProjects)),
 		h("GET /api/v1/projects/{id}", s.json(s.apiProject)),
 		h("GET /api/v1/municipalities", s.json(s.apiMunicipalities)),
