@@ -107,7 +107,6 @@ var webStoreDebt = []string{
 	"page_account.go",
 	"page_account_security.go",
 	"page_admin.go",
-	"page_allocation.go",
 	"page_dashboard.go",
 	"page_events.go",
 	"page_home.go",

@@ -20,7 +20,7 @@ func h(pattern string, fn http.HandlerFunc) route { return route{pattern, fn} }
 // added without saying who may open it.
 func (s *Server) routeTable() []route {
 	cred, ent, scr := credentialPages{s}, entryPages{s}, screeningPages{s}
-	agr := agreementPages{s}
+	alloc, agr := allocationPages{s}, agreementPages{s}
 	return []route{
 		// Public pages; cached for up to a second, dropped on any write.
 		h("GET /{$}", s.html(s.cached(s.homePage))),
@@ -116,8 +116,8 @@ func (s *Server) routeTable() []route {
 		h("GET /admin/{lgcode}/programs/{slug}/entries.csv", s.exportEntries),
 		h("GET /admin/{lgcode}/programs/{slug}/import", s.html(s.importPage)),
 		h("POST /admin/{lgcode}/programs/{slug}/import", s.html(s.importEntries)),
-		h("GET /admin/{lgcode}/programs/{slug}/allocation", s.html(s.allocationPage)),
-		h("POST /admin/{lgcode}/programs/{slug}/allocation", s.html(s.acceptAllocation)),
+		h("GET /admin/{lgcode}/programs/{slug}/allocation", s.html(alloc.allocationPage)),
+		h("POST /admin/{lgcode}/programs/{slug}/allocation", s.html(alloc.acceptAllocation)),
 		h("GET /admin/{lgcode}/entries/{id}", s.html(scr.entryDetail)),
 		h("POST /admin/{lgcode}/entries/{id}/review", s.html(scr.saveReview)),
 		h("POST /admin/{lgcode}/entries/{id}/reviewers", s.html(scr.assignReviewers)),
