@@ -20,7 +20,7 @@ func h(pattern string, fn http.HandlerFunc) route { return route{pattern, fn} }
 // added without saying who may open it.
 func (s *Server) routeTable() []route {
 	cred, ent, scr := credentialPages{s}, entryPages{s}, screeningPages{s}
-	alloc, agr := allocationPages{s}, agreementPages{s}
+	alloc, agr, team := allocationPages{s}, agreementPages{s}, teamPages{s}
 	return []route{
 		// Public pages; cached for up to a second, dropped on any write.
 		h("GET /{$}", s.html(s.cached(s.homePage))),
@@ -125,7 +125,7 @@ func (s *Server) routeTable() []route {
 		h("POST /admin/{lgcode}/entries/{id}/interviews", s.html(scr.scheduleInterview)),
 		h("GET /admin/{lgcode}/entries/{id}/agreement", s.html(agr.agreementForm)),
 		h("POST /admin/{lgcode}/entries/{id}/agreement", s.html(agr.saveAgreement)),
-		h("GET /admin/{lgcode}/engagements", s.html(s.engagementsPage)),
+		h("GET /admin/{lgcode}/engagements", s.html(team.engagementsPage)),
 		h("GET /admin/{lgcode}/talents", s.html(s.poolPage)),
 		h("POST /admin/{lgcode}/credentials/{id}/revoke", s.html(cred.revokeCredential)),
 		h("POST /admin/{lgcode}/talents/{id}/scout", s.html(s.scout)),
@@ -140,18 +140,18 @@ func (s *Server) routeTable() []route {
 		// Agreements and team workspaces: for their parties, the team's leaders and the program's staff.
 		h("GET /agreements/{id}", s.html(agr.agreementPage)),
 		h("POST /agreements/{id}/accept", s.html(agr.acceptAgreement)),
-		h("GET /engagements/{id}", s.html(s.workspacePage)),
-		h("POST /engagements/{id}/goal", s.html(s.setGoal)),
-		h("POST /engagements/{id}/milestones", s.html(s.addMilestone)),
-		h("POST /engagements/{id}/milestones/done", s.html(s.toggleMilestone)),
-		h("POST /engagements/{id}/meetings", s.html(s.logMeeting)),
-		h("POST /engagements/{id}/reports", s.html(s.submitReport)),
-		h("POST /engagements/{id}/messages", s.html(s.postMessage)),
-		h("POST /engagements/{id}/outcomes", s.html(s.saveIndicator)),
-		h("POST /engagements/{id}/complete", s.html(s.completeEngagement)),
-		h("POST /engagements/{id}/story", s.html(s.setStory)),
-		h("POST /engagements/{id}/reviews", s.html(s.saveTeamReview)),
-		h("POST /engagements/{id}/leaders", s.html(s.setLeader)),
+		h("GET /engagements/{id}", s.html(team.workspacePage)),
+		h("POST /engagements/{id}/goal", s.html(team.setGoal)),
+		h("POST /engagements/{id}/milestones", s.html(team.addMilestone)),
+		h("POST /engagements/{id}/milestones/done", s.html(team.toggleMilestone)),
+		h("POST /engagements/{id}/meetings", s.html(team.logMeeting)),
+		h("POST /engagements/{id}/reports", s.html(team.submitReport)),
+		h("POST /engagements/{id}/messages", s.html(team.postMessage)),
+		h("POST /engagements/{id}/outcomes", s.html(team.saveIndicator)),
+		h("POST /engagements/{id}/complete", s.html(team.completeEngagement)),
+		h("POST /engagements/{id}/story", s.html(team.setStory)),
+		h("POST /engagements/{id}/reviews", s.html(team.saveTeamReview)),
+		h("POST /engagements/{id}/leaders", s.html(team.setLeader)),
 
 		{"GET /static/", s.static()},
 		h("GET /assets/sdgs.css", s.sdgCSS),

@@ -80,7 +80,6 @@ type Server struct {
 	cache   *pageCache
 	japan   *japanmap.Renderer // the map of Japan, projected once
 	issuer  *issuer.Issuer     // the municipalities' credentials, the services' issuer
-	keys    *keyring.Ring      // seals the issuers' private keys
 
 	verifyLimit *auth.RateLimiter // per client address, on the verify endpoints
 
@@ -138,7 +137,7 @@ func New(cfg Config) (*Server, error) {
 		verifyLimit: auth.NewRateLimiter(verifyBurst, verifyEvery, nil), sessions: newSessions(cfg.Store, cfg.SecureCookies),
 		limits: newLimits(), mail: cfg.Mail, baseURL: strings.TrimRight(cfg.BaseURL, "/"),
 		dummyHash: dummyHash, pool: &talentPool{}, legal: docs, contact: cfg.Contact, proxies: cfg.TrustedProxies,
-		httpsBase: strings.HasPrefix(cfg.BaseURL, "https://"), keys: cfg.Keys}, nil
+		httpsBase: strings.HasPrefix(cfg.BaseURL, "https://")}, nil
 }
 
 // Handler returns the whole HTTP handler with its middleware: the client
