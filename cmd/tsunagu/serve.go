@@ -118,7 +118,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		baseURL = "http://" + ln.Addr().String()
 	}
 	st, services, stopJobs, err := startServices(ctx, st,
-		app.Config{Catalog: cat, Mail: mailTemplates, BaseURL: baseURL, Ref: ref, Search: analyzer}, jobs.Options{Sender: sender, Log: log})
+		app.Config{Catalog: cat, Mail: mailTemplates, BaseURL: baseURL, Ref: ref, Search: analyzer, Keys: keys}, jobs.Options{Sender: sender, Log: log})
 	if err != nil {
 		ln.Close()
 		return err

@@ -13,7 +13,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tsunagu-hub/tsunagu/internal/credential"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
+	"github.com/tsunagu-hub/tsunagu/internal/issuer"
+	"github.com/tsunagu-hub/tsunagu/internal/keyring"
 	"github.com/tsunagu-hub/tsunagu/internal/mail"
 	"github.com/tsunagu-hub/tsunagu/internal/refdata"
 	"github.com/tsunagu-hub/tsunagu/internal/search"
@@ -35,6 +38,12 @@ type Config struct {
 	// Search parses the catalogue's search text (the Japanese analyser,
 	// loading in the background).
 	Search *search.Lazy
+	// Keys seals the municipalities' private signing keys; without it
+	// credentials are verified but not issued.
+	Keys *keyring.Ring
+	// Fetch configures how credentials of registered instances are
+	// fetched; Fetch.Trusted defaults to the registry.
+	Fetch credential.ResolverOptions
 }
 
 // App holds the services. It is safe for concurrent use.
@@ -46,6 +55,10 @@ type App struct {
 	now     func() time.Time
 	ref     *refdata.Data
 	search  *search.Lazy
+
+	keys     *keyring.Ring
+	issuer   *issuer.Issuer   // the municipalities' credentials
+	verifier *issuer.Verifier // checks credentials of this hub and registered instances
 
 	Accounts    *Accounts
 	Members     *Members
@@ -73,7 +86,12 @@ func New(cfg Config) *App {
 		now = time.Now
 	}
 	a := &App{st: cfg.Store, cat: cfg.Catalog, mail: cfg.Mail, baseURL: strings.TrimRight(cfg.BaseURL, "/"), now: now,
-		ref: cfg.Ref, search: cfg.Search}
+		ref: cfg.Ref, search: cfg.Search, keys: cfg.Keys}
+	if cfg.Fetch.Trusted == nil {
+		cfg.Fetch.Trusted = issuer.Registered(cfg.Store)
+	}
+	a.issuer = issuer.New(cfg.Store, cfg.BaseURL, now, cfg.Keys)
+	a.verifier = issuer.NewVerifier(a.issuer, credential.NewHTTPResolver(cfg.Fetch))
 	a.Accounts, a.Members, a.Talents = &Accounts{app: a}, &Members{app: a}, &Talents{app: a}
 	a.Hub, a.Catalogue, a.Community, a.Insights = &Hub{app: a}, &Catalogue{app: a}, &Community{app: a}, &Insights{app: a}
 	a.Programs, a.Projects, a.Imports, a.Pool = &Programs{app: a}, &Projects{app: a}, &Imports{app: a}, &Pool{app: a}

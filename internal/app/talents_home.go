@@ -7,8 +7,6 @@ import (
 	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
 
-// IssuedCredential is a credential as issued to a talent.
-type IssuedCredential = store.IssuedCredential
 
 // MyPage is what the signed-in person's own page shows. Without a profile
 // Talent is nil and only the account, entries and bookmarks are filled.

@@ -4,32 +4,15 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"github.com/tsunagu-hub/tsunagu/internal/app"
+	"errors"
 	"net/http"
 	"strings"
 	"time"
 
-	"github.com/tsunagu-hub/tsunagu/internal/auth"
+	"github.com/tsunagu-hub/tsunagu/internal/app"
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
-	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
-
-// apiUser is the user behind an API request: a personal token sent as
-// "Authorization: Bearer tsu_…", or else the signed-in session.
-func (s *Server) apiUser(r *http.Request) (int64, error) {
-	if h := r.Header.Get("Authorization"); h != "" {
-		token, ok := strings.CutPrefix(h, "Bearer ")
-		if !ok {
-			return 0, domain.Errorf(domain.CodeUnauthorized, "error.token_unknown")
-		}
-		return s.store.APITokenUser(r.Context(), auth.HashToken(strings.TrimSpace(token)))
-	}
-	if id := s.userID(r); id != 0 {
-		return id, nil
-	}
-	return 0, domain.Errorf(domain.CodeUnauthorized, "error.sign_in")
-}
 
 type apiEntryRequest struct {
 	Choices    []int64 `json:"choices"`
@@ -57,29 +40,20 @@ type apiEntry struct {
 // apiEnter is POST /api/v1/programs/{slug}/entries: 201 with the entry; the
 // same Idempotency-Key again with the same body answers with the same
 // entry and makes no other, and with another body is refused with 422.
-func (s *Server) apiEnter(r *http.Request, lang i18n.Lang) (any, error) {
-	ctx := r.Context()
-	userID, err := s.apiUser(r)
-	if err != nil {
-		return nil, err
-	}
-	talent, err := s.store.TalentByUser(ctx, userID)
-	if domain.ErrorCode(err) == domain.CodeNotFound {
-		return nil, domain.Errorf(domain.CodeConflict, "error.profile_required")
-	}
-	if err != nil {
-		return nil, err
-	}
-	p, err := s.store.ProgramBySlug(ctx, r.PathValue("slug"))
-	if err != nil {
-		return nil, err
-	}
-	if phase := p.Phase(s.now()); phase != domain.PhaseOpen {
-		key := "error.program_closed"
-		if phase == domain.PhaseUpcoming {
-			key = "error.program_upcoming"
+// The user is the one of a personal token sent as "Authorization: Bearer
+// tsu_…", or else the signed-in session's.
+func (s entryPages) apiEnter(r *http.Request, lang i18n.Lang) (any, error) {
+	token, hasToken := "", false
+	if h := r.Header.Get("Authorization"); h != "" {
+		var ok bool
+		if token, ok = strings.CutPrefix(h, "Bearer "); !ok {
+			return nil, domain.Errorf(domain.CodeUnauthorized, "error.token_unknown")
 		}
-		return nil, domain.Errorf(domain.CodeConflict, key, "Title", p.Title)
+		hasToken = true
+	}
+	ef, err := s.app.Entries.FormByToken(r.Context(), token, hasToken, r.PathValue("slug"))
+	if err != nil {
+		return nil, err
 	}
 	var req apiEntryRequest
 	dec := json.NewDecoder(http.MaxBytesReader(nil, r.Body, maxFormBytes))
@@ -87,40 +61,21 @@ func (s *Server) apiEnter(r *http.Request, lang i18n.Lang) (any, error) {
 	if err := dec.Decode(&req); err != nil {
 		return nil, &fieldError{Field: "body", Err: domain.Errorf(domain.CodeInvalid, "error.json", "Detail", err.Error())}
 	}
-	page, err := s.store.ListProjects(ctx, store.ProjectFilter{ProgramID: p.ID, Limit: 100,
-		Statuses: []domain.ProjectStatus{domain.ProjectPublished}})
+	in := app.EntryInput{Choices: req.Choices, Motivation: req.Motivation, Lang: lang, Program: ef.Program.Title,
+		Key: strings.TrimSpace(r.Header.Get("Idempotency-Key"))}
+	if in.Key != "" {
+		in.RequestHash = req.hash()
+	}
+	e, err := s.app.Entries.Enter(r.Context(), ef, in)
+	var de *domain.Error
+	if errors.As(err, &de) && de.Code == domain.CodeInvalid && len(de.Fields) > 0 {
+		// The first problem, tied to its field.
+		first := de.Fields[0]
+		return nil, &fieldError{Field: first.Field, Err: &domain.Error{Code: domain.CodeInvalid, Key: first.Key, Args: first.Args}}
+	}
 	if err != nil {
 		return nil, err
 	}
-	titles := map[int64]string{}
-	for _, pr := range page.Projects {
-		titles[pr.ID] = pr.Title
-	}
-	var chosen []string
-	for _, id := range req.Choices {
-		title, ok := titles[id]
-		if !ok {
-			return nil, &fieldError{Field: "choices", Err: domain.Errorf(domain.CodeInvalid, "error.choice_program")}
-		}
-		chosen = append(chosen, title)
-	}
-	e := domain.Entry{MunicipalityID: p.MunicipalityID, ProgramID: p.ID, TalentID: talent.ID, Choices: req.Choices,
-		Motivation: strings.TrimSpace(req.Motivation), Status: domain.EntrySubmitted, SubmittedAt: time.Now(),
-		IdempotencyKey: strings.TrimSpace(r.Header.Get("Idempotency-Key"))}
-	if e.IdempotencyKey != "" {
-		e.RequestHash = req.hash()
-	}
-	if len([]rune(e.Motivation)) > maxMotivation {
-		return nil, &fieldError{Field: "motivation", Err: domain.Errorf(domain.CodeInvalid, "error.too_long", "Max", maxMotivation)}
-	}
-	u, err := s.store.UserByID(ctx, userID)
-	if err != nil {
-		return nil, err
-	}
-	_, err = s.app.Entries.Submit(ctx, app.Submission{Entry: &e, User: u, Lang: lang, Program: p.Title, Projects: chosen})
-	if err != nil {
-		return nil, err
-	}
-	return created{apiEntry{ID: e.ID, Program: p.Slug, Choices: e.Choices, Motivation: e.Motivation,
+	return created{apiEntry{ID: e.ID, Program: ef.Program.Slug, Choices: e.Choices, Motivation: e.Motivation,
 		Status: string(e.Status), SubmittedAt: e.SubmittedAt.UTC()}}, nil
 }

@@ -33,7 +33,7 @@ func entryScenario(t *testing.T, w *world) {
 		t.Fatalf("entry form: %d", status)
 	}
 	status, body, _ = send(t, c, "POST", base+"/programs/ota-sdgs-2026/entry", url.Values{"key": {key[1]}, "motivation": {"地元の商店街を元気にしたい"}})
-	if status != 400 || !strings.Contains(body, "1つ以上選んでください") || !strings.Contains(body, "地元の商店街を元気にしたい") {
+	if status != http.StatusUnprocessableEntity || !strings.Contains(body, "1つ以上選んでください") || !strings.Contains(body, "地元の商店街を元気にしたい") {
 		t.Errorf("no choice: %d", status)
 	}
 	form := url.Values{"key": {key[1]}, "choice_1": {strconv.FormatInt(w.shop.ID, 10)}, "motivation": {"地元の商店街を元気にしたい"}}
@@ -61,7 +61,7 @@ func entryScenario(t *testing.T, w *world) {
 	}
 	// A project of another program cannot be chosen.
 	form.Set("choice_1", strconv.FormatInt(w.web.ID, 10))
-	if status, body, _ = send(t, c, "POST", base+"/programs/ota-sdgs-2026/entry", form); status != 400 ||
+	if status, body, _ = send(t, c, "POST", base+"/programs/ota-sdgs-2026/entry", form); status != http.StatusUnprocessableEntity ||
 		!strings.Contains(body, "このプログラムにありません") {
 		t.Errorf("a foreign project: %d", status)
 	}

@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 
+	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
 	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
@@ -35,6 +36,22 @@ func (s *Server) queueMail(ctx context.Context, tx *store.Store, lang i18n.Lang,
 func (s *Server) queueMailFor(ctx context.Context, tx *store.Store, municipalityID int64, lang i18n.Lang, to, template string,
 	data any, att *store.Attachment) error {
 	return s.app.On(ctx, tx).MailFor(ctx, municipalityID, lang, to, template, data, att)
+}
+
+// hostOwners lists the business owners of an organization, for the
+// handlers that still tell them inside their own transaction.
+func (s *Server) hostOwners(ctx context.Context, tx *store.Store, mu domain.Municipality, orgID int64) ([]int64, error) {
+	members, err := tx.Members(ctx, mu.ID)
+	if err != nil {
+		return nil, err
+	}
+	var out []int64
+	for _, m := range members {
+		if m.OrganizationID == orgID && m.Role == domain.RoleBusinessOwner {
+			out = append(out, m.UserID)
+		}
+	}
+	return out, nil
 }
 
 // mailHost is the site's host name for addresses and calendar ids.

@@ -1,17 +1,20 @@
 package web
 
 import (
-	"context"
 	"net/http"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/tsunagu-hub/tsunagu/internal/app"
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
 	"github.com/tsunagu-hub/tsunagu/internal/policy"
-	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
+
+// agreementPages draft the terms of a placement and let each party accept
+// them.
+type agreementPages struct{ *Server }
 
 type agreementFormData struct {
 	Municipality domain.Municipality
@@ -26,59 +29,34 @@ type agreementFormData struct {
 }
 
 // agreementForm lets staff draft or change the terms of an offered entry.
-func (s *Server) agreementForm(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	_, mu, p, e, err := s.pathEntry(r, policy.MoveEntries)
+func (s agreementPages) agreementForm(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
+	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	dr, err := s.app.Agreements.DraftFor(r.Context(), r.PathValue("lgcode"), id)
 	if err != nil {
 		return err
 	}
-	d, err := s.agreementFormData(r, mu, p, e, newForm())
-	if err != nil {
-		return err
-	}
+	d := agreementFormOf(dr, newForm())
 	return s.render(w, r, lang, http.StatusOK, "agreement_form", s.cat.T(lang, "agreement.draft_title", nil), d)
 }
 
-func (s *Server) agreementFormData(r *http.Request, mu domain.Municipality, p domain.Program, e domain.Entry, f *form) (agreementFormData, error) {
-	d := agreementFormData{Municipality: mu, Program: p, Entry: e, Form: f, Types: domain.AgreementTypes()}
-	var err error
-	if d.Talent, err = s.store.Talent(r.Context(), e.TalentID); err != nil {
-		return d, err
-	}
-	for _, id := range e.Choices {
-		pr, err := s.store.Project(r.Context(), id)
-		if err != nil {
-			return d, err
-		}
-		d.Choices = append(d.Choices, pr)
-	}
-	d.Agreement, err = s.store.AgreementOfEntry(r.Context(), e.ID)
-	switch {
-	case err == nil:
-		d.Exists = true
-	case domain.ErrorCode(err) == domain.CodeNotFound:
-		first := d.Choices[0]
-		d.Agreement = domain.Agreement{ProjectID: first.ID, HoursPerMonth: first.HoursPerMonth, RewardYen: first.RewardYen,
-			Type: domain.AgreementQuasiMandate, StartsOn: first.StartsOn, EndsOn: first.EndsOn}
-		if first.RewardType == domain.RewardProBono {
-			d.Agreement.Type = domain.AgreementProBono
-		} else if first.RewardType == domain.RewardInKind {
-			d.Agreement.Type = domain.AgreementInKind
-		}
-	default:
-		return d, err
-	}
+// agreementFormOf is the form of a draft, with its dates as typed unless
+// the form holds what was typed.
+func agreementFormOf(dr app.Draft, f *form) agreementFormData {
+	d := agreementFormData{Municipality: dr.Municipality, Program: dr.Program, Entry: dr.Entry, Talent: dr.Talent,
+		Choices: dr.Choices, Agreement: dr.Agreement, Exists: dr.Exists, Form: f, Types: domain.AgreementTypes()}
 	for name, t := range map[string]time.Time{"starts_on": d.Agreement.StartsOn, "ends_on": d.Agreement.EndsOn} {
 		if _, typed := f.Values[name]; !typed && !t.IsZero() {
 			f.Values[name] = t.In(domain.Japan()).Format("2006-01-02")
 		}
 	}
-	return d, nil
+	return d
 }
 
 // saveAgreement saves the terms; a change voids earlier acceptances, and
-// the three parties are asked (again) to accept.
-func (s *Server) saveAgreement(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	a, mu, p, e, err := s.pathEntry(r, policy.MoveEntries)
+// the talent and the business are asked (again) to accept.
+func (s agreementPages) saveAgreement(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
+	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	sc, err := s.app.Screening.EntryFor(r.Context(), r.PathValue("lgcode"), id, policy.MoveEntries)
 	if err != nil {
 		return err
 	}
@@ -86,7 +64,7 @@ func (s *Server) saveAgreement(w http.ResponseWriter, r *http.Request, lang i18n
 	if err != nil {
 		return err
 	}
-	ag := domain.Agreement{EntryID: e.ID, Type: domain.AgreementType(f.Values["type"]),
+	ag := domain.Agreement{Type: domain.AgreementType(f.Values["type"]),
 		Deliverables: strings.ReplaceAll(r.PostForm.Get("deliverables"), "\r\n", "\n")}
 	ag.ProjectID, _ = strconv.ParseInt(f.Values["project"], 10, 64)
 	for name, dst := range map[string]*int{"reward_yen": &ag.RewardYen, "hours": &ag.HoursPerMonth} {
@@ -106,15 +84,7 @@ func (s *Server) saveAgreement(w http.ResponseWriter, r *http.Request, lang i18n
 		}
 	}
 	if !f.Has() {
-		err = s.store.InTx(r.Context(), func(tx *store.Store) error {
-			if err := tx.SaveAgreement(r.Context(), &ag, a.UserID); err != nil {
-				return err
-			}
-			if err := s.audit(r.Context(), tx, r, "agreement.save", "agreement", ag.ID, mu.ID); err != nil {
-				return err
-			}
-			return s.askToAccept(r, tx, mu, ag)
-		})
+		err = s.app.Agreements.Save(r.Context(), sc, &ag)
 		if err == nil {
 			http.Redirect(w, r, "/agreements/"+strconv.FormatInt(ag.ID, 10)+"?saved=1", http.StatusSeeOther)
 			return nil
@@ -124,54 +94,13 @@ func (s *Server) saveAgreement(w http.ResponseWriter, r *http.Request, lang i18n
 		}
 		s.fieldErrors(lang, f, err)
 	}
-	d, derr := s.agreementFormData(r, mu, p, e, f)
-	if derr != nil {
-		return derr
+	dr, err := s.app.Agreements.Draft(r.Context(), sc)
+	if err != nil {
+		return err
 	}
+	d := agreementFormOf(dr, f)
 	d.Agreement = ag
 	return s.render(w, r, lang, http.StatusUnprocessableEntity, "agreement_form", s.cat.T(lang, "agreement.draft_title", nil), d)
-}
-
-// askToAccept tells the talent and the business's owners that there are
-// terms to accept.
-func (s *Server) askToAccept(r *http.Request, tx *store.Store, mu domain.Municipality, ag domain.Agreement) error {
-	link := "/agreements/" + strconv.FormatInt(ag.ID, 10)
-	var users []int64
-	t, err := tx.Talent(r.Context(), ag.TalentID)
-	if err != nil {
-		return err
-	}
-	users = append(users, t.UserID)
-	pr, err := tx.Project(r.Context(), ag.ProjectID)
-	if err != nil {
-		return err
-	}
-	owners, err := s.hostOwners(r.Context(), tx, mu, pr.HostID)
-	if err != nil {
-		return err
-	}
-	users = append(users, owners...)
-	for _, uid := range users {
-		if err := s.tell(r.Context(), tx, mu.ID, uid, "notice.agreement", map[string]any{"Title": pr.Title}, link); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// hostOwners lists the business owners of an organization.
-func (s *Server) hostOwners(ctx context.Context, tx *store.Store, mu domain.Municipality, orgID int64) ([]int64, error) {
-	members, err := tx.Members(ctx, mu.ID)
-	if err != nil {
-		return nil, err
-	}
-	var out []int64
-	for _, m := range members {
-		if m.OrganizationID == orgID && m.Role == domain.RoleBusinessOwner {
-			out = append(out, m.UserID)
-		}
-	}
-	return out, nil
 }
 
 type agreementPageData struct {
@@ -187,119 +116,37 @@ type agreementPageData struct {
 	Engagement   int64
 }
 
-// agreementParties says as which parties the viewer may act on an
-// agreement: the talent, an owner of the host business, and the
-// municipality's staff, who decide 合意 (a partner drafts the terms but
-// does not accept them for the municipality).
-func (s *Server) agreementParties(r *http.Request, a policy.Actor, ag domain.Agreement, host int64) ([]domain.Party, error) {
-	var out []domain.Party
-	t, err := s.store.Talent(r.Context(), ag.TalentID)
-	if err != nil {
-		return nil, err
-	}
-	if t.UserID != 0 && t.UserID == a.UserID {
-		out = append(out, domain.PartyTalent)
-	}
-	if policy.IsOwner(a, host) && policy.Can(a, policy.ViewAgreements, policy.Resource{MunicipalityID: ag.MunicipalityID, OrganizationID: host}) {
-		out = append(out, domain.PartyBusiness)
-	}
-	if policy.Can(a, policy.DecideEntries, policy.Resource{MunicipalityID: ag.MunicipalityID}) {
-		out = append(out, domain.PartyMunicipality)
-	}
-	return out, nil
-}
-
 // agreementPage shows the terms as they stand, printable, to the three
 // parties, with a button for each side the viewer may accept as.
-func (s *Server) agreementPage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	d, parties, a, err := s.loadAgreementPage(w, r)
-	if err != nil || d == nil {
+func (s agreementPages) agreementPage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
+	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	v, err := s.app.Agreements.View(r.Context(), id)
+	if err != nil {
 		return err
 	}
-	for _, p := range parties {
+	d := agreementPageData{Agreement: v.Agreement, Project: v.Project, Host: v.Host, Municipality: v.Municipality,
+		Talent: v.Talent, Program: v.Program, Engagement: v.Engagement, Saved: r.URL.Query().Get("saved") != "",
+		CanEdit: policy.Can(v.Actor, policy.MoveEntries, policy.Resource{MunicipalityID: v.Agreement.MunicipalityID})}
+	for _, p := range v.Parties {
 		if !d.Agreement.AcceptedBy(p) {
 			d.CanAccept = append(d.CanAccept, p)
 		}
 	}
-	d.CanEdit = policy.Can(a, policy.MoveEntries, policy.Resource{MunicipalityID: d.Agreement.MunicipalityID})
-	d.Saved = r.URL.Query().Get("saved") != ""
-	if g, err := s.store.EngagementOfProject(r.Context(), d.Agreement.ProjectID); err == nil && d.Agreement.Complete() {
-		d.Engagement = g.ID
-	}
-	if err := s.audit(r.Context(), nil, r, "agreement.view", "agreement", d.Agreement.ID, d.Agreement.MunicipalityID); err != nil {
-		return err
-	}
 	return s.render(w, r, lang, http.StatusOK, "agreement", s.cat.T(lang, "agreement.title", nil), d)
-}
-
-func (s *Server) loadAgreementPage(w http.ResponseWriter, r *http.Request) (*agreementPageData, []domain.Party, policy.Actor, error) {
-	a, err := s.signedInActor(r)
-	if err != nil {
-		return nil, nil, a, err
-	}
-	id, err := parseID(r.PathValue("id"), "agreement")
-	if err != nil {
-		return nil, nil, a, err
-	}
-	d := &agreementPageData{}
-	if d.Agreement, err = s.store.Agreement(r.Context(), id); err != nil {
-		return nil, nil, a, err
-	}
-	if d.Project, err = s.store.Project(r.Context(), d.Agreement.ProjectID); err != nil {
-		return nil, nil, a, err
-	}
-	parties, err := s.agreementParties(r, a, d.Agreement, d.Project.HostID)
-	if err != nil {
-		return nil, nil, a, err
-	}
-	if len(parties) == 0 && !policy.Can(a, policy.ViewAgreements, policy.Resource{MunicipalityID: d.Agreement.MunicipalityID,
-		OrganizationID: d.Project.HostID}) {
-		return nil, nil, a, hiddenFrom(d.Agreement.MunicipalityID, "agreement", d.Agreement.ID)
-	}
-	if d.Host, err = s.store.Organization(r.Context(), d.Project.HostID); err != nil {
-		return nil, nil, a, err
-	}
-	if d.Talent, err = s.store.Talent(r.Context(), d.Agreement.TalentID); err != nil {
-		return nil, nil, a, err
-	}
-	h, err := s.loadHub(r.Context())
-	if err != nil {
-		return nil, nil, a, err
-	}
-	d.Municipality, d.Program = h.municipalities[d.Agreement.MunicipalityID], h.programs[d.Project.ProgramID]
-	return d, parties, a, nil
 }
 
 // acceptAgreement records the viewer's acceptance as one party, of the
 // version they saw.
-func (s *Server) acceptAgreement(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	d, parties, a, err := s.loadAgreementPage(w, r)
-	if err != nil || d == nil {
-		return err
-	}
+func (s agreementPages) acceptAgreement(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
 	f, err := readForm(w, r, "party", "version")
 	if err != nil {
 		return err
 	}
-	party := domain.Party(f.Values["party"])
-	allowed := false
-	for _, p := range parties {
-		allowed = allowed || p == party
-	}
-	if !allowed {
-		return forbiddenOn(d.Agreement.MunicipalityID, "agreement", d.Agreement.ID)
-	}
+	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	version, _ := strconv.Atoi(f.Values["version"])
-	err = s.store.InTx(r.Context(), func(tx *store.Store) error {
-		ag, err := tx.AcceptAgreement(r.Context(), d.Agreement.ID, version, party, a.UserID)
-		if err != nil {
-			return err
-		}
-		return s.audit(r.Context(), tx, r, "agreement.accept."+string(party), "agreement", ag.ID, ag.MunicipalityID)
-	})
-	if err != nil {
+	if err := s.app.Agreements.Accept(r.Context(), id, domain.Party(f.Values["party"]), version); err != nil {
 		return err
 	}
-	http.Redirect(w, r, "/agreements/"+strconv.FormatInt(d.Agreement.ID, 10), http.StatusSeeOther)
+	http.Redirect(w, r, "/agreements/"+strconv.FormatInt(id, 10), http.StatusSeeOther)
 	return nil
 }

@@ -10,10 +10,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tsunagu-hub/tsunagu/internal/app"
 	"github.com/tsunagu-hub/tsunagu/internal/credential"
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
-	"github.com/tsunagu-hub/tsunagu/internal/issuer"
 )
 
 // Verification requests per client address: a burst, then one more per
@@ -24,8 +24,9 @@ const (
 )
 
 // verifyToken checks a credential from this hub or a registered instance.
-func (s *Server) verifyToken(ctx context.Context, token string) (issuer.Verification, error) {
-	return s.verifier.Verify(ctx, strings.TrimSpace(token))
+func (s *Server) verifyToken(ctx context.Context, token string) (app.Verification, error) {
+	c := s.app.Credentials.Verify(ctx, token)
+	return c.Verification, c.Err
 }
 
 // verifyLimited applies the per-address limit of the verify endpoints: a
@@ -50,13 +51,13 @@ func (s *Server) verifyLimited(next http.HandlerFunc) http.HandlerFunc {
 	}
 }
 
-func (s *Server) checkedPage(r *http.Request, lang i18n.Lang, token string) credentialPage {
+// checkedPage is a credential page for a token as checked.
+func (s credentialPages) checkedPage(lang i18n.Lang, token string, c app.Check) credentialPage {
 	d := credentialPage{Token: token, Checked: true}
-	v, err := s.verifyToken(r.Context(), token)
-	d.Result, d.Valid = v.Result, err == nil
-	d.Untrusted = credential.CodeOf(err) == credential.CodeUntrustedIssuer
-	if err != nil {
-		d.Reason = s.cat.T(lang, reasonKey(err), nil)
+	d.Result, d.Valid = c.Verification.Result, c.Err == nil
+	d.Untrusted = credential.CodeOf(c.Err) == credential.CodeUntrustedIssuer
+	if c.Err != nil {
+		d.Reason = s.cat.T(lang, reasonKey(c.Err), nil)
 	}
 	return d
 }
@@ -78,28 +79,28 @@ type verifyPageData struct {
 
 type issuerLink struct{ Name, Origin string }
 
-func (s *Server) verifyPageData(ctx context.Context, d credentialPage) (verifyPageData, error) {
-	out := verifyPageData{credentialPage: d}
-	ms, err := s.store.Municipalities(ctx)
+// verifyData is the verify page for a token sent (checked), or for none.
+func (s credentialPages) verifyData(ctx context.Context, lang i18n.Lang, token string, checked bool) (verifyPageData, error) {
+	v, err := s.app.Credentials.VerifyPage(ctx, token, checked)
 	if err != nil {
-		return out, err
+		return verifyPageData{}, err
 	}
-	for _, m := range ms {
+	var out verifyPageData
+	if v.Check != nil {
+		out.credentialPage = s.checkedPage(lang, token, *v.Check)
+	}
+	for _, m := range v.Own {
 		out.OwnIssuers = append(out.OwnIssuers, m.Name)
 	}
-	tis, err := s.store.TrustedIssuers(ctx)
-	if err != nil {
-		return out, err
-	}
-	for _, ti := range tis {
+	for _, ti := range v.Registered {
 		out.RegisteredIssuers = append(out.RegisteredIssuers, issuerLink{ti.Name, ti.Origin})
 	}
 	return out, nil
 }
 
 // verifyPage lets anyone paste or upload a credential to check it.
-func (s *Server) verifyPage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	d, err := s.verifyPageData(r.Context(), credentialPage{})
+func (s credentialPages) verifyPage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
+	d, err := s.verifyData(r.Context(), lang, "", false)
 	if err != nil {
 		return err
 	}
@@ -107,7 +108,7 @@ func (s *Server) verifyPage(w http.ResponseWriter, r *http.Request, lang i18n.La
 }
 
 // verifyPost checks a pasted or uploaded credential.
-func (s *Server) verifyPost(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
+func (s credentialPages) verifyPost(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
 	r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
 	if err := r.ParseMultipartForm(1 << 20); err != nil && !errors.Is(err, http.ErrNotMultipart) {
 		return domain.Errorf(domain.CodeInvalid, "error.form_too_large")
@@ -120,7 +121,7 @@ func (s *Server) verifyPost(w http.ResponseWriter, r *http.Request, lang i18n.La
 			token = string(b)
 		}
 	}
-	d, err := s.verifyPageData(r.Context(), s.checkedPage(r, lang, strings.TrimSpace(token)))
+	d, err := s.verifyData(r.Context(), lang, strings.TrimSpace(token), true)
 	if err != nil {
 		return err
 	}
@@ -138,14 +139,15 @@ const (
 // "status" is valid, untrusted_issuer (the issuer is not registered with
 // this hub, so nothing was fetched and nothing it claims is shown) or
 // invalid (with a code and a translated reason).
-func (s *Server) apiVerify(r *http.Request, lang i18n.Lang) (any, error) {
+func (s credentialPages) apiVerify(r *http.Request, lang i18n.Lang) (any, error) {
 	var req struct {
 		Credential string `json:"credential"`
 	}
 	if err := json.NewDecoder(io.LimitReader(r.Body, 1<<20)).Decode(&req); err != nil {
 		return nil, domain.Errorf(domain.CodeInvalid, "error.json")
 	}
-	v, err := s.verifyToken(r.Context(), req.Credential)
+	c := s.app.Credentials.Verify(r.Context(), req.Credential)
+	v, err := c.Verification, c.Err
 	out := map[string]any{"valid": err == nil, "status": verifyValid}
 	if err != nil {
 		code := credential.CodeOf(err)

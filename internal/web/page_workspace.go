@@ -5,78 +5,15 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/tsunagu-hub/tsunagu/internal/app"
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
 	"github.com/tsunagu-hub/tsunagu/internal/policy"
-	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
 
-type workspace struct {
-	Engagement   domain.Engagement
-	Project      domain.Project
-	Host         domain.Organization
-	Municipality domain.Municipality
-	Team         []store.TeamMember
-	Leaders      []store.TeamLeader
-	Part         policy.TeamPart // how the viewer takes part
-	actor        policy.Actor
-	// auditAction and auditDetail, when a change sets them, replace the
-	// change's audit action and add a detail (a correction's reason and
-	// values).
-	auditAction, auditDetail string
-}
-
-// may is the viewer's right to a team action in the team's current state.
-func (ws *workspace) may(act policy.TeamAction) bool { return ws.Part.May(act, ws.Engagement.Status) }
-
-// loadWorkspace finds the engagement in the path; it is visible only to
-// its team, the business, its leaders and the program's staff (the
-// policy's PartIn). Anyone else is told it does not exist.
-func (s *Server) loadWorkspace(w http.ResponseWriter, r *http.Request) (*workspace, error) {
-	a, err := s.signedInActor(r)
-	if err != nil {
-		return nil, err
-	}
-	id, err := parseID(r.PathValue("id"), "engagement")
-	if err != nil {
-		return nil, err
-	}
-	ws := &workspace{actor: a}
-	ctx := r.Context()
-	if ws.Engagement, err = s.store.Engagement(ctx, id); err != nil {
-		return nil, err
-	}
-	if ws.Project, err = s.store.Project(ctx, ws.Engagement.ProjectID); err != nil {
-		return nil, err
-	}
-	if ws.Team, err = s.store.Team(ctx, ws.Engagement); err != nil {
-		return nil, err
-	}
-	if ws.Leaders, err = s.store.TeamLeaders(ctx, 0, ws.Engagement.ID); err != nil {
-		return nil, err
-	}
-	team := policy.Team{MunicipalityID: ws.Engagement.MunicipalityID, HostID: ws.Project.HostID, Members: map[int64]int64{}}
-	for _, m := range ws.Team {
-		if m.UserID != 0 {
-			team.Members[m.UserID] = m.TalentID
-		}
-	}
-	for _, l := range ws.Leaders {
-		team.Leaders = append(team.Leaders, l.UserID)
-	}
-	if ws.Part = policy.PartIn(a, team); !ws.Part.Any() {
-		return nil, hiddenFrom(ws.Engagement.MunicipalityID, "engagement", ws.Engagement.ID)
-	}
-	if ws.Host, err = s.store.Organization(ctx, ws.Project.HostID); err != nil {
-		return nil, err
-	}
-	h, err := s.loadHub(ctx)
-	if err != nil {
-		return nil, err
-	}
-	ws.Municipality = h.municipalities[ws.Engagement.MunicipalityID]
-	return ws, nil
-}
+// teamPages are the teams' workspaces after 合意 and the list of a
+// municipality's teams.
+type teamPages struct{ *Server }
 
 type reportLine struct {
 	domain.Report
@@ -97,7 +34,7 @@ type workspaceRights struct {
 // teamLine is a member of the team, with whether the viewer may open
 // their agreement.
 type teamLine struct {
-	store.TeamMember
+	app.TeamMember
 	Terms bool
 }
 
@@ -109,14 +46,14 @@ type meetingLine struct {
 }
 
 type workspaceData struct {
-	*workspace
+	*app.Workspace
 	May        workspaceRights
 	Members    []teamLine
-	Candidates []store.Screener // leaders who may be assigned, for those who assign
+	Candidates []app.Screener // leaders who may be assigned, for those who assign
 	Milestones []domain.Milestone
 	Meetings   []meetingLine
 	Reports    []reportLine
-	Messages   []store.MessageRow
+	Messages   []app.MessageRow
 	Indicators []indicatorLine
 	Reviews    []domain.TeamReview
 	Names      map[int64]string // talent id → name
@@ -128,75 +65,52 @@ type workspaceData struct {
 	Active     bool
 }
 
-// workspacePage is the team's shared page: goal, milestones, meetings,
-// monthly reports, messages, outcomes and, once completed, reviews.
-func (s *Server) workspacePage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	ws, err := s.loadWorkspace(w, r)
-	if err != nil || ws == nil {
-		return err
-	}
-	return s.renderWorkspace(w, r, lang, http.StatusOK, ws, newForm())
+// engagementID is the team in the path; one that is not a number is not
+// found.
+func engagementID(r *http.Request) int64 {
+	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	return id
 }
 
-func (s *Server) renderWorkspace(w http.ResponseWriter, r *http.Request, lang i18n.Lang, status int, ws *workspace, f *form) error {
-	ctx := r.Context()
+// workspacePage is the team's shared page: goal, milestones, meetings,
+// monthly reports, messages, outcomes and, once completed, reviews.
+func (s teamPages) workspacePage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
+	pg, err := s.app.Engagements.View(r.Context(), engagementID(r))
+	if err != nil {
+		return err
+	}
+	return s.renderWorkspace(w, r, lang, http.StatusOK, pg, newForm())
+}
+
+func (s teamPages) renderWorkspace(w http.ResponseWriter, r *http.Request, lang i18n.Lang, status int, pg app.WorkspacePage,
+	f *form) error {
+	ws := pg.Workspace
 	g := ws.Engagement
-	d := workspaceData{workspace: ws, Names: map[int64]string{}, Kinds: domain.IndicatorKinds(), Goals: ws.Project.SDGs,
+	d := workspaceData{Workspace: ws, Names: map[int64]string{}, Kinds: domain.IndicatorKinds(), Goals: ws.Project.SDGs,
 		Form: f, Done: r.URL.Query().Get("done"), Active: g.Status == domain.EngagementActive,
-		ThisMonth: s.now().In(domain.Japan()).Format("2006-01"),
-		May: workspaceRights{Goal: ws.may(policy.TeamGoal), Milestones: ws.may(policy.TeamMilestones),
-			Meetings: ws.may(policy.TeamMeetings), Messages: ws.may(policy.TeamMessages), Report: ws.may(policy.TeamReports),
-			Outcomes: ws.may(policy.TeamOutcomes), Correct: ws.may(policy.TeamCorrectResult),
-			Complete: ws.may(policy.TeamComplete), Story: ws.may(policy.TeamStory), Review: ws.may(policy.TeamReview),
-			Leaders: ws.may(policy.TeamLeaders)}}
+		ThisMonth:  s.now().In(domain.Japan()).Format("2006-01"),
+		Candidates: pg.Candidates, Milestones: pg.Milestones, Messages: pg.Messages, Reviews: pg.Reviews,
+		May: workspaceRights{Goal: ws.May(policy.TeamGoal), Milestones: ws.May(policy.TeamMilestones),
+			Meetings: ws.May(policy.TeamMeetings), Messages: ws.May(policy.TeamMessages), Report: ws.May(policy.TeamReports),
+			Outcomes: ws.May(policy.TeamOutcomes), Correct: ws.May(policy.TeamCorrectResult),
+			Complete: ws.May(policy.TeamComplete), Story: ws.May(policy.TeamStory), Review: ws.May(policy.TeamReview),
+			Leaders: ws.May(policy.TeamLeaders)}}
 	for _, m := range ws.Team {
 		d.Names[m.TalentID] = m.Name
 		d.Members = append(d.Members, teamLine{TeamMember: m, Terms: ws.Part.MayReadTermsOf(m.TalentID)})
 	}
-	var err error
-	if d.May.Leaders {
-		if d.Candidates, err = s.store.LeaderCandidates(ctx, g.MunicipalityID); err != nil {
-			return err
-		}
+	for _, m := range pg.Meetings {
+		d.Meetings = append(d.Meetings, meetingLine{Meeting: m, With: d.Names[m.TalentID]})
 	}
-	if d.Milestones, err = s.store.Milestones(ctx, g.ID); err != nil {
-		return err
-	}
-	meetings, err := s.store.Meetings(ctx, g.ID)
-	if err != nil {
-		return err
-	}
-	for _, m := range meetings {
-		if ws.Part.MayReadMeeting(ws.actor.UserID, m) {
-			d.Meetings = append(d.Meetings, meetingLine{Meeting: m, With: d.Names[m.TalentID]})
-		}
-	}
-	reps, err := s.store.Reports(ctx, g.ID)
-	if err != nil {
-		return err
-	}
-	for _, rp := range reps {
+	for _, rp := range pg.Reports {
 		d.Reports = append(d.Reports, reportLine{Report: rp, Name: d.Names[rp.TalentID]})
 	}
-	if d.Messages, err = s.store.Messages(ctx, g.ID, 50); err != nil {
-		return err
-	}
-	ins, err := s.store.Indicators(ctx, g.ID)
-	if err != nil {
-		return err
-	}
-	for _, in := range ins {
+	for _, in := range pg.Indicators {
 		line := indicatorLine{Indicator: in}
 		if in.HasResult() {
 			line.Change = in.Result - in.Baseline
 		}
 		d.Indicators = append(d.Indicators, line)
-	}
-	if d.Reviews, err = s.store.TeamReviews(ctx, g.ID); err != nil {
-		return err
-	}
-	if err := s.audit(ctx, nil, r, "engagement.view", "engagement", g.ID, g.MunicipalityID); err != nil {
-		return err
 	}
 	return s.render(w, r, lang, status, "workspace", ws.Project.Title, d)
 }
@@ -207,47 +121,15 @@ func workspaceURL(id int64, done string) string {
 
 // engagementsPage lists the municipality's teams: all of them for its
 // staff, and for a leader or a business only the teams they lead or host.
-func (s *Server) engagementsPage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	mu, err := s.pathMunicipality(r)
+func (s teamPages) engagementsPage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
+	mu, rows, err := s.app.Engagements.Teams(r.Context(), r.PathValue("lgcode"))
 	if err != nil {
 		return err
-	}
-	a, err := s.allowSome(r, policy.ViewTeams, mu.ID)
-	if err != nil {
-		return err
-	}
-	gs, err := s.store.Engagements(r.Context(), mu.ID)
-	if err != nil {
-		return err
-	}
-	leaders, err := s.store.TeamLeaders(r.Context(), mu.ID, 0)
-	if err != nil {
-		return err
-	}
-	led, names := map[int64]bool{}, map[int64][]string{}
-	for _, l := range leaders {
-		led[l.EngagementID] = led[l.EngagementID] || l.UserID == a.UserID
-		names[l.EngagementID] = append(names[l.EngagementID], l.Name)
-	}
-	type row struct {
-		domain.Engagement
-		Title   string
-		Leaders []string
 	}
 	d := struct {
 		Municipality domain.Municipality
-		Rows         []row
-	}{Municipality: mu}
-	for _, g := range gs {
-		p, err := s.store.Project(r.Context(), g.ProjectID)
-		if err != nil {
-			return err
-		}
-		if !policy.Can(a, policy.ViewTeams, policy.Resource{MunicipalityID: mu.ID, OrganizationID: p.HostID, TeamLeader: led[g.ID]}) {
-			continue
-		}
-		d.Rows = append(d.Rows, row{Engagement: g, Title: p.Title, Leaders: names[g.ID]})
-	}
+		Rows         []app.TeamRow
+	}{Municipality: mu, Rows: rows}
 	return s.render(w, r, lang, http.StatusOK, "engagements", s.cat.T(lang, "work.list_title", nil), d)
 }
 

@@ -1,50 +1,30 @@
 package web
 
 import (
-	"fmt"
 	"math"
 	"net/http"
 	"strconv"
 	"strings"
 
+	"github.com/tsunagu-hub/tsunagu/internal/app"
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
-	"github.com/tsunagu-hub/tsunagu/internal/policy"
-	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
 
-// mayTouchOutcomes lets through whoever records outcomes while the team is
-// at work, also once it is completed: the store then refuses the change
-// and says that outcomes are locked, except for municipal staff, who
-// correct them with a reason.
-func mayTouchOutcomes(ws *workspace) bool {
-	return ws.Part.May(policy.TeamOutcomes, domain.EngagementActive) || ws.may(policy.TeamCorrectResult)
-}
-
-func (s *Server) saveIndicator(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	return s.workspaceChange(w, r, lang, "outcome", "outcomes", mayTouchOutcomes,
-		[]string{"indicator", "kind", "sdg", "baseline", "result", "evidence", "reason"},
-		func(tx *store.Store, ws *workspace, f *form) error {
-			in, err := indicatorFromForm(ws, f)
-			if err != nil {
-				return err
-			}
-			if !ws.may(policy.TeamCorrectResult) {
-				return tx.SaveIndicator(r.Context(), &in)
-			}
-			before, err := tx.CorrectIndicator(r.Context(), &in, f.Values["reason"])
-			if err != nil {
-				return err
-			}
-			ws.auditAction, ws.auditDetail = "outcome_correct", correctionDetail(f.Values["reason"], before, in)
-			return nil
+// saveIndicator records an outcome, or, once the team is completed, has
+// municipal staff correct one with a reason (app.Engagements.SaveOutcome).
+func (s teamPages) saveIndicator(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
+	return s.workspaceChange(w, r, lang, "outcomes", []string{"indicator", "kind", "sdg", "baseline", "result", "evidence", "reason"},
+		func(f *form) (*app.Workspace, error) {
+			in, invalid := indicatorFromForm(f)
+			return s.app.Engagements.SaveOutcome(r.Context(), engagementID(r), in, f.Values["reason"], invalid)
 		})
 }
 
-// indicatorFromForm reads an outcome indicator from the form.
-func indicatorFromForm(ws *workspace, f *form) (domain.Indicator, error) {
-	in := domain.Indicator{EngagementID: ws.Engagement.ID, Kind: domain.IndicatorKind(f.Values["kind"]),
-		Evidence: f.Values["evidence"], Result: math.NaN()}
+// indicatorFromForm reads an outcome indicator from the form, with what
+// was not a number.
+func indicatorFromForm(f *form) (domain.Indicator, error) {
+	in := domain.Indicator{Kind: domain.IndicatorKind(f.Values["kind"]), Evidence: f.Values["evidence"], Result: math.NaN()}
 	in.ID, _ = strconv.ParseInt(f.Values["indicator"], 10, 64)
 	in.SDG, _ = strconv.Atoi(f.Values["sdg"])
 	var v domain.ValidationErrors
@@ -62,47 +42,11 @@ func indicatorFromForm(ws *workspace, f *form) (domain.Indicator, error) {
 	return in, v.Err()
 }
 
-// correctionDetail is the audit detail of a correction: the reason, and
-// the indicator's values before and after.
-func correctionDetail(reason string, before, after domain.Indicator) string {
-	values := func(in domain.Indicator) string {
-		result := "-"
-		if in.HasResult() {
-			result = formatFloat(in.Result)
-		}
-		return fmt.Sprintf("kind=%s sdg=%d baseline=%s result=%s evidence=%q", in.Kind, in.SDG, formatFloat(in.Baseline),
-			result, in.Evidence)
-	}
-	return fmt.Sprintf("reason=%q; before: %s; after: %s", strings.TrimSpace(reason), values(before), values(after))
-}
-
 // setLeader assigns a leader side-jobber to the team, or takes one off;
 // the leader is told of it.
-func (s *Server) setLeader(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	return s.workspaceChange(w, r, lang, "leader", "leaders", teamMay(policy.TeamLeaders), []string{"user", "action"},
-		func(tx *store.Store, ws *workspace, f *form) error {
-			uid, _ := strconv.ParseInt(f.Values["user"], 10, 64)
-			candidates, err := tx.LeaderCandidates(r.Context(), ws.Engagement.MunicipalityID)
-			if err != nil {
-				return err
-			}
-			known := false
-			for _, c := range candidates {
-				known = known || c.UserID == uid
-			}
-			if !known {
-				return invalidParam("user", "error.leader_unknown")
-			}
-			ws.auditDetail = "user=" + strconv.FormatInt(uid, 10)
-			if f.Values["action"] == "remove" {
-				ws.auditAction = "leader.remove"
-				return tx.UnassignTeamLeader(r.Context(), ws.Engagement.ID, uid)
-			}
-			ws.auditAction = "leader.add"
-			if err := tx.AssignTeamLeader(r.Context(), ws.Engagement.ID, uid); err != nil {
-				return err
-			}
-			return s.tell(r.Context(), tx, ws.Engagement.MunicipalityID, uid, "notice.lead_assigned",
-				map[string]any{"Title": ws.Project.Title}, workspaceURL(ws.Engagement.ID, "leaders"))
-		})
+func (s teamPages) setLeader(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
+	return s.workspaceChange(w, r, lang, "leaders", []string{"user", "action"}, func(f *form) (*app.Workspace, error) {
+		uid, _ := strconv.ParseInt(f.Values["user"], 10, 64)
+		return s.app.Engagements.SetLeader(r.Context(), engagementID(r), uid, f.Values["action"])
+	})
 }

@@ -48,6 +48,7 @@ type Config struct {
 	TrustedProxies []netip.Prefix
 	// Keys seals the municipalities' private signing keys in the database;
 	// without it the server verifies credentials but cannot issue them.
+	// Like Fetch, it configures the App that New builds when App is nil.
 	Keys *keyring.Ring
 	// Fetch configures how credentials of registered instances are
 	// fetched; Fetch.Trusted defaults to the registry. Only tests set the
@@ -78,10 +79,8 @@ type Server struct {
 	pages   *pages
 	cache   *pageCache
 	japan   *japanmap.Renderer // the map of Japan, projected once
-	issuer  *issuer.Issuer     // the municipalities' credentials
-	keys    *keyring.Ring      // seals the issuers' private keys
+	issuer  *issuer.Issuer     // the municipalities' credentials, the services' issuer
 
-	verifier    *issuer.Verifier  // checks credentials of this hub and registered instances
 	verifyLimit *auth.RateLimiter // per client address, on the verify endpoints
 
 	sdgCSSBytes []byte
@@ -125,23 +124,19 @@ func New(cfg Config) (*Server, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	if cfg.Fetch.Trusted == nil {
-		cfg.Fetch.Trusted = issuer.Registered(cfg.Store)
-	}
-	iss := issuer.New(cfg.Store, cfg.BaseURL, now, cfg.Keys)
 	services := cfg.App
 	if services == nil {
 		services = app.New(app.Config{Store: cfg.Store, Catalog: cfg.Catalog, Mail: cfg.Mail, BaseURL: cfg.BaseURL, Now: now,
-			Ref: cfg.Ref, Search: cfg.Search})
+			Ref: cfg.Ref, Search: cfg.Search, Keys: cfg.Keys, Fetch: cfg.Fetch})
 	}
 	return &Server{app: services, store: cfg.Store, ref: cfg.Ref, cat: cfg.Catalog, search: cfg.Search, log: log,
 		version: cfg.Version, now: now, pages: p, sdgCSSBytes: sdgStyles(cfg.Ref),
 		cache: newPageCache(cfg.Store.Version, time.Now, cfg.CacheMaxAge), japan: japanmap.New(cfg.Ref),
-		issuer: iss, verifier: issuer.NewVerifier(iss, credential.NewHTTPResolver(cfg.Fetch)),
+		issuer:      services.Credentials.Issuer(),
 		verifyLimit: auth.NewRateLimiter(verifyBurst, verifyEvery, nil), sessions: newSessions(cfg.Store, cfg.SecureCookies),
 		limits: newLimits(), mail: cfg.Mail, baseURL: strings.TrimRight(cfg.BaseURL, "/"),
 		dummyHash: dummyHash, legal: docs, contact: cfg.Contact, proxies: cfg.TrustedProxies,
-		httpsBase: strings.HasPrefix(cfg.BaseURL, "https://"), keys: cfg.Keys}, nil
+		httpsBase: strings.HasPrefix(cfg.BaseURL, "https://")}, nil
 }
 
 // Handler returns the whole HTTP handler with its middleware: the client
