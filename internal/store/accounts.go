@@ -19,7 +19,7 @@ type Credentials struct {
 }
 
 // Credentials finds a user's sign-in data by email address.
-func (s *Store) Credentials(ctx context.Context, email string) (Credentials, error) {
+func (s Accounts) Credentials(ctx context.Context, email string) (Credentials, error) {
 	var c Credentials
 	var verified sql.NullTime
 	err := s.queryRow(ctx, `SELECT id, email, name, name_kana, password_hash, email_verified_at, lang
@@ -33,17 +33,17 @@ func (s *Store) Credentials(ctx context.Context, email string) (Credentials, err
 }
 
 // SetPassword stores a user's password hash (never the password).
-func (s *Store) SetPassword(ctx context.Context, userID int64, hash string) error {
+func (s Accounts) SetPassword(ctx context.Context, userID int64, hash string) error {
 	return s.updateUser(ctx, `UPDATE users SET password_hash = $1 WHERE id = $2`, hash, userID)
 }
 
 // MarkEmailVerified records that the user confirmed their address.
-func (s *Store) MarkEmailVerified(ctx context.Context, userID int64) error {
+func (s Accounts) MarkEmailVerified(ctx context.Context, userID int64) error {
 	return s.updateUser(ctx, `UPDATE users SET email_verified_at = COALESCE(email_verified_at, $1) WHERE id = $2`,
 		s.now(), userID)
 }
 
-func (s *Store) updateUser(ctx context.Context, q string, args ...any) error {
+func (s Accounts) updateUser(ctx context.Context, q string, args ...any) error {
 	res, err := s.exec(ctx, q, args...)
 	if err != nil {
 		return err
@@ -58,7 +58,7 @@ func (s *Store) updateUser(ctx context.Context, q string, args ...any) error {
 
 // CreateToken stores the hash of a token for a user. expires may be zero
 // for a one-time token that lasts until used; an API token must expire.
-func (s *Store) CreateToken(ctx context.Context, userID int64, purpose domain.TokenPurpose, hash []byte,
+func (s Accounts) CreateToken(ctx context.Context, userID int64, purpose domain.TokenPurpose, hash []byte,
 	expires time.Time, label string) error {
 	var exp any
 	if !expires.IsZero() {
@@ -76,17 +76,17 @@ func (s *Store) CreateToken(ctx context.Context, userID int64, purpose domain.To
 // A form that needs to know whose link it is (to check a new password
 // against their name) asks this first, then spends the token with
 // UseToken in its transaction.
-func (s *Store) TokenOwner(ctx context.Context, hash []byte, purpose domain.TokenPurpose) (int64, error) {
+func (s Accounts) TokenOwner(ctx context.Context, hash []byte, purpose domain.TokenPurpose) (int64, error) {
 	return s.liveToken(ctx, hash, purpose)
 }
 
 // UseToken spends a one-time token: it must exist for the purpose, be
 // unused and unexpired. It returns the user it belongs to. A token can be
 // spent once, even by two requests at the same moment.
-func (s *Store) UseToken(ctx context.Context, hash []byte, purpose domain.TokenPurpose) (int64, error) {
+func (s Accounts) UseToken(ctx context.Context, hash []byte, purpose domain.TokenPurpose) (int64, error) {
 	var userID int64
-	err := s.InTx(ctx, func(tx *Store) error {
-		id, err := tx.liveToken(ctx, hash, purpose)
+	err := s.transact(ctx, func(tx *Store) error {
+		id, err := tx.Accounts().liveToken(ctx, hash, purpose)
 		if err != nil {
 			return err
 		}
@@ -105,7 +105,7 @@ func (s *Store) UseToken(ctx context.Context, hash []byte, purpose domain.TokenP
 
 // liveToken finds an unused, unexpired token for the purpose, or says why
 // it cannot be used.
-func (s *Store) liveToken(ctx context.Context, hash []byte, purpose domain.TokenPurpose) (int64, error) {
+func (s Accounts) liveToken(ctx context.Context, hash []byte, purpose domain.TokenPurpose) (int64, error) {
 	var userID int64
 	var expires, used sql.NullTime
 	err := s.queryRow(ctx, `SELECT user_id, expires_at, used_at FROM user_tokens WHERE hash = $1 AND purpose = $2`,
@@ -126,7 +126,7 @@ func (s *Store) liveToken(ctx context.Context, hash []byte, purpose domain.Token
 // SpendTokens spends every live token of the user for the purpose: asking
 // for a new reset link voids the earlier ones, and setting a password
 // voids them all.
-func (s *Store) SpendTokens(ctx context.Context, userID int64, purpose domain.TokenPurpose) error {
+func (s Accounts) SpendTokens(ctx context.Context, userID int64, purpose domain.TokenPurpose) error {
 	_, err := s.exec(ctx, `UPDATE user_tokens SET used_at = $1 WHERE user_id = $2 AND purpose = $3 AND used_at IS NULL`,
 		s.now(), userID, purpose)
 	return err

@@ -22,7 +22,7 @@ func TestWorkAfterCommit(t *testing.T) {
 		err := s.InTx(ctx, func(tx *Store) error {
 			return tx.InTx(ctx, func(inner *Store) error {
 				u := domain.User{Email: "hook@example.jp", Name: "後 処理"}
-				if err := inner.CreateUser(ctx, &u); err != nil {
+				if err := inner.Accounts().CreateUser(ctx, &u); err != nil {
 					return err
 				}
 				if err := inner.runAfterCommit(ctx, hook("inner", nil)); err != nil {
@@ -41,7 +41,7 @@ func TestWorkAfterCommit(t *testing.T) {
 		if len(ran) != 2 || ran[0] != "inner" || ran[1] != "outer" {
 			t.Errorf("ran %v", ran)
 		}
-		if _, err := s.Credentials(ctx, "hook@example.jp"); err != nil {
+		if _, err := s.Accounts().Credentials(ctx, "hook@example.jp"); err != nil {
 			t.Errorf("the committed change is missing: %v", err)
 		}
 		ran = nil
@@ -56,7 +56,7 @@ func TestWorkAfterCommit(t *testing.T) {
 		}
 		// Outside a transaction the work runs at once; on SQLite the WAL
 		// is then empty.
-		if err := s.runAfterCommit(ctx, s.truncateWAL); err != nil {
+		if err := s.runAfterCommit(ctx, s.Personal().truncateWAL); err != nil {
 			t.Fatal(err)
 		}
 		if s.Engine() == SQLite {

@@ -27,12 +27,12 @@ func scanAgreement(row interface{ Scan(...any) error }) (domain.Agreement, error
 // SaveAgreement drafts or changes the terms of an entry that has an offer
 // (内定) or an agreement (合意). A change makes a new version, which voids
 // every earlier acceptance. The project is one of the entry's choices.
-func (s *Store) SaveAgreement(ctx context.Context, a *domain.Agreement, actorID int64) error {
+func (s Agreements) SaveAgreement(ctx context.Context, a *domain.Agreement, actorID int64) error {
 	if err := a.Validate(); err != nil {
 		return err
 	}
-	return s.InTx(ctx, func(tx *Store) error {
-		e, err := tx.Entry(ctx, a.EntryID)
+	return s.transact(ctx, func(tx *Store) error {
+		e, err := tx.Entries().Entry(ctx, a.EntryID)
 		if err != nil {
 			return err
 		}
@@ -48,7 +48,7 @@ func (s *Store) SaveAgreement(ctx context.Context, a *domain.Agreement, actorID 
 				Fields: []domain.FieldError{{Field: "project", Key: "error.agreement_project"}}}
 		}
 		a.MunicipalityID, a.TalentID, a.UpdatedAt = e.MunicipalityID, e.TalentID, tx.now()
-		cur, err := tx.AgreementOfEntry(ctx, a.EntryID)
+		cur, err := tx.Agreements().AgreementOfEntry(ctx, a.EntryID)
 		switch {
 		case domain.ErrorCode(err) == domain.CodeNotFound:
 			a.Version = 1
@@ -73,7 +73,7 @@ func (s *Store) SaveAgreement(ctx context.Context, a *domain.Agreement, actorID 
 
 // AgreementOfEntry finds an entry's agreement with the acceptances of its
 // current version.
-func (s *Store) AgreementOfEntry(ctx context.Context, entryID int64) (domain.Agreement, error) {
+func (s Agreements) AgreementOfEntry(ctx context.Context, entryID int64) (domain.Agreement, error) {
 	a, err := scanAgreement(s.queryRow(ctx, `SELECT `+agreementColumns+` FROM agreements WHERE entry_id = $1`, entryID))
 	if errors.Is(err, sql.ErrNoRows) {
 		return a, domain.NotFound("agreement")
@@ -85,7 +85,7 @@ func (s *Store) AgreementOfEntry(ctx context.Context, entryID int64) (domain.Agr
 }
 
 // Agreement finds an agreement by id.
-func (s *Store) Agreement(ctx context.Context, id int64) (domain.Agreement, error) {
+func (s Agreements) Agreement(ctx context.Context, id int64) (domain.Agreement, error) {
 	a, err := scanAgreement(s.queryRow(ctx, `SELECT `+agreementColumns+` FROM agreements WHERE id = $1`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return a, domain.NotFound("agreement")
@@ -96,7 +96,7 @@ func (s *Store) Agreement(ctx context.Context, id int64) (domain.Agreement, erro
 	return a, s.loadAcceptances(ctx, &a)
 }
 
-func (s *Store) loadAcceptances(ctx context.Context, a *domain.Agreement) error {
+func (s Agreements) loadAcceptances(ctx context.Context, a *domain.Agreement) error {
 	rows, err := s.query(ctx, `SELECT party, user_id, at FROM agreement_acceptances WHERE agreement_id = $1 AND version = $2
 		ORDER BY at`, a.ID, a.Version)
 	if err != nil {
@@ -120,11 +120,11 @@ func (s *Store) loadAcceptances(ctx context.Context, a *domain.Agreement) error 
 // saw; accepting an outdated version is refused. When the third party
 // accepts, the project team's workspace opens (or the talent joins it) and
 // the entry is 合意.
-func (s *Store) AcceptAgreement(ctx context.Context, id int64, version int, party domain.Party, userID int64) (domain.Agreement, error) {
+func (s Agreements) AcceptAgreement(ctx context.Context, id int64, version int, party domain.Party, userID int64) (domain.Agreement, error) {
 	var a domain.Agreement
-	err := s.InTx(ctx, func(tx *Store) error {
+	err := s.transact(ctx, func(tx *Store) error {
 		var err error
-		if a, err = tx.Agreement(ctx, id); err != nil {
+		if a, err = tx.Agreements().Agreement(ctx, id); err != nil {
 			return err
 		}
 		if a.Version != version {
@@ -142,15 +142,15 @@ func (s *Store) AcceptAgreement(ctx context.Context, id int64, version int, part
 		if !a.Complete() {
 			return nil
 		}
-		if _, err := tx.openEngagement(ctx, a); err != nil {
+		if _, err := tx.Workspaces().openEngagement(ctx, a); err != nil {
 			return err
 		}
-		e, err := tx.Entry(ctx, a.EntryID)
+		e, err := tx.Entries().Entry(ctx, a.EntryID)
 		if err != nil {
 			return err
 		}
 		if e.Status == domain.EntryOffered {
-			_, err = tx.setEntryStatus(ctx, e, domain.EntryAgreed, userID, "agreement accepted")
+			_, err = tx.Entries().setEntryStatus(ctx, e, domain.EntryAgreed, userID, "agreement accepted")
 		}
 		return err
 	})
@@ -158,7 +158,7 @@ func (s *Store) AcceptAgreement(ctx context.Context, id int64, version int, part
 }
 
 // AgreementsOfProject lists the agreements for a project.
-func (s *Store) AgreementsOfProject(ctx context.Context, projectID int64) ([]domain.Agreement, error) {
+func (s Agreements) AgreementsOfProject(ctx context.Context, projectID int64) ([]domain.Agreement, error) {
 	rows, err := s.query(ctx, `SELECT `+agreementColumns+` FROM agreements WHERE project_id = $1 ORDER BY id`, projectID)
 	if err != nil {
 		return nil, err
@@ -185,7 +185,7 @@ func (s *Store) AgreementsOfProject(ctx context.Context, projectID int64) ([]dom
 }
 
 // AgreementsOfTalent lists a talent's agreements, newest first.
-func (s *Store) AgreementsOfTalent(ctx context.Context, talentID int64) ([]domain.Agreement, error) {
+func (s Agreements) AgreementsOfTalent(ctx context.Context, talentID int64) ([]domain.Agreement, error) {
 	ids, err := s.queryIDs(ctx, `SELECT id FROM agreements WHERE talent_id = $1 ORDER BY id DESC`, talentID)
 	if err != nil {
 		return nil, err

@@ -18,7 +18,7 @@ const lastUsedStep = time.Minute
 // revoked nor outlived its expiry, and notes that it was used. An expired
 // token is refused with its own message, so its owner knows to make a new
 // one.
-func (s *Store) APITokenUser(ctx context.Context, hash []byte) (int64, error) {
+func (s Accounts) APITokenUser(ctx context.Context, hash []byte) (int64, error) {
 	var userID int64
 	var expires, lastUsed sql.NullTime
 	err := s.queryRow(ctx, `SELECT user_id, expires_at, last_used_at FROM user_tokens
@@ -44,7 +44,7 @@ func (s *Store) APITokenUser(ctx context.Context, hash []byte) (int64, error) {
 }
 
 // RevokeAPIToken ends an API token of the user.
-func (s *Store) RevokeAPIToken(ctx context.Context, userID int64, hash []byte) error {
+func (s Accounts) RevokeAPIToken(ctx context.Context, userID int64, hash []byte) error {
 	res, err := s.exec(ctx, `UPDATE user_tokens SET used_at = $1 WHERE hash = $2 AND user_id = $3 AND purpose = $4
 		AND used_at IS NULL`, s.now(), hash, userID, domain.TokenAPI)
 	if err != nil {
@@ -72,7 +72,7 @@ type APIToken struct {
 func (t APIToken) Expired(now time.Time) bool { return !now.Before(t.ExpiresAt) }
 
 // APITokens lists a user's API tokens, newest first.
-func (s *Store) APITokens(ctx context.Context, userID int64) ([]APIToken, error) {
+func (s Accounts) APITokens(ctx context.Context, userID int64) ([]APIToken, error) {
 	rows, err := s.query(ctx, `SELECT hash, label, created_at, expires_at, last_used_at, used_at FROM user_tokens
 		WHERE user_id = $1 AND purpose = $2 ORDER BY created_at DESC`, userID, domain.TokenAPI)
 	if err != nil {

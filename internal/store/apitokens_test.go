@@ -18,13 +18,13 @@ func TestAPITokensExpireAndRecordUse(t *testing.T) {
 		clock := time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
 		s.now = func() time.Time { return clock }
 		u := domain.User{Email: "api@example.jp", Name: "API 利用者"}
-		mustNil(t, s.CreateUser(ctx, &u))
+		mustNil(t, s.Accounts().CreateUser(ctx, &u))
 		hash := sha256.Sum256([]byte("tsu_thirty"))
 		expires := clock.AddDate(0, 0, 30)
-		mustNil(t, s.CreateToken(ctx, u.ID, domain.TokenAPI, hash[:], expires, "thirty days"))
+		mustNil(t, s.Accounts().CreateToken(ctx, u.ID, domain.TokenAPI, hash[:], expires, "thirty days"))
 		list := func() APIToken {
 			t.Helper()
-			tokens, err := s.APITokens(ctx, u.ID)
+			tokens, err := s.Accounts().APITokens(ctx, u.ID)
 			mustNil(t, err)
 			if len(tokens) != 1 {
 				t.Fatalf("%d tokens", len(tokens))
@@ -34,7 +34,7 @@ func TestAPITokensExpireAndRecordUse(t *testing.T) {
 		if tok := list(); !tok.ExpiresAt.Equal(expires) || !tok.LastUsedAt.IsZero() || tok.Label != "thirty days" {
 			t.Errorf("new token: %+v", tok)
 		}
-		if id, err := s.APITokenUser(ctx, hash[:]); err != nil || id != u.ID {
+		if id, err := s.Accounts().APITokenUser(ctx, hash[:]); err != nil || id != u.ID {
 			t.Fatalf("use: %d %v", id, err)
 		}
 		if tok := list(); !tok.LastUsedAt.Equal(clock) {
@@ -42,23 +42,23 @@ func TestAPITokensExpireAndRecordUse(t *testing.T) {
 		}
 		first := clock
 		clock = clock.Add(30 * time.Second)
-		_, err := s.APITokenUser(ctx, hash[:])
+		_, err := s.Accounts().APITokenUser(ctx, hash[:])
 		mustNil(t, err)
 		if tok := list(); !tok.LastUsedAt.Equal(first) {
 			t.Errorf("a use within the minute wrote %v", tok.LastUsedAt)
 		}
 		clock = clock.Add(time.Minute)
-		_, err = s.APITokenUser(ctx, hash[:])
+		_, err = s.Accounts().APITokenUser(ctx, hash[:])
 		mustNil(t, err)
 		if tok := list(); !tok.LastUsedAt.Equal(clock) {
 			t.Errorf("last used %v, want %v", tok.LastUsedAt, clock)
 		}
 		clock = expires.Add(-time.Second)
-		if _, err := s.APITokenUser(ctx, hash[:]); err != nil {
+		if _, err := s.Accounts().APITokenUser(ctx, hash[:]); err != nil {
 			t.Errorf("a second before expiry: %v", err)
 		}
 		clock = expires
-		_, err = s.APITokenUser(ctx, hash[:])
+		_, err = s.Accounts().APITokenUser(ctx, hash[:])
 		if key, _ := domain.ErrorKey(err); domain.ErrorCode(err) != domain.CodeUnauthorized || key != "error.api_token_expired" {
 			t.Errorf("at expiry: %v", err)
 		}

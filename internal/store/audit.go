@@ -27,7 +27,7 @@ type AuditEvent struct {
 
 // Audit appends an event, inside the caller's transaction when there is
 // one, so the record exists exactly when the change does.
-func (s *Store) Audit(ctx context.Context, e AuditEvent) error {
+func (s Compliance) Audit(ctx context.Context, e AuditEvent) error {
 	var actor, muni any
 	if e.ActorID != 0 {
 		actor = e.ActorID
@@ -61,7 +61,7 @@ const auditSubjectLabel = `COALESCE(CASE a.subject_type
 
 // AuditLog lists the newest events first, with the actor's name and the
 // subject's; municipalityID 0 lists all.
-func (s *Store) AuditLog(ctx context.Context, municipalityID int64, limit int) ([]AuditEvent, error) {
+func (s Compliance) AuditLog(ctx context.Context, municipalityID int64, limit int) ([]AuditEvent, error) {
 	rows, err := s.query(ctx, `SELECT a.id, a.at, a.actor_id, a.action, a.subject_type, a.subject_id, a.subject_key,
 		a.municipality_id, a.address, a.detail, COALESCE(u.name, ''), u.id IS NULL, `+auditSubjectLabel+`
 		FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id

@@ -16,7 +16,7 @@ type EventRow struct {
 }
 
 // CreateEvent adds an event.
-func (s *Store) CreateEvent(ctx context.Context, e *domain.Event) error {
+func (s Community) CreateEvent(ctx context.Context, e *domain.Event) error {
 	if err := e.Validate(); err != nil {
 		return err
 	}
@@ -40,7 +40,7 @@ func scanEvent(row interface{ Scan(...any) error }) (EventRow, error) {
 
 // Events lists events ending after since, soonest first; municipalityID 0
 // means every municipality.
-func (s *Store) Events(ctx context.Context, municipalityID int64, since time.Time) ([]EventRow, error) {
+func (s Community) Events(ctx context.Context, municipalityID int64, since time.Time) ([]EventRow, error) {
 	q := `SELECT ` + eventColumns + ` FROM events e WHERE e.ends_at >= $1`
 	args := []any{since.UTC()}
 	if municipalityID != 0 {
@@ -64,7 +64,7 @@ func (s *Store) Events(ctx context.Context, municipalityID int64, since time.Tim
 }
 
 // EventByID finds an event.
-func (s *Store) EventByID(ctx context.Context, id int64) (EventRow, error) {
+func (s Community) EventByID(ctx context.Context, id int64) (EventRow, error) {
 	e, err := scanEvent(s.queryRow(ctx, `SELECT `+eventColumns+` FROM events e WHERE e.id = $1`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return e, domain.NotFound("event")
@@ -74,13 +74,13 @@ func (s *Store) EventByID(ctx context.Context, id int64) (EventRow, error) {
 
 // RSVP says the user comes; a full event refuses, checked in the same
 // transaction as the reply so two last seats are never both taken.
-func (s *Store) RSVP(ctx context.Context, eventID, userID int64) error {
-	return s.InTx(ctx, func(tx *Store) error {
-		e, err := tx.EventByID(ctx, eventID)
+func (s Community) RSVP(ctx context.Context, eventID, userID int64) error {
+	return s.transact(ctx, func(tx *Store) error {
+		e, err := tx.Community().EventByID(ctx, eventID)
 		if err != nil {
 			return err
 		}
-		if going, err := tx.Going(ctx, eventID, userID); err != nil || going {
+		if going, err := tx.Community().Going(ctx, eventID, userID); err != nil || going {
 			return err
 		}
 		if e.Capacity > 0 && e.Going >= e.Capacity {
@@ -92,20 +92,20 @@ func (s *Store) RSVP(ctx context.Context, eventID, userID int64) error {
 }
 
 // CancelRSVP takes a reply back.
-func (s *Store) CancelRSVP(ctx context.Context, eventID, userID int64) error {
+func (s Community) CancelRSVP(ctx context.Context, eventID, userID int64) error {
 	_, err := s.exec(ctx, `DELETE FROM event_rsvps WHERE event_id = $1 AND user_id = $2`, eventID, userID)
 	return err
 }
 
 // Going reports whether the user said they come.
-func (s *Store) Going(ctx context.Context, eventID, userID int64) (bool, error) {
+func (s Community) Going(ctx context.Context, eventID, userID int64) (bool, error) {
 	var n int
 	err := s.queryRow(ctx, `SELECT COUNT(*) FROM event_rsvps WHERE event_id = $1 AND user_id = $2`, eventID, userID).Scan(&n)
 	return n > 0, err
 }
 
 // CreateIdea records a proposal as received.
-func (s *Store) CreateIdea(ctx context.Context, i *domain.Idea) error {
+func (s Community) CreateIdea(ctx context.Context, i *domain.Idea) error {
 	if err := i.Validate(); err != nil {
 		return err
 	}
@@ -132,7 +132,7 @@ func scanIdea(row interface{ Scan(...any) error }) (domain.Idea, error) {
 }
 
 // Ideas lists ideas, most supported first; municipalityID 0 means all.
-func (s *Store) Ideas(ctx context.Context, municipalityID int64) ([]domain.Idea, error) {
+func (s Community) Ideas(ctx context.Context, municipalityID int64) ([]domain.Idea, error) {
 	q := `SELECT ` + ideaColumns + ` FROM ideas i`
 	var args []any
 	if municipalityID != 0 {
@@ -156,7 +156,7 @@ func (s *Store) Ideas(ctx context.Context, municipalityID int64) ([]domain.Idea,
 }
 
 // Idea finds one idea.
-func (s *Store) Idea(ctx context.Context, id int64) (domain.Idea, error) {
+func (s Community) Idea(ctx context.Context, id int64) (domain.Idea, error) {
 	i, err := scanIdea(s.queryRow(ctx, `SELECT `+ideaColumns+` FROM ideas i WHERE i.id = $1`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return i, domain.NotFound("idea")
@@ -165,7 +165,7 @@ func (s *Store) Idea(ctx context.Context, id int64) (domain.Idea, error) {
 }
 
 // SupportIdea adds or takes back the user's support.
-func (s *Store) SupportIdea(ctx context.Context, ideaID, userID int64, support bool) error {
+func (s Community) SupportIdea(ctx context.Context, ideaID, userID int64, support bool) error {
 	if _, err := s.Idea(ctx, ideaID); err != nil {
 		return err
 	}
@@ -179,7 +179,7 @@ func (s *Store) SupportIdea(ctx context.Context, ideaID, userID int64, support b
 }
 
 // Supported lists the ideas the user supports.
-func (s *Store) Supported(ctx context.Context, userID int64) (map[int64]bool, error) {
+func (s Community) Supported(ctx context.Context, userID int64) (map[int64]bool, error) {
 	ids, err := s.queryIDs(ctx, `SELECT idea_id FROM idea_supports WHERE user_id = $1`, userID)
 	out := map[int64]bool{}
 	for _, id := range ids {
@@ -189,7 +189,7 @@ func (s *Store) Supported(ctx context.Context, userID int64) (map[int64]bool, er
 }
 
 // AnswerIdea records the municipality's answer.
-func (s *Store) AnswerIdea(ctx context.Context, id int64, status domain.IdeaStatus, answer string) (domain.Idea, error) {
+func (s Community) AnswerIdea(ctx context.Context, id int64, status domain.IdeaStatus, answer string) (domain.Idea, error) {
 	if !status.Valid() {
 		return domain.Idea{}, domain.Errorf(domain.CodeInvalid, "error.choice", "Value", string(status))
 	}

@@ -9,7 +9,7 @@ import (
 
 // RecordConsent appends a consent answer with its time and, for a
 // document (terms of use, privacy notice), the version agreed to.
-func (s *Store) RecordConsent(ctx context.Context, c *domain.Consent) error {
+func (s Compliance) RecordConsent(ctx context.Context, c *domain.Consent) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}
@@ -20,7 +20,7 @@ func (s *Store) RecordConsent(ctx context.Context, c *domain.Consent) error {
 }
 
 // ConsentHistory lists a user's consent answers, newest first.
-func (s *Store) ConsentHistory(ctx context.Context, userID int64) ([]domain.Consent, error) {
+func (s Compliance) ConsentHistory(ctx context.Context, userID int64) ([]domain.Consent, error) {
 	rows, err := s.query(ctx, `SELECT user_id, municipality_id, purpose, granted, at, document_version FROM consents WHERE user_id = $1
 		ORDER BY at DESC, id DESC`, userID)
 	if err != nil {
@@ -42,7 +42,7 @@ func (s *Store) ConsentHistory(ctx context.Context, userID int64) ([]domain.Cons
 
 // CurrentConsents gives each purpose's newest hub-wide answer; purposes
 // never answered are absent (not granted).
-func (s *Store) CurrentConsents(ctx context.Context, userID int64) (map[domain.ConsentPurpose]domain.Consent, error) {
+func (s Compliance) CurrentConsents(ctx context.Context, userID int64) (map[domain.ConsentPurpose]domain.Consent, error) {
 	hist, err := s.ConsentHistory(ctx, userID)
 	if err != nil {
 		return nil, err

@@ -38,7 +38,7 @@ func scanCredential(row interface{ Scan(...any) error }) (IssuedCredential, erro
 }
 
 // NextStatusIndex is the municipality's next free place in its status list.
-func (s *Store) NextStatusIndex(ctx context.Context, municipalityID int64) (int, error) {
+func (s Issuance) NextStatusIndex(ctx context.Context, municipalityID int64) (int, error) {
 	var n sql.NullInt64
 	err := s.queryRow(ctx, `SELECT MAX(status_index) FROM credentials WHERE municipality_id = $1`, municipalityID).Scan(&n)
 	if !n.Valid {
@@ -48,14 +48,14 @@ func (s *Store) NextStatusIndex(ctx context.Context, municipalityID int64) (int,
 }
 
 // SaveCredential stores an issued credential.
-func (s *Store) SaveCredential(ctx context.Context, c IssuedCredential) error {
+func (s Issuance) SaveCredential(ctx context.Context, c IssuedCredential) error {
 	_, err := s.exec(ctx, `INSERT INTO credentials (id, municipality_id, talent_id, engagement_id, status_index, jwt, issued_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7)`, c.ID, c.MunicipalityID, c.TalentID, c.EngagementID, c.StatusIndex, c.JWT, c.IssuedAt)
 	return mapError(err, "credential")
 }
 
 // Credential finds one credential.
-func (s *Store) Credential(ctx context.Context, id string) (IssuedCredential, error) {
+func (s Issuance) Credential(ctx context.Context, id string) (IssuedCredential, error) {
 	c, err := scanCredential(s.queryRow(ctx, `SELECT `+credentialColumns+` FROM credentials WHERE id = $1`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, domain.NotFound("credential")
@@ -65,7 +65,7 @@ func (s *Store) Credential(ctx context.Context, id string) (IssuedCredential, er
 
 // IssuedCredentials lists credentials by talent (talentID ≠ 0), or else by
 // municipality, newest first.
-func (s *Store) IssuedCredentials(ctx context.Context, municipalityID, talentID int64) ([]IssuedCredential, error) {
+func (s Issuance) IssuedCredentials(ctx context.Context, municipalityID, talentID int64) ([]IssuedCredential, error) {
 	q, arg := `SELECT `+credentialColumns+` FROM credentials WHERE municipality_id = $1`, municipalityID
 	if talentID != 0 {
 		q, arg = `SELECT `+credentialColumns+` FROM credentials WHERE talent_id = $1`, talentID
@@ -87,14 +87,14 @@ func (s *Store) IssuedCredentials(ctx context.Context, municipalityID, talentID 
 }
 
 // HasCredential reports whether the talent has one for the engagement.
-func (s *Store) HasCredential(ctx context.Context, engagementID, talentID int64) (bool, error) {
+func (s Issuance) HasCredential(ctx context.Context, engagementID, talentID int64) (bool, error) {
 	var n int
 	err := s.queryRow(ctx, `SELECT COUNT(*) FROM credentials WHERE engagement_id = $1 AND talent_id = $2`, engagementID, talentID).Scan(&n)
 	return n > 0, err
 }
 
 // RevokeCredential marks a credential revoked, with a reason.
-func (s *Store) RevokeCredential(ctx context.Context, id, reason string) error {
+func (s Issuance) RevokeCredential(ctx context.Context, id, reason string) error {
 	res, err := s.exec(ctx, `UPDATE credentials SET revoked_at = $1, revoke_reason = $2 WHERE id = $3 AND revoked_at IS NULL`,
 		s.now(), reason, id)
 	if err != nil {
@@ -108,7 +108,7 @@ func (s *Store) RevokeCredential(ctx context.Context, id, reason string) error {
 
 // SetCredentialPublic lets the talent show a credential on a public page,
 // or not.
-func (s *Store) SetCredentialPublic(ctx context.Context, id string, talentID int64, public bool) error {
+func (s Issuance) SetCredentialPublic(ctx context.Context, id string, talentID int64, public bool) error {
 	res, err := s.exec(ctx, `UPDATE credentials SET public = $1 WHERE id = $2 AND talent_id = $3`, public, id, talentID)
 	if err != nil {
 		return err
@@ -120,7 +120,7 @@ func (s *Store) SetCredentialPublic(ctx context.Context, id string, talentID int
 }
 
 // RevokedIndexes lists the municipality's revoked places in its status list.
-func (s *Store) RevokedIndexes(ctx context.Context, municipalityID int64) ([]int, error) {
+func (s Issuance) RevokedIndexes(ctx context.Context, municipalityID int64) ([]int, error) {
 	rows, err := s.query(ctx, `SELECT status_index FROM credentials WHERE municipality_id = $1 AND revoked_at IS NOT NULL`, municipalityID)
 	if err != nil {
 		return nil, err
@@ -139,7 +139,7 @@ func (s *Store) RevokedIndexes(ctx context.Context, municipalityID int64) ([]int
 
 // EngagementsMissingCredentials lists the completed engagements where a
 // team member (an agreement accepted by all) has no credential yet.
-func (s *Store) EngagementsMissingCredentials(ctx context.Context) ([]int64, error) {
+func (s Issuance) EngagementsMissingCredentials(ctx context.Context) ([]int64, error) {
 	return s.queryIDs(ctx, `SELECT g.id FROM engagements g WHERE g.status = $1 AND EXISTS (
 		SELECT 1 FROM agreements a WHERE a.project_id = g.project_id AND `+acceptedByAll+`
 		AND NOT EXISTS (SELECT 1 FROM credentials c WHERE c.engagement_id = g.id AND c.talent_id = a.talent_id))

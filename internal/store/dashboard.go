@@ -71,7 +71,7 @@ type OutcomeTotal struct {
 
 // Dashboard computes the figures of a program, or of every program of the
 // municipality.
-func (s *Store) Dashboard(ctx context.Context, sc DashboardScope) (Dashboard, error) {
+func (s Insights) Dashboard(ctx context.Context, sc DashboardScope) (Dashboard, error) {
 	d := Dashboard{SkillsOffered: map[string]int{}, SkillsAsked: map[string]int{}, SDGsProjects: map[int]int{},
 		SDGsInterest: map[int]int{}, ReviewAverage: map[string]float64{}, ReviewCount: map[string]int{}}
 	cond, arg := sc.scopeSQL()
@@ -142,7 +142,7 @@ func (s *Store) Dashboard(ctx context.Context, sc DashboardScope) (Dashboard, er
 	return d, s.engagementFigures(ctx, sc, &d)
 }
 
-func (s *Store) entryDates(ctx context.Context, cond string, arg any, d *Dashboard) error {
+func (s Insights) entryDates(ctx context.Context, cond string, arg any, d *Dashboard) error {
 	rows, err := s.query(ctx, `SELECT e.submitted_at FROM entries e WHERE `+cond+` ORDER BY e.submitted_at`, arg)
 	if err != nil {
 		return err
@@ -160,7 +160,7 @@ func (s *Store) entryDates(ctx context.Context, cond string, arg any, d *Dashboa
 
 // funnel counts how far the entries came. An entry counts as screened when
 // it stands past 応募 or was ever moved past it.
-func (s *Store) funnel(ctx context.Context, cond string, arg any, f *Funnel) error {
+func (s Insights) funnel(ctx context.Context, cond string, arg any, f *Funnel) error {
 	return s.queryRow(ctx, `SELECT COUNT(*),
 		COALESCE(SUM(CASE WHEN e.status IN ('interview', 'offered', 'agreed') OR EXISTS (SELECT 1 FROM entry_events ev
 			WHERE ev.entry_id = e.id AND ev.to_status IN ('interview', 'offered', 'agreed')) THEN 1 ELSE 0 END), 0),
@@ -172,7 +172,7 @@ func (s *Store) funnel(ctx context.Context, cond string, arg any, f *Funnel) err
 }
 
 // engagementFigures counts agreements, teams, hours, outcomes and reviews.
-func (s *Store) engagementFigures(ctx context.Context, sc DashboardScope, d *Dashboard) error {
+func (s Insights) engagementFigures(ctx context.Context, sc DashboardScope, d *Dashboard) error {
 	cond, arg := sc.scopeSQL()
 	if err := s.queryRow(ctx, `SELECT
 		COALESCE(SUM(CASE WHEN `+acceptedByAll+` THEN 1 ELSE 0 END), 0),
@@ -232,7 +232,7 @@ func (s *Store) engagementFigures(ctx context.Context, sc DashboardScope, d *Das
 }
 
 // collect runs a two-column (text, count) query.
-func (s *Store) collect(ctx context.Context, q string, arg any, fn func(string, int)) error {
+func (s Insights) collect(ctx context.Context, q string, arg any, fn func(string, int)) error {
 	rows, err := s.query(ctx, q, arg)
 	if err != nil {
 		return err
@@ -250,7 +250,7 @@ func (s *Store) collect(ctx context.Context, q string, arg any, fn func(string, 
 }
 
 // collectInt runs a two-column (number, count) query.
-func (s *Store) collectInt(ctx context.Context, q string, arg any, fn func(int, int)) error {
+func (s Insights) collectInt(ctx context.Context, q string, arg any, fn func(int, int)) error {
 	rows, err := s.query(ctx, q, arg)
 	if err != nil {
 		return err

@@ -20,9 +20,9 @@ type EntryEvent struct {
 // DecideEntries moves a program's entries to new statuses in one
 // transaction and records each change with who and why. Withdrawn and
 // agreed entries are left as they are; unchanged ones record nothing.
-func (s *Store) DecideEntries(ctx context.Context, programID int64, to map[int64]domain.EntryStatus, actorID int64,
+func (s Entries) DecideEntries(ctx context.Context, programID int64, to map[int64]domain.EntryStatus, actorID int64,
 	reason string) (changed int, err error) {
-	err = s.InTx(ctx, func(tx *Store) error {
+	err = s.transact(ctx, func(tx *Store) error {
 		var actor any
 		if actorID != 0 {
 			actor = actorID
@@ -31,7 +31,7 @@ func (s *Store) DecideEntries(ctx context.Context, programID int64, to map[int64
 			if !status.Valid() {
 				return domain.Errorf(domain.CodeInvalid, "error.choice", "Value", string(status))
 			}
-			e, err := tx.Entry(ctx, entryID)
+			e, err := tx.Entries().Entry(ctx, entryID)
 			if err != nil {
 				return err
 			}
@@ -57,7 +57,7 @@ func (s *Store) DecideEntries(ctx context.Context, programID int64, to map[int64
 }
 
 // EntryHistory lists an entry's status changes, oldest first.
-func (s *Store) EntryHistory(ctx context.Context, entryID int64) ([]EntryEvent, error) {
+func (s Entries) EntryHistory(ctx context.Context, entryID int64) ([]EntryEvent, error) {
 	rows, err := s.query(ctx, `SELECT entry_id, at, actor_id, from_status, to_status, reason FROM entry_events
 		WHERE entry_id = $1 ORDER BY at, id`, entryID)
 	if err != nil {

@@ -25,7 +25,7 @@ func scanEngagement(row interface{ Scan(...any) error }) (domain.Engagement, err
 
 // openEngagement opens the project's workspace when its first agreement is
 // accepted by all sides; later ones join the same team.
-func (s *Store) openEngagement(ctx context.Context, a domain.Agreement) (domain.Engagement, error) {
+func (s Workspaces) openEngagement(ctx context.Context, a domain.Agreement) (domain.Engagement, error) {
 	g, err := s.EngagementOfProject(ctx, a.ProjectID)
 	if domain.ErrorCode(err) != domain.CodeNotFound {
 		return g, err
@@ -38,7 +38,7 @@ func (s *Store) openEngagement(ctx context.Context, a domain.Agreement) (domain.
 }
 
 // Engagement finds a workspace by id.
-func (s *Store) Engagement(ctx context.Context, id int64) (domain.Engagement, error) {
+func (s Workspaces) Engagement(ctx context.Context, id int64) (domain.Engagement, error) {
 	g, err := scanEngagement(s.queryRow(ctx, `SELECT `+engagementColumns+` FROM engagements WHERE id = $1`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return g, domain.NotFound("engagement")
@@ -47,7 +47,7 @@ func (s *Store) Engagement(ctx context.Context, id int64) (domain.Engagement, er
 }
 
 // EngagementOfProject finds a project's workspace.
-func (s *Store) EngagementOfProject(ctx context.Context, projectID int64) (domain.Engagement, error) {
+func (s Workspaces) EngagementOfProject(ctx context.Context, projectID int64) (domain.Engagement, error) {
 	g, err := scanEngagement(s.queryRow(ctx, `SELECT `+engagementColumns+` FROM engagements WHERE project_id = $1`, projectID))
 	if errors.Is(err, sql.ErrNoRows) {
 		return g, domain.NotFound("engagement")
@@ -57,7 +57,7 @@ func (s *Store) EngagementOfProject(ctx context.Context, projectID int64) (domai
 
 // Engagements lists a municipality's workspaces (0: every municipality),
 // newest first.
-func (s *Store) Engagements(ctx context.Context, municipalityID int64) ([]domain.Engagement, error) {
+func (s Workspaces) Engagements(ctx context.Context, municipalityID int64) ([]domain.Engagement, error) {
 	q := `SELECT ` + engagementColumns + ` FROM engagements`
 	var args []any
 	if municipalityID != 0 {
@@ -90,8 +90,8 @@ type TeamMember struct {
 
 // Team lists the talents whose agreements for the engagement's project all
 // sides accepted.
-func (s *Store) Team(ctx context.Context, g domain.Engagement) ([]TeamMember, error) {
-	all, err := s.AgreementsOfProject(ctx, g.ProjectID)
+func (s Workspaces) Team(ctx context.Context, g domain.Engagement) ([]TeamMember, error) {
+	all, err := Agreements(s).AgreementsOfProject(ctx, g.ProjectID)
 	if err != nil {
 		return nil, err
 	}
@@ -100,7 +100,7 @@ func (s *Store) Team(ctx context.Context, g domain.Engagement) ([]TeamMember, er
 		if !a.Complete() {
 			continue
 		}
-		t, err := s.Talent(ctx, a.TalentID)
+		t, err := Talents(s).Talent(ctx, a.TalentID)
 		if err != nil {
 			return nil, err
 		}
@@ -110,7 +110,7 @@ func (s *Store) Team(ctx context.Context, g domain.Engagement) ([]TeamMember, er
 }
 
 // SetGoal records the kickoff goal.
-func (s *Store) SetGoal(ctx context.Context, engagementID int64, goal string) error {
+func (s Workspaces) SetGoal(ctx context.Context, engagementID int64, goal string) error {
 	if len([]rune(goal)) > 2000 {
 		return &domain.Error{Code: domain.CodeInvalid, Key: "error.too_long", Args: domain.Args("Max", 2000),
 			Fields: []domain.FieldError{{Field: "goal", Key: "error.too_long", Args: domain.Args("Max", 2000)}}}
@@ -120,7 +120,7 @@ func (s *Store) SetGoal(ctx context.Context, engagementID int64, goal string) er
 }
 
 // AddMilestone adds a step towards the goal.
-func (s *Store) AddMilestone(ctx context.Context, m *domain.Milestone) error {
+func (s Workspaces) AddMilestone(ctx context.Context, m *domain.Milestone) error {
 	if err := m.Validate(); err != nil {
 		return err
 	}
@@ -131,7 +131,7 @@ func (s *Store) AddMilestone(ctx context.Context, m *domain.Milestone) error {
 }
 
 // SetMilestoneDone marks a milestone done or not done.
-func (s *Store) SetMilestoneDone(ctx context.Context, engagementID, id int64, done bool) error {
+func (s Workspaces) SetMilestoneDone(ctx context.Context, engagementID, id int64, done bool) error {
 	var at any
 	if done {
 		at = s.now()
@@ -147,7 +147,7 @@ func (s *Store) SetMilestoneDone(ctx context.Context, engagementID, id int64, do
 }
 
 // Milestones lists an engagement's milestones by due date.
-func (s *Store) Milestones(ctx context.Context, engagementID int64) ([]domain.Milestone, error) {
+func (s Workspaces) Milestones(ctx context.Context, engagementID int64) ([]domain.Milestone, error) {
 	rows, err := s.query(ctx, `SELECT id, engagement_id, title, due_on, done_at FROM milestones WHERE engagement_id = $1
 		ORDER BY due_on, id`, engagementID)
 	if err != nil {
@@ -171,7 +171,7 @@ func (s *Store) Milestones(ctx context.Context, engagementID int64) ([]domain.Mi
 }
 
 // LogMeeting adds a team meeting or a one-to-one to the log.
-func (s *Store) LogMeeting(ctx context.Context, m *domain.Meeting) error {
+func (s Workspaces) LogMeeting(ctx context.Context, m *domain.Meeting) error {
 	if err := m.Validate(); err != nil {
 		return err
 	}
@@ -184,7 +184,7 @@ func (s *Store) LogMeeting(ctx context.Context, m *domain.Meeting) error {
 
 // Meetings lists the meeting log, newest first, one-to-ones included:
 // who may read which is policy.TeamPart.MayReadMeeting.
-func (s *Store) Meetings(ctx context.Context, engagementID int64) ([]domain.Meeting, error) {
+func (s Workspaces) Meetings(ctx context.Context, engagementID int64) ([]domain.Meeting, error) {
 	rows, err := s.query(ctx, `SELECT id, engagement_id, kind, held_on, minutes, notes, author_id, talent_id FROM meetings
 		WHERE engagement_id = $1 ORDER BY held_on DESC, id DESC`, engagementID)
 	if err != nil {
@@ -207,7 +207,7 @@ func (s *Store) Meetings(ctx context.Context, engagementID int64) ([]domain.Meet
 
 // SubmitReport stores a talent's monthly report; sending the same month
 // again replaces it.
-func (s *Store) SubmitReport(ctx context.Context, r *domain.Report) error {
+func (s Workspaces) SubmitReport(ctx context.Context, r *domain.Report) error {
 	if err := r.Validate(); err != nil {
 		return err
 	}
@@ -225,7 +225,7 @@ func (s *Store) SubmitReport(ctx context.Context, r *domain.Report) error {
 }
 
 // Reports lists an engagement's reports, newest month first.
-func (s *Store) Reports(ctx context.Context, engagementID int64) ([]domain.Report, error) {
+func (s Workspaces) Reports(ctx context.Context, engagementID int64) ([]domain.Report, error) {
 	rows, err := s.query(ctx, `SELECT id, engagement_id, talent_id, month, hours, done, next_steps, blockers, submitted_at
 		FROM reports WHERE engagement_id = $1 ORDER BY month DESC, talent_id`, engagementID)
 	if err != nil {
@@ -246,7 +246,7 @@ func (s *Store) Reports(ctx context.Context, engagementID int64) ([]domain.Repor
 }
 
 // PostMessage adds a message to the workspace.
-func (s *Store) PostMessage(ctx context.Context, m *domain.Message) error {
+func (s Workspaces) PostMessage(ctx context.Context, m *domain.Message) error {
 	if err := m.Validate(); err != nil {
 		return err
 	}
@@ -264,7 +264,7 @@ type MessageRow struct {
 }
 
 // Messages lists the workspace's newest messages, oldest of them first.
-func (s *Store) Messages(ctx context.Context, engagementID int64, limit int) ([]MessageRow, error) {
+func (s Workspaces) Messages(ctx context.Context, engagementID int64, limit int) ([]MessageRow, error) {
 	rows, err := s.query(ctx, `SELECT m.id, m.engagement_id, COALESCE(m.author_id, 0), m.body, m.at, COALESCE(u.name, '')
 		FROM engagement_messages m LEFT JOIN users u ON u.id = m.author_id WHERE m.engagement_id = $1
 		ORDER BY m.id DESC LIMIT $2`, engagementID, limit)
@@ -285,7 +285,7 @@ func (s *Store) Messages(ctx context.Context, engagementID int64, limit int) ([]
 }
 
 // CompleteEngagement closes the workspace; reviews open.
-func (s *Store) CompleteEngagement(ctx context.Context, id int64) error {
+func (s Workspaces) CompleteEngagement(ctx context.Context, id int64) error {
 	res, err := s.exec(ctx, `UPDATE engagements SET status = $1, completed_at = $2 WHERE id = $3 AND status = $4`,
 		domain.EngagementCompleted, s.now(), id, domain.EngagementActive)
 	if err != nil {
@@ -298,7 +298,7 @@ func (s *Store) CompleteEngagement(ctx context.Context, id int64) error {
 }
 
 // SetStoryConsent records the business's consent to a public story.
-func (s *Store) SetStoryConsent(ctx context.Context, id int64, consent bool) error {
+func (s Workspaces) SetStoryConsent(ctx context.Context, id int64, consent bool) error {
 	_, err := s.exec(ctx, `UPDATE engagements SET story_consent = $1 WHERE id = $2`, consent, id)
 	return err
 }
@@ -314,7 +314,7 @@ type LateReport struct {
 
 // LateReports lists, for active engagements, the members with no report
 // for the month before now once that month is more than graceDays over.
-func (s *Store) LateReports(ctx context.Context, now time.Time, graceDays int) ([]LateReport, error) {
+func (s Workspaces) LateReports(ctx context.Context, now time.Time, graceDays int) ([]LateReport, error) {
 	jst := now.In(domain.Japan())
 	if jst.Day() <= graceDays {
 		return nil, nil
@@ -350,7 +350,7 @@ func (s *Store) LateReports(ctx context.Context, now time.Time, graceDays int) (
 
 // ClaimReminder records that a late report is being reminded and reports
 // whether it had not been before, so each is reminded once.
-func (s *Store) ClaimReminder(ctx context.Context, l LateReport) (bool, error) {
+func (s Workspaces) ClaimReminder(ctx context.Context, l LateReport) (bool, error) {
 	res, err := s.exec(ctx, `INSERT INTO report_reminders (engagement_id, talent_id, month, at) VALUES ($1, $2, $3, $4)
 		ON CONFLICT DO NOTHING`, l.EngagementID, l.TalentID, l.Month, s.now())
 	if err != nil {

@@ -11,7 +11,7 @@ import (
 // CreateEntry records a talent's entry with its ranked choices, which must
 // be projects of the entry's program. A second entry by the same talent to
 // the same program is a conflict.
-func (s *Store) CreateEntry(ctx context.Context, e *domain.Entry) error {
+func (s Entries) CreateEntry(ctx context.Context, e *domain.Entry) error {
 	_, err := s.SubmitEntry(ctx, e)
 	return err
 }
@@ -20,7 +20,7 @@ func (s *Store) CreateEntry(ctx context.Context, e *domain.Entry) error {
 // false when the idempotency key matched an earlier submission, whose
 // entry now fills e. Call it outside any transaction: a lost race is
 // resolved after the rollback.
-func (s *Store) SubmitEntry(ctx context.Context, e *domain.Entry) (created bool, err error) {
+func (s Entries) SubmitEntry(ctx context.Context, e *domain.Entry) (created bool, err error) {
 	created, err = s.InsertEntry(ctx, e)
 	return s.SettleEntryRace(ctx, e, created, err)
 }
@@ -30,13 +30,13 @@ func (s *Store) SubmitEntry(ctx context.Context, e *domain.Entry) (created bool,
 // In a caller's transaction it joins it, so the caller can record what
 // follows from a new entry in the same commit; the caller then settles a
 // lost race with SettleEntryRace after the transaction.
-func (s *Store) InsertEntry(ctx context.Context, e *domain.Entry) (created bool, err error) {
+func (s Entries) InsertEntry(ctx context.Context, e *domain.Entry) (created bool, err error) {
 	if err := e.Validate(); err != nil {
 		return false, err
 	}
-	err = s.InTx(ctx, func(tx *Store) error {
+	err = s.transact(ctx, func(tx *Store) error {
 		if e.IdempotencyKey != "" {
-			got, err := tx.entryByKey(ctx, e)
+			got, err := tx.Entries().entryByKey(ctx, e)
 			if err == nil {
 				*e = got
 				return nil
@@ -81,7 +81,7 @@ func (s *Store) InsertEntry(ctx context.Context, e *domain.Entry) (created bool,
 // has ended: when two submissions with one key raced (PostgreSQL runs
 // them side by side), the loser gets the winner's entry instead of the
 // conflict.
-func (s *Store) SettleEntryRace(ctx context.Context, e *domain.Entry, created bool, err error) (bool, error) {
+func (s Entries) SettleEntryRace(ctx context.Context, e *domain.Entry, created bool, err error) (bool, error) {
 	if err != nil && e.IdempotencyKey != "" && domain.ErrorCode(err) == domain.CodeConflict {
 		// Two submissions with one key raced (PostgreSQL runs them side by
 		// side): the loser returns the winner's entry.
@@ -102,7 +102,7 @@ func (s *Store) SettleEntryRace(ctx context.Context, e *domain.Entry, created bo
 // entryByKey returns the entry an earlier submission with e's idempotency
 // key made, or sql.ErrNoRows when there is none. The key sent again with
 // another request is refused (domain.CheckSameRequest).
-func (s *Store) entryByKey(ctx context.Context, e *domain.Entry) (domain.Entry, error) {
+func (s Entries) entryByKey(ctx context.Context, e *domain.Entry) (domain.Entry, error) {
 	var id int64
 	var hash string
 	err := s.queryRow(ctx, `SELECT id, idempotency_hash FROM entries WHERE program_id = $1 AND talent_id = $2
@@ -117,7 +117,7 @@ func (s *Store) entryByKey(ctx context.Context, e *domain.Entry) (domain.Entry, 
 }
 
 // Entry loads an entry with its choices in rank order.
-func (s *Store) Entry(ctx context.Context, id int64) (domain.Entry, error) {
+func (s Entries) Entry(ctx context.Context, id int64) (domain.Entry, error) {
 	var e domain.Entry
 	err := s.queryRow(ctx, `SELECT id, municipality_id, program_id, talent_id, motivation, status, submitted_at,
 		idempotency_key FROM entries WHERE id = $1`, id).Scan(&e.ID, &e.MunicipalityID, &e.ProgramID, &e.TalentID,
@@ -145,7 +145,7 @@ func (s *Store) Entry(ctx context.Context, id int64) (domain.Entry, error) {
 }
 
 // EntriesOfTalent lists a talent's entries, newest first.
-func (s *Store) EntriesOfTalent(ctx context.Context, talentID int64) ([]domain.Entry, error) {
+func (s Entries) EntriesOfTalent(ctx context.Context, talentID int64) ([]domain.Entry, error) {
 	ids, err := s.queryIDs(ctx, `SELECT id FROM entries WHERE talent_id = $1 ORDER BY submitted_at DESC, id DESC`, talentID)
 	if err != nil {
 		return nil, err
@@ -163,9 +163,9 @@ func (s *Store) EntriesOfTalent(ctx context.Context, talentID int64) ([]domain.E
 
 // WithdrawEntry lets a talent withdraw their own entry while it is still
 // being considered.
-func (s *Store) WithdrawEntry(ctx context.Context, entryID, talentID int64) error {
-	return s.InTx(ctx, func(tx *Store) error {
-		e, err := tx.Entry(ctx, entryID)
+func (s Entries) WithdrawEntry(ctx context.Context, entryID, talentID int64) error {
+	return s.transact(ctx, func(tx *Store) error {
+		e, err := tx.Entries().Entry(ctx, entryID)
 		if err != nil {
 			return err
 		}
@@ -189,7 +189,7 @@ type EntryRow struct {
 
 // EntriesOfProgram lists a program's entries with their entrants' names,
 // in submission order.
-func (s *Store) EntriesOfProgram(ctx context.Context, programID int64) ([]EntryRow, error) {
+func (s Entries) EntriesOfProgram(ctx context.Context, programID int64) ([]EntryRow, error) {
 	rows, err := s.query(ctx, `SELECT e.id, e.municipality_id, e.program_id, e.talent_id, e.motivation, e.status,
 		e.submitted_at, t.name, t.name_kana, t.leader FROM entries e JOIN talents t ON t.id = e.talent_id
 		WHERE e.program_id = $1 ORDER BY e.submitted_at, e.id`, programID)

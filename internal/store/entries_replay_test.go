@@ -20,7 +20,7 @@ func TestIdempotencyKeyWithAnotherRequest(t *testing.T) {
 			e := domain.Entry{MunicipalityID: f.ota.ID, ProgramID: f.program.ID, TalentID: talentID,
 				Choices: []int64{f.web.ID}, Motivation: motivation, Status: domain.EntrySubmitted,
 				SubmittedAt: time.Now(), IdempotencyKey: key, RequestHash: hash}
-			created, err := s.SubmitEntry(ctx, &e)
+			created, err := s.Entries().SubmitEntry(ctx, &e)
 			return e, created, err
 		}
 		first, created, err := submit(f.talent.ID, "api-1", "hash-a", "最初の内容")
@@ -43,7 +43,7 @@ func TestIdempotencyKeyWithAnotherRequest(t *testing.T) {
 		// Two different requests under one key at once: one entry, made
 		// by one of them; the same request replays it, the other is refused.
 		racer := domain.Talent{Name: "競争 者", NameKana: "キョウソウ シャ", ResidenceCountry: "JP"}
-		mustNil(t, s.CreateTalent(ctx, &racer))
+		mustNil(t, s.Talents().CreateTalent(ctx, &racer))
 		type result struct {
 			hash string
 			id   int64
@@ -79,7 +79,7 @@ func TestIdempotencyKeyWithAnotherRequest(t *testing.T) {
 				t.Errorf("the other request (%s) got %v, want unprocessable", r.hash, r.err)
 			}
 		}
-		list, err := s.EntriesOfTalent(ctx, racer.ID)
+		list, err := s.Entries().EntriesOfTalent(ctx, racer.ID)
 		mustNil(t, err)
 		if len(list) != 1 || list[0].ID != entryID || list[0].Motivation != winner {
 			t.Errorf("entries: %+v, want one made by %s", list, winner)

@@ -63,7 +63,7 @@ func userErasures() []string {
 }
 
 // execEach runs statements that take one argument.
-func (s *Store) execEach(ctx context.Context, statements []string, arg int64) error {
+func (s Personal) execEach(ctx context.Context, statements []string, arg int64) error {
 	for _, q := range statements {
 		if _, err := s.exec(ctx, q, arg); err != nil {
 			return fmt.Errorf("erase: %w", err)
@@ -77,7 +77,7 @@ func (s *Store) execEach(ctx context.Context, statements []string, arg int64) er
 // -wal file as well (secure_delete has zeroed them in the database file).
 // Readers can hold it back for a moment; it tries a few times. On
 // PostgreSQL there is nothing to do here: see the README on erasure.
-func (s *Store) truncateWAL(ctx context.Context) error {
+func (s Personal) truncateWAL(ctx context.Context) error {
 	if s.engine != SQLite {
 		return nil
 	}

@@ -19,7 +19,7 @@ type Facets struct {
 }
 
 // ProjectFacets counts the projects matching f by each filter dimension.
-func (s *Store) ProjectFacets(ctx context.Context, f ProjectFilter) (Facets, error) {
+func (s Projects) ProjectFacets(ctx context.Context, f ProjectFilter) (Facets, error) {
 	fc := Facets{SDG: map[int]int{}, Skill: map[string]int{}, Style: map[string]int{}, Reward: map[string]int{},
 		Municipality: map[int64]int{}, Hours: map[int]int{}}
 	type dim struct {

@@ -10,12 +10,12 @@ import (
 )
 
 // CreateInvitation stores an invitation under the hash of its token.
-func (s *Store) CreateInvitation(ctx context.Context, inv *domain.Invitation, tokenHash []byte, ttl time.Duration) error {
+func (s Accounts) CreateInvitation(ctx context.Context, inv *domain.Invitation, tokenHash []byte, ttl time.Duration) error {
 	inv.Email = domain.NormalizeEmail(inv.Email)
 	if err := inv.Validate(); err != nil {
 		return err
 	}
-	org, err := s.Organization(ctx, inv.OrganizationID)
+	org, err := Directory(s).Organization(ctx, inv.OrganizationID)
 	if err != nil {
 		return err
 	}
@@ -54,7 +54,7 @@ func scanInvitation(row interface{ Scan(...any) error }) (domain.Invitation, err
 // InvitationByToken finds an invitation by its link. One that can no
 // longer be used (accepted, withdrawn, expired) is returned together with
 // the error saying why, so that the attempt can be recorded.
-func (s *Store) InvitationByToken(ctx context.Context, tokenHash []byte) (domain.Invitation, error) {
+func (s Accounts) InvitationByToken(ctx context.Context, tokenHash []byte) (domain.Invitation, error) {
 	inv, err := scanInvitation(s.queryRow(ctx, `SELECT `+invitationColumns+` FROM invitations WHERE token_hash = $1`, tokenHash))
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
@@ -66,7 +66,7 @@ func (s *Store) InvitationByToken(ctx context.Context, tokenHash []byte) (domain
 }
 
 // Invitation finds one of a municipality's invitations by id.
-func (s *Store) Invitation(ctx context.Context, municipalityID, id int64) (domain.Invitation, error) {
+func (s Accounts) Invitation(ctx context.Context, municipalityID, id int64) (domain.Invitation, error) {
 	inv, err := scanInvitation(s.queryRow(ctx, `SELECT `+invitationColumns+` FROM invitations
 		WHERE id = $1 AND municipality_id = $2`, id, municipalityID))
 	if errors.Is(err, sql.ErrNoRows) {
@@ -80,11 +80,11 @@ func (s *Store) Invitation(ctx context.Context, municipalityID, id int64) (domai
 // invited one (domain.Invitation.AcceptableBy). The check runs in the same
 // transaction as the grant, so no caller can hand the membership to
 // whoever happens to hold the link.
-func (s *Store) AcceptInvitation(ctx context.Context, tokenHash []byte, userID int64) (domain.Invitation, error) {
+func (s Accounts) AcceptInvitation(ctx context.Context, tokenHash []byte, userID int64) (domain.Invitation, error) {
 	var inv domain.Invitation
-	err := s.InTx(ctx, func(tx *Store) error {
+	err := s.transact(ctx, func(tx *Store) error {
 		var err error
-		if inv, err = tx.InvitationByToken(ctx, tokenHash); err != nil {
+		if inv, err = tx.Accounts().InvitationByToken(ctx, tokenHash); err != nil {
 			return err
 		}
 		var email string
@@ -114,7 +114,7 @@ func (s *Store) AcceptInvitation(ctx context.Context, tokenHash []byte, userID i
 		if exists > 0 {
 			return nil
 		}
-		return tx.AddMembership(ctx, &domain.Membership{UserID: userID, OrganizationID: inv.OrganizationID,
+		return tx.Accounts().AddMembership(ctx, &domain.Membership{UserID: userID, OrganizationID: inv.OrganizationID,
 			MunicipalityID: inv.MunicipalityID, Role: inv.Role})
 	})
 	return inv, err
@@ -122,11 +122,11 @@ func (s *Store) AcceptInvitation(ctx context.Context, tokenHash []byte, userID i
 
 // RevokeInvitation withdraws one of a municipality's open invitations, so
 // its link stops working at once.
-func (s *Store) RevokeInvitation(ctx context.Context, municipalityID, id, by int64) (domain.Invitation, error) {
+func (s Accounts) RevokeInvitation(ctx context.Context, municipalityID, id, by int64) (domain.Invitation, error) {
 	var inv domain.Invitation
-	err := s.InTx(ctx, func(tx *Store) error {
+	err := s.transact(ctx, func(tx *Store) error {
 		var err error
-		if inv, err = tx.Invitation(ctx, municipalityID, id); err != nil {
+		if inv, err = tx.Accounts().Invitation(ctx, municipalityID, id); err != nil {
 			return err
 		}
 		if !inv.CanRevoke(tx.now()) {
@@ -147,7 +147,7 @@ func (s *Store) RevokeInvitation(ctx context.Context, municipalityID, id, by int
 }
 
 // Invitations lists a municipality's invitations, newest first.
-func (s *Store) Invitations(ctx context.Context, municipalityID int64, limit int) ([]domain.Invitation, error) {
+func (s Accounts) Invitations(ctx context.Context, municipalityID int64, limit int) ([]domain.Invitation, error) {
 	rows, err := s.query(ctx, `SELECT `+invitationColumns+` FROM invitations WHERE municipality_id = $1
 		ORDER BY created_at DESC, id DESC LIMIT $2`, municipalityID, limit)
 	if err != nil {
@@ -172,7 +172,7 @@ type Member struct {
 }
 
 // Members lists the people working in a municipality's organizations.
-func (s *Store) Members(ctx context.Context, municipalityID int64) ([]Member, error) {
+func (s Accounts) Members(ctx context.Context, municipalityID int64) ([]Member, error) {
 	rows, err := s.query(ctx, `SELECT m.user_id, m.organization_id, m.municipality_id, m.role, u.name, u.email
 		FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.municipality_id = $1
 		ORDER BY m.organization_id, m.role, u.name, u.id`, municipalityID)

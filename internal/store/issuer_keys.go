@@ -25,8 +25,8 @@ type IssuerKey struct {
 
 // AddIssuerKey stores a new key and retires the municipality's others,
 // which stay to verify what they signed.
-func (s *Store) AddIssuerKey(ctx context.Context, k IssuerKey) error {
-	return s.InTx(ctx, func(tx *Store) error {
+func (s Issuance) AddIssuerKey(ctx context.Context, k IssuerKey) error {
+	return s.transact(ctx, func(tx *Store) error {
 		if _, err := tx.exec(ctx, `UPDATE issuer_keys SET retired_at = $1 WHERE municipality_id = $2 AND retired_at IS NULL`,
 			k.Created, k.MunicipalityID); err != nil {
 			return err
@@ -39,7 +39,7 @@ func (s *Store) AddIssuerKey(ctx context.Context, k IssuerKey) error {
 
 // IssuerKeys lists keys, oldest first; municipalityID 0 means every
 // municipality's.
-func (s *Store) IssuerKeys(ctx context.Context, municipalityID int64) ([]IssuerKey, error) {
+func (s Issuance) IssuerKeys(ctx context.Context, municipalityID int64) ([]IssuerKey, error) {
 	q := `SELECT kid, municipality_id, private_key, public_key, created_at, retired_at FROM issuer_keys`
 	var args []any
 	if municipalityID != 0 {
@@ -74,7 +74,7 @@ func (s *Store) IssuerKeys(ctx context.Context, municipalityID int64) ([]IssuerK
 // on PostgreSQL the table is rewritten (VACUUM FULL), which leaves no dead
 // row versions behind (the server's own WAL segments and backups are the
 // operator's to expire).
-func (s *Store) ReplaceIssuerKeySecrets(ctx context.Context, keys []IssuerKey) error {
+func (s Issuance) ReplaceIssuerKeySecrets(ctx context.Context, keys []IssuerKey) error {
 	if len(keys) == 0 {
 		return nil
 	}
@@ -88,7 +88,7 @@ func (s *Store) ReplaceIssuerKeySecrets(ctx context.Context, keys []IssuerKey) e
 			return err
 		}
 	}
-	err := s.InTx(ctx, func(tx *Store) error {
+	err := s.transact(ctx, func(tx *Store) error {
 		for _, k := range keys {
 			res, err := tx.exec(ctx, `UPDATE issuer_keys SET private_key = $1, public_key = $2 WHERE kid = $3`,
 				k.PrivateKey, k.PublicKey, k.Kid)
@@ -109,7 +109,7 @@ func (s *Store) ReplaceIssuerKeySecrets(ctx context.Context, keys []IssuerKey) e
 
 // wipeReplacedRows removes old row versions of issuer_keys from the
 // database files, as ReplaceIssuerKeySecrets describes.
-func (s *Store) wipeReplacedRows(ctx context.Context) error {
+func (s Issuance) wipeReplacedRows(ctx context.Context) error {
 	if s.engine != SQLite {
 		_, err := s.write.ExecContext(ctx, `VACUUM FULL issuer_keys`)
 		return err

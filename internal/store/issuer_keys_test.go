@@ -18,25 +18,25 @@ func TestReplacedKeySecretsLeaveNoBytes(t *testing.T) {
 	forEachEngine(t, func(t *testing.T, s *Store) {
 		ctx := t.Context()
 		mu := domain.Municipality{LGCode: "131113", Slug: "ota", Name: "大田区", PrefCode: 13}
-		if err := s.CreateMunicipality(ctx, &mu); err != nil {
+		if err := s.Directory().CreateMunicipality(ctx, &mu); err != nil {
 			t.Fatal(err)
 		}
 		plain := "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIPLAINTEXTSECRETPLAINTEXTSECRETPLAIN\n-----END PRIVATE KEY-----\n"
 		created := time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)
 		k := IssuerKey{Kid: "131113-20260401-aaaaaa", MunicipalityID: mu.ID, PrivateKey: plain, Created: created}
-		if err := s.AddIssuerKey(ctx, k); err != nil {
+		if err := s.Issuance().AddIssuerKey(ctx, k); err != nil {
 			t.Fatal(err)
 		}
 		k.PrivateKey, k.PublicKey = "tsk1:0123456789abcdef:c2VhbGVk", "cHVibGlj"
-		if err := s.ReplaceIssuerKeySecrets(ctx, []IssuerKey{k}); err != nil {
+		if err := s.Issuance().ReplaceIssuerKeySecrets(ctx, []IssuerKey{k}); err != nil {
 			t.Fatal(err)
 		}
-		got, err := s.IssuerKeys(ctx, mu.ID)
+		got, err := s.Issuance().IssuerKeys(ctx, mu.ID)
 		if err != nil || len(got) != 1 || got[0] != k {
 			t.Fatalf("keys = %+v, %v", got, err)
 		}
 		missing := IssuerKey{Kid: "131113-none", PrivateKey: "x"}
-		if err := s.ReplaceIssuerKeySecrets(ctx, []IssuerKey{missing}); err == nil || err.Error() != "store: no issuer key 131113-none" {
+		if err := s.Issuance().ReplaceIssuerKeySecrets(ctx, []IssuerKey{missing}); err == nil || err.Error() != "store: no issuer key 131113-none" {
 			t.Errorf("an unknown kid: %v", err)
 		}
 		if s.Engine() != SQLite {

@@ -17,7 +17,7 @@ type TeamLeader struct {
 
 // AssignTeamLeader puts a person on a team as its leader; assigning twice
 // is harmless.
-func (s *Store) AssignTeamLeader(ctx context.Context, engagementID, userID int64) error {
+func (s Workspaces) AssignTeamLeader(ctx context.Context, engagementID, userID int64) error {
 	g, err := s.Engagement(ctx, engagementID)
 	if err != nil {
 		return err
@@ -28,14 +28,14 @@ func (s *Store) AssignTeamLeader(ctx context.Context, engagementID, userID int64
 }
 
 // UnassignTeamLeader takes a leader off a team.
-func (s *Store) UnassignTeamLeader(ctx context.Context, engagementID, userID int64) error {
+func (s Workspaces) UnassignTeamLeader(ctx context.Context, engagementID, userID int64) error {
 	_, err := s.exec(ctx, `DELETE FROM engagement_leaders WHERE engagement_id = $1 AND user_id = $2`, engagementID, userID)
 	return err
 }
 
 // TeamLeaders lists the leaders of one team (engagementID), or of every
 // team of a municipality when engagementID is 0.
-func (s *Store) TeamLeaders(ctx context.Context, municipalityID, engagementID int64) ([]TeamLeader, error) {
+func (s Workspaces) TeamLeaders(ctx context.Context, municipalityID, engagementID int64) ([]TeamLeader, error) {
 	q := `SELECT l.engagement_id, l.user_id, u.name FROM engagement_leaders l JOIN users u ON u.id = l.user_id WHERE `
 	arg := engagementID
 	if engagementID != 0 {
@@ -62,7 +62,7 @@ func (s *Store) TeamLeaders(ctx context.Context, municipalityID, engagementID in
 
 // LeaderCandidates lists the municipality's leader side-jobbers, who may
 // be assigned to lead its teams.
-func (s *Store) LeaderCandidates(ctx context.Context, municipalityID int64) ([]Screener, error) {
+func (s Workspaces) LeaderCandidates(ctx context.Context, municipalityID int64) ([]Screener, error) {
 	rows, err := s.query(ctx, `SELECT DISTINCT u.id, u.name, m.role FROM memberships m JOIN users u ON u.id = m.user_id
 		WHERE m.municipality_id = $1 AND m.role = $2 ORDER BY u.name, u.id`, municipalityID, domain.RoleLeaderTalent)
 	if err != nil {
@@ -81,7 +81,7 @@ func (s *Store) LeaderCandidates(ctx context.Context, municipalityID int64) ([]S
 }
 
 // IsReviewer reports whether the person is assigned to review the entry.
-func (s *Store) IsReviewer(ctx context.Context, entryID, userID int64) (bool, error) {
+func (s Entries) IsReviewer(ctx context.Context, entryID, userID int64) (bool, error) {
 	var one int
 	err := s.queryRow(ctx, `SELECT 1 FROM entry_reviewers WHERE entry_id = $1 AND user_id = $2`, entryID, userID).Scan(&one)
 	if errors.Is(err, sql.ErrNoRows) {

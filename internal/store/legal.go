@@ -11,14 +11,14 @@ import (
 // SaveLegalDocument stores a new version of one of a municipality's
 // documents: the next number after the newest, from now on in force.
 // Two admins saving at once cannot both get the same number (conflict).
-func (s *Store) SaveLegalDocument(ctx context.Context, d *domain.LegalDocument) error {
+func (s Compliance) SaveLegalDocument(ctx context.Context, d *domain.LegalDocument) error {
 	if err := d.Validate(); err != nil {
 		return err
 	}
 	if d.MunicipalityID == 0 {
 		return domain.NotFound("municipality")
 	}
-	return s.InTx(ctx, func(tx *Store) error {
+	return s.transact(ctx, func(tx *Store) error {
 		if err := tx.queryRow(ctx, `SELECT COALESCE(MAX(version), 0) + 1 FROM legal_documents
 			WHERE municipality_id = $1 AND kind = $2`, d.MunicipalityID, d.Kind).Scan(&d.Version); err != nil {
 			return err
@@ -34,7 +34,7 @@ func (s *Store) SaveLegalDocument(ctx context.Context, d *domain.LegalDocument) 
 
 // LegalDocument is the version of a municipality's document in force (the
 // newest); not found when the municipality has not written its own.
-func (s *Store) LegalDocument(ctx context.Context, municipalityID int64, kind domain.DocumentKind) (domain.LegalDocument, error) {
+func (s Compliance) LegalDocument(ctx context.Context, municipalityID int64, kind domain.DocumentKind) (domain.LegalDocument, error) {
 	d := domain.LegalDocument{MunicipalityID: municipalityID, Kind: kind}
 	var by sql.NullInt64
 	err := s.queryRow(ctx, `SELECT id, version, body_ja, body_en, effective_at, created_by, created_at FROM legal_documents

@@ -14,13 +14,13 @@ func TestLegalDocumentVersions(t *testing.T) {
 	forEachEngine(t, func(t *testing.T, s *Store) {
 		ctx := context.Background()
 		f := newFixture(t, s)
-		if _, err := s.LegalDocument(ctx, f.ota.ID, domain.DocumentPrivacy); domain.ErrorCode(err) != domain.CodeNotFound {
+		if _, err := s.Compliance().LegalDocument(ctx, f.ota.ID, domain.DocumentPrivacy); domain.ErrorCode(err) != domain.CodeNotFound {
 			t.Fatalf("before any save: %v, want not found", err)
 		}
 		effective := time.Date(2026, 4, 1, 0, 0, 0, 0, domain.Japan())
 		save := func(mu int64, kind domain.DocumentKind, ja, en string) domain.LegalDocument {
 			d := domain.LegalDocument{MunicipalityID: mu, Kind: kind, BodyJA: ja, BodyEN: en, EffectiveAt: effective, CreatedBy: 0}
-			mustNil(t, s.SaveLegalDocument(ctx, &d))
+			mustNil(t, s.Compliance().SaveLegalDocument(ctx, &d))
 			return d
 		}
 		first := save(f.ota.ID, domain.DocumentPrivacy, "大田区の個人情報の取扱い", "")
@@ -32,7 +32,7 @@ func TestLegalDocumentVersions(t *testing.T) {
 				t.Errorf("%s: version %d, want %d", name, got, want)
 			}
 		}
-		got, err := s.LegalDocument(ctx, f.ota.ID, domain.DocumentPrivacy)
+		got, err := s.Compliance().LegalDocument(ctx, f.ota.ID, domain.DocumentPrivacy)
 		mustNil(t, err)
 		want := domain.LegalDocument{ID: second.ID, MunicipalityID: f.ota.ID, Kind: domain.DocumentPrivacy, Version: 2,
 			BodyJA: "大田区の個人情報の取扱い（改訂）\n- 目的", BodyEN: "Ota's privacy notice", EffectiveAt: effective.UTC(),
@@ -40,15 +40,15 @@ func TestLegalDocumentVersions(t *testing.T) {
 		if got != want || got.CreatedAt.IsZero() {
 			t.Errorf("in force = %+v\nwant %+v", got, want)
 		}
-		if _, err := s.LegalDocument(ctx, f.tsubame.ID, domain.DocumentContact); domain.ErrorCode(err) != domain.CodeNotFound {
+		if _, err := s.Compliance().LegalDocument(ctx, f.tsubame.ID, domain.DocumentContact); domain.ErrorCode(err) != domain.CodeNotFound {
 			t.Errorf("Tsubame's contact: %v, want not found", err)
 		}
 		bad := domain.LegalDocument{MunicipalityID: f.ota.ID, Kind: domain.DocumentTerms, BodyJA: " \n ", EffectiveAt: effective}
-		err = s.SaveLegalDocument(ctx, &bad)
+		err = s.Compliance().SaveLegalDocument(ctx, &bad)
 		if key, _ := domain.ErrorKey(err); domain.ErrorCode(err) != domain.CodeInvalid || key != "error.legal_body_ja_required" {
 			t.Errorf("empty Japanese text: %v", err)
 		}
-		if d, _ := s.LegalDocument(ctx, f.ota.ID, domain.DocumentTerms); d.Version != 1 {
+		if d, _ := s.Compliance().LegalDocument(ctx, f.ota.ID, domain.DocumentTerms); d.Version != 1 {
 			t.Errorf("a refused save moved the version to %d", d.Version)
 		}
 	})

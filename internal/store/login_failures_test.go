@@ -50,37 +50,37 @@ func loginFailuresScenario(t *testing.T, a, b *Store) {
 			if i%2 == 1 {
 				s = b
 			}
-			if err := s.AddLoginFailure(ctx, "pair", at, forget); err != nil {
+			if err := s.Accounts().AddLoginFailure(ctx, "pair", at, forget); err != nil {
 				t.Error(err)
 			}
 		}()
 	}
 	wg.Wait()
 	for name, s := range map[string]*Store{"a": a, "b": b} {
-		f, err := s.LoginFailures(ctx, "pair")
+		f, err := s.Accounts().LoginFailures(ctx, "pair")
 		mustNil(t, err)
 		if f.Count != 12 || !f.Last.Equal(at) {
 			t.Errorf("instance %s sees %+v, want 12 failures, the last at %v", name, f, at)
 		}
 	}
-	if f, err := a.LoginFailures(ctx, "nobody"); err != nil || f != (LoginFailures{}) {
+	if f, err := a.Accounts().LoginFailures(ctx, "nobody"); err != nil || f != (LoginFailures{}) {
 		t.Errorf("unknown key: %+v %v", f, err)
 	}
 	// A day later the old count is forgotten: the next failure is the first.
 	next := at.Add(25 * time.Hour)
-	mustNil(t, b.AddLoginFailure(ctx, "pair", next, next.Add(-24*time.Hour)))
-	if f, _ := a.LoginFailures(ctx, "pair"); f.Count != 1 || !f.Last.Equal(next) {
+	mustNil(t, b.Accounts().AddLoginFailure(ctx, "pair", next, next.Add(-24*time.Hour)))
+	if f, _ := a.Accounts().LoginFailures(ctx, "pair"); f.Count != 1 || !f.Last.Equal(next) {
 		t.Errorf("after a quiet day: %+v", f)
 	}
-	mustNil(t, a.AddLoginFailure(ctx, "address", at, forget))
-	mustNil(t, b.ClearLoginFailures(ctx, "pair"))
-	if f, _ := a.LoginFailures(ctx, "pair"); f.Count != 0 {
+	mustNil(t, a.Accounts().AddLoginFailure(ctx, "address", at, forget))
+	mustNil(t, b.Accounts().ClearLoginFailures(ctx, "pair"))
+	if f, _ := a.Accounts().LoginFailures(ctx, "pair"); f.Count != 0 {
 		t.Errorf("a cleared key still counts %d", f.Count)
 	}
-	if n, err := a.ForgetLoginFailures(ctx, at.Add(time.Second)); err != nil || n != 1 {
+	if n, err := a.Accounts().ForgetLoginFailures(ctx, at.Add(time.Second)); err != nil || n != 1 {
 		t.Errorf("forget: %d %v", n, err)
 	}
-	if f, _ := b.LoginFailures(ctx, "address"); f.Count != 0 {
+	if f, _ := b.Accounts().LoginFailures(ctx, "address"); f.Count != 0 {
 		t.Errorf("a forgotten key still counts %d", f.Count)
 	}
 }

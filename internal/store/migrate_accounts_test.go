@@ -84,7 +84,7 @@ func TestMigration17KeepsAccounts(t *testing.T) {
 		if !gotReset.Equal(resetExpiry) {
 			t.Errorf("a reset link's expiry moved from %v to %v", resetExpiry, gotReset)
 		}
-		if f, found, err := s.Sessions().Find(ctx, "signed-in"); err != nil || !found || !f.Legacy || string(f.Data) != "staff's session" {
+		if f, found, err := s.Accounts().Sessions().Find(ctx, "signed-in"); err != nil || !found || !f.Legacy || string(f.Data) != "staff's session" {
 			t.Errorf("the open session: %+v %v %v", f, found, err)
 		}
 

@@ -17,7 +17,7 @@ func scanMunicipality(row interface{ Scan(...any) error }) (domain.Municipality,
 }
 
 // CreateMunicipality adds a municipality to the hub.
-func (s *Store) CreateMunicipality(ctx context.Context, m *domain.Municipality) error {
+func (s Directory) CreateMunicipality(ctx context.Context, m *domain.Municipality) error {
 	if err := m.Validate(); err != nil {
 		return err
 	}
@@ -32,7 +32,7 @@ func (s *Store) CreateMunicipality(ctx context.Context, m *domain.Municipality) 
 }
 
 // Municipalities lists the hub's municipalities by lgcode.
-func (s *Store) Municipalities(ctx context.Context) ([]domain.Municipality, error) {
+func (s Directory) Municipalities(ctx context.Context) ([]domain.Municipality, error) {
 	rows, err := s.query(ctx, `SELECT `+municipalityColumns+` FROM municipalities ORDER BY lgcode`)
 	if err != nil {
 		return nil, err
@@ -50,7 +50,7 @@ func (s *Store) Municipalities(ctx context.Context) ([]domain.Municipality, erro
 }
 
 // MunicipalityByLGCode finds a hub municipality by its code.
-func (s *Store) MunicipalityByLGCode(ctx context.Context, lgcode string) (domain.Municipality, error) {
+func (s Directory) MunicipalityByLGCode(ctx context.Context, lgcode string) (domain.Municipality, error) {
 	m, err := scanMunicipality(s.queryRow(ctx, `SELECT `+municipalityColumns+` FROM municipalities WHERE lgcode = $1`, lgcode))
 	if errors.Is(err, sql.ErrNoRows) {
 		return m, domain.NotFound("municipality")
@@ -59,7 +59,7 @@ func (s *Store) MunicipalityByLGCode(ctx context.Context, lgcode string) (domain
 }
 
 // MunicipalityByID finds a hub municipality by id.
-func (s *Store) MunicipalityByID(ctx context.Context, id int64) (domain.Municipality, error) {
+func (s Directory) MunicipalityByID(ctx context.Context, id int64) (domain.Municipality, error) {
 	m, err := scanMunicipality(s.queryRow(ctx, `SELECT `+municipalityColumns+` FROM municipalities WHERE id = $1`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return m, domain.NotFound("municipality")

@@ -8,7 +8,7 @@ import (
 
 // Notify adds an in-app notice for a user, in the caller's transaction
 // when there is one.
-func (s *Store) Notify(ctx context.Context, userID int64, key string, args map[string]any, link string) error {
+func (s Messaging) Notify(ctx context.Context, userID int64, key string, args map[string]any, link string) error {
 	if userID == 0 {
 		return nil
 	}
@@ -25,7 +25,7 @@ func (s *Store) Notify(ctx context.Context, userID int64, key string, args map[s
 }
 
 // Notifications lists a user's notices, newest first.
-func (s *Store) Notifications(ctx context.Context, userID int64, limit int) ([]Notification, error) {
+func (s Messaging) Notifications(ctx context.Context, userID int64, limit int) ([]Notification, error) {
 	rows, err := s.query(ctx, `SELECT id, user_id, msg_key, args, link, created_at, read_at FROM notifications
 		WHERE user_id = $1 ORDER BY id DESC LIMIT $2`, userID, limit)
 	if err != nil {
@@ -53,14 +53,14 @@ func (s *Store) Notifications(ctx context.Context, userID int64, limit int) ([]N
 }
 
 // UnreadNotifications counts a user's unread notices.
-func (s *Store) UnreadNotifications(ctx context.Context, userID int64) (int, error) {
+func (s Messaging) UnreadNotifications(ctx context.Context, userID int64) (int, error) {
 	var n int
 	err := s.queryRow(ctx, `SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL`, userID).Scan(&n)
 	return n, err
 }
 
 // MarkNotificationsRead marks all of a user's notices read.
-func (s *Store) MarkNotificationsRead(ctx context.Context, userID int64) error {
+func (s Messaging) MarkNotificationsRead(ctx context.Context, userID int64) error {
 	_, err := s.exec(ctx, `UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND read_at IS NULL`, s.now(), userID)
 	return err
 }

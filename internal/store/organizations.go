@@ -18,7 +18,7 @@ func scanOrganization(row interface{ Scan(...any) error }) (domain.Organization,
 }
 
 // CreateOrganization adds an office, partner, association or business.
-func (s *Store) CreateOrganization(ctx context.Context, o *domain.Organization) error {
+func (s Directory) CreateOrganization(ctx context.Context, o *domain.Organization) error {
 	if err := o.Validate(); err != nil {
 		return err
 	}
@@ -35,7 +35,7 @@ func (s *Store) CreateOrganization(ctx context.Context, o *domain.Organization) 
 }
 
 // Organization finds an organization by id.
-func (s *Store) Organization(ctx context.Context, id int64) (domain.Organization, error) {
+func (s Directory) Organization(ctx context.Context, id int64) (domain.Organization, error) {
 	o, err := scanOrganization(s.queryRow(ctx, `SELECT `+organizationColumns+` FROM organizations WHERE id = $1`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return o, domain.NotFound("organization")
@@ -44,7 +44,7 @@ func (s *Store) Organization(ctx context.Context, id int64) (domain.Organization
 }
 
 // OrganizationsByID loads several organizations at once, keyed by id.
-func (s *Store) OrganizationsByID(ctx context.Context, ids []int64) (map[int64]domain.Organization, error) {
+func (s Directory) OrganizationsByID(ctx context.Context, ids []int64) (map[int64]domain.Organization, error) {
 	out := make(map[int64]domain.Organization, len(ids))
 	if len(ids) == 0 {
 		return out, nil
@@ -66,7 +66,7 @@ func (s *Store) OrganizationsByID(ctx context.Context, ids []int64) (map[int64]d
 }
 
 // Organizations lists a municipality's organizations by name.
-func (s *Store) Organizations(ctx context.Context, municipalityID int64) ([]domain.Organization, error) {
+func (s Directory) Organizations(ctx context.Context, municipalityID int64) ([]domain.Organization, error) {
 	rows, err := s.query(ctx, `SELECT `+organizationColumns+` FROM organizations WHERE municipality_id = $1
 		ORDER BY name, id`, municipalityID)
 	if err != nil {

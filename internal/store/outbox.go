@@ -58,8 +58,8 @@ const MaxMailAttempts = 5
 // QueueMail puts a message in the outbox, in the caller's transaction when
 // there is one, so the mail exists exactly when the change that caused it
 // does.
-func (s *Store) QueueMail(ctx context.Context, m *Mail) error {
-	return s.InTx(ctx, func(tx *Store) error {
+func (s Messaging) QueueMail(ctx context.Context, m *Mail) error {
+	return s.transact(ctx, func(tx *Store) error {
 		m.CreatedAt = tx.now()
 		id, err := tx.insertID(ctx, `INSERT INTO mail_outbox (to_addr, lang, subject, body, created_at, municipality_id,
 			attach_name, attach_type, attach_data, one_time_link) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
@@ -103,7 +103,7 @@ func scanMail(rows interface{ Scan(...any) error }) (Mail, error) {
 }
 
 // Mail reads one message.
-func (s *Store) Mail(ctx context.Context, id int64) (Mail, error) {
+func (s Messaging) Mail(ctx context.Context, id int64) (Mail, error) {
 	m, err := scanMail(s.queryRow(ctx, `SELECT `+mailColumns+` FROM mail_outbox WHERE id = $1`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return m, domain.NotFound("mail")
@@ -114,7 +114,7 @@ func (s *Store) Mail(ctx context.Context, id int64) (Mail, error) {
 // MunicipalityOutbox lists, newest first, the mail caused by one
 // municipality's work, for its staff: a mail with a one-time link comes
 // without its body (see staffMailColumns).
-func (s *Store) MunicipalityOutbox(ctx context.Context, municipalityID int64, limit int) ([]Mail, error) {
+func (s Messaging) MunicipalityOutbox(ctx context.Context, municipalityID int64, limit int) ([]Mail, error) {
 	rows, err := s.query(ctx, `SELECT `+staffMailColumns+` FROM mail_outbox WHERE municipality_id = $1
 		ORDER BY id DESC LIMIT $2`, municipalityID, limit)
 	if err != nil {
@@ -133,7 +133,7 @@ func (s *Store) MunicipalityOutbox(ctx context.Context, municipalityID int64, li
 }
 
 // Outbox lists the newest messages first; unsentOnly leaves out the sent.
-func (s *Store) Outbox(ctx context.Context, limit int, unsentOnly bool) ([]Mail, error) {
+func (s Messaging) Outbox(ctx context.Context, limit int, unsentOnly bool) ([]Mail, error) {
 	q := `SELECT ` + mailColumns + ` FROM mail_outbox`
 	if unsentOnly {
 		q += ` WHERE sent_at IS NULL`
@@ -155,13 +155,13 @@ func (s *Store) Outbox(ctx context.Context, limit int, unsentOnly bool) ([]Mail,
 }
 
 // MarkMailSent records that a message was accepted by the SMTP server.
-func (s *Store) MarkMailSent(ctx context.Context, id int64) error {
+func (s Messaging) MarkMailSent(ctx context.Context, id int64) error {
 	_, err := s.exec(ctx, `UPDATE mail_outbox SET sent_at = $1 WHERE id = $2 AND sent_at IS NULL`, s.now(), id)
 	return err
 }
 
 // MailToSend lists unsent messages still worth trying, oldest first.
-func (s *Store) MailToSend(ctx context.Context, limit int) ([]Mail, error) {
+func (s Messaging) MailToSend(ctx context.Context, limit int) ([]Mail, error) {
 	rows, err := s.query(ctx, `SELECT `+mailColumns+` FROM mail_outbox
 		WHERE sent_at IS NULL AND attempts < $1 ORDER BY id LIMIT $2`, MaxMailAttempts, limit)
 	if err != nil {
@@ -180,7 +180,7 @@ func (s *Store) MailToSend(ctx context.Context, limit int) ([]Mail, error) {
 }
 
 // MailFailed records a failed delivery; a permanent failure is not retried.
-func (s *Store) MailFailed(ctx context.Context, id int64, reason string, permanent bool) error {
+func (s Messaging) MailFailed(ctx context.Context, id int64, reason string, permanent bool) error {
 	q := `UPDATE mail_outbox SET attempts = attempts + 1, last_error = $1 WHERE id = $2`
 	if permanent {
 		q = `UPDATE mail_outbox SET attempts = ` + strconv.Itoa(MaxMailAttempts) + `, last_error = $1 WHERE id = $2`

@@ -18,9 +18,9 @@ func TestMunicipalityOutboxHidesOneTimeLinks(t *testing.T) {
 			Body: "http://tsunagu.test/login?TOKEN=SECRET3"}
 		status := Mail{To: "y@example.jp", Lang: "ja", Subject: "選考結果", MunicipalityID: f.ota.ID, Body: "書類選考を通過しました。"}
 		for _, m := range []*Mail{&invite, &unmarked, &status} {
-			mustNil(t, s.QueueMail(ctx, m))
+			mustNil(t, s.Messaging().QueueMail(ctx, m))
 		}
-		box, err := s.MunicipalityOutbox(ctx, f.ota.ID, 10)
+		box, err := s.Messaging().MunicipalityOutbox(ctx, f.ota.ID, 10)
 		mustNil(t, err)
 		type seen struct {
 			Subject, Body, Attachment, AttachmentName string
@@ -39,7 +39,7 @@ func TestMunicipalityOutboxHidesOneTimeLinks(t *testing.T) {
 				t.Errorf("staff outbox[%d] = %+v, want %+v", i, got[i], want[i])
 			}
 		}
-		whole, err := s.Mail(ctx, invite.ID)
+		whole, err := s.Messaging().Mail(ctx, invite.ID)
 		mustNil(t, err)
 		if whole.Body != invite.Body || whole.Attachment.Data != "SECRET2" || !whole.OneTimeLink {
 			t.Errorf("the mail itself = %+v, want it whole and marked", whole)

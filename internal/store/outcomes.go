@@ -14,7 +14,7 @@ import (
 // Once the team is completed its outcomes are locked: they count in the
 // council's figures and in the credentials, and only CorrectIndicator may
 // change them.
-func (s *Store) SaveIndicator(ctx context.Context, in *domain.Indicator) error {
+func (s Workspaces) SaveIndicator(ctx context.Context, in *domain.Indicator) error {
 	if err := in.Validate(); err != nil {
 		return err
 	}
@@ -37,7 +37,7 @@ func outcomeLocked() error {
 // CorrectIndicator changes an outcome of a completed team, which only
 // municipal staff do and only with a reason; it returns the indicator as
 // it was, so the correction can be recorded with both.
-func (s *Store) CorrectIndicator(ctx context.Context, in *domain.Indicator, reason string) (domain.Indicator, error) {
+func (s Workspaces) CorrectIndicator(ctx context.Context, in *domain.Indicator, reason string) (domain.Indicator, error) {
 	var before domain.Indicator
 	var v domain.ValidationErrors
 	if err := in.Validate(); err != nil {
@@ -76,7 +76,7 @@ func (s *Store) CorrectIndicator(ctx context.Context, in *domain.Indicator, reas
 }
 
 // writeIndicator inserts or updates an indicator of the engagement.
-func (s *Store) writeIndicator(ctx context.Context, g domain.Engagement, in *domain.Indicator) error {
+func (s Workspaces) writeIndicator(ctx context.Context, g domain.Engagement, in *domain.Indicator) error {
 	var result, recorded any
 	if in.HasResult() {
 		in.RecordedAt = s.now()
@@ -102,7 +102,7 @@ func (s *Store) writeIndicator(ctx context.Context, g domain.Engagement, in *dom
 }
 
 // Indicators lists an engagement's indicators.
-func (s *Store) Indicators(ctx context.Context, engagementID int64) ([]domain.Indicator, error) {
+func (s Workspaces) Indicators(ctx context.Context, engagementID int64) ([]domain.Indicator, error) {
 	rows, err := s.query(ctx, `SELECT id, engagement_id, kind, sdg, baseline, result, evidence, recorded_at FROM indicators
 		WHERE engagement_id = $1 ORDER BY id`, engagementID)
 	if err != nil {
@@ -131,7 +131,7 @@ func (s *Store) Indicators(ctx context.Context, engagementID int64) ([]domain.In
 
 // SaveTeamReview stores one side's review after completion; writing again
 // replaces it.
-func (s *Store) SaveTeamReview(ctx context.Context, r *domain.TeamReview) error {
+func (s Workspaces) SaveTeamReview(ctx context.Context, r *domain.TeamReview) error {
 	if err := r.Validate(); err != nil {
 		return err
 	}
@@ -151,7 +151,7 @@ func (s *Store) SaveTeamReview(ctx context.Context, r *domain.TeamReview) error 
 }
 
 // TeamReviews lists an engagement's reviews.
-func (s *Store) TeamReviews(ctx context.Context, engagementID int64) ([]domain.TeamReview, error) {
+func (s Workspaces) TeamReviews(ctx context.Context, engagementID int64) ([]domain.TeamReview, error) {
 	rows, err := s.query(ctx, `SELECT id, engagement_id, side, COALESCE(author_id, 0), talent_id, score, comment, at
 		FROM team_reviews WHERE engagement_id = $1 ORDER BY id`, engagementID)
 	if err != nil {

@@ -53,9 +53,9 @@ func personalQueries() []struct {
 
 // PersonalData gathers everything Tsunagu holds about a person, table by
 // table, as rows of named values, for them to download.
-func (s *Store) PersonalData(ctx context.Context, userID int64) (map[string][]map[string]any, error) {
+func (s Personal) PersonalData(ctx context.Context, userID int64) (map[string][]map[string]any, error) {
 	var talentID int64
-	if t, err := s.TalentByUser(ctx, userID); err == nil {
+	if t, err := Talents(s).TalentByUser(ctx, userID); err == nil {
 		talentID = t.ID
 	} else if domain.ErrorCode(err) != domain.CodeNotFound {
 		return nil, err
@@ -123,32 +123,32 @@ func rowMaps(rows *sql.Rows) ([]map[string]any, error) {
 // without personal data (erasure.go lists it table by table). Once the
 // transaction commits, SQLite's write-ahead log is emptied too; on
 // PostgreSQL old row versions remain until VACUUM (see the README).
-func (s *Store) DeleteAccount(ctx context.Context, userID int64) error {
-	return s.InTx(ctx, func(tx *Store) error {
-		t, err := tx.TalentByUser(ctx, userID)
+func (s Personal) DeleteAccount(ctx context.Context, userID int64) error {
+	return s.transact(ctx, func(tx *Store) error {
+		t, err := tx.Talents().TalentByUser(ctx, userID)
 		if err == nil {
-			if err := tx.execEach(ctx, talentErasures(), t.ID); err != nil {
+			if err := tx.Personal().execEach(ctx, talentErasures(), t.ID); err != nil {
 				return err
 			}
 		} else if domain.ErrorCode(err) != domain.CodeNotFound {
 			return err
 		}
-		if err := tx.execEach(ctx, userErasures(), userID); err != nil {
+		if err := tx.Personal().execEach(ctx, userErasures(), userID); err != nil {
 			return err
 		}
 		if _, err := tx.exec(ctx, `DELETE FROM users WHERE id = $1`, userID); err != nil {
 			return err
 		}
-		if err := tx.runAfterCommit(ctx, tx.truncateWAL); err != nil {
+		if err := tx.runAfterCommit(ctx, tx.Personal().truncateWAL); err != nil {
 			return err
 		}
-		return tx.Audit(ctx, AuditEvent{ActorID: userID, Action: "user.delete", SubjectType: "user", SubjectID: userID})
+		return tx.Compliance().Audit(ctx, AuditEvent{ActorID: userID, Action: "user.delete", SubjectType: "user", SubjectID: userID})
 	})
 }
 
 // MunicipalityData gathers all of a municipality's rows, table by table,
 // for its admins to download. Secrets (token hashes) are left out.
-func (s *Store) MunicipalityData(ctx context.Context, municipalityID int64) (map[string][]map[string]any, error) {
+func (s Personal) MunicipalityData(ctx context.Context, municipalityID int64) (map[string][]map[string]any, error) {
 	queries := map[string]string{
 		"organizations": `SELECT id, kind, name, name_kana, jsic_major, jsic_middle, area, description, website FROM organizations WHERE municipality_id = $1`,
 		"members":       `SELECT m.user_id, u.name, u.email, m.organization_id, m.role FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.municipality_id = $1`,
@@ -185,7 +185,7 @@ func (s *Store) MunicipalityData(ctx context.Context, municipalityID int64) (map
 
 // Tables lists the database's tables, for checks that look through
 // everything (such as that a deleted person left nothing behind).
-func (s *Store) Tables(ctx context.Context) ([]string, error) {
+func (s Personal) Tables(ctx context.Context) ([]string, error) {
 	q := `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' ORDER BY name`
 	if s.engine == Postgres {
 		q = `SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename`
@@ -207,7 +207,7 @@ func (s *Store) Tables(ctx context.Context) ([]string, error) {
 }
 
 // Dump reads every row of a table, for such checks.
-func (s *Store) Dump(ctx context.Context, table string) ([]map[string]any, error) {
+func (s Personal) Dump(ctx context.Context, table string) ([]map[string]any, error) {
 	rows, err := s.query(ctx, `SELECT * FROM `+quoteIdent(table))
 	if err != nil {
 		return nil, err

@@ -10,8 +10,8 @@ import (
 
 // ScoutConsents gives, per municipality, the talent's newest answer to
 // being found by its staff.
-func (s *Store) ScoutConsents(ctx context.Context, userID int64) (map[int64]domain.Consent, error) {
-	hist, err := s.ConsentHistory(ctx, userID)
+func (s Talents) ScoutConsents(ctx context.Context, userID int64) (map[int64]domain.Consent, error) {
+	hist, err := Compliance(s).ConsentHistory(ctx, userID)
 	if err != nil {
 		return nil, err
 	}
@@ -29,7 +29,7 @@ func (s *Store) ScoutConsents(ctx context.Context, userID int64) (map[int64]doma
 
 // Pool lists the talents whose newest answer lets the municipality's staff
 // find them. Only they are ever shown to the municipality.
-func (s *Store) Pool(ctx context.Context, municipalityID int64) ([]domain.Talent, error) {
+func (s Talents) Pool(ctx context.Context, municipalityID int64) ([]domain.Talent, error) {
 	ids, err := s.queryIDs(ctx, `SELECT t.id FROM talents t JOIN consents c ON c.user_id = t.user_id
 		WHERE c.purpose = $1 AND c.municipality_id = $2 AND c.granted = $3
 		AND NOT EXISTS (SELECT 1 FROM consents n WHERE n.user_id = c.user_id AND n.purpose = c.purpose
@@ -51,7 +51,7 @@ func (s *Store) Pool(ctx context.Context, municipalityID int64) ([]domain.Talent
 
 // InPool reports whether a talent may currently be found by the
 // municipality.
-func (s *Store) InPool(ctx context.Context, municipalityID, talentID int64) (bool, error) {
+func (s Talents) InPool(ctx context.Context, municipalityID, talentID int64) (bool, error) {
 	pool, err := s.Pool(ctx, municipalityID)
 	if err != nil {
 		return false, err
@@ -65,7 +65,7 @@ func (s *Store) InPool(ctx context.Context, municipalityID, talentID int64) (boo
 }
 
 // SendScout records an offer to a talent in the municipality's pool.
-func (s *Store) SendScout(ctx context.Context, o *domain.ScoutOffer) error {
+func (s Talents) SendScout(ctx context.Context, o *domain.ScoutOffer) error {
 	if err := o.Validate(); err != nil {
 		return err
 	}
@@ -99,7 +99,7 @@ func scanScout(row interface{ Scan(...any) error }) (domain.ScoutOffer, error) {
 }
 
 // ScoutsOf lists the offers a talent received, newest first.
-func (s *Store) ScoutsOf(ctx context.Context, talentID int64) ([]domain.ScoutOffer, error) {
+func (s Talents) ScoutsOf(ctx context.Context, talentID int64) ([]domain.ScoutOffer, error) {
 	rows, err := s.query(ctx, `SELECT `+scoutColumns+` FROM scout_offers WHERE talent_id = $1 ORDER BY created_at DESC, id DESC`, talentID)
 	if err != nil {
 		return nil, err
@@ -117,7 +117,7 @@ func (s *Store) ScoutsOf(ctx context.Context, talentID int64) ([]domain.ScoutOff
 }
 
 // AnswerScout records the talent's answer to an offer made to them.
-func (s *Store) AnswerScout(ctx context.Context, id, talentID int64, accept bool) (domain.ScoutOffer, error) {
+func (s Talents) AnswerScout(ctx context.Context, id, talentID int64, accept bool) (domain.ScoutOffer, error) {
 	o, err := scanScout(s.queryRow(ctx, `SELECT `+scoutColumns+` FROM scout_offers WHERE id = $1`, id))
 	if errors.Is(err, sql.ErrNoRows) || (err == nil && o.TalentID != talentID) {
 		return o, domain.NotFound("scout")

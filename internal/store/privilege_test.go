@@ -17,18 +17,18 @@ func openTeam(t *testing.T, s *Store, f *fixture) (domain.Entry, domain.Engageme
 	ctx := context.Background()
 	e := domain.Entry{MunicipalityID: f.ota.ID, ProgramID: f.program.ID, TalentID: f.talent.ID, Choices: []int64{f.web.ID},
 		Motivation: "x", Status: domain.EntrySubmitted, SubmittedAt: time.Now()}
-	mustNil(t, s.CreateEntry(ctx, &e))
-	_, err := s.MoveEntries(ctx, f.program.ID, []int64{e.ID}, domain.EntryOffered, 0, "")
+	mustNil(t, s.Entries().CreateEntry(ctx, &e))
+	_, err := s.Entries().MoveEntries(ctx, f.program.ID, []int64{e.ID}, domain.EntryOffered, 0, "")
 	mustNil(t, err)
 	start := time.Date(2021, 10, 1, 0, 0, 0, 0, domain.Japan())
 	a := domain.Agreement{EntryID: e.ID, ProjectID: f.web.ID, Type: domain.AgreementProBono, HoursPerMonth: 10,
 		StartsOn: start, EndsOn: start.AddDate(0, 3, 0), Deliverables: "x"}
-	mustNil(t, s.SaveAgreement(ctx, &a, 0))
+	mustNil(t, s.Agreements().SaveAgreement(ctx, &a, 0))
 	for _, p := range domain.Parties() {
-		_, err := s.AcceptAgreement(ctx, a.ID, a.Version, p, 0)
+		_, err := s.Agreements().AcceptAgreement(ctx, a.ID, a.Version, p, 0)
 		mustNil(t, err)
 	}
-	g, err := s.EngagementOfProject(ctx, f.web.ID)
+	g, err := s.Workspaces().EngagementOfProject(ctx, f.web.ID)
 	mustNil(t, err)
 	return e, g
 }
@@ -36,7 +36,7 @@ func openTeam(t *testing.T, s *Store, f *fixture) (domain.Entry, domain.Engageme
 func newUser(t *testing.T, s *Store, email, name string) int64 {
 	t.Helper()
 	u := domain.User{Email: email, Name: name}
-	mustNil(t, s.CreateUser(context.Background(), &u))
+	mustNil(t, s.Accounts().CreateUser(context.Background(), &u))
 	return u.ID
 }
 
@@ -47,51 +47,51 @@ func TestTeamLeadersAndReviewers(t *testing.T) {
 		e, g := openTeam(t, s, f)
 		leader := newUser(t, s, "leader@example.jp", "リーダー 一郎")
 		staff := newUser(t, s, "staff@example.jp", "職員 二郎")
-		mustNil(t, s.AddMembership(ctx, &domain.Membership{UserID: leader, OrganizationID: f.office.ID, Role: domain.RoleLeaderTalent}))
-		mustNil(t, s.AddMembership(ctx, &domain.Membership{UserID: staff, OrganizationID: f.office.ID, Role: domain.RoleMunicipalityStaff}))
+		mustNil(t, s.Accounts().AddMembership(ctx, &domain.Membership{UserID: leader, OrganizationID: f.office.ID, Role: domain.RoleLeaderTalent}))
+		mustNil(t, s.Accounts().AddMembership(ctx, &domain.Membership{UserID: staff, OrganizationID: f.office.ID, Role: domain.RoleMunicipalityStaff}))
 
-		cands, err := s.LeaderCandidates(ctx, f.ota.ID)
+		cands, err := s.Workspaces().LeaderCandidates(ctx, f.ota.ID)
 		mustNil(t, err)
 		if len(cands) != 1 || cands[0].UserID != leader || cands[0].Name != "リーダー 一郎" || cands[0].Role != domain.RoleLeaderTalent {
 			t.Errorf("candidates %+v", cands)
 		}
-		mustNil(t, s.AssignTeamLeader(ctx, g.ID, leader))
-		mustNil(t, s.AssignTeamLeader(ctx, g.ID, leader)) // twice is once
+		mustNil(t, s.Workspaces().AssignTeamLeader(ctx, g.ID, leader))
+		mustNil(t, s.Workspaces().AssignTeamLeader(ctx, g.ID, leader)) // twice is once
 		want := []TeamLeader{{EngagementID: g.ID, UserID: leader, Name: "リーダー 一郎"}}
 		for _, q := range [][2]int64{{0, g.ID}, {f.ota.ID, 0}} {
-			got, err := s.TeamLeaders(ctx, q[0], q[1])
+			got, err := s.Workspaces().TeamLeaders(ctx, q[0], q[1])
 			mustNil(t, err)
 			if len(got) != 1 || got[0] != want[0] {
 				t.Errorf("leaders %v: %+v", q, got)
 			}
 		}
-		if got, _ := s.TeamLeaders(ctx, f.tsubame.ID, 0); len(got) != 0 {
+		if got, _ := s.Workspaces().TeamLeaders(ctx, f.tsubame.ID, 0); len(got) != 0 {
 			t.Errorf("Tsubame's leaders: %+v", got)
 		}
-		if err := s.AssignTeamLeader(ctx, 99999, leader); domain.ErrorCode(err) != domain.CodeNotFound {
+		if err := s.Workspaces().AssignTeamLeader(ctx, 99999, leader); domain.ErrorCode(err) != domain.CodeNotFound {
 			t.Errorf("a team that does not exist: %v", err)
 		}
-		mustNil(t, s.UnassignTeamLeader(ctx, g.ID, leader))
-		if got, _ := s.TeamLeaders(ctx, 0, g.ID); len(got) != 0 {
+		mustNil(t, s.Workspaces().UnassignTeamLeader(ctx, g.ID, leader))
+		if got, _ := s.Workspaces().TeamLeaders(ctx, 0, g.ID); len(got) != 0 {
 			t.Errorf("after removing: %+v", got)
 		}
 
-		mustNil(t, s.AssignReviewer(ctx, e.ID, leader, staff))
+		mustNil(t, s.Entries().AssignReviewer(ctx, e.ID, leader, staff))
 		for _, c := range []struct {
 			user int64
 			want bool
 		}{{leader, true}, {staff, false}} {
-			got, err := s.IsReviewer(ctx, e.ID, c.user)
+			got, err := s.Entries().IsReviewer(ctx, e.ID, c.user)
 			mustNil(t, err)
 			if got != c.want {
 				t.Errorf("user %d reviews the entry: %v, want %v", c.user, got, c.want)
 			}
 		}
-		if email, err := s.TalentEmail(ctx, f.talent.ID); err != nil || email != "" {
+		if email, err := s.Talents().TalentEmail(ctx, f.talent.ID); err != nil || email != "" {
 			t.Errorf("email of a talent without one: %q %v", email, err)
 		}
-		mustNil(t, s.SetTalentContactEmail(ctx, f.talent.ID, "hanako@example.jp"))
-		if email, err := s.TalentEmail(ctx, f.talent.ID); err != nil || email != "hanako@example.jp" {
+		mustNil(t, s.Talents().SetTalentContactEmail(ctx, f.talent.ID, "hanako@example.jp"))
+		if email, err := s.Talents().TalentEmail(ctx, f.talent.ID); err != nil || email != "hanako@example.jp" {
 			t.Errorf("contact email: %q %v", email, err)
 		}
 	})
@@ -104,19 +104,19 @@ func TestOneToOneNamesItsTalent(t *testing.T) {
 		_, g := openTeam(t, s, f)
 		day := time.Date(2021, 10, 8, 0, 0, 0, 0, domain.Japan())
 		m := domain.Meeting{EngagementID: g.ID, Kind: domain.MeetingOneToOne, HeldOn: day, Minutes: 30, Notes: "悩みの相談"}
-		err := s.LogMeeting(ctx, &m)
+		err := s.Workspaces().LogMeeting(ctx, &m)
 		var de *domain.Error
 		if domain.ErrorCode(err) != domain.CodeInvalid || !errorsAs(err, &de) || de.Fields[0].Field != "talent" ||
 			de.Fields[0].Key != "error.meeting_talent" {
 			t.Fatalf("a one-to-one with nobody: %v", err)
 		}
 		m.TalentID = f.talent.ID
-		mustNil(t, s.LogMeeting(ctx, &m))
+		mustNil(t, s.Workspaces().LogMeeting(ctx, &m))
 		team := domain.Meeting{EngagementID: g.ID, Kind: domain.MeetingTeam, HeldOn: day, Minutes: 60, Notes: "定例", TalentID: f.talent.ID}
-		if err := s.LogMeeting(ctx, &team); domain.ErrorCode(err) != domain.CodeInvalid {
+		if err := s.Workspaces().LogMeeting(ctx, &team); domain.ErrorCode(err) != domain.CodeInvalid {
 			t.Errorf("a team meeting naming one talent: %v", err)
 		}
-		got, err := s.Meetings(ctx, g.ID)
+		got, err := s.Workspaces().Meetings(ctx, g.ID)
 		mustNil(t, err)
 		if len(got) != 1 || got[0].TalentID != f.talent.ID || got[0].Kind != domain.MeetingOneToOne || got[0].Notes != "悩みの相談" {
 			t.Errorf("meetings %+v", got)
@@ -130,44 +130,44 @@ func TestOutcomesLockWhenTheTeamIsCompleted(t *testing.T) {
 		f := newFixture(t, s)
 		_, g := openTeam(t, s, f)
 		in := domain.Indicator{EngagementID: g.ID, Kind: domain.IndicatorCustomers, SDG: 8, Baseline: 1, Result: 6, Evidence: "記録"}
-		mustNil(t, s.SaveIndicator(ctx, &in))
+		mustNil(t, s.Workspaces().SaveIndicator(ctx, &in))
 		// Correcting is for completed teams; an active team edits as usual.
 		fix := in
 		fix.Result = 5
-		if _, err := s.CorrectIndicator(ctx, &fix, "数え直し"); domain.ErrorCode(err) != domain.CodeConflict {
+		if _, err := s.Workspaces().CorrectIndicator(ctx, &fix, "数え直し"); domain.ErrorCode(err) != domain.CodeConflict {
 			t.Errorf("correcting an active team: %v", err)
 		}
-		mustNil(t, s.CompleteEngagement(ctx, g.ID))
+		mustNil(t, s.Workspaces().CompleteEngagement(ctx, g.ID))
 
 		edit := in
 		edit.Result = 60
-		err := s.SaveIndicator(ctx, &edit)
+		err := s.Workspaces().SaveIndicator(ctx, &edit)
 		var de *domain.Error
 		if domain.ErrorCode(err) != domain.CodeConflict || !errorsAs(err, &de) || de.Key != "error.outcome_locked" {
 			t.Errorf("editing after completion: %v", err)
 		}
 		added := domain.Indicator{EngagementID: g.ID, Kind: domain.IndicatorSales, SDG: 8, Result: math.NaN()}
-		if err := s.SaveIndicator(ctx, &added); domain.ErrorCode(err) != domain.CodeConflict {
+		if err := s.Workspaces().SaveIndicator(ctx, &added); domain.ErrorCode(err) != domain.CodeConflict {
 			t.Errorf("adding after completion: %v", err)
 		}
-		if _, err := s.CorrectIndicator(ctx, &fix, "  "); !hasField(err, "reason", "error.correction_reason") {
+		if _, err := s.Workspaces().CorrectIndicator(ctx, &fix, "  "); !hasField(err, "reason", "error.correction_reason") {
 			t.Errorf("a correction without a reason: %v", err)
 		}
 		added.Evidence = "x"
-		if _, err := s.CorrectIndicator(ctx, &added, "追加したい"); domain.ErrorCode(err) != domain.CodeConflict {
+		if _, err := s.Workspaces().CorrectIndicator(ctx, &added, "追加したい"); domain.ErrorCode(err) != domain.CodeConflict {
 			t.Errorf("adding by correction: %v", err)
 		}
 		unknown := fix
 		unknown.ID = 99999
-		if _, err := s.CorrectIndicator(ctx, &unknown, "数え直し"); domain.ErrorCode(err) != domain.CodeNotFound {
+		if _, err := s.Workspaces().CorrectIndicator(ctx, &unknown, "数え直し"); domain.ErrorCode(err) != domain.CodeNotFound {
 			t.Errorf("correcting an unknown indicator: %v", err)
 		}
-		before, err := s.CorrectIndicator(ctx, &fix, "重複していた1件を除いた")
+		before, err := s.Workspaces().CorrectIndicator(ctx, &fix, "重複していた1件を除いた")
 		mustNil(t, err)
 		if before.ID != in.ID || before.Result != 6 || before.Baseline != 1 || before.Evidence != "記録" {
 			t.Errorf("before the correction: %+v", before)
 		}
-		got, err := s.Indicators(ctx, g.ID)
+		got, err := s.Workspaces().Indicators(ctx, g.ID)
 		mustNil(t, err)
 		if len(got) != 1 || got[0].Result != 5 || got[0].Kind != domain.IndicatorCustomers {
 			t.Errorf("after the correction: %+v", got)
@@ -189,10 +189,10 @@ func TestAuditLogNamesActorAndSubject(t *testing.T) {
 			{ActorID: staff, Action: "credential.revoke", SubjectType: "credential", SubjectKey: "urn:uuid:x", MunicipalityID: f.ota.ID},
 			{Action: "program.view", SubjectType: "program", SubjectID: f.program.ID, MunicipalityID: f.ota.ID},
 		} {
-			mustNil(t, s.Audit(ctx, ev))
+			mustNil(t, s.Compliance().Audit(ctx, ev))
 		}
-		mustNil(t, s.DeleteAccount(ctx, gone))
-		log, err := s.AuditLog(ctx, f.ota.ID, 10)
+		mustNil(t, s.Personal().DeleteAccount(ctx, gone))
+		log, err := s.Compliance().AuditLog(ctx, f.ota.ID, 10)
 		mustNil(t, err)
 		if len(log) != 4 {
 			t.Fatalf("%d lines", len(log))

@@ -28,11 +28,11 @@ func scanProgram(row interface{ Scan(...any) error }) (domain.Program, error) {
 
 // SetProgramStages chooses the screening stages a program uses. A stage
 // that still holds entries cannot be left out.
-func (s *Store) SetProgramStages(ctx context.Context, programID int64, stages []domain.EntryStatus) error {
+func (s Directory) SetProgramStages(ctx context.Context, programID int64, stages []domain.EntryStatus) error {
 	if err := domain.ValidateStages(stages); err != nil {
 		return err
 	}
-	return s.InTx(ctx, func(tx *Store) error {
+	return s.transact(ctx, func(tx *Store) error {
 		keep := map[domain.EntryStatus]bool{}
 		names := make([]string, len(stages))
 		for i, st := range stages {
@@ -68,12 +68,12 @@ func (s *Store) SetProgramStages(ctx context.Context, programID int64, stages []
 
 // CreateProgram adds a program with its co-hosts, which must belong to the
 // same municipality.
-func (s *Store) CreateProgram(ctx context.Context, p *domain.Program) error {
+func (s Directory) CreateProgram(ctx context.Context, p *domain.Program) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	return s.InTx(ctx, func(tx *Store) error {
-		hosts, err := tx.OrganizationsByID(ctx, p.HostIDs)
+	return s.transact(ctx, func(tx *Store) error {
+		hosts, err := tx.Directory().OrganizationsByID(ctx, p.HostIDs)
 		if err != nil {
 			return err
 		}
@@ -102,7 +102,7 @@ func (s *Store) CreateProgram(ctx context.Context, p *domain.Program) error {
 }
 
 // ProgramBySlug finds a program with its co-hosts.
-func (s *Store) ProgramBySlug(ctx context.Context, slug string) (domain.Program, error) {
+func (s Directory) ProgramBySlug(ctx context.Context, slug string) (domain.Program, error) {
 	p, err := scanProgram(s.queryRow(ctx, `SELECT `+programColumns+` FROM programs WHERE slug = $1`, slug))
 	if errors.Is(err, sql.ErrNoRows) {
 		return p, domain.NotFound("program")
@@ -115,7 +115,7 @@ func (s *Store) ProgramBySlug(ctx context.Context, slug string) (domain.Program,
 
 // Programs lists programs, newest entry window first; municipalityID 0 lists
 // every municipality's.
-func (s *Store) Programs(ctx context.Context, municipalityID int64) ([]domain.Program, error) {
+func (s Directory) Programs(ctx context.Context, municipalityID int64) ([]domain.Program, error) {
 	rows, err := s.query(ctx, `SELECT `+programColumns+` FROM programs
 		WHERE $1 = 0 OR municipality_id = $1 ORDER BY entry_opens_at DESC, id`, municipalityID)
 	if err != nil {
@@ -140,7 +140,7 @@ func (s *Store) Programs(ctx context.Context, municipalityID int64) ([]domain.Pr
 	return out, s.loadHosts(ctx, ptrs)
 }
 
-func (s *Store) loadHosts(ctx context.Context, programs []*domain.Program) error {
+func (s Directory) loadHosts(ctx context.Context, programs []*domain.Program) error {
 	if len(programs) == 0 {
 		return nil
 	}

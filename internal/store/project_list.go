@@ -54,7 +54,7 @@ const hoursBandSQL = `CASE WHEN p.hours_per_month <= 10 THEN 1 WHEN p.hours_per_
 
 // where renders the filter as SQL on projects p, leaving out the dimension
 // skip (for facet counts).
-func (s *Store) where(f ProjectFilter, skip facet) (string, []any) {
+func (s Projects) where(f ProjectFilter, skip facet) (string, []any) {
 	var conds []string
 	var args []any
 	arg := func(v any) string {
@@ -110,7 +110,7 @@ func (s *Store) where(f ProjectFilter, skip facet) (string, []any) {
 // lists the most relevant first; otherwise published projects come first
 // ('published' sorts after 'closed', so descending order puts it first and
 // the index on status and id gives the order), newest first.
-func (s *Store) ListProjects(ctx context.Context, f ProjectFilter) (ProjectPage, error) {
+func (s Projects) ListProjects(ctx context.Context, f ProjectFilter) (ProjectPage, error) {
 	var page ProjectPage
 	if f.Limit <= 0 {
 		f.Limit = 20
@@ -165,7 +165,7 @@ func (s *Store) ListProjects(ctx context.Context, f ProjectFilter) (ProjectPage,
 }
 
 // projectsByID loads projects in the order of ids.
-func (s *Store) projectsByID(ctx context.Context, ids []int64) ([]domain.Project, error) {
+func (s Projects) projectsByID(ctx context.Context, ids []int64) ([]domain.Project, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}

@@ -20,12 +20,12 @@ type ProjectEvent struct {
 
 // UpdateProject saves an edited project's fields, goals and skills. Only a
 // draft may be edited; status changes go through MoveProject.
-func (s *Store) UpdateProject(ctx context.Context, p *domain.Project) error {
+func (s Projects) UpdateProject(ctx context.Context, p *domain.Project) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	return s.InTx(ctx, func(tx *Store) error {
-		cur, err := tx.Project(ctx, p.ID)
+	return s.transact(ctx, func(tx *Store) error {
+		cur, err := tx.Projects().Project(ctx, p.ID)
 		if err != nil {
 			return err
 		}
@@ -45,24 +45,24 @@ func (s *Store) UpdateProject(ctx context.Context, p *domain.Project) error {
 				return err
 			}
 		}
-		if err := tx.writeProjectTags(ctx, *p); err != nil {
+		if err := tx.Projects().writeProjectTags(ctx, *p); err != nil {
 			return err
 		}
-		host, err := tx.Organization(ctx, p.HostID)
+		host, err := tx.Directory().Organization(ctx, p.HostID)
 		if err != nil {
 			return err
 		}
-		return tx.indexProject(ctx, *p, host)
+		return tx.Projects().indexProject(ctx, *p, host)
 	})
 }
 
 // MoveProject takes a review step and records it with who and why. A
 // return to draft needs a comment, which the business reads.
-func (s *Store) MoveProject(ctx context.Context, id int64, to domain.ProjectStatus, actorID int64, comment string) (domain.Project, error) {
+func (s Projects) MoveProject(ctx context.Context, id int64, to domain.ProjectStatus, actorID int64, comment string) (domain.Project, error) {
 	var p domain.Project
-	err := s.InTx(ctx, func(tx *Store) error {
+	err := s.transact(ctx, func(tx *Store) error {
 		var err error
-		if p, err = tx.Project(ctx, id); err != nil {
+		if p, err = tx.Projects().Project(ctx, id); err != nil {
 			return err
 		}
 		if !p.Status.CanMoveTo(to) {
@@ -72,7 +72,7 @@ func (s *Store) MoveProject(ctx context.Context, id int64, to domain.ProjectStat
 			return &domain.Error{Code: domain.CodeInvalid, Key: "error.return_comment",
 				Fields: []domain.FieldError{{Field: "comment", Key: "error.return_comment"}}}
 		}
-		if err := tx.SetProjectStatus(ctx, id, to); err != nil {
+		if err := tx.Projects().SetProjectStatus(ctx, id, to); err != nil {
 			return err
 		}
 		if _, err := tx.exec(ctx, `INSERT INTO project_events (project_id, municipality_id, at, actor_id, from_status,
@@ -87,7 +87,7 @@ func (s *Store) MoveProject(ctx context.Context, id int64, to domain.ProjectStat
 }
 
 // ProjectHistory lists a project's review steps, oldest first.
-func (s *Store) ProjectHistory(ctx context.Context, id int64) ([]ProjectEvent, error) {
+func (s Projects) ProjectHistory(ctx context.Context, id int64) ([]ProjectEvent, error) {
 	rows, err := s.query(ctx, `SELECT project_id, at, actor_id, from_status, to_status, comment FROM project_events
 		WHERE project_id = $1 ORDER BY at, id`, id)
 	if err != nil {
@@ -109,7 +109,7 @@ func (s *Store) ProjectHistory(ctx context.Context, id int64) ([]ProjectEvent, e
 
 // CloseEndedProjects closes the published projects of programs whose entry
 // period is over, and returns how many it closed.
-func (s *Store) CloseEndedProjects(ctx context.Context) (int, error) {
+func (s Projects) CloseEndedProjects(ctx context.Context) (int, error) {
 	ids, err := s.queryIDs(ctx, `SELECT p.id FROM projects p JOIN programs g ON g.id = p.program_id
 		WHERE p.status = $1 AND g.entry_closes_at < $2 ORDER BY p.id`, domain.ProjectPublished, s.now())
 	if err != nil {

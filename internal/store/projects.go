@@ -46,12 +46,12 @@ func nullDate(t time.Time) any {
 
 // CreateProject adds a project with its SDGs goals and skills. The host must
 // belong to the program's municipality.
-func (s *Store) CreateProject(ctx context.Context, p *domain.Project) error {
+func (s Projects) CreateProject(ctx context.Context, p *domain.Project) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	return s.InTx(ctx, func(tx *Store) error {
-		host, err := tx.Organization(ctx, p.HostID)
+	return s.transact(ctx, func(tx *Store) error {
+		host, err := tx.Directory().Organization(ctx, p.HostID)
 		if err != nil {
 			return err
 		}
@@ -70,15 +70,15 @@ func (s *Store) CreateProject(ctx context.Context, p *domain.Project) error {
 			return mapError(err, "project")
 		}
 		p.ID = id
-		if err := tx.writeProjectTags(ctx, *p); err != nil {
+		if err := tx.Projects().writeProjectTags(ctx, *p); err != nil {
 			return err
 		}
-		return tx.indexProject(ctx, *p, host)
+		return tx.Projects().indexProject(ctx, *p, host)
 	})
 }
 
 // writeProjectTags stores the project's goals and skills.
-func (s *Store) writeProjectTags(ctx context.Context, p domain.Project) error {
+func (s Projects) writeProjectTags(ctx context.Context, p domain.Project) error {
 	for _, g := range p.SDGs {
 		if _, err := s.exec(ctx, `INSERT INTO project_sdgs (project_id, municipality_id, goal)
 			VALUES ($1, $2, $3)`, p.ID, p.MunicipalityID, g); err != nil {
@@ -102,11 +102,11 @@ func (s *Store) writeProjectTags(ctx context.Context, p domain.Project) error {
 
 // SetProjectStatus moves a project to a status (publish, close, return to
 // draft) and records when.
-func (s *Store) SetProjectStatus(ctx context.Context, id int64, status domain.ProjectStatus) error {
+func (s Projects) SetProjectStatus(ctx context.Context, id int64, status domain.ProjectStatus) error {
 	if !status.Valid() {
 		return domain.Errorf(domain.CodeInvalid, "error.choice", "Value", string(status))
 	}
-	return s.InTx(ctx, func(tx *Store) error {
+	return s.transact(ctx, func(tx *Store) error {
 		res, err := tx.exec(ctx, `UPDATE projects SET status = $1, updated_at = $2 WHERE id = $3`, status, tx.now(), id)
 		if err != nil {
 			return err
@@ -124,7 +124,7 @@ func (s *Store) SetProjectStatus(ctx context.Context, id int64, status domain.Pr
 }
 
 // Project finds a project by id with its goals and skills.
-func (s *Store) Project(ctx context.Context, id int64) (domain.Project, error) {
+func (s Projects) Project(ctx context.Context, id int64) (domain.Project, error) {
 	p, err := scanProject(s.queryRow(ctx, `SELECT `+projectColumns+` FROM projects p WHERE p.id = $1`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return p, domain.NotFound("project")
@@ -140,7 +140,7 @@ func (s *Store) Project(ctx context.Context, id int64) (domain.Project, error) {
 }
 
 // loadProjectTags fills SDGs and skills for the projects in place.
-func (s *Store) loadProjectTags(ctx context.Context, projects []domain.Project) error {
+func (s Projects) loadProjectTags(ctx context.Context, projects []domain.Project) error {
 	if len(projects) == 0 {
 		return nil
 	}

@@ -22,9 +22,9 @@ type Moved struct {
 // checks each move against the stage rules and records it with who and why.
 // Entries already there are left alone. In a caller's transaction it joins
 // it, so the caller can tell each moved entrant in the same commit.
-func (s *Store) MoveEntries(ctx context.Context, programID int64, ids []int64, to domain.EntryStatus, actorID int64,
+func (s Entries) MoveEntries(ctx context.Context, programID int64, ids []int64, to domain.EntryStatus, actorID int64,
 	reason string) (moved []Moved, err error) {
-	err = s.InTx(ctx, func(tx *Store) error {
+	err = s.transact(ctx, func(tx *Store) error {
 		moved = moved[:0]
 		p, err := scanProgram(tx.queryRow(ctx, `SELECT `+programColumns+` FROM programs WHERE id = $1`, programID))
 		if errors.Is(err, sql.ErrNoRows) {
@@ -38,7 +38,7 @@ func (s *Store) MoveEntries(ctx context.Context, programID int64, ids []int64, t
 				Fields: []domain.FieldError{{Field: "to", Key: "error.stage_not_used"}}}
 		}
 		for _, id := range ids {
-			e, err := tx.Entry(ctx, id)
+			e, err := tx.Entries().Entry(ctx, id)
 			if err != nil {
 				return err
 			}
@@ -51,7 +51,7 @@ func (s *Store) MoveEntries(ctx context.Context, programID int64, ids []int64, t
 			if err := (domain.Move{From: e.Status, To: to, Reason: reason}).Validate(); err != nil {
 				return err
 			}
-			m, err := tx.setEntryStatus(ctx, e, to, actorID, reason)
+			m, err := tx.Entries().setEntryStatus(ctx, e, to, actorID, reason)
 			if err != nil {
 				return err
 			}
@@ -63,7 +63,7 @@ func (s *Store) MoveEntries(ctx context.Context, programID int64, ids []int64, t
 }
 
 // setEntryStatus changes one entry's status and records the change.
-func (s *Store) setEntryStatus(ctx context.Context, e domain.Entry, to domain.EntryStatus, actorID int64, reason string) (Moved, error) {
+func (s Entries) setEntryStatus(ctx context.Context, e domain.Entry, to domain.EntryStatus, actorID int64, reason string) (Moved, error) {
 	m := Moved{Entry: e, From: e.Status, TalentID: e.TalentID}
 	if _, err := s.exec(ctx, `UPDATE entries SET status = $1 WHERE id = $2`, to, e.ID); err != nil {
 		return m, err
@@ -82,10 +82,10 @@ func (s *Store) setEntryStatus(ctx context.Context, e domain.Entry, to domain.En
 }
 
 // AcceptOffer records the entrant's own answer to a 内定: 合意, or 辞退.
-func (s *Store) AcceptOffer(ctx context.Context, entryID, talentID int64, accept bool) (Moved, error) {
+func (s Entries) AcceptOffer(ctx context.Context, entryID, talentID int64, accept bool) (Moved, error) {
 	var m Moved
-	err := s.InTx(ctx, func(tx *Store) error {
-		e, err := tx.Entry(ctx, entryID)
+	err := s.transact(ctx, func(tx *Store) error {
+		e, err := tx.Entries().Entry(ctx, entryID)
 		if err != nil {
 			return err
 		}
@@ -101,7 +101,7 @@ func (s *Store) AcceptOffer(ctx context.Context, entryID, talentID int64, accept
 		}
 		var userID int64
 		_ = tx.queryRow(ctx, `SELECT COALESCE(user_id, 0) FROM talents WHERE id = $1`, talentID).Scan(&userID)
-		m, err = tx.setEntryStatus(ctx, e, to, userID, "")
+		m, err = tx.Entries().setEntryStatus(ctx, e, to, userID, "")
 		return err
 	})
 	return m, err
@@ -116,20 +116,20 @@ type Reviewer struct {
 
 // AssignReviewer puts a person on an entry's screening; assigning twice is
 // harmless.
-func (s *Store) AssignReviewer(ctx context.Context, entryID, userID, by int64) error {
+func (s Entries) AssignReviewer(ctx context.Context, entryID, userID, by int64) error {
 	_, err := s.exec(ctx, `INSERT INTO entry_reviewers (entry_id, user_id, assigned_by, assigned_at)
 		VALUES ($1, $2, $3, $4) ON CONFLICT (entry_id, user_id) DO NOTHING`, entryID, userID, nullID(by), s.now())
 	return mapError(err, "reviewer")
 }
 
 // UnassignReviewer takes a person off an entry's screening.
-func (s *Store) UnassignReviewer(ctx context.Context, entryID, userID int64) error {
+func (s Entries) UnassignReviewer(ctx context.Context, entryID, userID int64) error {
 	_, err := s.exec(ctx, `DELETE FROM entry_reviewers WHERE entry_id = $1 AND user_id = $2`, entryID, userID)
 	return err
 }
 
 // ReviewersOfProgram lists who is assigned to which of a program's entries.
-func (s *Store) ReviewersOfProgram(ctx context.Context, programID int64) ([]Reviewer, error) {
+func (s Entries) ReviewersOfProgram(ctx context.Context, programID int64) ([]Reviewer, error) {
 	rows, err := s.query(ctx, `SELECT r.entry_id, r.user_id, u.name FROM entry_reviewers r
 		JOIN entries e ON e.id = r.entry_id JOIN users u ON u.id = r.user_id
 		WHERE e.program_id = $1 ORDER BY r.entry_id, u.name, u.id`, programID)
@@ -157,7 +157,7 @@ type Screener struct {
 
 // Screeners lists the municipality's staff and leader talents, who may be
 // assigned to entries.
-func (s *Store) Screeners(ctx context.Context, municipalityID int64) ([]Screener, error) {
+func (s Entries) Screeners(ctx context.Context, municipalityID int64) ([]Screener, error) {
 	rows, err := s.query(ctx, `SELECT DISTINCT u.id, u.name, m.role FROM memberships m JOIN users u ON u.id = m.user_id
 		WHERE m.municipality_id = $1 AND m.role IN ($2, $3, $4, $5) ORDER BY u.name, u.id`, municipalityID,
 		domain.RoleMunicipalityAdmin, domain.RoleMunicipalityStaff, domain.RolePartnerStaff, domain.RoleLeaderTalent)
@@ -181,7 +181,7 @@ func (s *Store) Screeners(ctx context.Context, municipalityID int64) ([]Screener
 
 // SaveReview stores a reviewer's scores and note on an entry, replacing
 // their earlier ones.
-func (s *Store) SaveReview(ctx context.Context, r *domain.Review) error {
+func (s Entries) SaveReview(ctx context.Context, r *domain.Review) error {
 	if err := r.Validate(); err != nil {
 		return err
 	}
@@ -227,7 +227,7 @@ func scanReview(row interface{ Scan(...any) error }) (ReviewRow, error) {
 
 // Reviews lists the reviews of an entry, or of every entry of a program
 // when entryID is 0 and programID is set.
-func (s *Store) Reviews(ctx context.Context, programID, entryID int64) ([]ReviewRow, error) {
+func (s Entries) Reviews(ctx context.Context, programID, entryID int64) ([]ReviewRow, error) {
 	q := `SELECT ` + reviewColumns + ` FROM entry_reviews r JOIN users u ON u.id = r.reviewer_id
 		JOIN entries e ON e.id = r.entry_id WHERE `
 	arg := entryID
@@ -256,13 +256,13 @@ func (s *Store) Reviews(ctx context.Context, programID, entryID int64) ([]Review
 // CreateInterview schedules an interview for an entry and moves the entry
 // to 面談 if it is earlier in screening. It returns the entry as it now
 // stands, with its entrant's account, for the invitation.
-func (s *Store) CreateInterview(ctx context.Context, iv *domain.Interview) (Moved, error) {
+func (s Entries) CreateInterview(ctx context.Context, iv *domain.Interview) (Moved, error) {
 	if err := iv.Validate(); err != nil {
 		return Moved{}, err
 	}
 	var m Moved
-	err := s.InTx(ctx, func(tx *Store) error {
-		e, err := tx.Entry(ctx, iv.EntryID)
+	err := s.transact(ctx, func(tx *Store) error {
+		e, err := tx.Entries().Entry(ctx, iv.EntryID)
 		if err != nil {
 			return err
 		}
@@ -283,7 +283,7 @@ func (s *Store) CreateInterview(ctx context.Context, iv *domain.Interview) (Move
 			return err
 		}
 		if e.Status != domain.EntryInterview && p.UsesStage(domain.EntryInterview) {
-			if m, err = tx.setEntryStatus(ctx, e, domain.EntryInterview, iv.CreatedBy, ""); err != nil {
+			if m, err = tx.Entries().setEntryStatus(ctx, e, domain.EntryInterview, iv.CreatedBy, ""); err != nil {
 				return err
 			}
 		} else {
@@ -299,7 +299,7 @@ func (s *Store) CreateInterview(ctx context.Context, iv *domain.Interview) (Move
 }
 
 // Interviews lists an entry's interviews, soonest first.
-func (s *Store) Interviews(ctx context.Context, entryID int64) ([]domain.Interview, error) {
+func (s Entries) Interviews(ctx context.Context, entryID int64) ([]domain.Interview, error) {
 	rows, err := s.query(ctx, `SELECT id, entry_id, starts_at, ends_at, place, video_url, note, sequence,
 		cancelled_at, created_by FROM interviews WHERE entry_id = $1 ORDER BY starts_at, id`, entryID)
 	if err != nil {
@@ -333,7 +333,7 @@ type Recipient struct {
 }
 
 // RecipientOf finds a user's address and language.
-func (s *Store) RecipientOf(ctx context.Context, userID int64) (Recipient, error) {
+func (s Entries) RecipientOf(ctx context.Context, userID int64) (Recipient, error) {
 	r := Recipient{UserID: userID}
 	err := s.queryRow(ctx, `SELECT email, name, lang FROM users WHERE id = $1`, userID).Scan(&r.Email, &r.Name, &r.Lang)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -355,7 +355,7 @@ type Notification struct {
 }
 
 // InterviewByID finds one interview.
-func (s *Store) InterviewByID(ctx context.Context, id int64) (domain.Interview, error) {
+func (s Entries) InterviewByID(ctx context.Context, id int64) (domain.Interview, error) {
 	var entryID int64
 	err := s.queryRow(ctx, `SELECT entry_id FROM interviews WHERE id = $1`, id).Scan(&entryID)
 	if errors.Is(err, sql.ErrNoRows) {

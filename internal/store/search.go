@@ -34,7 +34,7 @@ type Search struct {
 func (q Search) empty() bool { return q.FTS5Match == "" && q.FTS5Exclude == "" && q.TSQuery == "" }
 
 // searchCondition is the SQL condition on projects p for the query.
-func (s *Store) searchCondition(q Search, arg func(any) string) string {
+func (s Projects) searchCondition(q Search, arg func(any) string) string {
 	if q.empty() {
 		return ""
 	}
@@ -53,7 +53,7 @@ func (s *Store) searchCondition(q Search, arg func(any) string) string {
 
 // indexProject writes a project's search terms; it must run inside the
 // transaction that changed the project.
-func (s *Store) indexProject(ctx context.Context, p domain.Project, host domain.Organization) error {
+func (s Projects) indexProject(ctx context.Context, p domain.Project, host domain.Organization) error {
 	if s.indexer == nil {
 		return nil
 	}
@@ -83,7 +83,7 @@ func (s *Store) indexProject(ctx context.Context, p domain.Project, host domain.
 // IndexMissing indexes the projects that have no search terms yet (for
 // example after an upgrade) and returns how many it indexed. progress, if
 // not nil, is called after each project.
-func (s *Store) IndexMissing(ctx context.Context, progress func(done, total int)) (int, error) {
+func (s Projects) IndexMissing(ctx context.Context, progress func(done, total int)) (int, error) {
 	if s.indexer == nil {
 		return 0, fmt.Errorf("no indexer configured")
 	}
@@ -93,16 +93,16 @@ func (s *Store) IndexMissing(ctx context.Context, progress func(done, total int)
 		return 0, err
 	}
 	for i, id := range ids {
-		err := s.InTx(ctx, func(tx *Store) error {
-			p, err := tx.Project(ctx, id)
+		err := s.transact(ctx, func(tx *Store) error {
+			p, err := tx.Projects().Project(ctx, id)
 			if err != nil {
 				return err
 			}
-			host, err := tx.Organization(ctx, p.HostID)
+			host, err := tx.Directory().Organization(ctx, p.HostID)
 			if err != nil {
 				return err
 			}
-			return tx.indexProject(ctx, p, host)
+			return tx.Projects().indexProject(ctx, p, host)
 		})
 		if err != nil {
 			return i, err
@@ -116,7 +116,7 @@ func (s *Store) IndexMissing(ctx context.Context, progress func(done, total int)
 
 // ftsOnly reports whether the FTS5 index alone can answer the filter: a
 // search with no condition but the statuses (SQLite only).
-func (s *Store) ftsOnly(f ProjectFilter) bool {
+func (s Projects) ftsOnly(f ProjectFilter) bool {
 	return s.engine == SQLite && !f.Search.empty() && f.ProgramID == 0 && f.MunicipalityID == 0 && f.SDG == 0 &&
 		len(f.SkillCodes) == 0 && f.WorkStyle == "" && f.RewardType == "" && f.HoursBand == 0 && len(f.HostIDs) == 0
 }
@@ -140,7 +140,7 @@ func ftsExpr(f ProjectFilter) string {
 }
 
 // ftsCount counts a search's matches from the FTS5 index alone.
-func (s *Store) ftsCount(ctx context.Context, f ProjectFilter) (int, error) {
+func (s Projects) ftsCount(ctx context.Context, f ProjectFilter) (int, error) {
 	var n int
 	err := s.queryRow(ctx, `SELECT COUNT(*) FROM project_fts WHERE project_fts MATCH $1`, ftsExpr(f)).Scan(&n)
 	return n, err
@@ -154,7 +154,7 @@ const MaxRanked = 2000
 
 // ftsPage returns one page of matching project ids from the FTS5 index
 // alone, most relevant first (BM25) when ranked, else newest first.
-func (s *Store) ftsPage(ctx context.Context, f ProjectFilter, ranked bool) ([]int64, error) {
+func (s Projects) ftsPage(ctx context.Context, f ProjectFilter, ranked bool) ([]int64, error) {
 	order := "rowid DESC"
 	if ranked {
 		order = "rank, rowid DESC"
@@ -165,7 +165,7 @@ func (s *Store) ftsPage(ctx context.Context, f ProjectFilter, ranked bool) ([]in
 
 // rankedFrom joins the relevance of a search to projects p, for ordering
 // results most relevant first.
-func (s *Store) rankedFrom(q Search, arg func(any) string) (from, order string) {
+func (s Projects) rankedFrom(q Search, arg func(any) string) (from, order string) {
 	if s.engine == Postgres {
 		return " JOIN project_search x ON x.project_id = p.id",
 			"ts_rank(x.tsv, to_tsquery('simple', " + arg(q.TSQuery) + ")) DESC, "

@@ -25,14 +25,14 @@ func TestSearchAndFacets(t *testing.T) {
 			Title: "SNS 発信 と 販路 開拓", Description: "副業 の 方 と 商店街 を 元気 に", SDGs: []int{8, 11},
 			RequiredSkills: []string{"mkt-sns"}, TeamSize: 1, HoursPerMonth: 35, WorkStyle: domain.WorkRemote,
 			RewardType: domain.RewardInKind, Status: domain.ProjectPublished}
-		mustNil(t, s.CreateProject(ctx, &extra))
-		n, err := s.IndexMissing(ctx, nil)
+		mustNil(t, s.Projects().CreateProject(ctx, &extra))
+		n, err := s.Projects().IndexMissing(ctx, nil)
 		mustNil(t, err)
 		if n != 3 {
 			t.Errorf("indexed %d projects, want the 3 fixture projects", n)
 		}
 		search := func(fts5, exclude, tsq string) []int64 {
-			page, err := s.ListProjects(ctx, ProjectFilter{Search: Search{FTS5Match: fts5, FTS5Exclude: exclude, TSQuery: tsq}})
+			page, err := s.Projects().ListProjects(ctx, ProjectFilter{Search: Search{FTS5Match: fts5, FTS5Exclude: exclude, TSQuery: tsq}})
 			mustNil(t, err)
 			// On SQLite the count comes from the FTS5 index alone; it must
 			// agree with the rows, statuses included.
@@ -61,11 +61,11 @@ func TestSearchAndFacets(t *testing.T) {
 			t.Errorf("host name search: %v", got)
 		}
 
-		fc, err := s.ProjectFacets(ctx, ProjectFilter{SDG: 8})
+		fc, err := s.Projects().ProjectFacets(ctx, ProjectFilter{SDG: 8})
 		mustNil(t, err)
 		// Style, reward, hours and municipality are single-valued: their counts
 		// add up to the total with the same filter.
-		page, err := s.ListProjects(ctx, ProjectFilter{SDG: 8})
+		page, err := s.Projects().ListProjects(ctx, ProjectFilter{SDG: 8})
 		mustNil(t, err)
 		for name, counts := range map[string]map[string]int{"style": fc.Style, "reward": fc.Reward} {
 			sum := 0
@@ -86,16 +86,16 @@ func TestSearchAndFacets(t *testing.T) {
 		if fc.Skill["mkt"] != 1 || fc.Skill["web"] != 1 {
 			t.Errorf("skill facet %v", fc.Skill)
 		}
-		band, err := s.ListProjects(ctx, ProjectFilter{HoursBand: 4})
+		band, err := s.Projects().ListProjects(ctx, ProjectFilter{HoursBand: 4})
 		mustNil(t, err)
 		if band.Total != 1 || band.Projects[0].ID != extra.ID {
 			t.Errorf("hours band 4: %+v", band)
 		}
-		mustNil(t, s.SetProjectStatus(ctx, extra.ID, domain.ProjectDraft))
+		mustNil(t, s.Projects().SetProjectStatus(ctx, extra.ID, domain.ProjectDraft))
 		if got := search(`"販路 開拓"`, "", `'販路' <-> '開拓'`); len(got) != 0 {
 			t.Errorf("a draft is found: %v", got)
 		}
-		if err := s.SetProjectStatus(ctx, 99999, domain.ProjectClosed); domain.ErrorCode(err) != domain.CodeNotFound {
+		if err := s.Projects().SetProjectStatus(ctx, 99999, domain.ProjectClosed); domain.ErrorCode(err) != domain.CodeNotFound {
 			t.Errorf("status of unknown project: %v", err)
 		}
 	})
@@ -113,7 +113,7 @@ func TestSearchRanksByRelevance(t *testing.T) {
 			p := domain.Project{MunicipalityID: f.ota.ID, ProgramID: f.program.ID, HostID: f.mill.ID, Title: title,
 				Description: desc, SDGs: []int{8}, TeamSize: 1, HoursPerMonth: 10, WorkStyle: domain.WorkRemote,
 				RewardType: domain.RewardProBono, Status: domain.ProjectPublished}
-			mustNil(t, s.CreateProject(ctx, &p))
+			mustNil(t, s.Projects().CreateProject(ctx, &p))
 			return p.ID
 		}
 		strong := mk("販路 開拓 と 販路 拡大", "販路 を 広げる")
@@ -124,7 +124,7 @@ func TestSearchRanksByRelevance(t *testing.T) {
 				{Search: Search{FTS5Match: `"販路"`, TSQuery: `'販路'`}},
 				{SDG: 8, Search: Search{FTS5Match: `"販路"`, TSQuery: `'販路'`}},
 			} {
-				page, err := st.ListProjects(ctx, filter)
+				page, err := st.Projects().ListProjects(ctx, filter)
 				mustNil(t, err)
 				var got []int64
 				for _, p := range page.Projects {

@@ -14,11 +14,11 @@ import (
 // web layer adapts it to the session manager: it knows the session's
 // encoding, the store only keeps rows.
 type Sessions struct {
-	s *Store
+	s *core
 }
 
 // Sessions returns the session store.
-func (s *Store) Sessions() Sessions { return Sessions{s: s} }
+func (s Accounts) Sessions() Sessions { return Sessions{s: s.core} }
 
 // SessionOwner is whom a session belongs to: a user, and the generation of
 // their sessions it was started in. The zero value is an anonymous session.

@@ -18,30 +18,30 @@ func TestIDsAreNeverReused(t *testing.T) {
 		var highest int64
 		for i, email := range []string{"a@example.jp", "b@example.jp", "c@example.jp"} {
 			u := domain.User{Email: email, Name: "利用者"}
-			mustNil(t, s.CreateUser(ctx, &u))
+			mustNil(t, s.Accounts().CreateUser(ctx, &u))
 			if i == 2 {
 				highest = u.ID
-				mustNil(t, s.DeleteAccount(ctx, u.ID))
+				mustNil(t, s.Personal().DeleteAccount(ctx, u.ID))
 			}
 		}
 		for range 2 { // and again: the newest is deleted each time
 			u := domain.User{Email: "next@example.jp", Name: "次の人"}
-			mustNil(t, s.CreateUser(ctx, &u))
+			mustNil(t, s.Accounts().CreateUser(ctx, &u))
 			if u.ID <= highest {
 				t.Fatalf("new user got id %d, but %d was used before", u.ID, highest)
 			}
 			highest = u.ID
-			mustNil(t, s.DeleteAccount(ctx, u.ID))
+			mustNil(t, s.Personal().DeleteAccount(ctx, u.ID))
 		}
 
 		first := domain.Talent{Name: "一人目", NameKana: "ヒトリメ", ResidenceCountry: "JP"}
 		second := domain.Talent{Name: "二人目", NameKana: "フタリメ", ResidenceCountry: "JP"}
-		mustNil(t, s.CreateTalent(ctx, &first))
-		mustNil(t, s.CreateTalent(ctx, &second))
+		mustNil(t, s.Talents().CreateTalent(ctx, &first))
+		mustNil(t, s.Talents().CreateTalent(ctx, &second))
 		_, err := s.exec(ctx, `DELETE FROM talents WHERE id = $1`, second.ID)
 		mustNil(t, err)
 		third := domain.Talent{Name: "三人目", NameKana: "サンニンメ", ResidenceCountry: "JP"}
-		mustNil(t, s.CreateTalent(ctx, &third))
+		mustNil(t, s.Talents().CreateTalent(ctx, &third))
 		if third.ID <= second.ID {
 			t.Errorf("new talent got id %d, but %d was used before", third.ID, second.ID)
 		}
@@ -55,11 +55,11 @@ func TestIDsAreNeverReused(t *testing.T) {
 func TestEndEverySessionOfAUser(t *testing.T) {
 	forEachEngine(t, func(t *testing.T, s *Store) {
 		ctx := context.Background()
-		ss := s.Sessions()
+		ss := s.Accounts().Sessions()
 		later := time.Now().Add(time.Hour)
 		hanako, taro := domain.User{Email: "hanako@example.jp", Name: "花子"}, domain.User{Email: "taro@example.jp", Name: "太郎"}
-		mustNil(t, s.CreateUser(ctx, &hanako))
-		mustNil(t, s.CreateUser(ctx, &taro))
+		mustNil(t, s.Accounts().CreateUser(ctx, &hanako))
+		mustNil(t, s.Accounts().CreateUser(ctx, &taro))
 		gen, err := ss.Generation(ctx, hanako.ID)
 		if err != nil || gen != 0 {
 			t.Fatalf("first generation: %d %v", gen, err)
@@ -111,11 +111,11 @@ func TestEndEverySessionOfAUser(t *testing.T) {
 func TestLegacySessionsAreAdoptedOrDropped(t *testing.T) {
 	forEachEngine(t, func(t *testing.T, s *Store) {
 		ctx := context.Background()
-		ss := s.Sessions()
+		ss := s.Accounts().Sessions()
 		later := time.Now().Add(time.Hour)
 		keeps, ended := domain.User{Email: "keeps@example.jp", Name: "継続"}, domain.User{Email: "ended@example.jp", Name: "終了"}
-		mustNil(t, s.CreateUser(ctx, &keeps))
-		mustNil(t, s.CreateUser(ctx, &ended))
+		mustNil(t, s.Accounts().CreateUser(ctx, &keeps))
+		mustNil(t, s.Accounts().CreateUser(ctx, &ended))
 		for _, token := range []string{"keeps", "ended", "gone"} {
 			_, err := s.exec(ctx, `INSERT INTO sessions (token, data, expiry) VALUES ($1, $2, $3)`, token, []byte(token), later)
 			mustNil(t, err)

@@ -54,7 +54,7 @@ func asString(v any) string {
 }
 
 // queryIDs runs a query whose rows are single ids.
-func (s *Store) queryIDs(ctx context.Context, q string, args ...any) ([]int64, error) {
+func (s *core) queryIDs(ctx context.Context, q string, args ...any) ([]int64, error) {
 	rows, err := s.query(ctx, q, args...)
 	if err != nil {
 		return nil, err

@@ -13,7 +13,7 @@ type ProgramStats struct {
 }
 
 // ProgramStats counts a program's public projects and its entries.
-func (s *Store) ProgramStats(ctx context.Context, programID int64) (ProgramStats, error) {
+func (s Insights) ProgramStats(ctx context.Context, programID int64) (ProgramStats, error) {
 	var st ProgramStats
 	err := s.queryRow(ctx, `SELECT
 		(SELECT COUNT(*) FROM projects WHERE program_id = $1 AND status IN ('published', 'closed')),
@@ -37,7 +37,7 @@ type HubStats struct {
 }
 
 // HubStats counts what the hub holds.
-func (s *Store) HubStats(ctx context.Context) (HubStats, error) {
+func (s Insights) HubStats(ctx context.Context) (HubStats, error) {
 	var h HubStats
 	err := s.queryRow(ctx, `SELECT
 		(SELECT COUNT(*) FROM municipalities),

@@ -34,9 +34,18 @@ type querier interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
-// Store is the data layer. Inside InTx, reads and writes go through the
-// transaction; otherwise reads use the read pool and writes the writer.
+// Store is the data layer: the database handle, its pools and its
+// transactions. What it keeps is reached through one repository per
+// capability (Accounts, Entries, …). Inside InTx, reads and writes go
+// through the transaction, also through the repositories of the tx store;
+// otherwise reads use the read pool and writes the writer.
 type Store struct {
+	core
+}
+
+// core is the plumbing the Store and every repository share: the pools,
+// the transaction in progress, and the query helpers.
+type core struct {
 	engine  Engine
 	read    *sql.DB
 	write   *sql.DB // for SQLite a pool of one connection with immediate transactions
@@ -150,9 +159,9 @@ func (s *Store) JobPool() (db *sql.DB, close func() error, err error) {
 }
 
 func newStore(engine Engine, read, write *sql.DB) *Store {
-	return &Store{engine: engine, read: read, write: write, r: read, w: write,
+	return &Store{core{engine: engine, read: read, write: write, r: read, w: write,
 		now: func() time.Time { return time.Now().UTC() }, changes: new(atomic.Uint64), remote: new(atomic.Uint64),
-		maxRanked: MaxRanked}
+		maxRanked: MaxRanked}}
 }
 
 // Engine says which database is behind the store.
@@ -174,12 +183,21 @@ func (s *Store) InTx(ctx context.Context, fn func(tx *Store) error) error {
 	if s.inTx {
 		return fn(s)
 	}
+	return s.transact(ctx, fn)
+}
+
+// transact is InTx for the repositories: it runs fn in one write
+// transaction, or in the one in progress.
+func (s *core) transact(ctx context.Context, fn func(tx *Store) error) error {
+	if s.inTx {
+		return fn(&Store{*s})
+	}
 	tx, err := s.write.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
 	var after []func(context.Context) error
-	ts := *s
+	ts := Store{*s}
 	ts.r, ts.w, ts.inTx, ts.tx, ts.afterCommit = tx, tx, true, tx, &after
 	if err := fn(&ts); err != nil {
 		_ = tx.Rollback()
@@ -217,7 +235,7 @@ func (e *CommittedError) Unwrap() error { return e.Err }
 
 // runAfterCommit queues fn to run once the transaction commits, or runs it
 // now outside a transaction.
-func (s *Store) runAfterCommit(ctx context.Context, fn func(context.Context) error) error {
+func (s *core) runAfterCommit(ctx context.Context, fn func(context.Context) error) error {
 	if s.afterCommit == nil {
 		return fn(ctx)
 	}
@@ -232,7 +250,7 @@ func (s *Store) runAfterCommit(ctx context.Context, fn func(context.Context) err
 func (s *Store) Version() uint64 { return s.changes.Load() + s.remote.Load() }
 
 // written records a write made outside a transaction.
-func (s *Store) written() {
+func (s *core) written() {
 	if !s.inTx {
 		s.changes.Add(1)
 		if s.engine == Postgres {
@@ -242,14 +260,14 @@ func (s *Store) written() {
 }
 
 // rebind turns $1-style placeholders into ?1 for SQLite.
-func (s *Store) rebind(q string) string {
+func (s *core) rebind(q string) string {
 	if s.engine != SQLite {
 		return q
 	}
 	return strings.ReplaceAll(q, "$", "?")
 }
 
-func (s *Store) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
+func (s *core) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
 	defer s.written()
 	return s.w.ExecContext(ctx, s.rebind(q), args...)
 }
@@ -257,20 +275,20 @@ func (s *Store) exec(ctx context.Context, q string, args ...any) (sql.Result, er
 // execQuiet writes rows that no page shows (sessions, the audit log): it
 // does not count as a change, so cached pages on this and other instances
 // stay valid.
-func (s *Store) execQuiet(ctx context.Context, q string, args ...any) (sql.Result, error) {
+func (s *core) execQuiet(ctx context.Context, q string, args ...any) (sql.Result, error) {
 	return s.w.ExecContext(ctx, s.rebind(q), args...)
 }
 
-func (s *Store) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+func (s *core) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
 	return s.r.QueryContext(ctx, s.rebind(q), args...)
 }
 
-func (s *Store) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
+func (s *core) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
 	return s.r.QueryRowContext(ctx, s.rebind(q), args...)
 }
 
 // insertID runs an INSERT … RETURNING id on the writer.
-func (s *Store) insertID(ctx context.Context, q string, args ...any) (int64, error) {
+func (s *core) insertID(ctx context.Context, q string, args ...any) (int64, error) {
 	defer s.written()
 	var id int64
 	err := s.w.QueryRowContext(ctx, s.rebind(q+" RETURNING id"), args...).Scan(&id)

@@ -32,8 +32,8 @@ func newFixture(t *testing.T, s *Store) *fixture {
 		ota:     domain.Municipality{LGCode: "131113", Slug: "ota", Name: "大田区", NameEN: "Ota City", PrefCode: 13},
 		tsubame: domain.Municipality{LGCode: "152137", Slug: "tsubame", Name: "燕市", PrefCode: 15},
 	}
-	mustNil(t, s.CreateMunicipality(ctx, &f.ota))
-	mustNil(t, s.CreateMunicipality(ctx, &f.tsubame))
+	mustNil(t, s.Directory().CreateMunicipality(ctx, &f.ota))
+	mustNil(t, s.Directory().CreateMunicipality(ctx, &f.tsubame))
 	f.office = domain.Organization{MunicipalityID: f.ota.ID, Kind: domain.OrgMunicipalityOffice, Name: "大田区 産業経済部"}
 	f.shop = domain.Organization{MunicipalityID: f.ota.ID, Kind: domain.OrgBusiness, Name: "喫茶まるや",
 		JSICMajor: "M", JSICMiddle: "76", Area: "蒲田"}
@@ -42,15 +42,15 @@ func newFixture(t *testing.T, s *Store) *fixture {
 	f.other = domain.Organization{MunicipalityID: f.tsubame.ID, Kind: domain.OrgBusiness, Name: "燕洋食器株式会社",
 		JSICMajor: "E", JSICMiddle: "24"}
 	for _, o := range []*domain.Organization{&f.office, &f.shop, &f.mill, &f.other} {
-		mustNil(t, s.CreateOrganization(ctx, o))
+		mustNil(t, s.Directory().CreateOrganization(ctx, o))
 	}
 	open := time.Date(2021, 7, 1, 0, 0, 0, 0, time.UTC)
 	f.program = domain.Program{MunicipalityID: f.ota.ID, Slug: "ota-sdgs-2021", Title: "大田区SDGs副業 2021",
 		EntryOpensAt: open, EntryClosesAt: open.AddDate(0, 2, 0), HostIDs: []int64{f.office.ID, f.shop.ID}}
-	mustNil(t, s.CreateProgram(ctx, &f.program))
+	mustNil(t, s.Directory().CreateProgram(ctx, &f.program))
 	f.program2 = domain.Program{MunicipalityID: f.tsubame.ID, Slug: "tsubame-2026", Title: "燕市ものづくり副業",
 		EntryOpensAt: open, EntryClosesAt: open.AddDate(1, 0, 0), HostIDs: []int64{f.other.ID}}
-	mustNil(t, s.CreateProgram(ctx, &f.program2))
+	mustNil(t, s.Directory().CreateProgram(ctx, &f.program2))
 	base := domain.Project{MunicipalityID: f.ota.ID, ProgramID: f.program.ID, TeamSize: 2, HoursPerMonth: 20,
 		WorkStyle: domain.WorkRemote, RewardType: domain.RewardPaid, RewardYen: 50000, Status: domain.ProjectPublished,
 		StartsOn: time.Date(2021, 9, 1, 0, 0, 0, 0, domain.Japan()), EndsOn: time.Date(2022, 1, 31, 23, 30, 0, 0, domain.Japan())}
@@ -62,21 +62,21 @@ func newFixture(t *testing.T, s *Store) *fixture {
 	f.cafe.HostID, f.cafe.Title, f.cafe.SDGs = f.shop.ID, "商店街のSNS発信", []int{11}
 	f.cafe.RewardType, f.cafe.RewardYen, f.cafe.Status = domain.RewardProBono, 0, domain.ProjectDraft
 	for _, p := range []*domain.Project{&f.web, &f.green, &f.cafe} {
-		mustNil(t, s.CreateProject(ctx, p))
+		mustNil(t, s.Projects().CreateProject(ctx, p))
 	}
 	f.talent = domain.Talent{Name: "山田 花子", NameKana: "ヤマダ ハナコ", HoursPerMonth: 20,
 		Skills:           []domain.TalentSkill{{Code: "web-homepage", Level: 3}},
 		SDGs:             []int{9},
 		Affinities:       []domain.Affinity{{LGCode: "131113", Kind: domain.AffinityLives}, {LGCode: "152137", Kind: domain.AffinityBorn}},
 		ResidenceCountry: "JP", TimeZone: "Asia/Tokyo"}
-	mustNil(t, s.CreateTalent(ctx, &f.talent))
+	mustNil(t, s.Talents().CreateTalent(ctx, &f.talent))
 	return f
 }
 
 func TestProjectRoundTrip(t *testing.T) {
 	forEachEngine(t, func(t *testing.T, s *Store) {
 		f := newFixture(t, s)
-		got, err := s.Project(context.Background(), f.green.ID)
+		got, err := s.Projects().Project(context.Background(), f.green.ID)
 		mustNil(t, err)
 		if got.Title != "CO2の見える化" || got.Place != "大田区糀谷" || got.WorkStyle != domain.WorkHybrid {
 			t.Fatalf("got %+v", got)
@@ -91,7 +91,7 @@ func TestProjectRoundTrip(t *testing.T) {
 		if !got.StartsOn.Equal(f.green.StartsOn) || !got.EndsOn.Equal(time.Date(2022, 1, 31, 0, 0, 0, 0, domain.Japan())) {
 			t.Errorf("period = %v – %v", got.StartsOn, got.EndsOn)
 		}
-		if _, err := s.Project(context.Background(), 99999); domain.ErrorCode(err) != domain.CodeNotFound {
+		if _, err := s.Projects().Project(context.Background(), 99999); domain.ErrorCode(err) != domain.CodeNotFound {
 			t.Errorf("unknown project: %v", err)
 		}
 	})
@@ -100,7 +100,7 @@ func TestProjectRoundTrip(t *testing.T) {
 func TestProgramHostsAndTimes(t *testing.T) {
 	forEachEngine(t, func(t *testing.T, s *Store) {
 		f := newFixture(t, s)
-		p, err := s.ProgramBySlug(context.Background(), "ota-sdgs-2021")
+		p, err := s.Directory().ProgramBySlug(context.Background(), "ota-sdgs-2021")
 		mustNil(t, err)
 		if len(p.HostIDs) != 2 || p.HostIDs[0] != f.office.ID || p.HostIDs[1] != f.shop.ID {
 			t.Errorf("hosts = %v", p.HostIDs)
@@ -108,18 +108,18 @@ func TestProgramHostsAndTimes(t *testing.T) {
 		if !p.EntryOpensAt.Equal(f.program.EntryOpensAt) || p.EntryOpensAt.Location() != time.UTC {
 			t.Errorf("opens = %v", p.EntryOpensAt)
 		}
-		all, err := s.Programs(context.Background(), f.tsubame.ID)
+		all, err := s.Directory().Programs(context.Background(), f.tsubame.ID)
 		mustNil(t, err)
 		if len(all) != 1 || all[0].Slug != "tsubame-2026" {
 			t.Errorf("tsubame programs = %+v", all)
 		}
 		bad := domain.Program{MunicipalityID: f.ota.ID, Slug: "mixed", Title: "x", EntryOpensAt: p.EntryOpensAt,
 			EntryClosesAt: p.EntryClosesAt, HostIDs: []int64{f.other.ID}}
-		if err := s.CreateProgram(context.Background(), &bad); domain.ErrorCode(err) != domain.CodeInvalid {
+		if err := s.Directory().CreateProgram(context.Background(), &bad); domain.ErrorCode(err) != domain.CodeInvalid {
 			t.Errorf("host from another municipality: %v", err)
 		}
 		dup := f.program
-		if err := s.CreateProgram(context.Background(), &dup); domain.ErrorCode(err) != domain.CodeConflict {
+		if err := s.Directory().CreateProgram(context.Background(), &dup); domain.ErrorCode(err) != domain.CodeConflict {
 			t.Errorf("duplicate slug: %v", err)
 		}
 	})
@@ -146,7 +146,7 @@ func TestListProjectsFilters(t *testing.T) {
 			{"page 2", ProjectFilter{Limit: 1, Offset: 1}, []int64{f.web.ID}},
 		}
 		for _, c := range cases {
-			page, err := s.ListProjects(ctx, c.filter)
+			page, err := s.Projects().ListProjects(ctx, c.filter)
 			mustNil(t, err)
 			var got []int64
 			for _, p := range page.Projects {
@@ -165,7 +165,7 @@ func TestListProjectsFilters(t *testing.T) {
 				}
 			}
 		}
-		page, err := s.ListProjects(ctx, ProjectFilter{Limit: 1})
+		page, err := s.Projects().ListProjects(ctx, ProjectFilter{Limit: 1})
 		mustNil(t, err)
 		if page.Total != 2 || len(page.Projects) != 1 {
 			t.Errorf("total %d, len %d", page.Total, len(page.Projects))
@@ -177,7 +177,7 @@ func TestTalentAndEntry(t *testing.T) {
 	forEachEngine(t, func(t *testing.T, s *Store) {
 		f := newFixture(t, s)
 		ctx := context.Background()
-		got, err := s.Talent(ctx, f.talent.ID)
+		got, err := s.Talents().Talent(ctx, f.talent.ID)
 		mustNil(t, err)
 		if got.Name != "山田 花子" || len(got.Affinities) != 2 || got.Skills[0].Level != 3 {
 			t.Fatalf("talent = %+v", got)
@@ -185,22 +185,22 @@ func TestTalentAndEntry(t *testing.T) {
 		at := time.Date(2021, 8, 30, 14, 59, 0, 0, time.UTC)
 		e := domain.Entry{MunicipalityID: f.ota.ID, ProgramID: f.program.ID, TalentID: f.talent.ID,
 			Choices: []int64{f.green.ID, f.web.ID}, Motivation: "地元の町工場を応援したい", Status: domain.EntrySubmitted, SubmittedAt: at}
-		mustNil(t, s.CreateEntry(ctx, &e))
-		back, err := s.Entry(ctx, e.ID)
+		mustNil(t, s.Entries().CreateEntry(ctx, &e))
+		back, err := s.Entries().Entry(ctx, e.ID)
 		mustNil(t, err)
 		if len(back.Choices) != 2 || back.Choices[0] != f.green.ID || !back.SubmittedAt.Equal(at) {
 			t.Errorf("entry = %+v", back)
 		}
 		again := e
-		if err := s.CreateEntry(ctx, &again); domain.ErrorCode(err) != domain.CodeConflict {
+		if err := s.Entries().CreateEntry(ctx, &again); domain.ErrorCode(err) != domain.CodeConflict {
 			t.Errorf("second entry: %v", err)
 		}
 		wrong := domain.Entry{MunicipalityID: f.tsubame.ID, ProgramID: f.program2.ID, TalentID: f.talent.ID,
 			Choices: []int64{f.web.ID}, Motivation: "x", Status: domain.EntrySubmitted, SubmittedAt: at}
-		if err := s.CreateEntry(ctx, &wrong); domain.ErrorCode(err) != domain.CodeInvalid {
+		if err := s.Entries().CreateEntry(ctx, &wrong); domain.ErrorCode(err) != domain.CodeInvalid {
 			t.Errorf("choice from another program: %v", err)
 		}
-		st, err := s.ProgramStats(ctx, f.program.ID)
+		st, err := s.Insights().ProgramStats(ctx, f.program.ID)
 		mustNil(t, err)
 		if st != (ProgramStats{Projects: 2, Entries: 1, EntrantsInside: 1}) {
 			t.Errorf("stats = %+v", st)
@@ -222,14 +222,14 @@ func TestConcurrentWrites(t *testing.T) {
 			go func() {
 				defer wg.Done()
 				tal := domain.Talent{Name: "並行 太郎", NameKana: "ヘイコウ タロウ", ResidenceCountry: "JP"}
-				if err := s.CreateTalent(ctx, &tal); err != nil {
+				if err := s.Talents().CreateTalent(ctx, &tal); err != nil {
 					errs <- err
 					return
 				}
 				e := domain.Entry{MunicipalityID: f.ota.ID, ProgramID: f.program.ID, TalentID: tal.ID,
 					Choices: []int64{f.web.ID}, Motivation: "応募します", Status: domain.EntrySubmitted,
 					SubmittedAt: time.Unix(int64(1630000000+i), 0)}
-				errs <- s.CreateEntry(ctx, &e)
+				errs <- s.Entries().CreateEntry(ctx, &e)
 			}()
 		}
 		wg.Wait()
@@ -239,7 +239,7 @@ func TestConcurrentWrites(t *testing.T) {
 				t.Error(err)
 			}
 		}
-		st, err := s.ProgramStats(ctx, f.program.ID)
+		st, err := s.Insights().ProgramStats(ctx, f.program.ID)
 		mustNil(t, err)
 		if st.Entries != n {
 			t.Errorf("entries = %d, want %d", st.Entries, n)
@@ -254,29 +254,29 @@ func TestEntryIdempotencyAndWithdrawal(t *testing.T) {
 		e := domain.Entry{MunicipalityID: f.ota.ID, ProgramID: f.program.ID, TalentID: f.talent.ID,
 			Choices: []int64{f.web.ID}, Motivation: "参加したい", Status: domain.EntrySubmitted,
 			SubmittedAt: time.Now(), IdempotencyKey: "form-123"}
-		mustNil(t, s.CreateEntry(ctx, &e))
+		mustNil(t, s.Entries().CreateEntry(ctx, &e))
 		again := domain.Entry{MunicipalityID: f.ota.ID, ProgramID: f.program.ID, TalentID: f.talent.ID,
 			Choices: []int64{f.green.ID}, Motivation: "もう一度", Status: domain.EntrySubmitted,
 			SubmittedAt: time.Now(), IdempotencyKey: "form-123"}
-		mustNil(t, s.CreateEntry(ctx, &again))
+		mustNil(t, s.Entries().CreateEntry(ctx, &again))
 		if again.ID != e.ID || again.Motivation != "参加したい" || again.Choices[0] != f.web.ID {
 			t.Errorf("a repeated key made or changed an entry: %+v", again)
 		}
 		other := again
 		other.ID, other.IdempotencyKey = 0, "form-456"
-		if key, _ := domain.ErrorKey(s.CreateEntry(ctx, &other)); key != "error.already_entered" {
+		if key, _ := domain.ErrorKey(s.Entries().CreateEntry(ctx, &other)); key != "error.already_entered" {
 			t.Errorf("a second entry: %s", key)
 		}
-		list, err := s.EntriesOfTalent(ctx, f.talent.ID)
+		list, err := s.Entries().EntriesOfTalent(ctx, f.talent.ID)
 		mustNil(t, err)
 		if len(list) != 1 || list[0].ID != e.ID {
 			t.Errorf("entries: %+v", list)
 		}
-		if err := s.WithdrawEntry(ctx, e.ID, f.talent.ID+1); domain.ErrorCode(err) != domain.CodeNotFound {
+		if err := s.Entries().WithdrawEntry(ctx, e.ID, f.talent.ID+1); domain.ErrorCode(err) != domain.CodeNotFound {
 			t.Errorf("someone else's entry: %v", err)
 		}
-		mustNil(t, s.WithdrawEntry(ctx, e.ID, f.talent.ID))
-		if key, _ := domain.ErrorKey(s.WithdrawEntry(ctx, e.ID, f.talent.ID)); key != "error.cannot_withdraw" {
+		mustNil(t, s.Entries().WithdrawEntry(ctx, e.ID, f.talent.ID))
+		if key, _ := domain.ErrorKey(s.Entries().WithdrawEntry(ctx, e.ID, f.talent.ID)); key != "error.cannot_withdraw" {
 			t.Errorf("withdrawing twice: %s", key)
 		}
 	})
@@ -297,7 +297,7 @@ func TestConcurrentIdempotentEntries(t *testing.T) {
 				e := domain.Entry{MunicipalityID: f.ota.ID, ProgramID: f.program.ID, TalentID: f.talent.ID,
 					Choices: []int64{f.web.ID}, Motivation: "同時に送信", Status: domain.EntrySubmitted,
 					SubmittedAt: time.Now(), IdempotencyKey: "same-key"}
-				if err := s.CreateEntry(ctx, &e); err != nil {
+				if err := s.Entries().CreateEntry(ctx, &e); err != nil {
 					t.Error(err)
 					return
 				}
@@ -313,7 +313,7 @@ func TestConcurrentIdempotentEntries(t *testing.T) {
 			}
 			first = id
 		}
-		if st, _ := s.ProgramStats(ctx, f.program.ID); st.Entries != 1 {
+		if st, _ := s.Insights().ProgramStats(ctx, f.program.ID); st.Entries != 1 {
 			t.Errorf("%d entries", st.Entries)
 		}
 	})
@@ -325,24 +325,24 @@ func TestDecideEntriesKeepsHistory(t *testing.T) {
 		ctx := context.Background()
 		e := domain.Entry{MunicipalityID: f.ota.ID, ProgramID: f.program.ID, TalentID: f.talent.ID,
 			Choices: []int64{f.web.ID}, Motivation: "x", Status: domain.EntrySubmitted, SubmittedAt: time.Now()}
-		mustNil(t, s.CreateEntry(ctx, &e))
-		n, err := s.DecideEntries(ctx, f.program.ID, map[int64]domain.EntryStatus{e.ID: domain.EntryOffered}, 0, "allocation: optimal")
+		mustNil(t, s.Entries().CreateEntry(ctx, &e))
+		n, err := s.Entries().DecideEntries(ctx, f.program.ID, map[int64]domain.EntryStatus{e.ID: domain.EntryOffered}, 0, "allocation: optimal")
 		if err != nil || n != 1 {
 			t.Fatalf("decide: %d %v", n, err)
 		}
-		n, _ = s.DecideEntries(ctx, f.program.ID, map[int64]domain.EntryStatus{e.ID: domain.EntryOffered}, 0, "again")
+		n, _ = s.Entries().DecideEntries(ctx, f.program.ID, map[int64]domain.EntryStatus{e.ID: domain.EntryOffered}, 0, "again")
 		if n != 0 {
 			t.Errorf("an unchanged decision was recorded")
 		}
-		if _, err := s.DecideEntries(ctx, f.program2.ID, map[int64]domain.EntryStatus{e.ID: domain.EntryDeclined}, 0, ""); domain.ErrorCode(err) != domain.CodeNotFound {
+		if _, err := s.Entries().DecideEntries(ctx, f.program2.ID, map[int64]domain.EntryStatus{e.ID: domain.EntryDeclined}, 0, ""); domain.ErrorCode(err) != domain.CodeNotFound {
 			t.Errorf("an entry of another program: %v", err)
 		}
-		h, err := s.EntryHistory(ctx, e.ID)
+		h, err := s.Entries().EntryHistory(ctx, e.ID)
 		mustNil(t, err)
 		if len(h) != 1 || h[0].From != domain.EntrySubmitted || h[0].To != domain.EntryOffered || h[0].Reason != "allocation: optimal" {
 			t.Errorf("history: %+v", h)
 		}
-		got, _ := s.Entry(ctx, e.ID)
+		got, _ := s.Entries().Entry(ctx, e.ID)
 		if got.Status != domain.EntryOffered {
 			t.Errorf("status: %s", got.Status)
 		}
@@ -356,22 +356,22 @@ func TestQuietWritesKeepTheVersion(t *testing.T) {
 		ctx := context.Background()
 		f := newFixture(t, s)
 		before := s.Version()
-		ss := s.Sessions()
+		ss := s.Accounts().Sessions()
 		mustNil(t, ss.Save(ctx, "token", []byte("data"), time.Now().Add(time.Hour), SessionOwner{}))
 		u := domain.User{Email: "quiet@example.jp", Name: "静か"}
-		mustNil(t, s.CreateUser(ctx, &u))
+		mustNil(t, s.Accounts().CreateUser(ctx, &u))
 		before = s.Version()
 		mustNil(t, ss.Save(ctx, "mine", []byte("data"), time.Now().Add(time.Hour), SessionOwner{UserID: u.ID}))
 		if _, err := ss.EndEvery(ctx, u.ID); err != nil {
 			t.Fatal(err)
 		}
-		mustNil(t, s.AddLoginFailure(ctx, "key", time.Now(), time.Now().Add(-time.Hour)))
-		mustNil(t, s.ClearLoginFailures(ctx, "key"))
-		mustNil(t, s.Audit(ctx, AuditEvent{Action: "entries.view"}))
+		mustNil(t, s.Accounts().AddLoginFailure(ctx, "key", time.Now(), time.Now().Add(-time.Hour)))
+		mustNil(t, s.Accounts().ClearLoginFailures(ctx, "key"))
+		mustNil(t, s.Compliance().Audit(ctx, AuditEvent{Action: "entries.view"}))
 		if s.Version() != before {
 			t.Errorf("version moved from %d to %d on a session and an audit line", before, s.Version())
 		}
-		mustNil(t, s.CreateOrganization(ctx, &domain.Organization{MunicipalityID: f.ota.ID, Kind: domain.OrgBusiness, Name: "新しい店",
+		mustNil(t, s.Directory().CreateOrganization(ctx, &domain.Organization{MunicipalityID: f.ota.ID, Kind: domain.OrgBusiness, Name: "新しい店",
 			JSICMajor: "M", JSICMiddle: "76"}))
 		if s.Version() == before {
 			t.Error("a real change did not move the version")

@@ -19,8 +19,8 @@ type Story struct {
 
 // Stories lists the completed engagements that may be told publicly,
 // newest first; municipalityID 0 means every municipality.
-func (s *Store) Stories(ctx context.Context, municipalityID int64) ([]Story, error) {
-	gs, err := s.Engagements(ctx, municipalityID)
+func (s Community) Stories(ctx context.Context, municipalityID int64) ([]Story, error) {
+	gs, err := Workspaces(s).Engagements(ctx, municipalityID)
 	if err != nil {
 		return nil, err
 	}
@@ -38,8 +38,8 @@ func (s *Store) Stories(ctx context.Context, municipalityID int64) ([]Story, err
 }
 
 // StoryOf is one engagement's story, or not found when it may not be told.
-func (s *Store) StoryOf(ctx context.Context, engagementID int64) (Story, error) {
-	g, err := s.Engagement(ctx, engagementID)
+func (s Community) StoryOf(ctx context.Context, engagementID int64) (Story, error) {
+	g, err := Workspaces(s).Engagement(ctx, engagementID)
 	if err != nil {
 		return Story{}, err
 	}
@@ -50,12 +50,12 @@ func (s *Store) StoryOf(ctx context.Context, engagementID int64) (Story, error) 
 	return st, err
 }
 
-func (s *Store) story(ctx context.Context, g domain.Engagement) (Story, bool, error) {
+func (s Community) story(ctx context.Context, g domain.Engagement) (Story, bool, error) {
 	st := Story{Engagement: g}
 	if g.Status != domain.EngagementCompleted || !g.StoryConsent {
 		return st, false, nil
 	}
-	team, err := s.Team(ctx, g)
+	team, err := Workspaces(s).Team(ctx, g)
 	if err != nil || len(team) == 0 {
 		return st, false, err
 	}
@@ -63,7 +63,7 @@ func (s *Store) story(ctx context.Context, g domain.Engagement) (Story, bool, er
 		if m.UserID == 0 {
 			return st, false, nil
 		}
-		cur, err := s.CurrentConsents(ctx, m.UserID)
+		cur, err := Compliance(s).CurrentConsents(ctx, m.UserID)
 		if err != nil {
 			return st, false, err
 		}
@@ -72,13 +72,13 @@ func (s *Store) story(ctx context.Context, g domain.Engagement) (Story, bool, er
 		}
 		st.Talents = append(st.Talents, m.Name)
 	}
-	if st.Project, err = s.Project(ctx, g.ProjectID); err != nil {
+	if st.Project, err = Projects(s).Project(ctx, g.ProjectID); err != nil {
 		return st, false, err
 	}
-	if st.Host, err = s.Organization(ctx, st.Project.HostID); err != nil {
+	if st.Host, err = Directory(s).Organization(ctx, st.Project.HostID); err != nil {
 		return st, false, err
 	}
-	ins, err := s.Indicators(ctx, g.ID)
+	ins, err := Workspaces(s).Indicators(ctx, g.ID)
 	if err != nil {
 		return st, false, err
 	}
@@ -87,7 +87,7 @@ func (s *Store) story(ctx context.Context, g domain.Engagement) (Story, bool, er
 			st.Outcomes = append(st.Outcomes, in)
 		}
 	}
-	if st.Reviews, err = s.TeamReviews(ctx, g.ID); err != nil {
+	if st.Reviews, err = Workspaces(s).TeamReviews(ctx, g.ID); err != nil {
 		return st, false, err
 	}
 	return st, true, nil

@@ -10,12 +10,12 @@ import (
 
 // CreateTalent adds a talent profile with its skills, SDGs interests and
 // affinities. Talents belong to the hub, not to one municipality.
-func (s *Store) CreateTalent(ctx context.Context, t *domain.Talent) error {
+func (s Talents) CreateTalent(ctx context.Context, t *domain.Talent) error {
 	t.Normalize()
 	if err := t.Validate(); err != nil {
 		return err
 	}
-	return s.InTx(ctx, func(tx *Store) error {
+	return s.transact(ctx, func(tx *Store) error {
 		var user any
 		if t.UserID != 0 {
 			user = t.UserID
@@ -29,12 +29,12 @@ func (s *Store) CreateTalent(ctx context.Context, t *domain.Talent) error {
 			return mapError(err, "talent")
 		}
 		t.ID = id
-		return tx.insertTalentDetails(ctx, t)
+		return tx.Talents().insertTalentDetails(ctx, t)
 	})
 }
 
 // insertTalentDetails writes a talent's skills, interests and affinities.
-func (s *Store) insertTalentDetails(ctx context.Context, t *domain.Talent) error {
+func (s Talents) insertTalentDetails(ctx context.Context, t *domain.Talent) error {
 	for _, sk := range t.Skills {
 		if _, err := s.exec(ctx, `INSERT INTO talent_skills (talent_id, skill_code, level) VALUES ($1, $2, $3)`,
 			t.ID, sk.Code, sk.Level); err != nil {
@@ -56,7 +56,7 @@ func (s *Store) insertTalentDetails(ctx context.Context, t *domain.Talent) error
 }
 
 // Talent loads a talent profile with its skills, interests and affinities.
-func (s *Store) Talent(ctx context.Context, id int64) (domain.Talent, error) {
+func (s Talents) Talent(ctx context.Context, id int64) (domain.Talent, error) {
 	var t domain.Talent
 	var user sql.NullInt64
 	err := s.queryRow(ctx, `SELECT id, user_id, name, name_kana, background, hours_per_month, work_style,
@@ -112,7 +112,7 @@ func (s *Store) Talent(ctx context.Context, id int64) (domain.Talent, error) {
 }
 
 // TalentByUser finds the profile of a signed-in user.
-func (s *Store) TalentByUser(ctx context.Context, userID int64) (domain.Talent, error) {
+func (s Talents) TalentByUser(ctx context.Context, userID int64) (domain.Talent, error) {
 	var id int64
 	err := s.queryRow(ctx, `SELECT id FROM talents WHERE user_id = $1`, userID).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -126,7 +126,7 @@ func (s *Store) TalentByUser(ctx context.Context, userID int64) (domain.Talent, 
 
 // SaveTalent creates the profile when it has no id, or replaces every
 // field of an existing one, in one transaction.
-func (s *Store) SaveTalent(ctx context.Context, t *domain.Talent) error {
+func (s Talents) SaveTalent(ctx context.Context, t *domain.Talent) error {
 	if t.ID == 0 {
 		return s.CreateTalent(ctx, t)
 	}
@@ -134,7 +134,7 @@ func (s *Store) SaveTalent(ctx context.Context, t *domain.Talent) error {
 	if err := t.Validate(); err != nil {
 		return err
 	}
-	return s.InTx(ctx, func(tx *Store) error {
+	return s.transact(ctx, func(tx *Store) error {
 		res, err := tx.exec(ctx, `UPDATE talents SET name = $1, name_kana = $2, background = $3, hours_per_month = $4,
 			work_style = $5, residence_country = $6, time_zone = $7 WHERE id = $8`,
 			t.Name, t.NameKana, t.Background, t.HoursPerMonth, t.WorkStyle, t.ResidenceCountry, t.TimeZone, t.ID)
@@ -149,13 +149,13 @@ func (s *Store) SaveTalent(ctx context.Context, t *domain.Talent) error {
 				return err
 			}
 		}
-		return tx.insertTalentDetails(ctx, t)
+		return tx.Talents().insertTalentDetails(ctx, t)
 	})
 }
 
 // TalentsForMatching loads every talent profile with its skills, interests
 // and affinities, in four queries, for the matching engine's pool.
-func (s *Store) TalentsForMatching(ctx context.Context) ([]domain.Talent, error) {
+func (s Talents) TalentsForMatching(ctx context.Context) ([]domain.Talent, error) {
 	rows, err := s.query(ctx, `SELECT id, name, hours_per_month, work_style FROM talents ORDER BY id`)
 	if err != nil {
 		return nil, err
@@ -227,7 +227,7 @@ func (s *Store) TalentsForMatching(ctx context.Context) ([]domain.Talent, error)
 }
 
 // LinkTalentUser attaches an existing profile to a user account.
-func (s *Store) LinkTalentUser(ctx context.Context, talentID, userID int64) error {
+func (s Talents) LinkTalentUser(ctx context.Context, talentID, userID int64) error {
 	res, err := s.exec(ctx, `UPDATE talents SET user_id = $1 WHERE id = $2`, userID, talentID)
 	if err != nil {
 		return mapError(err, "talent")
@@ -240,7 +240,7 @@ func (s *Store) LinkTalentUser(ctx context.Context, talentID, userID int64) erro
 
 // TalentByEmail finds the talent with this address: through their
 // account, or the contact address of a profile imported without one.
-func (s *Store) TalentByEmail(ctx context.Context, email string) (domain.Talent, error) {
+func (s Talents) TalentByEmail(ctx context.Context, email string) (domain.Talent, error) {
 	var id int64
 	err := s.queryRow(ctx, `SELECT t.id FROM talents t LEFT JOIN users u ON u.id = t.user_id
 		WHERE u.email = $1 OR t.contact_email = $1 ORDER BY t.id LIMIT 1`, email).Scan(&id)
@@ -255,14 +255,14 @@ func (s *Store) TalentByEmail(ctx context.Context, email string) (domain.Talent,
 
 // SetTalentContactEmail records the address of a profile that has no
 // account, so a later import finds it again.
-func (s *Store) SetTalentContactEmail(ctx context.Context, talentID int64, email string) error {
+func (s Talents) SetTalentContactEmail(ctx context.Context, talentID int64, email string) error {
 	_, err := s.exec(ctx, `UPDATE talents SET contact_email = $1 WHERE id = $2`, email, talentID)
 	return err
 }
 
 // TalentEmails gives the address of each entrant of a program: their
 // account's, else the contact address.
-func (s *Store) TalentEmails(ctx context.Context, programID int64) (map[int64]string, error) {
+func (s Talents) TalentEmails(ctx context.Context, programID int64) (map[int64]string, error) {
 	rows, err := s.query(ctx, `SELECT t.id, COALESCE(u.email, t.contact_email) FROM entries e
 		JOIN talents t ON t.id = e.talent_id LEFT JOIN users u ON u.id = t.user_id WHERE e.program_id = $1`, programID)
 	if err != nil {
@@ -283,7 +283,7 @@ func (s *Store) TalentEmails(ctx context.Context, programID int64) (map[int64]st
 
 // TalentEmail is where to reach a talent: their account's address, or the
 // contact address an import gave; "" when there is none.
-func (s *Store) TalentEmail(ctx context.Context, talentID int64) (string, error) {
+func (s Talents) TalentEmail(ctx context.Context, talentID int64) (string, error) {
 	var email string
 	err := s.queryRow(ctx, `SELECT COALESCE(u.email, t.contact_email) FROM talents t LEFT JOIN users u ON u.id = t.user_id
 		WHERE t.id = $1`, talentID).Scan(&email)

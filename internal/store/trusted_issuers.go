@@ -20,7 +20,7 @@ type TrustedIssuer struct {
 
 // AddTrustedIssuer registers an instance; an origin already registered is
 // a conflict.
-func (s *Store) AddTrustedIssuer(ctx context.Context, ti *TrustedIssuer) error {
+func (s Issuance) AddTrustedIssuer(ctx context.Context, ti *TrustedIssuer) error {
 	ti.AddedAt = s.now()
 	id, err := s.insertID(ctx, `INSERT INTO trusted_issuers (origin, name, added_at) VALUES ($1, $2, $3)`,
 		ti.Origin, ti.Name, ti.AddedAt)
@@ -32,7 +32,7 @@ func (s *Store) AddTrustedIssuer(ctx context.Context, ti *TrustedIssuer) error {
 }
 
 // TrustedIssuers lists the registered instances by origin.
-func (s *Store) TrustedIssuers(ctx context.Context) ([]TrustedIssuer, error) {
+func (s Issuance) TrustedIssuers(ctx context.Context) ([]TrustedIssuer, error) {
 	rows, err := s.query(ctx, `SELECT id, origin, name, added_at FROM trusted_issuers ORDER BY origin`)
 	if err != nil {
 		return nil, err
@@ -51,7 +51,7 @@ func (s *Store) TrustedIssuers(ctx context.Context) ([]TrustedIssuer, error) {
 }
 
 // TrustedIssuerByOrigin finds a registered instance.
-func (s *Store) TrustedIssuerByOrigin(ctx context.Context, origin string) (TrustedIssuer, error) {
+func (s Issuance) TrustedIssuerByOrigin(ctx context.Context, origin string) (TrustedIssuer, error) {
 	var ti TrustedIssuer
 	err := s.queryRow(ctx, `SELECT id, origin, name, added_at FROM trusted_issuers WHERE origin = $1`, origin).
 		Scan(&ti.ID, &ti.Origin, &ti.Name, &ti.AddedAt)
@@ -63,10 +63,10 @@ func (s *Store) TrustedIssuerByOrigin(ctx context.Context, origin string) (Trust
 }
 
 // RemoveTrustedIssuer unregisters an instance and returns what it was.
-func (s *Store) RemoveTrustedIssuer(ctx context.Context, origin string) (TrustedIssuer, error) {
+func (s Issuance) RemoveTrustedIssuer(ctx context.Context, origin string) (TrustedIssuer, error) {
 	var removed TrustedIssuer
-	err := s.InTx(ctx, func(tx *Store) error {
-		ti, err := tx.TrustedIssuerByOrigin(ctx, origin)
+	err := s.transact(ctx, func(tx *Store) error {
+		ti, err := tx.Issuance().TrustedIssuerByOrigin(ctx, origin)
 		if err != nil {
 			return err
 		}

@@ -11,7 +11,7 @@ import (
 
 // CreateUser adds a person who can sign in; emails are unique, compared in
 // lower case.
-func (s *Store) CreateUser(ctx context.Context, u *domain.User) error {
+func (s Accounts) CreateUser(ctx context.Context, u *domain.User) error {
 	u.Email = strings.ToLower(strings.TrimSpace(u.Email))
 	u.Name = domain.NormalizeText(u.Name)
 	u.NameKana = domain.NormalizeText(u.NameKana)
@@ -28,7 +28,7 @@ func (s *Store) CreateUser(ctx context.Context, u *domain.User) error {
 }
 
 // UserByEmail finds a user by email address.
-func (s *Store) UserByEmail(ctx context.Context, email string) (domain.User, error) {
+func (s Accounts) UserByEmail(ctx context.Context, email string) (domain.User, error) {
 	var u domain.User
 	err := s.queryRow(ctx, `SELECT id, email, name, name_kana FROM users WHERE email = $1`,
 		strings.ToLower(strings.TrimSpace(email))).Scan(&u.ID, &u.Email, &u.Name, &u.NameKana)
@@ -40,9 +40,9 @@ func (s *Store) UserByEmail(ctx context.Context, email string) (domain.User, err
 
 // AddMembership gives a user a role in an organization; the membership
 // carries the organization's municipality.
-func (s *Store) AddMembership(ctx context.Context, m *domain.Membership) error {
-	return s.InTx(ctx, func(tx *Store) error {
-		org, err := tx.Organization(ctx, m.OrganizationID)
+func (s Accounts) AddMembership(ctx context.Context, m *domain.Membership) error {
+	return s.transact(ctx, func(tx *Store) error {
+		org, err := tx.Directory().Organization(ctx, m.OrganizationID)
 		if err != nil {
 			return err
 		}
@@ -57,7 +57,7 @@ func (s *Store) AddMembership(ctx context.Context, m *domain.Membership) error {
 }
 
 // Memberships lists a user's roles across organizations.
-func (s *Store) Memberships(ctx context.Context, userID int64) ([]domain.Membership, error) {
+func (s Accounts) Memberships(ctx context.Context, userID int64) ([]domain.Membership, error) {
 	rows, err := s.query(ctx, `SELECT user_id, organization_id, municipality_id, role FROM memberships
 		WHERE user_id = $1 ORDER BY organization_id`, userID)
 	if err != nil {
@@ -76,7 +76,7 @@ func (s *Store) Memberships(ctx context.Context, userID int64) ([]domain.Members
 }
 
 // UserByID finds a user by id.
-func (s *Store) UserByID(ctx context.Context, id int64) (domain.User, error) {
+func (s Accounts) UserByID(ctx context.Context, id int64) (domain.User, error) {
 	var u domain.User
 	err := s.queryRow(ctx, `SELECT id, email, name, name_kana FROM users WHERE id = $1`, id).Scan(
 		&u.ID, &u.Email, &u.Name, &u.NameKana)
