@@ -98,9 +98,9 @@ func TestBrowserAllocation(t *testing.T) {
 	st, err := store.Open(context.Background(), "", dir)
 	must(err)
 	defer st.Close()
-	p, err := st.ProgramBySlug(context.Background(), programSlug())
+	p, err := st.Directory().ProgramBySlug(context.Background(), programSlug())
 	must(err)
-	rows, err := st.EntriesOfProgram(context.Background(), p.ID)
+	rows, err := st.Entries().EntriesOfProgram(context.Background(), p.ID)
 	must(err)
 	offered := 0
 	for _, e := range rows {

@@ -32,17 +32,17 @@ func TestBrowserHubJourney(t *testing.T) {
 	st, err := store.Open(ctx, "", dir)
 	must(err)
 	defer st.Close()
-	ota, err := st.MunicipalityByLGCode(ctx, "131113")
+	ota, err := st.Directory().MunicipalityByLGCode(ctx, "131113")
 	must(err)
-	creds, err := st.IssuedCredentials(ctx, ota.ID, 0)
+	creds, err := st.Issuance().IssuedCredentials(ctx, ota.ID, 0)
 	must(err)
 	var talent domain.Talent
 	var hometown string
 	for _, c := range creds {
-		tl, err := st.Talent(ctx, c.TalentID)
+		tl, err := st.Talents().Talent(ctx, c.TalentID)
 		must(err)
 		for _, a := range tl.Affinities {
-			if _, err := st.MunicipalityByLGCode(ctx, a.LGCode); domain.ErrorCode(err) == domain.CodeNotFound && tl.UserID != 0 {
+			if _, err := st.Directory().MunicipalityByLGCode(ctx, a.LGCode); domain.ErrorCode(err) == domain.CodeNotFound && tl.UserID != 0 {
 				talent, hometown = tl, a.LGCode
 			}
 		}
@@ -53,12 +53,12 @@ func TestBrowserHubJourney(t *testing.T) {
 	if hometown == "" {
 		t.Fatal("no completed talent with an account and a hometown off the hub in the demo")
 	}
-	u, err := st.UserByID(ctx, talent.UserID)
+	u, err := st.Accounts().UserByID(ctx, talent.UserID)
 	must(err)
 	hash, err := auth.HashPassword("hometown pride 2026", auth.DefaultParams())
 	must(err)
-	must(st.SetPassword(ctx, u.ID, hash)) // the demo's team accounts have no password; this one signs in
-	must(st.MarkEmailVerified(ctx, u.ID))
+	must(st.Accounts().SetPassword(ctx, u.ID, hash)) // the demo's team accounts have no password; this one signs in
+	must(st.Accounts().MarkEmailVerified(ctx, u.ID))
 
 	// The hometown joins the hub from the command line, inviting its admin.
 	var out, errOut bytes.Buffer
@@ -84,7 +84,7 @@ func TestBrowserHubJourney(t *testing.T) {
 		chromedp.SetValue(chromedp.CSS(`#pg-opens`), today.AddDate(0, 0, -1).Format("2006-01-02")),
 		chromedp.SetValue(chromedp.CSS(`#pg-closes`), today.AddDate(0, 1, 0).Format("2006-01-02"))))
 	click(admin, `form.account button[type=submit]`)
-	program, err := st.ProgramBySlug(ctx, "furusato-2026")
+	program, err := st.Directory().ProgramBySlug(ctx, "furusato-2026")
 	must(err)
 	open(admin, "/admin/"+hometown+"/projects/new")
 	must(chromedp.Do(admin, chromedp.SetValue(chromedp.CSS(`#f-program`), strconv.FormatInt(program.ID, 10)),
@@ -101,7 +101,7 @@ func TestBrowserHubJourney(t *testing.T) {
 	must(chromedp.Do(tb, chromedp.SendKeys(chromedp.CSS(`#a-email`), u.Email),
 		chromedp.SendKeys(chromedp.CSS(`#a-password`), "hometown pride 2026")))
 	click(tb, `form.account button[type=submit]`)
-	newMu, err := st.MunicipalityByLGCode(ctx, hometown)
+	newMu, err := st.Directory().MunicipalityByLGCode(ctx, hometown)
 	must(err)
 	open(tb, "/me/profile")
 	must(chromedp.Do(tb, chromedp.Click(chromedp.CSS(`input[name=find_`+strconv.FormatInt(newMu.ID, 10)+`]`))))

@@ -31,7 +31,7 @@ func TestBrowserProjectToDecision(t *testing.T) {
 	st, err := store.Open(context.Background(), "", dir)
 	must(err)
 	defer st.Close()
-	program, err := st.ProgramBySlug(context.Background(), programSlug())
+	program, err := st.Directory().ProgramBySlug(context.Background(), programSlug())
 	must(err)
 
 	// 1. The factory owner drafts a project, guided field by field, and
@@ -85,7 +85,7 @@ func TestBrowserProjectToDecision(t *testing.T) {
 	}
 	mailBody := func(subject string) (store.Mail, bool) {
 		t.Helper()
-		box, err := st.Outbox(context.Background(), 100, false)
+		box, err := st.Messaging().Outbox(context.Background(), 100, false)
 		must(err)
 		for _, m := range box {
 			if m.To == "ikegami@example.jp" && strings.Contains(m.Subject, subject) {
@@ -135,7 +135,7 @@ func TestBrowserProjectToDecision(t *testing.T) {
 		t.Errorf("entry status shown as %q", status)
 	}
 	var entryID int64
-	rows, err := st.EntriesOfProgram(context.Background(), program.ID)
+	rows, err := st.Entries().EntriesOfProgram(context.Background(), program.ID)
 	must(err)
 	for _, e := range rows {
 		if e.TalentName == "池上 五郎" {
@@ -153,7 +153,7 @@ func TestBrowserProjectToDecision(t *testing.T) {
 	// 5. Staff assign a leader side-jobber, who then finds the entry on
 	// the board (a leader sees only the entries assigned to them) and
 	// scores it.
-	leaderAccount, err := st.Credentials(context.Background(), "leader@demo.tsunagu.example")
+	leaderAccount, err := st.Accounts().Credentials(context.Background(), "leader@demo.tsunagu.example")
 	must(err)
 	must(chromedp.Do(staff, chromedp.Navigate(s.url+entryPath),
 		chromedp.SetValue(chromedp.CSS(`#r-user`), strconv.FormatInt(leaderAccount.User.ID, 10))))

@@ -27,7 +27,7 @@ func TestBrowserTeamLife(t *testing.T) {
 	st, err := store.Open(context.Background(), "", dir)
 	must(err)
 	defer st.Close()
-	program, err := st.ProgramBySlug(context.Background(), programSlug())
+	program, err := st.Directory().ProgramBySlug(context.Background(), programSlug())
 	must(err)
 	dashboard := "/admin/131113/dashboard?program=" + programSlug()
 	figure := func(ctx context.Context, n int) string {
@@ -72,7 +72,7 @@ func TestBrowserTeamLife(t *testing.T) {
 	must(chromedp.Do(talent, chromedp.Click(chromedp.CSS(`input[name=consent_story]`))))
 	click(talent, `form.profile button[type=submit]`)
 	var entryID int64
-	rows, err := st.EntriesOfProgram(context.Background(), program.ID)
+	rows, err := st.Entries().EntriesOfProgram(context.Background(), program.ID)
 	must(err)
 	for _, e := range rows {
 		if len(e.Choices) > 0 && strconv.FormatInt(e.Choices[0], 10) == projectID {

@@ -46,7 +46,7 @@ func credentialCmd(ctx context.Context, args []string, getenv func(string) strin
 	}
 	defer st.Close()
 	if args[0] == "rotate" {
-		mu, err := st.MunicipalityByLGCode(ctx, lgcode)
+		mu, err := st.Directory().MunicipalityByLGCode(ctx, lgcode)
 		if err != nil {
 			return &usageError{fmt.Sprintf("no municipality %q on the hub", lgcode)}
 		}
@@ -64,7 +64,7 @@ func credentialCmd(ctx context.Context, args []string, getenv func(string) strin
 		if err != nil {
 			return err
 		}
-		if err := st.Audit(ctx, store.AuditEvent{Action: "issuer.key_rotate", SubjectType: "municipality", SubjectID: mu.ID,
+		if err := st.Compliance().Audit(ctx, store.AuditEvent{Action: "issuer.key_rotate", SubjectType: "municipality", SubjectID: mu.ID,
 			MunicipalityID: mu.ID, Address: "cli", Detail: kid}); err != nil {
 			return err
 		}
@@ -72,7 +72,7 @@ func credentialCmd(ctx context.Context, args []string, getenv func(string) strin
 		return nil
 	}
 	if args[0] == "get" {
-		c, err := st.Credential(ctx, id)
+		c, err := st.Issuance().Credential(ctx, id)
 		if domain.ErrorCode(err) == domain.CodeNotFound {
 			return &usageError{fmt.Sprintf("no credential %q", id)}
 		}
@@ -82,23 +82,23 @@ func credentialCmd(ctx context.Context, args []string, getenv func(string) strin
 		fmt.Fprintln(stdout, c.JWT)
 		return nil
 	}
-	ms, err := st.Municipalities(ctx)
+	ms, err := st.Directory().Municipalities(ctx)
 	if err != nil {
 		return err
 	}
 	var projects map[int64]bool
 	if program != "" {
-		p, err := st.ProgramBySlug(ctx, program)
+		p, err := st.Directory().ProgramBySlug(ctx, program)
 		if err != nil {
 			return &usageError{fmt.Sprintf("no program %q", program)}
 		}
 		projects = map[int64]bool{}
-		gs, err := st.Engagements(ctx, p.MunicipalityID)
+		gs, err := st.Workspaces().Engagements(ctx, p.MunicipalityID)
 		if err != nil {
 			return err
 		}
 		for _, g := range gs {
-			pr, err := st.Project(ctx, g.ProjectID)
+			pr, err := st.Projects().Project(ctx, g.ProjectID)
 			if err != nil {
 				return err
 			}
@@ -106,7 +106,7 @@ func credentialCmd(ctx context.Context, args []string, getenv func(string) strin
 		}
 	}
 	for _, m := range ms {
-		cs, err := st.IssuedCredentials(ctx, m.ID, 0)
+		cs, err := st.Issuance().IssuedCredentials(ctx, m.ID, 0)
 		if err != nil {
 			return err
 		}

@@ -44,11 +44,11 @@ func TestCredentialsAcrossInstances(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	ota, err := st.MunicipalityByLGCode(context.Background(), "131113")
+	ota, err := st.Directory().MunicipalityByLGCode(context.Background(), "131113")
 	if err != nil {
 		t.Fatal(err)
 	}
-	creds, err := st.IssuedCredentials(context.Background(), ota.ID, 0)
+	creds, err := st.Issuance().IssuedCredentials(context.Background(), ota.ID, 0)
 	if err != nil || len(creds) == 0 {
 		t.Fatalf("the demo issued no credentials: %v", err)
 	}
@@ -124,7 +124,7 @@ func TestCredentialsAcrossInstances(t *testing.T) {
 		t.Errorf("after rotating the key: %+v", got)
 	}
 	// Revoked by the issuer: its verifier now says so.
-	if err := st.RevokeCredential(context.Background(), c.ID, "誤って発行"); err != nil {
+	if err := st.Issuance().RevokeCredential(context.Background(), c.ID, "誤って発行"); err != nil {
 		t.Fatal(err)
 	}
 	if got := verify(c.JWT); got["valid"] != false || got["code"] != "revoked" || got["revoked"] != true {
@@ -166,7 +166,7 @@ func TestCredentialsAcrossInstances(t *testing.T) {
 		t.Errorf("credential get: %v", err)
 	}
 	// No command prints a signing key, sealed or not.
-	keys, err := st.IssuerKeys(context.Background(), 0)
+	keys, err := st.Issuance().IssuerKeys(context.Background(), 0)
 	if err != nil || len(keys) < 2 {
 		t.Fatalf("%d keys, %v", len(keys), err)
 	}

@@ -117,7 +117,7 @@ func outboxCmd(ctx context.Context, args []string, getenv func(string) string, s
 		return err
 	}
 	defer st.Close()
-	mails, err := st.Outbox(ctx, limit, !all)
+	mails, err := st.Messaging().Outbox(ctx, limit, !all)
 	if err != nil {
 		return err
 	}
@@ -153,7 +153,7 @@ func auditCmd(ctx context.Context, args []string, getenv func(string) string, st
 		return err
 	}
 	defer st.Close()
-	events, err := st.AuditLog(ctx, 0, limit)
+	events, err := st.Compliance().AuditLog(ctx, 0, limit)
 	if err != nil {
 		return err
 	}

@@ -71,7 +71,7 @@ func (f *entriesFlags) start(ctx context.Context, usage string) (entriesRun, err
 	if err != nil {
 		return entriesRun{}, err
 	}
-	mu, err := st.MunicipalityByID(ctx, p.MunicipalityID)
+	mu, err := st.Directory().MunicipalityByID(ctx, p.MunicipalityID)
 	if err != nil {
 		st.Close()
 		return entriesRun{}, err
@@ -96,7 +96,7 @@ func (f *entriesFlags) open(ctx context.Context, usage string) (*store.Store, do
 	if err != nil {
 		return nil, p, nil, "", err
 	}
-	p, err = st.ProgramBySlug(ctx, f.slug)
+	p, err = st.Directory().ProgramBySlug(ctx, f.slug)
 	if err != nil {
 		st.Close()
 		if domain.ErrorCode(err) == domain.CodeNotFound {

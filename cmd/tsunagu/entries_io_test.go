@@ -51,11 +51,11 @@ func seededWorld(t *testing.T, url string) entriesWorld {
 	}
 	st := w.open(t)
 	defer st.Close()
-	p, err := st.ProgramBySlug(context.Background(), w.slug)
+	p, err := st.Directory().ProgramBySlug(context.Background(), w.slug)
 	if err != nil {
 		t.Fatal(err)
 	}
-	page, err := st.ListProjects(context.Background(), store.ProjectFilter{ProgramID: p.ID, Limit: 100})
+	page, err := st.Projects().ListProjects(context.Background(), store.ProjectFilter{ProgramID: p.ID, Limit: 100})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,11 +80,11 @@ func (w entriesWorld) open(t *testing.T) *store.Store {
 
 func (w entriesWorld) countEntries(t *testing.T, st *store.Store) int {
 	t.Helper()
-	p, err := st.ProgramBySlug(context.Background(), w.slug)
+	p, err := st.Directory().ProgramBySlug(context.Background(), w.slug)
 	if err != nil {
 		t.Fatal(err)
 	}
-	rows, err := st.EntriesOfProgram(context.Background(), p.ID)
+	rows, err := st.Entries().EntriesOfProgram(context.Background(), p.ID)
 	if err != nil {
 		t.Fatal(err)
 	}

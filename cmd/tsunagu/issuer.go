@@ -83,10 +83,10 @@ func trustAdd(ctx context.Context, st *store.Store, rawURL, name string, stdout 
 	}
 	ti := store.TrustedIssuer{Origin: origin, Name: name}
 	err = st.InTx(ctx, func(tx *store.Store) error {
-		if err := tx.AddTrustedIssuer(ctx, &ti); err != nil {
+		if err := tx.Issuance().AddTrustedIssuer(ctx, &ti); err != nil {
 			return err
 		}
-		return tx.Audit(ctx, store.AuditEvent{Action: "issuer.trust", SubjectType: "trusted_issuer", SubjectID: ti.ID,
+		return tx.Compliance().Audit(ctx, store.AuditEvent{Action: "issuer.trust", SubjectType: "trusted_issuer", SubjectID: ti.ID,
 			Address: "cli", Detail: origin + " " + name})
 	})
 	if domain.ErrorCode(err) == domain.CodeConflict {
@@ -105,11 +105,11 @@ func trustRemove(ctx context.Context, st *store.Store, rawURL string, stdout io.
 		return &usageError{err.Error()}
 	}
 	err = st.InTx(ctx, func(tx *store.Store) error {
-		ti, err := tx.RemoveTrustedIssuer(ctx, origin)
+		ti, err := tx.Issuance().RemoveTrustedIssuer(ctx, origin)
 		if err != nil {
 			return err
 		}
-		return tx.Audit(ctx, store.AuditEvent{Action: "issuer.untrust", SubjectType: "trusted_issuer", SubjectID: ti.ID,
+		return tx.Compliance().Audit(ctx, store.AuditEvent{Action: "issuer.untrust", SubjectType: "trusted_issuer", SubjectID: ti.ID,
 			Address: "cli", Detail: ti.Origin + " " + ti.Name})
 	})
 	if domain.ErrorCode(err) == domain.CodeNotFound {
@@ -123,7 +123,7 @@ func trustRemove(ctx context.Context, st *store.Store, rawURL string, stdout io.
 }
 
 func trustList(ctx context.Context, st *store.Store, stdout io.Writer) error {
-	tis, err := st.TrustedIssuers(ctx)
+	tis, err := st.Issuance().TrustedIssuers(ctx)
 	if err != nil {
 		return err
 	}

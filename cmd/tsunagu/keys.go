@@ -79,7 +79,7 @@ func sealKeys(ctx context.Context, st *store.Store, ring *keyring.Ring, log *slo
 	}
 	if n > 0 {
 		log.Info("sealed issuer signing keys stored in plain text", "count", n, "key", ring.Fingerprint())
-		return st.Audit(ctx, store.AuditEvent{Action: "issuer.keys_seal", SubjectType: "issuer_keys", Address: "cli",
+		return st.Compliance().Audit(ctx, store.AuditEvent{Action: "issuer.keys_seal", SubjectType: "issuer_keys", Address: "cli",
 			Detail: fmt.Sprintf("%d keys sealed with key %s", n, ring.Fingerprint())})
 	}
 	return nil
@@ -138,7 +138,7 @@ func rewrapKeys(ctx context.Context, s settings, oldFile string, stdout io.Write
 	if err != nil {
 		return err
 	}
-	if err := st.Audit(ctx, store.AuditEvent{Action: "issuer.keys_rewrap", SubjectType: "issuer_keys", Address: "cli",
+	if err := st.Compliance().Audit(ctx, store.AuditEvent{Action: "issuer.keys_rewrap", SubjectType: "issuer_keys", Address: "cli",
 		Detail: fmt.Sprintf("%d keys re-sealed from key %s to key %s", n, old.Fingerprint(), next.Fingerprint())}); err != nil {
 		return err
 	}

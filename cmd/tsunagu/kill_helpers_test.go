@@ -205,14 +205,14 @@ func seedForKill(ctx context.Context, t *testing.T, st *store.Store, n int) (dom
 	if _, err := seed.Demo(ctx, st.WithIndexer(titleIndexer{}), ref, demo.DefaultSeed, time.Now()); err != nil {
 		t.Fatal(err)
 	}
-	prog, err := st.ProgramBySlug(ctx, programSlug())
+	prog, err := st.Directory().ProgramBySlug(ctx, programSlug())
 	if err != nil {
 		t.Fatal(err)
 	}
 	if prog.Phase(time.Now()) != domain.PhaseOpen {
 		t.Fatalf("demo program %s is not open", prog.Slug)
 	}
-	page, err := st.ListProjects(ctx, store.ProjectFilter{ProgramID: prog.ID, Limit: 100,
+	page, err := st.Projects().ListProjects(ctx, store.ProjectFilter{ProgramID: prog.ID, Limit: 100,
 		Statuses: []domain.ProjectStatus{domain.ProjectPublished}})
 	if err != nil {
 		t.Fatal(err)
@@ -228,19 +228,19 @@ func seedForKill(ctx context.Context, t *testing.T, st *store.Store, n int) (dom
 	err = st.InTx(ctx, func(tx *store.Store) error {
 		for i := range talents {
 			u := domain.User{Email: fmt.Sprintf("kill-%04d@example.jp", i), Name: fmt.Sprintf("試験 %04d", i)}
-			if err := tx.CreateUser(ctx, &u); err != nil {
+			if err := tx.Accounts().CreateUser(ctx, &u); err != nil {
 				return err
 			}
 			tal := domain.Talent{UserID: u.ID, Name: u.Name, NameKana: "シケン", HoursPerMonth: 10,
 				ResidenceCountry: "JP", TimeZone: "Asia/Tokyo"}
-			if err := tx.SaveTalent(ctx, &tal); err != nil {
+			if err := tx.Talents().SaveTalent(ctx, &tal); err != nil {
 				return err
 			}
 			plain, hash, err := auth.NewAPIToken()
 			if err != nil {
 				return err
 			}
-			if err := tx.CreateToken(ctx, u.ID, domain.TokenAPI, hash, time.Now().AddDate(0, 0, 1), "kill test"); err != nil {
+			if err := tx.Accounts().CreateToken(ctx, u.ID, domain.TokenAPI, hash, time.Now().AddDate(0, 0, 1), "kill test"); err != nil {
 				return err
 			}
 			talents[i] = killTalent{userID: u.ID, talentID: tal.ID, email: u.Email, token: plain}

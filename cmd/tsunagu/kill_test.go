@@ -76,7 +76,7 @@ func killDuringSubmissions(t *testing.T, dbURL, dataDir string, serveArgs ...str
 		t.Fatal(err)
 	}
 	prog, projects, talents := seedForKill(ctx, t, st, killSubmissions)
-	before, err := st.EntriesOfProgram(ctx, prog.ID)
+	before, err := st.Entries().EntriesOfProgram(ctx, prog.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -213,14 +213,14 @@ func killDuringSubmissions(t *testing.T, dbURL, dataDir string, serveArgs ...str
 		}
 		checkStored(t, "in the end", s, entries[0], s.entry.ID)
 	}
-	after, err := st.EntriesOfProgram(ctx, prog.ID)
+	after, err := st.Entries().EntriesOfProgram(ctx, prog.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(after) != len(before)+killSubmissions {
 		t.Errorf("the program has %d entries, want %d before the test + %d", len(after), len(before), killSubmissions)
 	}
-	mails, err := st.Outbox(ctx, 1_000_000, false)
+	mails, err := st.Messaging().Outbox(ctx, 1_000_000, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -310,7 +310,7 @@ func checkStored(t *testing.T, when string, s *submission, e domain.Entry, id in
 // database.
 func entriesInProgram(ctx context.Context, t *testing.T, st *store.Store, talentID, programID int64) []domain.Entry {
 	t.Helper()
-	all, err := st.EntriesOfTalent(ctx, talentID)
+	all, err := st.Entries().EntriesOfTalent(ctx, talentID)
 	if err != nil {
 		t.Fatal(err)
 	}

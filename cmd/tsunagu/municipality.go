@@ -46,7 +46,7 @@ func municipalityCmd(ctx context.Context, args []string, getenv func(string) str
 	defer st.Close()
 	switch args[0] {
 	case "list":
-		ms, err := st.Municipalities(ctx)
+		ms, err := st.Directory().Municipalities(ctx)
 		if err != nil {
 			return err
 		}
@@ -68,14 +68,14 @@ func municipalityCmd(ctx context.Context, args []string, getenv func(string) str
 	}
 	var token string
 	err = st.InTx(ctx, func(tx *store.Store) error {
-		if err := tx.CreateMunicipality(ctx, &m); err != nil {
+		if err := tx.Directory().CreateMunicipality(ctx, &m); err != nil {
 			return err
 		}
 		office := domain.Organization{MunicipalityID: m.ID, Kind: domain.OrgMunicipalityOffice, Name: m.Name + " 役所"}
-		if err := tx.CreateOrganization(ctx, &office); err != nil {
+		if err := tx.Directory().CreateOrganization(ctx, &office); err != nil {
 			return err
 		}
-		if err := tx.Audit(ctx, store.AuditEvent{Action: "municipality.add", SubjectType: "municipality", SubjectID: m.ID,
+		if err := tx.Compliance().Audit(ctx, store.AuditEvent{Action: "municipality.add", SubjectType: "municipality", SubjectID: m.ID,
 			MunicipalityID: m.ID, Address: "command line"}); err != nil {
 			return err
 		}
@@ -87,7 +87,7 @@ func municipalityCmd(ctx context.Context, args []string, getenv func(string) str
 			return err
 		}
 		token = plain
-		return tx.CreateInvitation(ctx, &domain.Invitation{Email: admin, MunicipalityID: m.ID, OrganizationID: office.ID,
+		return tx.Accounts().CreateInvitation(ctx, &domain.Invitation{Email: admin, MunicipalityID: m.ID, OrganizationID: office.ID,
 			Role: domain.RoleMunicipalityAdmin, Lang: "ja"}, hash, 7*24*time.Hour)
 	})
 	if c := domain.ErrorCode(err); c == domain.CodeConflict {

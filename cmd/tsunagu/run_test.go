@@ -214,10 +214,10 @@ func TestEnvironmentSettings(t *testing.T) {
 		t.Fatal(err)
 	}
 	u := domain.User{Email: "it@city.example.jp", Name: "情報 担当"}
-	if err := st.CreateUser(context.Background(), &u); err != nil {
+	if err := st.Accounts().CreateUser(context.Background(), &u); err != nil {
 		t.Fatal(err)
 	}
-	if err := st.Audit(context.Background(), store.AuditEvent{ActorID: u.ID, Action: "credential.revoke", SubjectType: "credential",
+	if err := st.Compliance().Audit(context.Background(), store.AuditEvent{ActorID: u.ID, Action: "credential.revoke", SubjectType: "credential",
 		SubjectKey: "urn:uuid:1", Detail: "記載の誤り"}); err != nil {
 		t.Fatal(err)
 	}
@@ -264,7 +264,7 @@ func checkTokenLifetimes(t *testing.T, dir string, userID int64, want map[string
 		t.Fatal(err)
 	}
 	defer st.Close()
-	tokens, err := st.APITokens(context.Background(), userID)
+	tokens, err := st.Accounts().APITokens(context.Background(), userID)
 	if err != nil || len(tokens) != len(want) {
 		t.Fatalf("tokens: %d %v", len(tokens), err)
 	}

@@ -167,7 +167,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 // indexMissing indexes projects that have no search terms (after an
 // upgrade), logging progress; the server answers meanwhile.
 func indexMissing(ctx context.Context, st *store.Store, log *slog.Logger) {
-	n, err := st.IndexMissing(ctx, func(done, total int) {
+	n, err := st.Projects().IndexMissing(ctx, func(done, total int) {
 		if done%500 == 0 || done == total {
 			log.Info("indexing projects for search", "done", done, "total", total)
 		}

@@ -64,15 +64,15 @@ func reminderScenario(t *testing.T, dbURL string) {
 	// Ten days later last month's reports of the active teams are late;
 	// give one late member an account so there is someone to tell.
 	later := loaded.AddDate(0, 0, 10)
-	late, err := st.LateReports(ctx, later, app.ReportGraceDays)
+	late, err := st.Workspaces().LateReports(ctx, later, app.ReportGraceDays)
 	must(t, err)
 	if len(late) == 0 {
 		t.Fatal("the demo has no late report ten days after it was loaded")
 	}
 	u := domain.User{Email: "late.member@example.jp", Name: "報告 遅子"}
-	must(t, st.CreateUser(ctx, &u))
-	must(t, st.MarkEmailVerified(ctx, u.ID))
-	must(t, st.LinkTalentUser(ctx, late[0].TalentID, u.ID))
+	must(t, st.Accounts().CreateUser(ctx, &u))
+	must(t, st.Accounts().MarkEmailVerified(ctx, u.ID))
+	must(t, st.Talents().LinkTalentUser(ctx, late[0].TalentID, u.ID))
 
 	cat, err := i18n.Load()
 	must(t, err)

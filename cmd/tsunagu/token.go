@@ -41,7 +41,7 @@ func tokenCmd(ctx context.Context, args []string, getenv func(string) string, st
 		return err
 	}
 	defer st.Close()
-	creds, err := st.Credentials(ctx, email)
+	creds, err := st.Accounts().Credentials(ctx, email)
 	if domain.ErrorCode(err) == domain.CodeNotFound {
 		return &usageError{fmt.Sprintf("no user has the email address %q", email)}
 	}
@@ -53,7 +53,7 @@ func tokenCmd(ctx context.Context, args []string, getenv func(string) string, st
 		return err
 	}
 	expires := time.Now().AddDate(0, 0, days)
-	if err := st.CreateToken(ctx, creds.User.ID, domain.TokenAPI, hash, expires, label); err != nil {
+	if err := st.Accounts().CreateToken(ctx, creds.User.ID, domain.TokenAPI, hash, expires, label); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "%s\n", plain)

@@ -26,11 +26,11 @@ func verifyResults(t *testing.T, dir string) map[string]string {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	ota, err := st.MunicipalityByLGCode(ctx, "131113")
+	ota, err := st.Directory().MunicipalityByLGCode(ctx, "131113")
 	if err != nil {
 		t.Fatal(err)
 	}
-	creds, err := st.IssuedCredentials(ctx, ota.ID, 0)
+	creds, err := st.Issuance().IssuedCredentials(ctx, ota.ID, 0)
 	if err != nil || len(creds) == 0 {
 		t.Fatalf("no demo credentials: %v", err)
 	}

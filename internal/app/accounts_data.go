@@ -22,7 +22,7 @@ func (a *Accounts) PersonalData(ctx context.Context) (Records, error) {
 	if err != nil {
 		return nil, err
 	}
-	data, err := a.app.st.PersonalData(ctx, userID)
+	data, err := a.app.st.Personal().PersonalData(ctx, userID)
 	if err != nil {
 		return nil, err
 	}
@@ -45,7 +45,7 @@ func (a *Accounts) DeleteAccount(ctx context.Context, password string, revokeCre
 	if err != nil {
 		return err
 	}
-	u, err := a.app.st.UserByID(ctx, userID)
+	u, err := a.app.st.Accounts().UserByID(ctx, userID)
 	if err != nil {
 		return err
 	}
@@ -58,23 +58,23 @@ func (a *Accounts) DeleteAccount(ctx context.Context, password string, revokeCre
 		return err
 	}
 	return a.app.Change(ctx, func(tx *Tx) error {
-		if t, err := tx.TalentByUser(ctx, userID); err == nil && revokeCredentials {
-			creds, err := tx.IssuedCredentials(ctx, 0, t.ID)
+		if t, err := tx.Talents().TalentByUser(ctx, userID); err == nil && revokeCredentials {
+			creds, err := tx.Issuance().IssuedCredentials(ctx, 0, t.ID)
 			if err != nil {
 				return err
 			}
 			for _, c := range creds {
 				if c.RevokedAt.IsZero() {
-					if err := tx.RevokeCredential(ctx, c.ID, "the holder deleted their account"); err != nil {
+					if err := tx.Issuance().RevokeCredential(ctx, c.ID, "the holder deleted their account"); err != nil {
 						return err
 					}
 				}
 			}
 		}
 		// Every session of theirs ends, on every device, not only this one.
-		if _, err := tx.Sessions().EndEvery(ctx, userID); err != nil {
+		if _, err := tx.Accounts().Sessions().EndEvery(ctx, userID); err != nil {
 			return err
 		}
-		return tx.DeleteAccount(ctx, userID)
+		return tx.Personal().DeleteAccount(ctx, userID)
 	})
 }

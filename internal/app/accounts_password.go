@@ -27,7 +27,7 @@ func (a *Accounts) ChangePassword(ctx context.Context, lang i18n.Lang, current, 
 	if err != nil {
 		return err
 	}
-	u, err := a.app.st.UserByID(ctx, userID)
+	u, err := a.app.st.Accounts().UserByID(ctx, userID)
 	if err != nil {
 		return err
 	}
@@ -64,7 +64,7 @@ func (a *Accounts) RequestPasswordReset(ctx context.Context, lang i18n.Lang, ema
 	if err := a.app.Change(ctx, func(tx *Tx) error { return tx.countFailure(ctx, keys) }); err != nil {
 		return err
 	}
-	creds, err := a.app.st.Credentials(ctx, email)
+	creds, err := a.app.st.Accounts().Credentials(ctx, email)
 	switch {
 	case domain.ErrorCode(err) == domain.CodeNotFound:
 		return nil
@@ -78,10 +78,10 @@ func (a *Accounts) RequestPasswordReset(ctx context.Context, lang i18n.Lang, ema
 	}
 	expires := a.app.expiryNow().Add(resetLinkLifetime)
 	return a.app.Change(ctx, func(tx *Tx) error {
-		if err := tx.SpendTokens(ctx, u.ID, domain.TokenResetPassword); err != nil {
+		if err := tx.Accounts().SpendTokens(ctx, u.ID, domain.TokenResetPassword); err != nil {
 			return err
 		}
-		if err := tx.CreateToken(ctx, u.ID, domain.TokenResetPassword, hash, expires, ""); err != nil {
+		if err := tx.Accounts().CreateToken(ctx, u.ID, domain.TokenResetPassword, hash, expires, ""); err != nil {
 			return err
 		}
 		if err := tx.Audit(ctx, store.AuditEvent{Action: "password.reset_requested", SubjectType: "user",
@@ -102,11 +102,11 @@ func (a *Accounts) RequestPasswordReset(ctx context.Context, lang i18n.Lang, ema
 // validation error on the password field.
 func (a *Accounts) ResetPassword(ctx context.Context, lang i18n.Lang, token, password string) (int64, error) {
 	hashed := auth.HashToken(token)
-	userID, err := a.app.st.TokenOwner(ctx, hashed, domain.TokenResetPassword)
+	userID, err := a.app.st.Accounts().TokenOwner(ctx, hashed, domain.TokenResetPassword)
 	if err != nil {
 		return 0, err
 	}
-	u, err := a.app.st.UserByID(ctx, userID)
+	u, err := a.app.st.Accounts().UserByID(ctx, userID)
 	if err != nil {
 		return 0, err
 	}
@@ -118,13 +118,13 @@ func (a *Accounts) ResetPassword(ctx context.Context, lang i18n.Lang, token, pas
 		return 0, err
 	}
 	err = a.app.Change(ctx, func(tx *Tx) error {
-		if _, err := tx.UseToken(ctx, hashed, domain.TokenResetPassword); err != nil {
+		if _, err := tx.Accounts().UseToken(ctx, hashed, domain.TokenResetPassword); err != nil {
 			return err
 		}
 		if err := tx.replacePassword(ctx, lang, u, hash, "password.reset"); err != nil {
 			return err
 		}
-		return tx.MarkEmailVerified(ctx, u.ID)
+		return tx.Accounts().MarkEmailVerified(ctx, u.ID)
 	})
 	return u.ID, err
 }
@@ -135,13 +135,13 @@ func (a *Accounts) ResetPassword(ctx context.Context, lang i18n.Lang, token, pas
 // mail the person a notice, so that a change they did not make does not
 // go unseen.
 func (tx *Tx) replacePassword(ctx context.Context, lang i18n.Lang, u domain.User, hash, action string) error {
-	if err := tx.SetPassword(ctx, u.ID, hash); err != nil {
+	if err := tx.Accounts().SetPassword(ctx, u.ID, hash); err != nil {
 		return err
 	}
-	if err := tx.SpendTokens(ctx, u.ID, domain.TokenResetPassword); err != nil {
+	if err := tx.Accounts().SpendTokens(ctx, u.ID, domain.TokenResetPassword); err != nil {
 		return err
 	}
-	if _, err := tx.Sessions().EndEvery(ctx, u.ID); err != nil {
+	if _, err := tx.Accounts().Sessions().EndEvery(ctx, u.ID); err != nil {
 		return err
 	}
 	// Following a reset link proves who they are: they are the actor.

@@ -71,7 +71,7 @@ func (a *Accounts) verify(ctx context.Context, password, stored string) (ok, reh
 // field.
 func (a *Accounts) checkPassword(ctx context.Context, u domain.User, keys []auth.Throttle, password, field, problem,
 	action string) error {
-	creds, err := a.app.st.Credentials(ctx, u.Email)
+	creds, err := a.app.st.Accounts().Credentials(ctx, u.Email)
 	if err != nil {
 		return err
 	}

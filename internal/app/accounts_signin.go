@@ -32,7 +32,7 @@ func (a *Accounts) SignIn(ctx context.Context, email, password string) (int64, e
 	if err := a.throttle(ctx, keys); err != nil {
 		return 0, err
 	}
-	creds, err := a.app.st.Credentials(ctx, account)
+	creds, err := a.app.st.Accounts().Credentials(ctx, account)
 	if err != nil && domain.ErrorCode(err) != domain.CodeNotFound {
 		return 0, err
 	}
@@ -53,12 +53,12 @@ func (a *Accounts) SignIn(ctx context.Context, email, password string) (int64, e
 	}
 	// Success clears its own pair only: the address's count stays, or a
 	// guesser could reset it by signing in to an account of their own.
-	if err := a.app.st.ClearLoginFailures(ctx, auth.LoginPairThrottle(account, address).Key); err != nil {
+	if err := a.app.st.Accounts().ClearLoginFailures(ctx, auth.LoginPairThrottle(account, address).Key); err != nil {
 		return 0, err
 	}
 	if rehash {
 		if h, err := a.hash(ctx, password); err == nil {
-			_ = a.app.st.SetPassword(ctx, creds.User.ID, h) // best effort: the old hash still works
+			_ = a.app.st.Accounts().SetPassword(ctx, creds.User.ID, h) // best effort: the old hash still works
 		}
 	}
 	err = a.app.Change(ctx, func(tx *Tx) error {
@@ -88,7 +88,7 @@ func (a *Accounts) EndEverySession(ctx context.Context) error {
 		return err
 	}
 	return a.app.Change(ctx, func(tx *Tx) error {
-		if _, err := tx.Sessions().EndEvery(ctx, userID); err != nil {
+		if _, err := tx.Accounts().Sessions().EndEvery(ctx, userID); err != nil {
 			return err
 		}
 		return tx.Audit(ctx, store.AuditEvent{Action: "user.logout_everywhere", SubjectType: "user", SubjectID: userID})

@@ -79,16 +79,16 @@ func (a *Accounts) SignUp(ctx context.Context, in SignUp) error {
 				URL: a.app.baseURL + "/login"})
 		})
 	}
-	if _, err := a.app.st.Credentials(ctx, u.Email); err == nil {
+	if _, err := a.app.st.Accounts().Credentials(ctx, u.Email); err == nil {
 		return notice()
 	} else if domain.ErrorCode(err) != domain.CodeNotFound {
 		return err
 	}
 	err = a.app.Change(ctx, func(tx *Tx) error {
-		if err := tx.CreateUser(ctx, &u); err != nil {
+		if err := tx.Accounts().CreateUser(ctx, &u); err != nil {
 			return err
 		}
-		if err := tx.SetPassword(ctx, u.ID, hash); err != nil {
+		if err := tx.Accounts().SetPassword(ctx, u.ID, hash); err != nil {
 			return err
 		}
 		// The person signing up is not signed in yet: they are the actor.
@@ -100,7 +100,7 @@ func (a *Accounts) SignUp(ctx context.Context, in SignUp) error {
 			return err
 		}
 		expires := a.app.expiryNow().Add(verifyLinkLifetime)
-		if err := tx.CreateToken(ctx, u.ID, domain.TokenVerifyEmail, tokenHash, expires, ""); err != nil {
+		if err := tx.Accounts().CreateToken(ctx, u.ID, domain.TokenVerifyEmail, tokenHash, expires, ""); err != nil {
 			return err
 		}
 		return tx.Mail(ctx, in.Lang, u.Email, mail.TemplateVerifyEmail, mail.VerifyEmail{
@@ -117,7 +117,7 @@ func (a *Accounts) SignUp(ctx context.Context, in SignUp) error {
 func (tx *Tx) recordAgreement(ctx context.Context, userID int64, a Agreement) error {
 	for purpose, version := range map[domain.ConsentPurpose]int{
 		domain.ConsentTerms: a.TermsVersion, domain.ConsentPrivacy: a.PrivacyVersion} {
-		if err := tx.RecordConsent(ctx, &domain.Consent{UserID: userID, Purpose: purpose, Granted: true,
+		if err := tx.Compliance().RecordConsent(ctx, &domain.Consent{UserID: userID, Purpose: purpose, Granted: true,
 			DocumentVersion: version}); err != nil {
 			return err
 		}
@@ -131,10 +131,10 @@ func (a *Accounts) ConfirmEmail(ctx context.Context, token string) (int64, error
 	var userID int64
 	err := a.app.Change(ctx, func(tx *Tx) error {
 		var err error
-		if userID, err = tx.UseToken(ctx, auth.HashToken(token), domain.TokenVerifyEmail); err != nil {
+		if userID, err = tx.Accounts().UseToken(ctx, auth.HashToken(token), domain.TokenVerifyEmail); err != nil {
 			return err
 		}
-		if err := tx.MarkEmailVerified(ctx, userID); err != nil {
+		if err := tx.Accounts().MarkEmailVerified(ctx, userID); err != nil {
 			return err
 		}
 		// Following the link proves who they are: they are the actor.

@@ -25,7 +25,7 @@ func (a *Accounts) throttle(ctx context.Context, keys []auth.Throttle) error {
 	now := a.app.now()
 	var wait time.Duration
 	for _, k := range keys {
-		f, err := a.app.st.LoginFailures(ctx, k.Key)
+		f, err := a.app.st.Accounts().LoginFailures(ctx, k.Key)
 		if err != nil {
 			return err
 		}
@@ -41,7 +41,7 @@ func (a *Accounts) throttle(ctx context.Context, keys []auth.Throttle) error {
 func (tx *Tx) countFailure(ctx context.Context, keys []auth.Throttle) error {
 	now := tx.app.now()
 	for _, k := range keys {
-		if err := tx.AddLoginFailure(ctx, k.Key, now, k.Backoff.ForgetBefore(now)); err != nil {
+		if err := tx.Accounts().AddLoginFailure(ctx, k.Key, now, k.Backoff.ForgetBefore(now)); err != nil {
 			return err
 		}
 	}

@@ -30,7 +30,7 @@ func (a *Accounts) APITokens(ctx context.Context) (APITokenList, error) {
 }
 
 func (a *Accounts) tokenList(ctx context.Context, userID int64, plain string) (APITokenList, error) {
-	tokens, err := a.app.st.APITokens(ctx, userID)
+	tokens, err := a.app.st.Accounts().APITokens(ctx, userID)
 	// The store checks expiry against its clock, so the list does too.
 	return APITokenList{Tokens: tokens, New: plain, Now: a.app.expiryNow()}, err
 }
@@ -66,7 +66,7 @@ func (a *Accounts) CreateAPIToken(ctx context.Context, label string, days int) (
 	}
 	expires := a.app.expiryNow().AddDate(0, 0, days)
 	err = a.app.Change(ctx, func(tx *Tx) error {
-		if err := tx.CreateToken(ctx, userID, domain.TokenAPI, hash, expires, label); err != nil {
+		if err := tx.Accounts().CreateToken(ctx, userID, domain.TokenAPI, hash, expires, label); err != nil {
 			return err
 		}
 		return tx.Audit(ctx, store.AuditEvent{Action: "token.create", SubjectType: "user", SubjectID: userID})
@@ -85,7 +85,7 @@ func (a *Accounts) RevokeAPIToken(ctx context.Context, hash []byte) error {
 		return err
 	}
 	return a.app.Change(ctx, func(tx *Tx) error {
-		if err := tx.RevokeAPIToken(ctx, userID, hash); err != nil {
+		if err := tx.Accounts().RevokeAPIToken(ctx, userID, hash); err != nil {
 			return err
 		}
 		return tx.Audit(ctx, store.AuditEvent{Action: "token.revoke", SubjectType: "user", SubjectID: userID})

@@ -16,7 +16,7 @@ type AuditEvent = store.AuditEvent
 // MunicipalityByLGCode finds a municipality by its local government code;
 // an unknown code is not found.
 func (h *Hub) MunicipalityByLGCode(ctx context.Context, lgcode string) (domain.Municipality, error) {
-	return h.app.st.MunicipalityByLGCode(ctx, lgcode)
+	return h.app.st.Directory().MunicipalityByLGCode(ctx, lgcode)
 }
 
 // AdminMunicipality is one municipality on a person's admin home: its
@@ -55,11 +55,11 @@ func (m *Members) AdminHome(ctx context.Context) ([]AdminMunicipality, error) {
 	if len(ids) == 0 {
 		return nil, domain.Errorf(domain.CodeForbidden, "error.forbidden")
 	}
-	ms, err := m.app.st.Municipalities(ctx)
+	ms, err := m.app.st.Directory().Municipalities(ctx)
 	if err != nil {
 		return nil, err
 	}
-	progs, err := m.app.st.Programs(ctx, 0)
+	progs, err := m.app.st.Directory().Programs(ctx, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -98,7 +98,7 @@ const auditLogLines = 200
 // AuditLog reads a municipality's audit log, for those who may read it.
 func (m *Members) AuditLog(ctx context.Context, lgcode string) (AuditLog, error) {
 	var l AuditLog
-	mu, err := m.app.st.MunicipalityByLGCode(ctx, lgcode)
+	mu, err := m.app.st.Directory().MunicipalityByLGCode(ctx, lgcode)
 	if err != nil {
 		return l, err
 	}
@@ -106,6 +106,6 @@ func (m *Members) AuditLog(ctx context.Context, lgcode string) (AuditLog, error)
 		return l, err
 	}
 	l.Municipality = mu
-	l.Events, err = m.app.st.AuditLog(ctx, mu.ID, auditLogLines)
+	l.Events, err = m.app.st.Compliance().AuditLog(ctx, mu.ID, auditLogLines)
 	return l, err
 }

@@ -34,17 +34,17 @@ func (s *Agreements) Draft(ctx context.Context, sc EntryScope) (Draft, error) {
 	st, e := s.app.st, sc.Entry
 	d := Draft{EntryScope: sc}
 	var err error
-	if d.Talent, err = st.Talent(ctx, e.TalentID); err != nil {
+	if d.Talent, err = st.Talents().Talent(ctx, e.TalentID); err != nil {
 		return d, err
 	}
 	for _, id := range e.Choices {
-		pr, err := st.Project(ctx, id)
+		pr, err := st.Projects().Project(ctx, id)
 		if err != nil {
 			return d, err
 		}
 		d.Choices = append(d.Choices, pr)
 	}
-	d.Agreement, err = st.AgreementOfEntry(ctx, e.ID)
+	d.Agreement, err = st.Agreements().AgreementOfEntry(ctx, e.ID)
 	switch {
 	case err == nil:
 		d.Exists = true
@@ -73,7 +73,7 @@ func (s *Agreements) Save(ctx context.Context, sc EntryScope, ag *domain.Agreeme
 	ag.EntryID = sc.Entry.ID
 	mu := sc.Municipality
 	return s.app.Change(ctx, func(tx *Tx) error {
-		if err := tx.SaveAgreement(ctx, ag, sc.Actor.UserID); err != nil {
+		if err := tx.Agreements().SaveAgreement(ctx, ag, sc.Actor.UserID); err != nil {
 			return err
 		}
 		if err := tx.Audit(ctx, store.AuditEvent{Action: "agreement.save", SubjectType: "agreement", SubjectID: ag.ID,
@@ -88,11 +88,11 @@ func (s *Agreements) Save(ctx context.Context, sc EntryScope, ag *domain.Agreeme
 // terms to accept.
 func (tx *Tx) askToAccept(ctx context.Context, mu domain.Municipality, ag domain.Agreement) error {
 	link := "/agreements/" + strconv.FormatInt(ag.ID, 10)
-	t, err := tx.Talent(ctx, ag.TalentID)
+	t, err := tx.Talents().Talent(ctx, ag.TalentID)
 	if err != nil {
 		return err
 	}
-	pr, err := tx.Project(ctx, ag.ProjectID)
+	pr, err := tx.Projects().Project(ctx, ag.ProjectID)
 	if err != nil {
 		return err
 	}
@@ -110,7 +110,7 @@ func (tx *Tx) askToAccept(ctx context.Context, mu domain.Municipality, ag domain
 
 // businessOwners lists the owners of a business in a municipality.
 func (tx *Tx) businessOwners(ctx context.Context, municipalityID, orgID int64) ([]int64, error) {
-	members, err := tx.Members(ctx, municipalityID)
+	members, err := tx.Accounts().Members(ctx, municipalityID)
 	if err != nil {
 		return nil, err
 	}
@@ -145,7 +145,7 @@ func (s *Agreements) View(ctx context.Context, id int64) (AgreementView, error) 
 	if err != nil {
 		return v, err
 	}
-	if g, err := s.app.st.EngagementOfProject(ctx, v.Agreement.ProjectID); err == nil && v.Agreement.Complete() {
+	if g, err := s.app.st.Workspaces().EngagementOfProject(ctx, v.Agreement.ProjectID); err == nil && v.Agreement.Complete() {
 		v.Engagement = g.ID
 	}
 	err = s.app.Change(ctx, func(tx *Tx) error {
@@ -170,7 +170,7 @@ func (s *Agreements) Accept(ctx context.Context, id int64, party domain.Party, v
 		return Refused("error.forbidden", v.Agreement.MunicipalityID, "agreement", v.Agreement.ID)
 	}
 	return s.app.Change(ctx, func(tx *Tx) error {
-		ag, err := tx.AcceptAgreement(ctx, v.Agreement.ID, version, party, v.Actor.UserID)
+		ag, err := tx.Agreements().AcceptAgreement(ctx, v.Agreement.ID, version, party, v.Actor.UserID)
 		if err != nil {
 			return err
 		}
@@ -192,10 +192,10 @@ func (s *Agreements) find(ctx context.Context, id int64) (AgreementView, error) 
 		return v, domain.NotFound("agreement")
 	}
 	st := s.app.st
-	if v.Agreement, err = st.Agreement(ctx, id); err != nil {
+	if v.Agreement, err = st.Agreements().Agreement(ctx, id); err != nil {
 		return v, err
 	}
-	if v.Project, err = st.Project(ctx, v.Agreement.ProjectID); err != nil {
+	if v.Project, err = st.Projects().Project(ctx, v.Agreement.ProjectID); err != nil {
 		return v, err
 	}
 	if v.Parties, err = s.parties(ctx, v.Actor, v.Agreement, v.Project.HostID); err != nil {
@@ -205,13 +205,13 @@ func (s *Agreements) find(ctx context.Context, id int64) (AgreementView, error) 
 		MunicipalityID: v.Agreement.MunicipalityID, OrganizationID: v.Project.HostID}) {
 		return v, Hidden(v.Agreement.MunicipalityID, "agreement", v.Agreement.ID)
 	}
-	if v.Host, err = st.Organization(ctx, v.Project.HostID); err != nil {
+	if v.Host, err = st.Directory().Organization(ctx, v.Project.HostID); err != nil {
 		return v, err
 	}
-	if v.Talent, err = st.Talent(ctx, v.Agreement.TalentID); err != nil {
+	if v.Talent, err = st.Talents().Talent(ctx, v.Agreement.TalentID); err != nil {
 		return v, err
 	}
-	if v.Municipality, err = st.MunicipalityByID(ctx, v.Agreement.MunicipalityID); err != nil {
+	if v.Municipality, err = st.Directory().MunicipalityByID(ctx, v.Agreement.MunicipalityID); err != nil {
 		return v, err
 	}
 	v.Program, err = s.app.Screening.programByID(ctx, v.Project.ProgramID)
@@ -224,7 +224,7 @@ func (s *Agreements) find(ctx context.Context, id int64) (AgreementView, error) 
 // for the municipality).
 func (s *Agreements) parties(ctx context.Context, a policy.Actor, ag domain.Agreement, host int64) ([]domain.Party, error) {
 	var out []domain.Party
-	t, err := s.app.st.Talent(ctx, ag.TalentID)
+	t, err := s.app.st.Talents().Talent(ctx, ag.TalentID)
 	if err != nil {
 		return nil, err
 	}

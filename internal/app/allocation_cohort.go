@@ -89,7 +89,7 @@ func (s *Allocation) Accept(ctx context.Context, sc ProgramScope, name string, p
 	reason := "allocation: " + name
 	changed := 0
 	err = s.app.Change(ctx, func(tx *Tx) error {
-		if changed, err = tx.DecideEntries(ctx, sc.Program.ID, decisions, sc.Actor.UserID, reason); err != nil {
+		if changed, err = tx.Entries().DecideEntries(ctx, sc.Program.ID, decisions, sc.Actor.UserID, reason); err != nil {
 			return err
 		}
 		return tx.Audit(ctx, store.AuditEvent{Action: "allocation.accept", SubjectType: "program",
@@ -104,7 +104,7 @@ func (s *Allocation) Accept(ctx context.Context, sc ProgramScope, name string, p
 func (s *Allocation) cohort(ctx context.Context, sc ProgramScope) (Cohort, error) {
 	p, mu := sc.Program, sc.Municipality
 	c := Cohort{Program: p, Entrants: map[string]EntryRow{}, Projects: map[string]domain.Project{}}
-	page, err := s.app.st.ListProjects(ctx, store.ProjectFilter{ProgramID: p.ID, Limit: 100,
+	page, err := s.app.st.Projects().ListProjects(ctx, store.ProjectFilter{ProgramID: p.ID, Limit: 100,
 		Statuses: []domain.ProjectStatus{domain.ProjectPublished, domain.ProjectClosed}})
 	if err != nil {
 		return c, err
@@ -114,7 +114,7 @@ func (s *Allocation) cohort(ctx context.Context, sc ProgramScope) (Cohort, error
 		c.Projects[id] = pr
 		c.Instance.Projects = append(c.Instance.Projects, match.Slot{ID: id, Capacity: pr.TeamSize})
 	}
-	entries, err := s.app.st.EntriesOfProgram(ctx, p.ID)
+	entries, err := s.app.st.Entries().EntriesOfProgram(ctx, p.ID)
 	if err != nil {
 		return c, err
 	}

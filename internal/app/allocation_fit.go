@@ -11,7 +11,7 @@ import (
 // pool builds the matching engine's pool of every talent profile, which
 // scores the fit of each entrant with each project they chose.
 func (s *Allocation) pool(ctx context.Context) (*match.Pool, error) {
-	talents, err := s.app.st.TalentsForMatching(ctx)
+	talents, err := s.app.st.Talents().TalentsForMatching(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -25,7 +25,7 @@ func (a *App) Actor(ctx context.Context) (policy.Actor, error) {
 	if p.UserID == 0 {
 		return act, nil
 	}
-	ms, err := a.st.Memberships(ctx, p.UserID)
+	ms, err := a.st.Accounts().Memberships(ctx, p.UserID)
 	act.Memberships = ms
 	return act, err
 }

@@ -50,22 +50,22 @@ type ProjectList struct {
 func (c *Catalogue) Projects(ctx context.Context, q ListQuery) (ProjectList, error) {
 	l := ProjectList{Page: 1}
 	var err error
-	if l.Municipalities, err = c.app.st.Municipalities(ctx); err != nil {
+	if l.Municipalities, err = c.app.st.Directory().Municipalities(ctx); err != nil {
 		return l, err
 	}
-	if l.Programs, err = c.app.st.Programs(ctx, 0); err != nil {
+	if l.Programs, err = c.app.st.Directory().Programs(ctx, 0); err != nil {
 		return l, err
 	}
 	f, err := c.listFilter(ctx, q, &l)
 	if err != nil {
 		return l, err
 	}
-	page, err := c.app.st.ListProjects(ctx, f)
+	page, err := c.app.st.Projects().ListProjects(ctx, f)
 	if err != nil {
 		return l, err
 	}
 	l.Total, l.Ranked = page.Total, page.Ranked
-	if l.Facets, err = c.app.st.ProjectFacets(ctx, f); err != nil {
+	if l.Facets, err = c.app.st.Projects().ProjectFacets(ctx, f); err != nil {
 		return l, err
 	}
 	n := newHubNames(c.app.st)

@@ -31,7 +31,7 @@ func (c *Catalogue) ProjectPage(ctx context.Context, id int64) (ProjectPage, err
 	pp.Program = programs[0]
 	if uid := PrincipalFrom(ctx).UserID; uid != 0 {
 		pp.SignedIn = true
-		if pp.Bookmarked, err = c.app.st.Bookmarked(ctx, uid, id); err != nil {
+		if pp.Bookmarked, err = c.app.st.Community().Bookmarked(ctx, uid, id); err != nil {
 			return pp, err
 		}
 	}
@@ -45,7 +45,7 @@ func (c *Catalogue) Project(ctx context.Context, id int64) (ProjectCard, error) 
 }
 
 func (c *Catalogue) publicProject(ctx context.Context, n *hubNames, id int64) (ProjectCard, error) {
-	p, err := c.app.st.Project(ctx, id)
+	p, err := c.app.st.Projects().Project(ctx, id)
 	if err != nil {
 		return ProjectCard{}, err
 	}
@@ -67,7 +67,7 @@ func (c *Catalogue) Bookmark(ctx context.Context, projectID int64, on bool) erro
 		return ErrSignIn
 	}
 	if on {
-		return c.app.st.Bookmark(ctx, userID, projectID)
+		return c.app.st.Community().Bookmark(ctx, userID, projectID)
 	}
-	return c.app.st.Unbookmark(ctx, userID, projectID)
+	return c.app.st.Community().Unbookmark(ctx, userID, projectID)
 }

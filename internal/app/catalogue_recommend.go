@@ -37,7 +37,7 @@ func (c *Catalogue) MatchPool(ctx context.Context, need string) (*match.Pool, er
 	if fresh && (need == "" || tp.pool.Has(need)) {
 		return tp.pool, nil
 	}
-	talents, err := c.app.st.TalentsForMatching(ctx)
+	talents, err := c.app.st.Talents().TalentsForMatching(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -115,7 +115,7 @@ func (c *Catalogue) Recommend(ctx context.Context, t domain.Talent, n int) ([]Re
 	if err != nil {
 		return nil, err
 	}
-	page, err := c.app.st.ListProjects(ctx, store.ProjectFilter{Limit: recommendFrom,
+	page, err := c.app.st.Projects().ListProjects(ctx, store.ProjectFilter{Limit: recommendFrom,
 		Statuses: []domain.ProjectStatus{domain.ProjectPublished}})
 	if err != nil {
 		return nil, err

@@ -33,7 +33,7 @@ func eventCards(ctx context.Context, n *hubNames, rows []EventRow) ([]EventCard,
 
 // Events lists the coming events of every municipality, soonest first.
 func (c *Community) Events(ctx context.Context) ([]EventCard, error) {
-	rows, err := c.app.st.Events(ctx, 0, c.app.now())
+	rows, err := c.app.st.Community().Events(ctx, 0, c.app.now())
 	if err != nil {
 		return nil, err
 	}
@@ -43,7 +43,7 @@ func (c *Community) Events(ctx context.Context) ([]EventCard, error) {
 // MunicipalityEvents lists a municipality's events of the past year and to
 // come, for its staff; the caller has checked that they may manage them.
 func (c *Community) MunicipalityEvents(ctx context.Context, mu domain.Municipality) ([]EventCard, error) {
-	rows, err := c.app.st.Events(ctx, mu.ID, c.app.now().AddDate(-1, 0, 0))
+	rows, err := c.app.st.Community().Events(ctx, mu.ID, c.app.now().AddDate(-1, 0, 0))
 	if err != nil {
 		return nil, err
 	}
@@ -62,7 +62,7 @@ type EventPage struct {
 // Event reads one event, and whether the signed-in person comes.
 func (c *Community) Event(ctx context.Context, id int64) (EventPage, error) {
 	var ep EventPage
-	e, err := c.app.st.EventByID(ctx, id)
+	e, err := c.app.st.Community().EventByID(ctx, id)
 	if err != nil {
 		return ep, err
 	}
@@ -73,7 +73,7 @@ func (c *Community) Event(ctx context.Context, id int64) (EventPage, error) {
 	ep.Event = cards[0]
 	if uid := PrincipalFrom(ctx).UserID; uid != 0 {
 		ep.SignedIn = true
-		if ep.Going, err = c.app.st.Going(ctx, e.ID, uid); err != nil {
+		if ep.Going, err = c.app.st.Community().Going(ctx, e.ID, uid); err != nil {
 			return ep, err
 		}
 	}
@@ -92,20 +92,20 @@ func (c *Community) RSVP(ctx context.Context, lang i18n.Lang, eventID int64, rep
 	if userID == 0 {
 		return ErrSignIn
 	}
-	e, err := c.app.st.EventByID(ctx, eventID)
+	e, err := c.app.st.Community().EventByID(ctx, eventID)
 	if err != nil {
 		return err
 	}
 	return c.app.Change(ctx, func(tx *Tx) error {
 		if reply == RSVPCancel {
-			if err := tx.CancelRSVP(ctx, eventID, userID); err != nil {
+			if err := tx.Community().CancelRSVP(ctx, eventID, userID); err != nil {
 				return err
 			}
 		} else {
-			if err := tx.RSVP(ctx, eventID, userID); err != nil {
+			if err := tx.Community().RSVP(ctx, eventID, userID); err != nil {
 				return err
 			}
-			if err := tx.Notify(ctx, userID, "notice.rsvp", map[string]any{"Title": e.Title,
+			if err := tx.Messaging().Notify(ctx, userID, "notice.rsvp", map[string]any{"Title": e.Title,
 				"When": i18n.FormatDateTime(lang, e.StartsAt)}, eventLink(eventID)); err != nil {
 				return err
 			}
@@ -123,7 +123,7 @@ func (c *Community) CreateEvent(ctx context.Context, a policy.Actor, mu domain.M
 	}
 	e.MunicipalityID, e.CreatedBy = mu.ID, a.UserID
 	return c.app.Change(ctx, func(tx *Tx) error {
-		if err := tx.CreateEvent(ctx, e); err != nil {
+		if err := tx.Community().CreateEvent(ctx, e); err != nil {
 			return err
 		}
 		return tx.Audit(ctx, store.AuditEvent{Action: "event.create", SubjectType: "event", SubjectID: e.ID,

@@ -36,17 +36,17 @@ func (c *Community) Ideas(ctx context.Context) (IdeaBoard, error) {
 	supported := map[int64]bool{}
 	if uid != 0 {
 		b.SignedIn = true
-		ms, err := c.app.st.Municipalities(ctx)
+		ms, err := c.app.st.Directory().Municipalities(ctx)
 		if err != nil {
 			return b, err
 		}
 		b.Municipalities = ms
 		n.knowMunicipalities(ms...)
-		if supported, err = c.app.st.Supported(ctx, uid); err != nil {
+		if supported, err = c.app.st.Community().Supported(ctx, uid); err != nil {
 			return b, err
 		}
 	}
-	ideas, err := c.app.st.Ideas(ctx, 0)
+	ideas, err := c.app.st.Community().Ideas(ctx, 0)
 	if err != nil {
 		return b, err
 	}
@@ -65,7 +65,7 @@ func (c *Community) Ideas(ctx context.Context) (IdeaBoard, error) {
 // the caller has checked that they may manage its community.
 func (c *Community) MunicipalityIdeas(ctx context.Context, mu domain.Municipality) (IdeaBoard, error) {
 	b := IdeaBoard{SignedIn: true}
-	ideas, err := c.app.st.Ideas(ctx, mu.ID)
+	ideas, err := c.app.st.Community().Ideas(ctx, mu.ID)
 	if err != nil {
 		return b, err
 	}
@@ -83,11 +83,11 @@ func (c *Community) ProposeIdea(ctx context.Context, lgcode string, i *domain.Id
 	if i.AuthorID == 0 {
 		return ErrSignIn
 	}
-	if mu, err := c.app.st.MunicipalityByLGCode(ctx, lgcode); err == nil {
+	if mu, err := c.app.st.Directory().MunicipalityByLGCode(ctx, lgcode); err == nil {
 		i.MunicipalityID = mu.ID
 	}
 	return c.app.Change(ctx, func(tx *Tx) error {
-		if err := tx.CreateIdea(ctx, i); err != nil {
+		if err := tx.Community().CreateIdea(ctx, i); err != nil {
 			return err
 		}
 		return tx.Audit(ctx, store.AuditEvent{Action: "idea.propose", SubjectType: "idea", SubjectID: i.ID,
@@ -103,7 +103,7 @@ func (c *Community) SupportIdea(ctx context.Context, ideaID int64, support bool)
 		return ErrSignIn
 	}
 	return c.app.Change(ctx, func(tx *Tx) error {
-		if err := tx.SupportIdea(ctx, ideaID, userID, support); err != nil {
+		if err := tx.Community().SupportIdea(ctx, ideaID, userID, support); err != nil {
 			return err
 		}
 		return tx.Audit(ctx, store.AuditEvent{Action: "idea.support", SubjectType: "idea", SubjectID: ideaID})
@@ -118,7 +118,7 @@ func (c *Community) AnswerIdea(ctx context.Context, a policy.Actor, mu domain.Mu
 	if !policy.Can(a, policy.ManageCommunity, policy.Resource{MunicipalityID: mu.ID}) {
 		return Refused("error.forbidden", mu.ID, "municipality", mu.ID)
 	}
-	idea, err := c.app.st.Idea(ctx, id)
+	idea, err := c.app.st.Community().Idea(ctx, id)
 	if err != nil {
 		return err
 	}
@@ -126,7 +126,7 @@ func (c *Community) AnswerIdea(ctx context.Context, a policy.Actor, mu domain.Mu
 		return domain.NotFound("idea")
 	}
 	return c.app.Change(ctx, func(tx *Tx) error {
-		i, err := tx.AnswerIdea(ctx, id, status, answer)
+		i, err := tx.Community().AnswerIdea(ctx, id, status, answer)
 		if err != nil {
 			return err
 		}

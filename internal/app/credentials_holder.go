@@ -22,7 +22,7 @@ func (c *Credentials) Issuer() *issuer.Issuer { return c.app.issuer }
 // business: they read no one's credential that is not public). One whose
 // holder deleted their account is kept only in the status list.
 func (c *Credentials) Get(ctx context.Context, id string) (IssuedCredential, error) {
-	cr, err := c.app.st.Credential(ctx, id)
+	cr, err := c.app.st.Issuance().Credential(ctx, id)
 	if err == nil && cr.JWT == "" {
 		return cr, domain.NotFound("credential")
 	}
@@ -49,7 +49,7 @@ func (c *Credentials) Get(ctx context.Context, id string) (IssuedCredential, err
 
 // holds reports whether the user's talent profile holds the credential.
 func (c *Credentials) holds(ctx context.Context, userID int64, cr IssuedCredential) bool {
-	t, err := c.app.st.TalentByUser(ctx, userID)
+	t, err := c.app.st.Talents().TalentByUser(ctx, userID)
 	return err == nil && t.ID == cr.TalentID
 }
 
@@ -77,7 +77,7 @@ func (c *Credentials) View(ctx context.Context, id string) (CredentialView, erro
 		return v, err
 	}
 	if v.Credential.RevokedAt.IsZero() && policy.Can(a, policy.DecideTeams, policy.Resource{MunicipalityID: v.Credential.MunicipalityID}) {
-		mu, err := c.app.st.MunicipalityByID(ctx, v.Credential.MunicipalityID)
+		mu, err := c.app.st.Directory().MunicipalityByID(ctx, v.Credential.MunicipalityID)
 		if err != nil {
 			return v, err
 		}
@@ -93,24 +93,24 @@ func (c *Credentials) SetPublic(ctx context.Context, id string, public bool) err
 	if uid == 0 {
 		return ErrSignIn
 	}
-	t, err := c.app.st.TalentByUser(ctx, uid)
+	t, err := c.app.st.Talents().TalentByUser(ctx, uid)
 	if err != nil {
 		return err
 	}
-	return c.app.st.SetCredentialPublic(ctx, id, t.ID, public)
+	return c.app.st.Issuance().SetCredentialPublic(ctx, id, t.ID, public)
 }
 
 // Revoke lets the issuing municipality's staff revoke a credential, with
 // a reason, audited in the same transaction.
 func (c *Credentials) Revoke(ctx context.Context, lgcode, id, reason string) error {
-	mu, err := c.app.st.MunicipalityByLGCode(ctx, lgcode)
+	mu, err := c.app.st.Directory().MunicipalityByLGCode(ctx, lgcode)
 	if err != nil {
 		return err
 	}
 	if _, err := c.app.Authorize(ctx, policy.DecideTeams, policy.Resource{MunicipalityID: mu.ID}); err != nil {
 		return err
 	}
-	cr, err := c.app.st.Credential(ctx, id)
+	cr, err := c.app.st.Issuance().Credential(ctx, id)
 	if err != nil || cr.MunicipalityID != mu.ID {
 		return domain.NotFound("credential")
 	}
@@ -119,7 +119,7 @@ func (c *Credentials) Revoke(ctx context.Context, lgcode, id, reason string) err
 		return domain.Errorf(domain.CodeInvalid, "error.required", "Field", "reason")
 	}
 	return c.app.Change(ctx, func(tx *Tx) error {
-		if err := tx.RevokeCredential(ctx, cr.ID, reason); err != nil {
+		if err := tx.Issuance().RevokeCredential(ctx, cr.ID, reason); err != nil {
 			return err
 		}
 		return tx.Audit(ctx, store.AuditEvent{Action: "credential.revoke", SubjectType: "credential",

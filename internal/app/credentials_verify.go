@@ -48,10 +48,10 @@ func (c *Credentials) VerifyPage(ctx context.Context, token string, checked bool
 		v.Check = &ch
 	}
 	var err error
-	if v.Own, err = c.app.st.Municipalities(ctx); err != nil {
+	if v.Own, err = c.app.st.Directory().Municipalities(ctx); err != nil {
 		return v, err
 	}
-	v.Registered, err = c.app.st.TrustedIssuers(ctx)
+	v.Registered, err = c.app.st.Issuance().TrustedIssuers(ctx)
 	return v, err
 }
 
@@ -72,7 +72,7 @@ type IssuerProfile struct {
 
 // IssuerOf describes a municipality of this hub as an issuer.
 func (c *Credentials) IssuerOf(ctx context.Context, lgcode string) (IssuerProfile, error) {
-	mu, err := c.app.st.MunicipalityByLGCode(ctx, lgcode)
+	mu, err := c.app.st.Directory().MunicipalityByLGCode(ctx, lgcode)
 	if err != nil {
 		return IssuerProfile{}, err
 	}

@@ -16,7 +16,7 @@ func (tx *Tx) Audit(ctx context.Context, e store.AuditEvent) error {
 		e.ActorID = tx.by.UserID
 	}
 	e.Address = tx.by.Address
-	return tx.Store.Audit(ctx, e)
+	return tx.Store.Compliance().Audit(ctx, e)
 }
 
 // Tell sends one person an in-app notice and the same by mail, in their
@@ -32,10 +32,10 @@ func (tx *Tx) TellNote(ctx context.Context, municipalityID, userID int64, key st
 	if userID == 0 {
 		return nil
 	}
-	if err := tx.Notify(ctx, userID, key, args, link); err != nil {
+	if err := tx.Messaging().Notify(ctx, userID, key, args, link); err != nil {
 		return err
 	}
-	rc, err := tx.RecipientOf(ctx, userID)
+	rc, err := tx.Entries().RecipientOf(ctx, userID)
 	if err != nil {
 		return err
 	}
@@ -68,5 +68,5 @@ func (tx *Tx) MailFor(ctx context.Context, municipalityID int64, lang i18n.Lang,
 	if att != nil {
 		sm.Attachment = *att
 	}
-	return tx.QueueMail(ctx, sm)
+	return tx.Messaging().QueueMail(ctx, sm)
 }

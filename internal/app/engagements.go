@@ -20,14 +20,14 @@ const ReportGraceDays = 5
 // are one transaction, so a crash never loses or repeats a reminder. It
 // returns how many were reminded.
 func (s *Engagements) RemindLateReports(ctx context.Context) (int, error) {
-	late, err := s.app.st.LateReports(ctx, s.app.now(), ReportGraceDays)
+	late, err := s.app.st.Workspaces().LateReports(ctx, s.app.now(), ReportGraceDays)
 	if err != nil {
 		return 0, err
 	}
 	sent := 0
 	for _, l := range late {
 		err := s.app.Change(ctx, func(tx *Tx) error {
-			first, err := tx.ClaimReminder(ctx, l)
+			first, err := tx.Workspaces().ClaimReminder(ctx, l)
 			if err != nil || !first {
 				return err
 			}
@@ -43,11 +43,11 @@ func (s *Engagements) RemindLateReports(ctx context.Context) (int, error) {
 
 // remindLateReport tells one talent that a month's report is missing.
 func (tx *Tx) remindLateReport(ctx context.Context, l store.LateReport) error {
-	g, err := tx.Engagement(ctx, l.EngagementID)
+	g, err := tx.Workspaces().Engagement(ctx, l.EngagementID)
 	if err != nil {
 		return err
 	}
-	p, err := tx.Project(ctx, g.ProjectID)
+	p, err := tx.Projects().Project(ctx, g.ProjectID)
 	if err != nil {
 		return err
 	}

@@ -49,7 +49,7 @@ func teamMay(act policy.TeamAction) func(*Workspace) bool {
 // SetGoal sets the team's goal.
 func (s *Engagements) SetGoal(ctx context.Context, id int64, goal string) (*Workspace, error) {
 	return s.change(ctx, id, "goal", teamMay(policy.TeamGoal), func(tx *Tx, ws *Workspace, _ *teamAudit) error {
-		return tx.SetGoal(ctx, ws.Engagement.ID, goal)
+		return tx.Workspaces().SetGoal(ctx, ws.Engagement.ID, goal)
 	})
 }
 
@@ -57,14 +57,14 @@ func (s *Engagements) SetGoal(ctx context.Context, id int64, goal string) (*Work
 func (s *Engagements) AddMilestone(ctx context.Context, id int64, m domain.Milestone) (*Workspace, error) {
 	return s.change(ctx, id, "milestone", teamMay(policy.TeamMilestones), func(tx *Tx, ws *Workspace, _ *teamAudit) error {
 		m.EngagementID = ws.Engagement.ID
-		return tx.AddMilestone(ctx, &m)
+		return tx.Workspaces().AddMilestone(ctx, &m)
 	})
 }
 
 // SetMilestoneDone ticks a milestone of the team's, or unticks it.
 func (s *Engagements) SetMilestoneDone(ctx context.Context, id, milestoneID int64, done bool) (*Workspace, error) {
 	return s.change(ctx, id, "milestone_done", teamMay(policy.TeamMilestones), func(tx *Tx, ws *Workspace, _ *teamAudit) error {
-		return tx.SetMilestoneDone(ctx, ws.Engagement.ID, milestoneID, done)
+		return tx.Workspaces().SetMilestoneDone(ctx, ws.Engagement.ID, milestoneID, done)
 	})
 }
 
@@ -82,7 +82,7 @@ func (s *Engagements) LogMeeting(ctx context.Context, id int64, m domain.Meeting
 				}
 			}
 		}
-		return tx.LogMeeting(ctx, &m)
+		return tx.Workspaces().LogMeeting(ctx, &m)
 	})
 }
 
@@ -91,7 +91,7 @@ func (s *Engagements) LogMeeting(ctx context.Context, id int64, m domain.Meeting
 func (s *Engagements) SubmitReport(ctx context.Context, id int64, rp domain.Report) (*Workspace, error) {
 	return s.change(ctx, id, "report", teamMay(policy.TeamReports), func(tx *Tx, ws *Workspace, _ *teamAudit) error {
 		rp.EngagementID, rp.TalentID = ws.Engagement.ID, ws.Part.TalentID
-		return tx.SubmitReport(ctx, &rp)
+		return tx.Workspaces().SubmitReport(ctx, &rp)
 	})
 }
 
@@ -100,7 +100,7 @@ func (s *Engagements) SubmitReport(ctx context.Context, id int64, rp domain.Repo
 func (s *Engagements) PostMessage(ctx context.Context, id int64, body string) (*Workspace, error) {
 	return s.change(ctx, id, "message", teamMay(policy.TeamMessages), func(tx *Tx, ws *Workspace, _ *teamAudit) error {
 		m := domain.Message{EngagementID: ws.Engagement.ID, AuthorID: ws.Actor.UserID, Body: body}
-		if err := tx.PostMessage(ctx, &m); err != nil {
+		if err := tx.Workspaces().PostMessage(ctx, &m); err != nil {
 			return err
 		}
 		users := map[int64]bool{}
@@ -131,7 +131,7 @@ func (s *Engagements) PostMessage(ctx context.Context, id int64, body string) (*
 // one transaction.
 func (s *Engagements) Complete(ctx context.Context, id int64) (*Workspace, error) {
 	return s.change(ctx, id, "complete", teamMay(policy.TeamComplete), func(tx *Tx, ws *Workspace, _ *teamAudit) error {
-		if err := tx.CompleteEngagement(ctx, ws.Engagement.ID); err != nil {
+		if err := tx.Workspaces().CompleteEngagement(ctx, ws.Engagement.ID); err != nil {
 			return err
 		}
 		if _, err := issuer.New(tx.Store, s.app.baseURL, s.app.now, s.app.keys).IssueFor(ctx, ws.Engagement.ID); err != nil {
@@ -159,7 +159,7 @@ func (s *Engagements) Complete(ctx context.Context, id int64) (*Workspace, error
 // SetStory records whether the team consents to its story being shown.
 func (s *Engagements) SetStory(ctx context.Context, id int64, consent bool) (*Workspace, error) {
 	return s.change(ctx, id, "story", teamMay(policy.TeamStory), func(tx *Tx, ws *Workspace, _ *teamAudit) error {
-		return tx.SetStoryConsent(ctx, ws.Engagement.ID, consent)
+		return tx.Workspaces().SetStoryConsent(ctx, ws.Engagement.ID, consent)
 	})
 }
 
@@ -182,7 +182,7 @@ func (s *Engagements) SaveTeamReview(ctx context.Context, id int64, rv domain.Te
 		default:
 			return Refused("error.forbidden", ws.Engagement.MunicipalityID, "engagement", ws.Engagement.ID)
 		}
-		return tx.SaveTeamReview(ctx, &rv)
+		return tx.Workspaces().SaveTeamReview(ctx, &rv)
 	})
 }
 
@@ -206,9 +206,9 @@ func (s *Engagements) SaveOutcome(ctx context.Context, id int64, in domain.Indic
 		}
 		in.EngagementID = ws.Engagement.ID
 		if !ws.May(policy.TeamCorrectResult) {
-			return tx.SaveIndicator(ctx, &in)
+			return tx.Workspaces().SaveIndicator(ctx, &in)
 		}
-		before, err := tx.CorrectIndicator(ctx, &in, reason)
+		before, err := tx.Workspaces().CorrectIndicator(ctx, &in, reason)
 		if err != nil {
 			return err
 		}
@@ -255,7 +255,7 @@ func auditNumber(x float64) string {
 // (action "remove"); the leader is told of an assignment.
 func (s *Engagements) SetLeader(ctx context.Context, id, userID int64, action string) (*Workspace, error) {
 	return s.change(ctx, id, "leader", teamMay(policy.TeamLeaders), func(tx *Tx, ws *Workspace, a *teamAudit) error {
-		candidates, err := tx.LeaderCandidates(ctx, ws.Engagement.MunicipalityID)
+		candidates, err := tx.Workspaces().LeaderCandidates(ctx, ws.Engagement.MunicipalityID)
 		if err != nil {
 			return err
 		}
@@ -269,10 +269,10 @@ func (s *Engagements) SetLeader(ctx context.Context, id, userID int64, action st
 		a.detail = "user=" + strconv.FormatInt(userID, 10)
 		if action == "remove" {
 			a.action = "leader.remove"
-			return tx.UnassignTeamLeader(ctx, ws.Engagement.ID, userID)
+			return tx.Workspaces().UnassignTeamLeader(ctx, ws.Engagement.ID, userID)
 		}
 		a.action = "leader.add"
-		if err := tx.AssignTeamLeader(ctx, ws.Engagement.ID, userID); err != nil {
+		if err := tx.Workspaces().AssignTeamLeader(ctx, ws.Engagement.ID, userID); err != nil {
 			return err
 		}
 		return tx.Tell(ctx, ws.Engagement.MunicipalityID, userID, "notice.lead_assigned",

@@ -62,16 +62,16 @@ func (s *Engagements) Workspace(ctx context.Context, id int64) (*Workspace, erro
 	}
 	st := s.app.st
 	ws := &Workspace{Actor: a}
-	if ws.Engagement, err = st.Engagement(ctx, id); err != nil {
+	if ws.Engagement, err = st.Workspaces().Engagement(ctx, id); err != nil {
 		return nil, err
 	}
-	if ws.Project, err = st.Project(ctx, ws.Engagement.ProjectID); err != nil {
+	if ws.Project, err = st.Projects().Project(ctx, ws.Engagement.ProjectID); err != nil {
 		return nil, err
 	}
-	if ws.Team, err = st.Team(ctx, ws.Engagement); err != nil {
+	if ws.Team, err = st.Workspaces().Team(ctx, ws.Engagement); err != nil {
 		return nil, err
 	}
-	if ws.Leaders, err = st.TeamLeaders(ctx, 0, ws.Engagement.ID); err != nil {
+	if ws.Leaders, err = st.Workspaces().TeamLeaders(ctx, 0, ws.Engagement.ID); err != nil {
 		return nil, err
 	}
 	team := policy.Team{MunicipalityID: ws.Engagement.MunicipalityID, HostID: ws.Project.HostID, Members: map[int64]int64{}}
@@ -86,10 +86,10 @@ func (s *Engagements) Workspace(ctx context.Context, id int64) (*Workspace, erro
 	if ws.Part = policy.PartIn(a, team); !ws.Part.Any() {
 		return nil, Hidden(ws.Engagement.MunicipalityID, "engagement", ws.Engagement.ID)
 	}
-	if ws.Host, err = st.Organization(ctx, ws.Project.HostID); err != nil {
+	if ws.Host, err = st.Directory().Organization(ctx, ws.Project.HostID); err != nil {
 		return nil, err
 	}
-	if ws.Municipality, err = st.MunicipalityByID(ctx, ws.Engagement.MunicipalityID); err != nil {
+	if ws.Municipality, err = st.Directory().MunicipalityByID(ctx, ws.Engagement.MunicipalityID); err != nil {
 		return nil, err
 	}
 	return ws, nil
@@ -111,14 +111,14 @@ func (s *Engagements) Page(ctx context.Context, ws *Workspace) (WorkspacePage, e
 	d := WorkspacePage{Workspace: ws}
 	var err error
 	if ws.May(policy.TeamLeaders) {
-		if d.Candidates, err = st.LeaderCandidates(ctx, g.MunicipalityID); err != nil {
+		if d.Candidates, err = st.Workspaces().LeaderCandidates(ctx, g.MunicipalityID); err != nil {
 			return d, err
 		}
 	}
-	if d.Milestones, err = st.Milestones(ctx, g.ID); err != nil {
+	if d.Milestones, err = st.Workspaces().Milestones(ctx, g.ID); err != nil {
 		return d, err
 	}
-	meetings, err := st.Meetings(ctx, g.ID)
+	meetings, err := st.Workspaces().Meetings(ctx, g.ID)
 	if err != nil {
 		return d, err
 	}
@@ -127,16 +127,16 @@ func (s *Engagements) Page(ctx context.Context, ws *Workspace) (WorkspacePage, e
 			d.Meetings = append(d.Meetings, m)
 		}
 	}
-	if d.Reports, err = st.Reports(ctx, g.ID); err != nil {
+	if d.Reports, err = st.Workspaces().Reports(ctx, g.ID); err != nil {
 		return d, err
 	}
-	if d.Messages, err = st.Messages(ctx, g.ID, 50); err != nil {
+	if d.Messages, err = st.Workspaces().Messages(ctx, g.ID, 50); err != nil {
 		return d, err
 	}
-	if d.Indicators, err = st.Indicators(ctx, g.ID); err != nil {
+	if d.Indicators, err = st.Workspaces().Indicators(ctx, g.ID); err != nil {
 		return d, err
 	}
-	if d.Reviews, err = st.TeamReviews(ctx, g.ID); err != nil {
+	if d.Reviews, err = st.Workspaces().TeamReviews(ctx, g.ID); err != nil {
 		return d, err
 	}
 	err = s.app.Change(ctx, func(tx *Tx) error {
@@ -157,7 +157,7 @@ type TeamRow struct {
 // for a leader or a business only the teams they lead or host.
 func (s *Engagements) Teams(ctx context.Context, lgcode string) (domain.Municipality, []TeamRow, error) {
 	st := s.app.st
-	mu, err := st.MunicipalityByLGCode(ctx, lgcode)
+	mu, err := st.Directory().MunicipalityByLGCode(ctx, lgcode)
 	if err != nil {
 		return mu, nil, err
 	}
@@ -165,11 +165,11 @@ func (s *Engagements) Teams(ctx context.Context, lgcode string) (domain.Municipa
 	if err != nil {
 		return mu, nil, err
 	}
-	gs, err := st.Engagements(ctx, mu.ID)
+	gs, err := st.Workspaces().Engagements(ctx, mu.ID)
 	if err != nil {
 		return mu, nil, err
 	}
-	leaders, err := st.TeamLeaders(ctx, mu.ID, 0)
+	leaders, err := st.Workspaces().TeamLeaders(ctx, mu.ID, 0)
 	if err != nil {
 		return mu, nil, err
 	}
@@ -182,7 +182,7 @@ func (s *Engagements) Teams(ctx context.Context, lgcode string) (domain.Municipa
 	for _, g := range gs {
 		// One query per team: the store has no list of engagements with
 		// their projects' titles and hosts.
-		p, err := st.Project(ctx, g.ProjectID)
+		p, err := st.Projects().Project(ctx, g.ProjectID)
 		if err != nil {
 			return mu, nil, err
 		}

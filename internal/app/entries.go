@@ -30,7 +30,7 @@ type Submission struct {
 func (s *Entries) Submit(ctx context.Context, sub Submission) (created bool, err error) {
 	e := sub.Entry
 	err = s.app.Change(ctx, func(tx *Tx) error {
-		if created, err = tx.InsertEntry(ctx, e); err != nil || !created {
+		if created, err = tx.Entries().InsertEntry(ctx, e); err != nil || !created {
 			return err
 		}
 		if err := tx.Audit(ctx, store.AuditEvent{Action: "entry.submit", SubjectType: "entry", SubjectID: e.ID,
@@ -40,7 +40,7 @@ func (s *Entries) Submit(ctx context.Context, sub Submission) (created bool, err
 		return tx.Mail(ctx, sub.Lang, sub.User.Email, mail.TemplateEntryReceived, mail.EntryReceived{
 			Name: sub.User.Name, Program: sub.Program, Projects: sub.Projects, URL: s.app.baseURL + "/me"})
 	})
-	return s.app.st.SettleEntryRace(ctx, e, created, err)
+	return s.app.st.Entries().SettleEntryRace(ctx, e, created, err)
 }
 
 // AnswerOffer records a talent's own answer to a 内定: accept (合意) or
@@ -51,7 +51,7 @@ func (s *Entries) AnswerOffer(ctx context.Context, entryID, talentID int64, acce
 		answer = "accept"
 	}
 	return s.app.Change(ctx, func(tx *Tx) error {
-		m, err := tx.AcceptOffer(ctx, entryID, talentID, accept)
+		m, err := tx.Entries().AcceptOffer(ctx, entryID, talentID, accept)
 		if err != nil {
 			return err
 		}

@@ -61,7 +61,7 @@ func (s *Entries) FormByToken(ctx context.Context, token string, hasToken bool, 
 	userID := PrincipalFrom(ctx).UserID
 	if hasToken {
 		var err error
-		if userID, err = s.app.st.APITokenUser(ctx, auth.HashToken(strings.TrimSpace(token))); err != nil {
+		if userID, err = s.app.st.Accounts().APITokenUser(ctx, auth.HashToken(strings.TrimSpace(token))); err != nil {
 			return EntryForm{}, err
 		}
 	}
@@ -74,14 +74,14 @@ func (s *Entries) FormByToken(ctx context.Context, token string, hasToken bool, 
 func (s *Entries) form(ctx context.Context, userID int64, slug string) (EntryForm, error) {
 	f := EntryForm{UserID: userID}
 	var err error
-	f.Talent, err = s.app.st.TalentByUser(ctx, userID)
+	f.Talent, err = s.app.st.Talents().TalentByUser(ctx, userID)
 	if domain.ErrorCode(err) == domain.CodeNotFound {
 		return f, domain.Errorf(domain.CodeConflict, "error.profile_required")
 	}
 	if err != nil {
 		return f, err
 	}
-	if f.Program, err = s.app.st.ProgramBySlug(ctx, slug); err != nil {
+	if f.Program, err = s.app.st.Directory().ProgramBySlug(ctx, slug); err != nil {
 		return f, err
 	}
 	if phase := f.Program.Phase(s.app.now()); phase != domain.PhaseOpen {
@@ -91,7 +91,7 @@ func (s *Entries) form(ctx context.Context, userID int64, slug string) (EntryFor
 		}
 		return f, domain.Errorf(domain.CodeConflict, key, "Title", f.Program.Title)
 	}
-	page, err := s.app.st.ListProjects(ctx, store.ProjectFilter{ProgramID: f.Program.ID, Limit: 100,
+	page, err := s.app.st.Projects().ListProjects(ctx, store.ProjectFilter{ProgramID: f.Program.ID, Limit: 100,
 		Statuses: []domain.ProjectStatus{domain.ProjectPublished}})
 	f.Projects = page.Projects
 	return f, err
@@ -135,7 +135,7 @@ func (s *Entries) Enter(ctx context.Context, f EntryForm, in EntryInput) (domain
 	if err := v.Err(); err != nil {
 		return e, err
 	}
-	u, err := s.app.st.UserByID(ctx, f.UserID)
+	u, err := s.app.st.Accounts().UserByID(ctx, f.UserID)
 	if err != nil {
 		return e, err
 	}

@@ -72,7 +72,7 @@ func (n *hubNames) municipality(ctx context.Context, id int64) (domain.Municipal
 	if m, ok := n.muns[id]; ok {
 		return m, nil
 	}
-	m, err := n.st.MunicipalityByID(ctx, id)
+	m, err := n.st.Directory().MunicipalityByID(ctx, id)
 	if domain.ErrorCode(err) == domain.CodeNotFound {
 		m, err = domain.Municipality{}, nil
 	}
@@ -94,7 +94,7 @@ func (n *hubNames) program(ctx context.Context, municipalityID, id int64) (domai
 		if n.progsOf[of] || n.progsOf[0] {
 			continue
 		}
-		ps, err := n.st.Programs(ctx, of)
+		ps, err := n.st.Directory().Programs(ctx, of)
 		if err != nil {
 			return domain.Program{}, err
 		}
@@ -110,7 +110,7 @@ func (n *hubNames) projectCards(ctx context.Context, projects []domain.Project, 
 	for _, p := range projects {
 		ids = append(ids, p.HostID)
 	}
-	hosts, err := n.st.OrganizationsByID(ctx, ids)
+	hosts, err := n.st.Directory().OrganizationsByID(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -136,7 +136,7 @@ func (n *hubNames) programCards(ctx context.Context, programs []domain.Program, 
 	for _, p := range programs {
 		ids = append(ids, p.HostIDs...)
 	}
-	hosts, err := n.st.OrganizationsByID(ctx, ids)
+	hosts, err := n.st.Directory().OrganizationsByID(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -149,7 +149,7 @@ func (n *hubNames) programCards(ctx context.Context, programs []domain.Program, 
 		for _, id := range p.HostIDs {
 			c.Hosts = append(c.Hosts, hosts[id])
 		}
-		if c.Stats, err = n.st.ProgramStats(ctx, p.ID); err != nil {
+		if c.Stats, err = n.st.Insights().ProgramStats(ctx, p.ID); err != nil {
 			return nil, err
 		}
 		out[i] = c

@@ -55,7 +55,7 @@ func (h *Hub) Hometown(ctx context.Context, q HometownQuery) (Hometown, error) {
 	var ht Hometown
 	code := q.Municipality
 	if uid := PrincipalFrom(ctx).UserID; uid != 0 {
-		t, err := h.app.st.TalentByUser(ctx, uid)
+		t, err := h.app.st.Talents().TalentByUser(ctx, uid)
 		if err != nil && domain.ErrorCode(err) != domain.CodeNotFound {
 			return ht, err
 		}
@@ -94,7 +94,7 @@ func (h *Hub) Hometown(ctx context.Context, q HometownQuery) (Hometown, error) {
 	}
 	chosen, _ := h.app.ref.Municipality(ht.Chosen)
 	from := match.Location{Lat: chosen.Lat, Lng: chosen.Lng, Valid: true}
-	ms, err := h.app.st.Municipalities(ctx)
+	ms, err := h.app.st.Directory().Municipalities(ctx)
 	if err != nil {
 		return ht, err
 	}
@@ -105,7 +105,7 @@ func (h *Hub) Hometown(ctx context.Context, q HometownQuery) (Hometown, error) {
 		if !ok {
 			continue
 		}
-		page, err := h.app.st.ListProjects(ctx, store.ProjectFilter{MunicipalityID: m.ID, Limit: hometownProjects,
+		page, err := h.app.st.Projects().ListProjects(ctx, store.ProjectFilter{MunicipalityID: m.ID, Limit: hometownProjects,
 			Statuses: []domain.ProjectStatus{domain.ProjectPublished}})
 		if err != nil {
 			return ht, err

@@ -27,7 +27,7 @@ const homeLatest = 6
 func (h *Hub) Home(ctx context.Context) (Home, error) {
 	var home Home
 	n := newHubNames(h.app.st)
-	ps, err := h.app.st.Programs(ctx, 0)
+	ps, err := h.app.st.Directory().Programs(ctx, 0)
 	if err != nil {
 		return home, err
 	}
@@ -35,10 +35,10 @@ func (h *Hub) Home(ctx context.Context) (Home, error) {
 	if home.Programs, err = n.programCards(ctx, ps, h.app.now()); err != nil {
 		return home, err
 	}
-	if home.Stats, err = h.app.st.HubStats(ctx); err != nil {
+	if home.Stats, err = h.app.st.Insights().HubStats(ctx); err != nil {
 		return home, err
 	}
-	page, err := h.app.st.ListProjects(ctx, store.ProjectFilter{Limit: homeLatest,
+	page, err := h.app.st.Projects().ListProjects(ctx, store.ProjectFilter{Limit: homeLatest,
 		Statuses: []domain.ProjectStatus{domain.ProjectPublished}})
 	if err != nil {
 		return home, err
@@ -50,7 +50,7 @@ func (h *Hub) Home(ctx context.Context) (Home, error) {
 // ProgramCards lists every program with its municipality, hosts and
 // figures.
 func (h *Hub) ProgramCards(ctx context.Context) ([]ProgramCard, error) {
-	ps, err := h.app.st.Programs(ctx, 0)
+	ps, err := h.app.st.Directory().Programs(ctx, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -60,7 +60,7 @@ func (h *Hub) ProgramCards(ctx context.Context) ([]ProgramCard, error) {
 // ProgramCard finds one program by its slug, with its municipality, hosts
 // and figures.
 func (h *Hub) ProgramCard(ctx context.Context, slug string) (ProgramCard, error) {
-	p, err := h.app.st.ProgramBySlug(ctx, slug)
+	p, err := h.app.st.Directory().ProgramBySlug(ctx, slug)
 	if err != nil {
 		return ProgramCard{}, err
 	}
@@ -84,7 +84,7 @@ const programPageProjects = 100
 // public projects, without the rest of the hub.
 func (h *Hub) ProgramPage(ctx context.Context, slug string) (ProgramPage, error) {
 	var pp ProgramPage
-	p, err := h.app.st.ProgramBySlug(ctx, slug)
+	p, err := h.app.st.Directory().ProgramBySlug(ctx, slug)
 	if err != nil {
 		return pp, err
 	}
@@ -95,7 +95,7 @@ func (h *Hub) ProgramPage(ctx context.Context, slug string) (ProgramPage, error)
 		return pp, err
 	}
 	pp.Program = cards[0]
-	page, err := h.app.st.ListProjects(ctx, store.ProjectFilter{ProgramID: p.ID, Limit: programPageProjects})
+	page, err := h.app.st.Projects().ListProjects(ctx, store.ProjectFilter{ProgramID: p.ID, Limit: programPageProjects})
 	if err != nil {
 		return pp, err
 	}
@@ -106,7 +106,7 @@ func (h *Hub) ProgramPage(ctx context.Context, slug string) (ProgramPage, error)
 // Municipality finds a hub municipality by its code; one that has not
 // joined the hub is not found.
 func (h *Hub) Municipality(ctx context.Context, lgcode string) (domain.Municipality, error) {
-	return h.app.st.MunicipalityByLGCode(ctx, lgcode)
+	return h.app.st.Directory().MunicipalityByLGCode(ctx, lgcode)
 }
 
 // MunicipalityPage is a municipality's public page on the hub.
@@ -121,21 +121,21 @@ type MunicipalityPage struct {
 // its coming events and how many stories it has.
 func (h *Hub) MunicipalityPage(ctx context.Context, lgcode string) (MunicipalityPage, error) {
 	var mp MunicipalityPage
-	mu, err := h.app.st.MunicipalityByLGCode(ctx, lgcode)
+	mu, err := h.app.st.Directory().MunicipalityByLGCode(ctx, lgcode)
 	if err != nil {
 		return mp, err
 	}
 	mp.Municipality = mu
 	n := newHubNames(h.app.st)
 	n.knowMunicipalities(mu)
-	ps, err := h.app.st.Programs(ctx, mu.ID)
+	ps, err := h.app.st.Directory().Programs(ctx, mu.ID)
 	if err != nil {
 		return mp, err
 	}
 	if mp.Programs, err = n.programCards(ctx, ps, h.app.now()); err != nil {
 		return mp, err
 	}
-	events, err := h.app.st.Events(ctx, mu.ID, h.app.now())
+	events, err := h.app.st.Community().Events(ctx, mu.ID, h.app.now())
 	if err != nil {
 		return mp, err
 	}
@@ -143,7 +143,7 @@ func (h *Hub) MunicipalityPage(ctx context.Context, lgcode string) (Municipality
 		return mp, err
 	}
 	// The store has no count of stories: they are read and counted.
-	stories, err := h.app.st.Stories(ctx, mu.ID)
+	stories, err := h.app.st.Community().Stories(ctx, mu.ID)
 	mp.Stories = len(stories)
 	return mp, err
 }
@@ -157,7 +157,7 @@ type StoryCard struct {
 
 // Stories lists the stories of every municipality, newest first.
 func (h *Hub) Stories(ctx context.Context) ([]StoryCard, error) {
-	stories, err := h.app.st.Stories(ctx, 0)
+	stories, err := h.app.st.Community().Stories(ctx, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -176,7 +176,7 @@ func (h *Hub) Stories(ctx context.Context) ([]StoryCard, error) {
 // Story tells one engagement's story; one that may not be told is not
 // found.
 func (h *Hub) Story(ctx context.Context, engagementID int64) (StoryCard, error) {
-	st, err := h.app.st.StoryOf(ctx, engagementID)
+	st, err := h.app.st.Community().StoryOf(ctx, engagementID)
 	if err != nil {
 		return StoryCard{}, err
 	}

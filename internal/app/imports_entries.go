@@ -24,14 +24,14 @@ type ImportTarget struct {
 // may import and export; a program of another municipality is not found.
 func (s *Imports) Target(ctx context.Context, lgcode, slug string) (ImportTarget, error) {
 	var t ImportTarget
-	mu, err := s.app.st.MunicipalityByLGCode(ctx, lgcode)
+	mu, err := s.app.st.Directory().MunicipalityByLGCode(ctx, lgcode)
 	if err != nil {
 		return t, err
 	}
 	if _, err := s.app.Authorize(ctx, policy.ImportEntries, policy.Resource{MunicipalityID: mu.ID}); err != nil {
 		return t, err
 	}
-	p, err := s.app.st.ProgramBySlug(ctx, slug)
+	p, err := s.app.st.Directory().ProgramBySlug(ctx, slug)
 	if err != nil {
 		return t, err
 	}

@@ -32,7 +32,7 @@ type Dashboard struct {
 func (in *Insights) Dashboard(ctx context.Context, mu domain.Municipality, slug string) (Dashboard, error) {
 	var d Dashboard
 	var err error
-	if d.Programs, err = in.app.st.Programs(ctx, mu.ID); err != nil {
+	if d.Programs, err = in.app.st.Directory().Programs(ctx, mu.ID); err != nil {
 		return d, err
 	}
 	sc := store.DashboardScope{MunicipalityID: mu.ID}
@@ -46,10 +46,10 @@ func (in *Insights) Dashboard(ctx context.Context, mu domain.Municipality, slug 
 			return d, domain.NotFound("program")
 		}
 	}
-	if d.Figures, err = in.app.st.Dashboard(ctx, sc); err != nil {
+	if d.Figures, err = in.app.st.Insights().Dashboard(ctx, sc); err != nil {
 		return d, err
 	}
-	flows, err := in.app.st.MobilityFlows(ctx)
+	flows, err := in.app.st.Insights().MobilityFlows(ctx)
 	if err != nil {
 		return d, err
 	}

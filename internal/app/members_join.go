@@ -46,21 +46,21 @@ func (m *Members) invitation(ctx context.Context, token string) (InvitationView,
 	var d InvitationView
 	var err error
 	st := m.app.st
-	if d.Invitation, err = st.InvitationByToken(ctx, auth.HashToken(token)); err != nil {
+	if d.Invitation, err = st.Accounts().InvitationByToken(ctx, auth.HashToken(token)); err != nil {
 		return d, err
 	}
-	if d.Organization, err = st.Organization(ctx, d.Invitation.OrganizationID); err != nil {
+	if d.Organization, err = st.Directory().Organization(ctx, d.Invitation.OrganizationID); err != nil {
 		return d, err
 	}
-	if d.Municipality, err = st.MunicipalityByID(ctx, d.Invitation.MunicipalityID); err != nil {
+	if d.Municipality, err = st.Directory().MunicipalityByID(ctx, d.Invitation.MunicipalityID); err != nil {
 		return d, err
 	}
 	if id := PrincipalFrom(ctx).UserID; id != 0 {
-		u, err := st.UserByID(ctx, id)
+		u, err := st.Accounts().UserByID(ctx, id)
 		if err != nil {
 			return d, err
 		}
-		creds, err := st.Credentials(ctx, u.Email)
+		creds, err := st.Accounts().Credentials(ctx, u.Email)
 		if err != nil {
 			return d, err
 		}
@@ -69,7 +69,7 @@ func (m *Members) invitation(ctx context.Context, token string) (InvitationView,
 			d.Refusal, _ = domain.ErrorKey(err)
 		}
 	}
-	_, err = st.Credentials(ctx, d.Invitation.Email)
+	_, err = st.Accounts().Credentials(ctx, d.Invitation.Email)
 	d.HasAccount = err == nil
 	return d, nil
 }
@@ -124,21 +124,21 @@ func (m *Members) AcceptInvitation(ctx context.Context, in InvitationAnswer) (Jo
 	}
 	err = m.app.Change(ctx, func(tx *Tx) error {
 		if newUser != nil {
-			if err := tx.CreateUser(ctx, newUser); err != nil {
+			if err := tx.Accounts().CreateUser(ctx, newUser); err != nil {
 				return err
 			}
-			if err := tx.SetPassword(ctx, newUser.ID, hash); err != nil {
+			if err := tx.Accounts().SetPassword(ctx, newUser.ID, hash); err != nil {
 				return err
 			}
 			if err := tx.recordAgreement(ctx, newUser.ID, in.Agreement); err != nil {
 				return err
 			}
-			if err := tx.MarkEmailVerified(ctx, newUser.ID); err != nil {
+			if err := tx.Accounts().MarkEmailVerified(ctx, newUser.ID); err != nil {
 				return err
 			}
 			userID = newUser.ID
 		}
-		inv, err := tx.AcceptInvitation(ctx, auth.HashToken(in.Token), userID)
+		inv, err := tx.Accounts().AcceptInvitation(ctx, auth.HashToken(in.Token), userID)
 		if err != nil {
 			return err
 		}

@@ -13,7 +13,7 @@ import (
 // while it has written none, and the hub's default text stands for it.
 func (m *Members) Document(ctx context.Context, municipalityID int64, kind domain.DocumentKind) (
 	doc domain.LegalDocument, own bool, err error) {
-	doc, err = m.app.st.LegalDocument(ctx, municipalityID, kind)
+	doc, err = m.app.st.Compliance().LegalDocument(ctx, municipalityID, kind)
 	if domain.ErrorCode(err) == domain.CodeNotFound {
 		return domain.LegalDocument{}, false, nil
 	}
@@ -23,7 +23,7 @@ func (m *Members) Document(ctx context.Context, municipalityID int64, kind domai
 // DocumentPublisher is the municipality whose documents a page under
 // /municipalities/{lgcode} or /admin/{lgcode} links in its footer.
 func (m *Members) DocumentPublisher(ctx context.Context, lgcode string) (domain.Municipality, error) {
-	return m.app.st.MunicipalityByLGCode(ctx, lgcode)
+	return m.app.st.Directory().MunicipalityByLGCode(ctx, lgcode)
 }
 
 // DocumentsToEdit are a municipality's own documents in force, by kind,
@@ -74,7 +74,7 @@ func (m *Members) SaveDocument(ctx context.Context, mu domain.Municipality, doc 
 	}
 	doc.MunicipalityID, doc.CreatedBy = mu.ID, a.UserID
 	err = m.app.Change(ctx, func(tx *Tx) error {
-		if err := tx.SaveLegalDocument(ctx, &doc); err != nil {
+		if err := tx.Compliance().SaveLegalDocument(ctx, &doc); err != nil {
 			return err
 		}
 		return tx.Audit(ctx, store.AuditEvent{Action: "legal.edit", SubjectType: "legal_document", SubjectID: doc.ID,

@@ -18,7 +18,7 @@ func (m *Members) Outbox(ctx context.Context, mu domain.Municipality) ([]OutboxM
 	if _, err := m.app.Authorize(ctx, policy.ReadOutbox, policy.Resource{MunicipalityID: mu.ID}); err != nil {
 		return nil, err
 	}
-	mails, err := m.app.st.MunicipalityOutbox(ctx, mu.ID, 100)
+	mails, err := m.app.st.Messaging().MunicipalityOutbox(ctx, mu.ID, 100)
 	if err != nil {
 		return nil, err
 	}
@@ -35,7 +35,7 @@ func (m *Members) Export(ctx context.Context, mu domain.Municipality) (Records, 
 	if _, err := m.app.Authorize(ctx, policy.ReadAudit, policy.Resource{MunicipalityID: mu.ID}); err != nil {
 		return nil, err
 	}
-	data, err := m.app.st.MunicipalityData(ctx, mu.ID)
+	data, err := m.app.st.Personal().MunicipalityData(ctx, mu.ID)
 	if err != nil {
 		return nil, err
 	}

@@ -76,17 +76,17 @@ func (m *Members) roster(ctx context.Context, a policy.Actor, mu domain.Municipa
 	r := Roster{Roles: invitableRoles(a, mu.ID), Now: m.app.expiryNow(), States: map[int64]domain.InvitationState{},
 		Revocable: map[int64]bool{}}
 	var err error
-	if r.Members, err = m.app.st.Members(ctx, mu.ID); err != nil {
+	if r.Members, err = m.app.st.Accounts().Members(ctx, mu.ID); err != nil {
 		return r, err
 	}
-	if r.Invitations, err = m.app.st.Invitations(ctx, mu.ID, 50); err != nil {
+	if r.Invitations, err = m.app.st.Accounts().Invitations(ctx, mu.ID, 50); err != nil {
 		return r, err
 	}
 	for _, inv := range r.Invitations {
 		r.States[inv.ID] = inv.State(r.Now)
 		r.Revocable[inv.ID] = inv.CanRevoke(r.Now) && mayHandOut(a, mu.ID, inv.Role)
 	}
-	r.Organizations, err = m.app.st.Organizations(ctx, mu.ID)
+	r.Organizations, err = m.app.st.Directory().Organizations(ctx, mu.ID)
 	return r, err
 }
 
@@ -120,10 +120,10 @@ func (m *Members) Invite(ctx context.Context, mu domain.Municipality, in Invitat
 		return Roster{}, err
 	}
 	err = m.app.Change(ctx, func(tx *Tx) error {
-		if err := tx.CreateInvitation(ctx, &inv, hash, inviteLifetime); err != nil {
+		if err := tx.Accounts().CreateInvitation(ctx, &inv, hash, inviteLifetime); err != nil {
 			return err
 		}
-		org, err := tx.Organization(ctx, inv.OrganizationID)
+		org, err := tx.Directory().Organization(ctx, inv.OrganizationID)
 		if err != nil {
 			return err
 		}
@@ -153,7 +153,7 @@ func (m *Members) RevokeInvitation(ctx context.Context, mu domain.Municipality, 
 	if err != nil {
 		return err
 	}
-	inv, err := m.app.st.Invitation(ctx, mu.ID, id)
+	inv, err := m.app.st.Accounts().Invitation(ctx, mu.ID, id)
 	if err != nil {
 		return err
 	}
@@ -161,7 +161,7 @@ func (m *Members) RevokeInvitation(ctx context.Context, mu domain.Municipality, 
 		return Refused("error.forbidden", mu.ID, "municipality", mu.ID)
 	}
 	return m.app.Change(ctx, func(tx *Tx) error {
-		if _, err := tx.RevokeInvitation(ctx, mu.ID, inv.ID, a.UserID); err != nil {
+		if _, err := tx.Accounts().RevokeInvitation(ctx, mu.ID, inv.ID, a.UserID); err != nil {
 			return err
 		}
 		return tx.Audit(ctx, store.AuditEvent{Action: "members.revoke", SubjectType: "invitation", SubjectID: inv.ID,

@@ -18,7 +18,7 @@ type PoolView struct {
 
 // scoutDesk finds the municipality and checks the person may scout there.
 func (s *Pool) scoutDesk(ctx context.Context, lgcode string) (policy.Actor, domain.Municipality, error) {
-	mu, err := s.app.st.MunicipalityByLGCode(ctx, lgcode)
+	mu, err := s.app.st.Directory().MunicipalityByLGCode(ctx, lgcode)
 	if err != nil {
 		return policy.Actor{}, mu, err
 	}
@@ -40,10 +40,10 @@ func (s *Pool) View(ctx context.Context, lgcode string) (PoolView, error) {
 func (s *Pool) view(ctx context.Context, mu domain.Municipality) (PoolView, error) {
 	v := PoolView{Municipality: mu}
 	var err error
-	if v.Talents, err = s.app.st.Pool(ctx, mu.ID); err != nil {
+	if v.Talents, err = s.app.st.Talents().Pool(ctx, mu.ID); err != nil {
 		return v, err
 	}
-	page, err := s.app.st.ListProjects(ctx, store.ProjectFilter{MunicipalityID: mu.ID, Limit: 100,
+	page, err := s.app.st.Projects().ListProjects(ctx, store.ProjectFilter{MunicipalityID: mu.ID, Limit: 100,
 		Statuses: []domain.ProjectStatus{domain.ProjectPublished}})
 	if err != nil {
 		return v, err
@@ -70,10 +70,10 @@ func (s *Pool) Scout(ctx context.Context, lgcode string, talentID, projectID int
 	o := domain.ScoutOffer{MunicipalityID: mu.ID, TalentID: talentID, ProjectID: projectID, SenderID: a.UserID,
 		Message: message}
 	err = s.app.Change(ctx, func(tx *Tx) error {
-		if err := tx.SendScout(ctx, &o); err != nil {
+		if err := tx.Talents().SendScout(ctx, &o); err != nil {
 			return err
 		}
-		t, err := tx.Talent(ctx, talentID)
+		t, err := tx.Talents().Talent(ctx, talentID)
 		if err != nil {
 			return err
 		}
@@ -103,12 +103,12 @@ func (s *Pool) AnswerScout(ctx context.Context, scoutID int64, accept bool) erro
 	if scoutID < 1 {
 		return domain.NotFound("scout")
 	}
-	t, err := s.app.st.TalentByUser(ctx, userID)
+	t, err := s.app.st.Talents().TalentByUser(ctx, userID)
 	if err != nil {
 		return err
 	}
 	return s.app.Change(ctx, func(tx *Tx) error {
-		o, err := tx.AnswerScout(ctx, scoutID, t.ID, accept)
+		o, err := tx.Talents().AnswerScout(ctx, scoutID, t.ID, accept)
 		if err != nil {
 			return err
 		}

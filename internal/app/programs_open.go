@@ -19,7 +19,7 @@ type ProgramForm struct {
 // who decide on the municipality's projects.
 func (s *Programs) Form(ctx context.Context, lgcode string) (ProgramForm, error) {
 	var f ProgramForm
-	mu, err := s.app.st.MunicipalityByLGCode(ctx, lgcode)
+	mu, err := s.app.st.Directory().MunicipalityByLGCode(ctx, lgcode)
 	if err != nil {
 		return f, err
 	}
@@ -27,7 +27,7 @@ func (s *Programs) Form(ctx context.Context, lgcode string) (ProgramForm, error)
 		return f, err
 	}
 	f.Municipality = mu
-	f.Organizations, err = s.app.st.Organizations(ctx, mu.ID)
+	f.Organizations, err = s.app.st.Directory().Organizations(ctx, mu.ID)
 	return f, err
 }
 
@@ -42,7 +42,7 @@ func (s *Programs) Open(ctx context.Context, lgcode string, p *domain.Program) (
 	}
 	p.MunicipalityID = f.Municipality.ID
 	return f, s.app.Change(ctx, func(tx *Tx) error {
-		if err := tx.CreateProgram(ctx, p); err != nil {
+		if err := tx.Directory().CreateProgram(ctx, p); err != nil {
 			return err
 		}
 		return tx.Audit(ctx, store.AuditEvent{Action: "program.create", SubjectType: "program", SubjectID: p.ID,

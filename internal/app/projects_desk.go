@@ -26,7 +26,7 @@ type projectDesk struct {
 // projects of at least one of its organizations.
 func (s *Projects) desk(ctx context.Context, lgcode string) (projectDesk, error) {
 	var d projectDesk
-	mu, err := s.app.st.MunicipalityByLGCode(ctx, lgcode)
+	mu, err := s.app.st.Directory().MunicipalityByLGCode(ctx, lgcode)
 	if err != nil {
 		return d, err
 	}
@@ -34,7 +34,7 @@ func (s *Projects) desk(ctx context.Context, lgcode string) (projectDesk, error)
 	if d.actor, err = s.app.SignedIn(ctx); err != nil {
 		return d, err
 	}
-	orgs, err := s.app.st.Organizations(ctx, mu.ID)
+	orgs, err := s.app.st.Directory().Organizations(ctx, mu.ID)
 	if err != nil {
 		return d, err
 	}
@@ -60,7 +60,7 @@ func (s *Projects) project(ctx context.Context, d projectDesk, id int64) (domain
 	if id < 1 {
 		return domain.Project{}, domain.NotFound("project")
 	}
-	p, err := s.app.st.Project(ctx, id)
+	p, err := s.app.st.Projects().Project(ctx, id)
 	if err != nil {
 		return p, err
 	}
@@ -102,7 +102,7 @@ func (s *Projects) List(ctx context.Context, lgcode string) (ProjectDesk, error)
 			f.HostIDs = append(f.HostIDs, h.ID)
 		}
 	}
-	page, err := s.app.st.ListProjects(ctx, f)
+	page, err := s.app.st.Projects().ListProjects(ctx, f)
 	if err != nil {
 		return l, err
 	}
@@ -113,7 +113,7 @@ func (s *Projects) List(ctx context.Context, lgcode string) (ProjectDesk, error)
 			l.Projects = append(l.Projects, p)
 		}
 	}
-	l.Programs, err = s.app.st.Programs(ctx, mu.ID)
+	l.Programs, err = s.app.st.Directory().Programs(ctx, mu.ID)
 	return l, err
 }
 
@@ -132,7 +132,7 @@ type ProjectForm struct {
 // openPrograms lists the municipality's programs that still take
 // projects: those whose entry period has not ended.
 func (s *Projects) openPrograms(ctx context.Context, municipalityID int64) ([]domain.Program, error) {
-	all, err := s.app.st.Programs(ctx, municipalityID)
+	all, err := s.app.st.Directory().Programs(ctx, municipalityID)
 	if err != nil {
 		return nil, err
 	}
@@ -183,9 +183,9 @@ func (s *Projects) Edit(ctx context.Context, lgcode string, id int64) (ProjectFo
 func (s *Projects) editForm(ctx context.Context, d projectDesk, p domain.Project) (ProjectForm, error) {
 	f := ProjectForm{Municipality: d.municipality, Project: p, Hosts: d.hosts, CanReview: d.reviews()}
 	var err error
-	if f.Programs, err = s.app.st.Programs(ctx, d.municipality.ID); err != nil {
+	if f.Programs, err = s.app.st.Directory().Programs(ctx, d.municipality.ID); err != nil {
 		return f, err
 	}
-	f.History, err = s.app.st.ProjectHistory(ctx, p.ID)
+	f.History, err = s.app.st.Projects().ProjectHistory(ctx, p.ID)
 	return f, err
 }

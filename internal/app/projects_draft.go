@@ -37,7 +37,7 @@ func (s *Projects) Create(ctx context.Context, lgcode string, p *domain.Project,
 		return f, err
 	}
 	err = s.app.Change(ctx, func(tx *Tx) error {
-		if err := tx.CreateProject(ctx, p); err != nil {
+		if err := tx.Projects().CreateProject(ctx, p); err != nil {
 			return err
 		}
 		return tx.Audit(ctx, store.AuditEvent{Action: "project.create", SubjectType: "project", SubjectID: p.ID,
@@ -67,7 +67,7 @@ func (s *Projects) Save(ctx context.Context, lgcode string, id int64, edit domai
 		return s.formAfter(ctx, d, p, err)
 	}
 	err = s.app.Change(ctx, func(tx *Tx) error {
-		if err := tx.UpdateProject(ctx, &p); err != nil {
+		if err := tx.Projects().UpdateProject(ctx, &p); err != nil {
 			return err
 		}
 		return tx.Audit(ctx, store.AuditEvent{Action: "project.edit", SubjectType: "project", SubjectID: p.ID,

@@ -49,7 +49,7 @@ func (s *Projects) Move(ctx context.Context, lgcode string, id int64, step, comm
 		return ProjectForm{}, Refused("error.forbidden", mu.ID, "project", p.ID)
 	}
 	err = s.app.Change(ctx, func(tx *Tx) error {
-		moved, err := tx.MoveProject(ctx, p.ID, to, d.actor.UserID, comment)
+		moved, err := tx.Projects().MoveProject(ctx, p.ID, to, d.actor.UserID, comment)
 		if err != nil {
 			return err
 		}
@@ -72,7 +72,7 @@ func (tx *Tx) tellProjectHost(ctx context.Context, mu domain.Municipality, p dom
 	if step != "publish" && step != "return" {
 		return nil
 	}
-	members, err := tx.Members(ctx, mu.ID)
+	members, err := tx.Accounts().Members(ctx, mu.ID)
 	if err != nil {
 		return err
 	}

@@ -27,7 +27,7 @@ func (s *Screening) Move(ctx context.Context, a policy.Actor, mu domain.Municipa
 	var moved []store.Moved
 	err := s.app.Change(ctx, func(tx *Tx) error {
 		var err error
-		if moved, err = tx.MoveEntries(ctx, p.ID, ids, to, a.UserID, reason); err != nil {
+		if moved, err = tx.Entries().MoveEntries(ctx, p.ID, ids, to, a.UserID, reason); err != nil {
 			return err
 		}
 		for _, m := range moved {
@@ -50,7 +50,7 @@ func (s *Screening) Move(ctx context.Context, a policy.Actor, mu domain.Municipa
 func (s *Screening) ScheduleInterview(ctx context.Context, mu domain.Municipality, p domain.Program,
 	iv *domain.Interview) error {
 	return s.app.Change(ctx, func(tx *Tx) error {
-		m, err := tx.CreateInterview(ctx, iv)
+		m, err := tx.Entries().CreateInterview(ctx, iv)
 		if err != nil {
 			return err
 		}
@@ -80,10 +80,10 @@ func (tx *Tx) tellEntrant(ctx context.Context, p domain.Program, m store.Moved) 
 		return nil
 	}
 	args := map[string]any{"Program": p.Title, "Stage": "entry.status_" + string(m.Entry.Status)}
-	if err := tx.Notify(ctx, m.UserID, "notice.entry_stage", args, "/me"); err != nil {
+	if err := tx.Messaging().Notify(ctx, m.UserID, "notice.entry_stage", args, "/me"); err != nil {
 		return err
 	}
-	rc, err := tx.RecipientOf(ctx, m.UserID)
+	rc, err := tx.Entries().RecipientOf(ctx, m.UserID)
 	if err != nil {
 		return err
 	}
@@ -99,7 +99,7 @@ func (tx *Tx) tellInterview(ctx context.Context, mu domain.Municipality, p domai
 	if m.UserID == 0 {
 		return nil
 	}
-	rc, err := tx.RecipientOf(ctx, m.UserID)
+	rc, err := tx.Entries().RecipientOf(ctx, m.UserID)
 	if err != nil {
 		return err
 	}
@@ -110,7 +110,7 @@ func (tx *Tx) tellInterview(ctx context.Context, mu domain.Municipality, p domai
 		return err
 	}
 	args := map[string]any{"Program": p.Title, "When": i18n.FormatDateTime(lang, iv.StartsAt)}
-	if err := tx.Notify(ctx, m.UserID, "notice.interview", args, "/me"); err != nil {
+	if err := tx.Messaging().Notify(ctx, m.UserID, "notice.interview", args, "/me"); err != nil {
 		return err
 	}
 	return tx.MailFor(ctx, mu.ID, lang, rc.Email, mail.TemplateInterview, mail.Interview{

@@ -37,17 +37,17 @@ func (s *Screening) Board(ctx context.Context, lgcode, slug string) (Board, erro
 		return b, err
 	}
 	st, p, mu := s.app.st, sc.Program, sc.Municipality
-	entries, err := st.EntriesOfProgram(ctx, p.ID)
+	entries, err := st.Entries().EntriesOfProgram(ctx, p.ID)
 	if err != nil {
 		return b, err
 	}
-	page, err := st.ListProjects(ctx, store.ProjectFilter{ProgramID: p.ID, Limit: 100,
+	page, err := st.Projects().ListProjects(ctx, store.ProjectFilter{ProgramID: p.ID, Limit: 100,
 		Statuses: []domain.ProjectStatus{domain.ProjectDraft, domain.ProjectReview, domain.ProjectPublished, domain.ProjectClosed}})
 	if err != nil {
 		return b, err
 	}
 	b.Projects = page.Projects
-	reviewers, err := st.ReviewersOfProgram(ctx, p.ID)
+	reviewers, err := st.Entries().ReviewersOfProgram(ctx, p.ID)
 	if err != nil {
 		return b, err
 	}
@@ -55,7 +55,7 @@ func (s *Screening) Board(ctx context.Context, lgcode, slug string) (Board, erro
 		b.Reviewers[rv.EntryID] = append(b.Reviewers[rv.EntryID], rv.Name)
 		b.Mine[rv.EntryID] = b.Mine[rv.EntryID] || rv.UserID == sc.Actor.UserID
 	}
-	reviews, err := st.Reviews(ctx, p.ID, 0)
+	reviews, err := st.Entries().Reviews(ctx, p.ID, 0)
 	if err != nil {
 		return b, err
 	}
@@ -94,7 +94,7 @@ func (s *Screening) SetStages(ctx context.Context, sc ProgramScope, optional []d
 		}
 	}
 	return s.app.Change(ctx, func(tx *Tx) error {
-		if err := tx.SetProgramStages(ctx, sc.Program.ID, stages); err != nil {
+		if err := tx.Directory().SetProgramStages(ctx, sc.Program.ID, stages); err != nil {
 			return err
 		}
 		return tx.Audit(ctx, store.AuditEvent{Action: "program.stages", SubjectType: "program", SubjectID: sc.Program.ID,

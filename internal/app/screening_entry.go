@@ -45,22 +45,22 @@ func (s *Screening) EntryDetail(ctx context.Context, sc EntryScope) (EntryDetail
 	st, e := s.app.st, sc.Entry
 	d := EntryDetail{EntryScope: sc, Mine: domain.Review{Scores: map[domain.Criterion]int{}}}
 	var err error
-	if d.Talent, err = st.Talent(ctx, e.TalentID); err != nil {
+	if d.Talent, err = st.Talents().Talent(ctx, e.TalentID); err != nil {
 		return d, err
 	}
 	if policy.Can(sc.Actor, policy.ViewContacts, sc.Resource) {
-		if d.Email, err = st.TalentEmail(ctx, e.TalentID); err != nil {
+		if d.Email, err = st.Talents().TalentEmail(ctx, e.TalentID); err != nil {
 			return d, err
 		}
 	}
 	for _, id := range e.Choices {
-		pr, err := st.Project(ctx, id)
+		pr, err := st.Projects().Project(ctx, id)
 		if err != nil {
 			return d, err
 		}
 		d.Choices = append(d.Choices, pr)
 	}
-	events, err := st.EntryHistory(ctx, e.ID)
+	events, err := st.Entries().EntryHistory(ctx, e.ID)
 	if err != nil {
 		return d, err
 	}
@@ -69,7 +69,7 @@ func (s *Screening) EntryDetail(ctx context.Context, sc EntryScope) (EntryDetail
 		line := HistoryLine{EntryEvent: ev}
 		if ev.ActorID != 0 {
 			if _, seen := names[ev.ActorID]; !seen {
-				u, err := st.UserByID(ctx, ev.ActorID)
+				u, err := st.Accounts().UserByID(ctx, ev.ActorID)
 				if err != nil && domain.ErrorCode(err) != domain.CodeNotFound {
 					return d, err
 				}
@@ -79,7 +79,7 @@ func (s *Screening) EntryDetail(ctx context.Context, sc EntryScope) (EntryDetail
 		}
 		d.History = append(d.History, line)
 	}
-	if d.Reviews, err = st.Reviews(ctx, 0, e.ID); err != nil {
+	if d.Reviews, err = st.Entries().Reviews(ctx, 0, e.ID); err != nil {
 		return d, err
 	}
 	for _, rv := range d.Reviews {
@@ -87,7 +87,7 @@ func (s *Screening) EntryDetail(ctx context.Context, sc EntryScope) (EntryDetail
 			d.Mine = rv.Review
 		}
 	}
-	all, err := st.ReviewersOfProgram(ctx, e.ProgramID)
+	all, err := st.Entries().ReviewersOfProgram(ctx, e.ProgramID)
 	if err != nil {
 		return d, err
 	}
@@ -96,10 +96,10 @@ func (s *Screening) EntryDetail(ctx context.Context, sc EntryScope) (EntryDetail
 			d.Assigned = append(d.Assigned, rv)
 		}
 	}
-	if d.Screeners, err = st.Screeners(ctx, sc.Municipality.ID); err != nil {
+	if d.Screeners, err = st.Entries().Screeners(ctx, sc.Municipality.ID); err != nil {
 		return d, err
 	}
-	if d.Interviews, err = st.Interviews(ctx, e.ID); err != nil {
+	if d.Interviews, err = st.Entries().Interviews(ctx, e.ID); err != nil {
 		return d, err
 	}
 	err = s.app.Change(ctx, func(tx *Tx) error {
@@ -117,7 +117,7 @@ func (s *Screening) SaveReview(ctx context.Context, sc EntryScope, rv domain.Rev
 	}
 	rv.EntryID, rv.ReviewerID = sc.Entry.ID, sc.Actor.UserID
 	return s.app.Change(ctx, func(tx *Tx) error {
-		if err := tx.SaveReview(ctx, &rv); err != nil {
+		if err := tx.Entries().SaveReview(ctx, &rv); err != nil {
 			return err
 		}
 		return tx.Audit(ctx, store.AuditEvent{Action: "entry.review", SubjectType: "entry", SubjectID: sc.Entry.ID,
@@ -132,7 +132,7 @@ func (s *Screening) AssignReviewer(ctx context.Context, sc EntryScope, userID in
 	if !policy.Can(sc.Actor, policy.MoveEntries, sc.Resource) {
 		return Hidden(sc.Municipality.ID, "entry", sc.Entry.ID)
 	}
-	screeners, err := s.app.st.Screeners(ctx, sc.Municipality.ID)
+	screeners, err := s.app.st.Entries().Screeners(ctx, sc.Municipality.ID)
 	if err != nil {
 		return err
 	}
@@ -146,14 +146,14 @@ func (s *Screening) AssignReviewer(ctx context.Context, sc EntryScope, userID in
 	e, mu := sc.Entry, sc.Municipality
 	return s.app.Change(ctx, func(tx *Tx) error {
 		if action == "remove" {
-			if err := tx.UnassignReviewer(ctx, e.ID, userID); err != nil {
+			if err := tx.Entries().UnassignReviewer(ctx, e.ID, userID); err != nil {
 				return err
 			}
 		} else {
-			if err := tx.AssignReviewer(ctx, e.ID, userID, sc.Actor.UserID); err != nil {
+			if err := tx.Entries().AssignReviewer(ctx, e.ID, userID, sc.Actor.UserID); err != nil {
 				return err
 			}
-			if err := tx.Notify(ctx, userID, "notice.review_assigned", nil,
+			if err := tx.Messaging().Notify(ctx, userID, "notice.review_assigned", nil,
 				"/admin/"+mu.LGCode+"/entries/"+strconv.FormatInt(e.ID, 10)); err != nil {
 				return err
 			}

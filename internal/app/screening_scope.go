@@ -64,13 +64,13 @@ func (s *Screening) program(ctx context.Context, lgcode, slug string,
 	check func(domain.Municipality) (policy.Actor, error)) (ProgramScope, error) {
 	var sc ProgramScope
 	var err error
-	if sc.Municipality, err = s.app.st.MunicipalityByLGCode(ctx, lgcode); err != nil {
+	if sc.Municipality, err = s.app.st.Directory().MunicipalityByLGCode(ctx, lgcode); err != nil {
 		return sc, err
 	}
 	if sc.Actor, err = check(sc.Municipality); err != nil {
 		return sc, err
 	}
-	if sc.Program, err = s.app.st.ProgramBySlug(ctx, slug); err != nil {
+	if sc.Program, err = s.app.st.Directory().ProgramBySlug(ctx, slug); err != nil {
 		return sc, err
 	}
 	if sc.Program.MunicipalityID != sc.Municipality.ID {
@@ -86,7 +86,7 @@ func (s *Screening) program(ctx context.Context, lgcode, slug string,
 func (s *Screening) EntryFor(ctx context.Context, lgcode string, id int64, act policy.Action) (EntryScope, error) {
 	var sc EntryScope
 	var err error
-	if sc.Municipality, err = s.app.st.MunicipalityByLGCode(ctx, lgcode); err != nil {
+	if sc.Municipality, err = s.app.st.Directory().MunicipalityByLGCode(ctx, lgcode); err != nil {
 		return sc, err
 	}
 	if sc.Actor, err = s.app.AuthorizeSome(ctx, act, sc.Municipality.ID); err != nil {
@@ -95,7 +95,7 @@ func (s *Screening) EntryFor(ctx context.Context, lgcode string, id int64, act p
 	if id < 1 {
 		return sc, domain.NotFound("entry")
 	}
-	if sc.Entry, err = s.app.st.Entry(ctx, id); err != nil {
+	if sc.Entry, err = s.app.st.Entries().Entry(ctx, id); err != nil {
 		return sc, err
 	}
 	if sc.Entry.MunicipalityID != sc.Municipality.ID {
@@ -114,14 +114,14 @@ func (s *Screening) EntryFor(ctx context.Context, lgcode string, id int64, act p
 // EntryResource is an entry as the policy sees it: its municipality, and
 // whether the person is assigned to review it.
 func (s *Screening) EntryResource(ctx context.Context, a policy.Actor, e domain.Entry) (policy.Resource, error) {
-	assigned, err := s.app.st.IsReviewer(ctx, e.ID, a.UserID)
+	assigned, err := s.app.st.Entries().IsReviewer(ctx, e.ID, a.UserID)
 	return policy.Resource{MunicipalityID: e.MunicipalityID, AssignedReviewer: assigned}, err
 }
 
 // programByID finds a program among the hub's; one that is gone is the
 // zero program.
 func (s *Screening) programByID(ctx context.Context, id int64) (domain.Program, error) {
-	ps, err := s.app.st.Programs(ctx, 0)
+	ps, err := s.app.st.Directory().Programs(ctx, 0)
 	for _, p := range ps {
 		if p.ID == id {
 			return p, err

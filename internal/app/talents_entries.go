@@ -14,15 +14,15 @@ func (s *Talents) WithdrawEntry(ctx context.Context, entryID int64) error {
 	if err != nil {
 		return err
 	}
-	t, err := s.app.st.TalentByUser(ctx, userID)
+	t, err := s.app.st.Talents().TalentByUser(ctx, userID)
 	if err != nil {
 		return err
 	}
 	return s.app.Change(ctx, func(tx *Tx) error {
-		if err := tx.WithdrawEntry(ctx, entryID, t.ID); err != nil {
+		if err := tx.Entries().WithdrawEntry(ctx, entryID, t.ID); err != nil {
 			return err
 		}
-		e, err := tx.Entry(ctx, entryID)
+		e, err := tx.Entries().Entry(ctx, entryID)
 		if err != nil {
 			return err
 		}
@@ -38,7 +38,7 @@ func (s *Talents) AnswerOffer(ctx context.Context, entryID int64, accept bool) e
 	if err != nil {
 		return err
 	}
-	t, err := s.app.st.TalentByUser(ctx, userID)
+	t, err := s.app.st.Talents().TalentByUser(ctx, userID)
 	if err != nil {
 		return err
 	}
@@ -54,15 +54,15 @@ func (s *Talents) InterviewCalendar(ctx context.Context, lang i18n.Lang, id int6
 		return nil, err
 	}
 	st := s.app.st
-	iv, err := st.InterviewByID(ctx, id)
+	iv, err := st.Entries().InterviewByID(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	e, err := st.Entry(ctx, iv.EntryID)
+	e, err := st.Entries().Entry(ctx, iv.EntryID)
 	if err != nil {
 		return nil, err
 	}
-	t, err := st.Talent(ctx, e.TalentID)
+	t, err := st.Talents().Talent(ctx, e.TalentID)
 	if err != nil {
 		return nil, err
 	}
@@ -71,7 +71,7 @@ func (s *Talents) InterviewCalendar(ctx context.Context, lang i18n.Lang, id int6
 		if err != nil {
 			return nil, err
 		}
-		assigned, err := st.IsReviewer(ctx, e.ID, a.UserID)
+		assigned, err := st.Entries().IsReviewer(ctx, e.ID, a.UserID)
 		if err != nil {
 			return nil, err
 		}
@@ -79,11 +79,11 @@ func (s *Talents) InterviewCalendar(ctx context.Context, lang i18n.Lang, id int6
 			return nil, Hidden(e.MunicipalityID, "interview", iv.ID)
 		}
 	}
-	mu, err := st.MunicipalityByID(ctx, e.MunicipalityID)
+	mu, err := st.Directory().MunicipalityByID(ctx, e.MunicipalityID)
 	if err != nil {
 		return nil, err
 	}
-	programs, err := st.Programs(ctx, e.MunicipalityID)
+	programs, err := st.Directory().Programs(ctx, e.MunicipalityID)
 	if err != nil {
 		return nil, err
 	}

@@ -7,7 +7,6 @@ import (
 	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
 
-
 // MyPage is what the signed-in person's own page shows. Without a profile
 // Talent is nil and only the account, entries and bookmarks are filled.
 type MyPage struct {
@@ -54,13 +53,13 @@ func (s *Talents) Home(ctx context.Context) (MyPage, error) {
 	}
 	st := s.app.st
 	var h MyPage
-	if h.User, err = st.UserByID(ctx, userID); err != nil {
+	if h.User, err = st.Accounts().UserByID(ctx, userID); err != nil {
 		return h, err
 	}
-	if h.Bookmarks, err = st.Bookmarks(ctx, userID); err != nil {
+	if h.Bookmarks, err = st.Community().Bookmarks(ctx, userID); err != nil {
 		return h, err
 	}
-	t, err := st.TalentByUser(ctx, userID)
+	t, err := st.Talents().TalentByUser(ctx, userID)
 	if domain.ErrorCode(err) == domain.CodeNotFound {
 		return h, nil
 	}
@@ -71,36 +70,36 @@ func (s *Talents) Home(ctx context.Context) (MyPage, error) {
 	if h.Entries, err = s.homeEntries(ctx, t.ID); err != nil {
 		return h, err
 	}
-	if h.Credentials, err = st.IssuedCredentials(ctx, 0, t.ID); err != nil {
+	if h.Credentials, err = st.Issuance().IssuedCredentials(ctx, 0, t.ID); err != nil {
 		return h, err
 	}
 	if h.Hometown, err = s.hometownAfterWork(ctx, t, h.Credentials); err != nil {
 		return h, err
 	}
-	offers, err := st.ScoutsOf(ctx, t.ID)
+	offers, err := st.Talents().ScoutsOf(ctx, t.ID)
 	if err != nil {
 		return h, err
 	}
 	for _, o := range offers {
 		hs := HomeScout{Offer: o}
 		if o.ProjectID != 0 {
-			if p, err := st.Project(ctx, o.ProjectID); err == nil {
+			if p, err := st.Projects().Project(ctx, o.ProjectID); err == nil {
 				hs.Project = p.Title
 			}
 		}
 		h.Scouts = append(h.Scouts, hs)
 	}
-	ags, err := st.AgreementsOfTalent(ctx, t.ID)
+	ags, err := st.Agreements().AgreementsOfTalent(ctx, t.ID)
 	if err != nil {
 		return h, err
 	}
 	for _, a := range ags {
-		p, err := st.Project(ctx, a.ProjectID)
+		p, err := st.Projects().Project(ctx, a.ProjectID)
 		if err != nil {
 			return h, err
 		}
 		w := HomeWork{Agreement: a, Title: p.Title}
-		if g, err := st.EngagementOfProject(ctx, a.ProjectID); err == nil && a.Complete() {
+		if g, err := st.Workspaces().EngagementOfProject(ctx, a.ProjectID); err == nil && a.Complete() {
 			w.Engagement = g.ID
 		}
 		h.Work = append(h.Work, w)
@@ -110,18 +109,18 @@ func (s *Talents) Home(ctx context.Context) (MyPage, error) {
 
 func (s *Talents) homeEntries(ctx context.Context, talentID int64) ([]HomeEntry, error) {
 	st := s.app.st
-	entries, err := st.EntriesOfTalent(ctx, talentID)
+	entries, err := st.Entries().EntriesOfTalent(ctx, talentID)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]HomeEntry, len(entries))
 	for i, e := range entries {
 		out[i].Entry = e
-		if out[i].Interviews, err = st.Interviews(ctx, e.ID); err != nil {
+		if out[i].Interviews, err = st.Entries().Interviews(ctx, e.ID); err != nil {
 			return nil, err
 		}
 		for _, pid := range e.Choices {
-			p, err := st.Project(ctx, pid)
+			p, err := st.Projects().Project(ctx, pid)
 			if err != nil {
 				return nil, err
 			}
@@ -142,7 +141,7 @@ func (s *Talents) hometownAfterWork(ctx context.Context, t domain.Talent, creds 
 	for _, c := range creds {
 		done[c.MunicipalityID] = true
 	}
-	municipalities, err := s.app.st.Municipalities(ctx)
+	municipalities, err := s.app.st.Directory().Municipalities(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -152,7 +151,7 @@ func (s *Talents) hometownAfterWork(ctx context.Context, t domain.Talent, creds 
 			if mu.LGCode != a.LGCode || done[mu.ID] {
 				continue
 			}
-			page, err := s.app.st.ListProjects(ctx, store.ProjectFilter{MunicipalityID: mu.ID, Limit: 5})
+			page, err := s.app.st.Projects().ListProjects(ctx, store.ProjectFilter{MunicipalityID: mu.ID, Limit: 5})
 			if err != nil {
 				return nil, err
 			}

@@ -16,7 +16,7 @@ func (s *Talents) Notices(ctx context.Context) ([]Notification, error) {
 	if err != nil {
 		return nil, err
 	}
-	return s.app.st.Notifications(ctx, userID, 100)
+	return s.app.st.Messaging().Notifications(ctx, userID, 100)
 }
 
 // ReadNotices marks every notice of the signed-in person read.
@@ -26,7 +26,7 @@ func (s *Talents) ReadNotices(ctx context.Context) error {
 		return err
 	}
 	return s.app.Change(ctx, func(tx *Tx) error {
-		if err := tx.MarkNotificationsRead(ctx, userID); err != nil {
+		if err := tx.Messaging().MarkNotificationsRead(ctx, userID); err != nil {
 			return err
 		}
 		return tx.Audit(ctx, store.AuditEvent{Action: "notices.read", SubjectType: "user", SubjectID: userID})

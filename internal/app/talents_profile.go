@@ -28,9 +28,9 @@ func (s *Talents) Profile(ctx context.Context) (Profile, error) {
 	if err != nil {
 		return Profile{}, err
 	}
-	t, err := s.app.st.TalentByUser(ctx, userID)
+	t, err := s.app.st.Talents().TalentByUser(ctx, userID)
 	if domain.ErrorCode(err) == domain.CodeNotFound {
-		u, err := s.app.st.UserByID(ctx, userID)
+		u, err := s.app.st.Accounts().UserByID(ctx, userID)
 		if err != nil {
 			return Profile{}, err
 		}
@@ -53,24 +53,24 @@ func (s *Talents) Profile(ctx context.Context) (Profile, error) {
 func (s *Talents) withConsents(ctx context.Context, userID int64, t domain.Talent) (Profile, error) {
 	p := Profile{Talent: t, Consents: map[domain.ConsentPurpose]bool{}, Findable: map[int64]bool{}}
 	st := s.app.st
-	cur, err := st.CurrentConsents(ctx, userID)
+	cur, err := st.Compliance().CurrentConsents(ctx, userID)
 	if err != nil {
 		return p, err
 	}
 	for purpose, c := range cur {
 		p.Consents[purpose] = c.Granted
 	}
-	scout, err := st.ScoutConsents(ctx, userID)
+	scout, err := st.Talents().ScoutConsents(ctx, userID)
 	if err != nil {
 		return p, err
 	}
 	for m, c := range scout {
 		p.Findable[m] = c.Granted
 	}
-	if p.Municipalities, err = st.Municipalities(ctx); err != nil {
+	if p.Municipalities, err = st.Directory().Municipalities(ctx); err != nil {
 		return p, err
 	}
-	p.History, err = st.ConsentHistory(ctx, userID)
+	p.History, err = st.Compliance().ConsentHistory(ctx, userID)
 	return p, err
 }
 
@@ -101,7 +101,7 @@ func (s *Talents) SaveProfile(ctx context.Context, e ProfileEdit) (Profile, erro
 	if err != nil {
 		return Profile{}, err
 	}
-	t, err := s.app.st.TalentByUser(ctx, userID)
+	t, err := s.app.st.Talents().TalentByUser(ctx, userID)
 	if err != nil && domain.ErrorCode(err) != domain.CodeNotFound {
 		return Profile{}, err
 	}
@@ -129,19 +129,19 @@ func (s *Talents) SaveProfile(ctx context.Context, e ProfileEdit) (Profile, erro
 		return p, err
 	}
 	err = s.app.Change(ctx, func(tx *Tx) error {
-		current, err := tx.CurrentConsents(ctx, userID)
+		current, err := tx.Compliance().CurrentConsents(ctx, userID)
 		if err != nil {
 			return err
 		}
-		findable, err := tx.ScoutConsents(ctx, userID)
+		findable, err := tx.Talents().ScoutConsents(ctx, userID)
 		if err != nil {
 			return err
 		}
-		municipalities, err := tx.Municipalities(ctx)
+		municipalities, err := tx.Directory().Municipalities(ctx)
 		if err != nil {
 			return err
 		}
-		if err := tx.SaveTalent(ctx, &t); err != nil {
+		if err := tx.Talents().SaveTalent(ctx, &t); err != nil {
 			return err
 		}
 		// A consent is recorded only when the answer changes, with its time.
@@ -150,7 +150,7 @@ func (s *Talents) SaveProfile(ctx context.Context, e ProfileEdit) (Profile, erro
 			if c, answered := findable[m.ID]; (answered && c.Granted == granted) || (!answered && !granted) {
 				continue
 			}
-			if err := tx.RecordConsent(ctx, &domain.Consent{UserID: userID, MunicipalityID: m.ID,
+			if err := tx.Compliance().RecordConsent(ctx, &domain.Consent{UserID: userID, MunicipalityID: m.ID,
 				Purpose: domain.ConsentScout, Granted: granted}); err != nil {
 				return err
 			}
@@ -164,7 +164,7 @@ func (s *Talents) SaveProfile(ctx context.Context, e ProfileEdit) (Profile, erro
 			if c, answered := current[p]; (answered && c.Granted == granted) || (!answered && !granted) {
 				continue
 			}
-			if err := tx.RecordConsent(ctx, &domain.Consent{UserID: userID, Purpose: p, Granted: granted}); err != nil {
+			if err := tx.Compliance().RecordConsent(ctx, &domain.Consent{UserID: userID, Purpose: p, Granted: granted}); err != nil {
 				return err
 			}
 			if err := tx.Audit(ctx, store.AuditEvent{Action: "consent." + string(p), SubjectType: "user",

@@ -29,11 +29,11 @@ func Export(ctx context.Context, st *store.Store, p domain.Program, w io.Writer,
 	if label == nil {
 		label = func(key string) string { return key }
 	}
-	entries, err := st.EntriesOfProgram(ctx, p.ID)
+	entries, err := st.Entries().EntriesOfProgram(ctx, p.ID)
 	if err != nil {
 		return 0, err
 	}
-	emails, err := st.TalentEmails(ctx, p.ID)
+	emails, err := st.Talents().TalentEmails(ctx, p.ID)
 	if err != nil {
 		return 0, err
 	}
@@ -90,7 +90,7 @@ func Export(ctx context.Context, st *store.Store, p domain.Program, w io.Writer,
 // reviews' means, as the screening board shows it; reviews without any
 // score do not count.
 func meanScores(ctx context.Context, st *store.Store, programID int64) (map[int64]float64, error) {
-	reviews, err := st.Reviews(ctx, programID, 0)
+	reviews, err := st.Entries().Reviews(ctx, programID, 0)
 	if err != nil {
 		return nil, err
 	}

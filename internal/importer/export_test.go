@@ -59,14 +59,14 @@ func TestExportRoundTrip(t *testing.T) {
 		if rep := importForm(t, w, f); rep.Imported != formGood {
 			t.Fatalf("imported %d", rep.Imported)
 		}
-		entries, err := w.st.EntriesOfProgram(ctx, w.prog.ID)
+		entries, err := w.st.Entries().EntriesOfProgram(ctx, w.prog.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
 		// Two reviewers score the first entry: means 4.5 and 3.0.
 		reviewed := entries[0].ID
 		for i, email := range []string{"ota-staff@demo.tsunagu.example", "leader@demo.tsunagu.example"} {
-			u, err := w.st.UserByEmail(ctx, email)
+			u, err := w.st.Accounts().UserByEmail(ctx, email)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -74,7 +74,7 @@ func TestExportRoundTrip(t *testing.T) {
 			if i == 1 {
 				scores = map[domain.Criterion]int{domain.CriterionLocal: 3}
 			}
-			if err := w.st.SaveReview(ctx, &domain.Review{EntryID: reviewed, ReviewerID: u.ID, Scores: scores}); err != nil {
+			if err := w.st.Entries().SaveReview(ctx, &domain.Review{EntryID: reviewed, ReviewerID: u.ID, Scores: scores}); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -90,7 +90,7 @@ func TestExportRoundTrip(t *testing.T) {
 		if replaced != 0 || len(rows) != len(entries)+1 {
 			t.Fatalf("UTF-8 export: %d rows for %d entries, %d replaced", len(rows), len(entries), replaced)
 		}
-		emails, err := w.st.TalentEmails(ctx, w.prog.ID)
+		emails, err := w.st.Talents().TalentEmails(ctx, w.prog.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -158,7 +158,7 @@ func TestExportDemoProgram(t *testing.T) {
 	eachEngine(t, func(t *testing.T, url string) {
 		ctx := context.Background()
 		w := newWorld(t, url)
-		p, err := w.st.ProgramBySlug(ctx, demo.Ota2021Slug)
+		p, err := w.st.Directory().ProgramBySlug(ctx, demo.Ota2021Slug)
 		if err != nil {
 			t.Fatal(err)
 		}

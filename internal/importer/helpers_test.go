@@ -59,7 +59,7 @@ func newWorld(t *testing.T, url string) world {
 	if _, err := seed.Demo(ctx, st, ref, demo.DefaultSeed, time.Now()); err != nil {
 		t.Fatal(err)
 	}
-	old, err := st.ProgramBySlug(ctx, demo.Ota2021Slug)
+	old, err := st.Directory().ProgramBySlug(ctx, demo.Ota2021Slug)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,12 +78,12 @@ func newWorld(t *testing.T, url string) world {
 		EntryClosesAt:  old.EntryClosesAt,
 		HostIDs:        old.HostIDs,
 	}}
-	if err := st.CreateProgram(ctx, &w.prog); err != nil {
+	if err := st.Directory().CreateProgram(ctx, &w.prog); err != nil {
 		t.Fatal(err)
 	}
 	for _, p := range oldProjects {
 		p.ID, p.ProgramID, p.Status = 0, w.prog.ID, domain.ProjectPublished
-		if err := st.CreateProject(ctx, &p); err != nil {
+		if err := st.Projects().CreateProject(ctx, &p); err != nil {
 			t.Fatal(err)
 		}
 		w.projects = append(w.projects, p)

@@ -119,11 +119,11 @@ func TestImportFormTwice(t *testing.T) {
 func checkEntries(t *testing.T, w world, f form) {
 	t.Helper()
 	ctx := context.Background()
-	rows, err := w.st.EntriesOfProgram(ctx, w.prog.ID)
+	rows, err := w.st.Entries().EntriesOfProgram(ctx, w.prog.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	emails, err := w.st.TalentEmails(ctx, w.prog.ID)
+	emails, err := w.st.Talents().TalentEmails(ctx, w.prog.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -134,7 +134,7 @@ func checkEntries(t *testing.T, w world, f form) {
 	for _, r := range rows {
 		byEmail[emails[r.TalentID]] = r
 	}
-	staff, err := w.st.UserByEmail(ctx, demoStaffEmail)
+	staff, err := w.st.Accounts().UserByEmail(ctx, demoStaffEmail)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -159,7 +159,7 @@ func checkEntries(t *testing.T, w world, f form) {
 		if r.TalentName != strings.ReplaceAll(g.name, "　", " ") || r.TalentKana != g.kana {
 			t.Errorf("talent of row %d: %q %q, want %q %q", i, r.TalentName, r.TalentKana, g.name, g.kana)
 		}
-		tal, err := w.st.Talent(ctx, r.TalentID)
+		tal, err := w.st.Talents().Talent(ctx, r.TalentID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -179,11 +179,11 @@ func TestImportSkipsAndLinks(t *testing.T) {
 		w := newWorld(t, url)
 		p0, p1 := w.projects[0], w.projects[1]
 		// The demo talent entered on the site before the form was imported.
-		demoTalent, err := w.st.TalentByEmail(ctx, demoTalentEmail)
+		demoTalent, err := w.st.Talents().TalentByEmail(ctx, demoTalentEmail)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := w.st.SubmitEntry(ctx, &domain.Entry{MunicipalityID: w.prog.MunicipalityID, ProgramID: w.prog.ID,
+		if _, err := w.st.Entries().SubmitEntry(ctx, &domain.Entry{MunicipalityID: w.prog.MunicipalityID, ProgramID: w.prog.ID,
 			TalentID: demoTalent.ID, Choices: []int64{p1.ID}, Motivation: "サイトから応募", Status: domain.EntrySubmitted,
 			SubmittedAt: fixedNow(), IdempotencyKey: "web:1"}); err != nil {
 			t.Fatal(err)
@@ -211,7 +211,7 @@ func TestImportSkipsAndLinks(t *testing.T) {
 		// project twice (by title and by id) entered it once, with the
 		// reading turned into katakana. The store refuses a new profile
 		// without a katakana reading, which the skip above reports.
-		entries, err := w.st.EntriesOfProgram(ctx, w.prog.ID)
+		entries, err := w.st.Entries().EntriesOfProgram(ctx, w.prog.ID)
 		if err != nil {
 			t.Fatal(err)
 		}

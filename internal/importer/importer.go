@@ -141,7 +141,7 @@ func importRow(ctx context.Context, st *store.Store, p domain.Program, ix *choic
 			SubmittedAt:    at,
 			IdempotencyKey: "forms:" + rec.Email,
 		}
-		fresh, err = tx.SubmitEntry(ctx, &e)
+		fresh, err = tx.Entries().SubmitEntry(ctx, &e)
 		return err
 	})
 	var sk *skipError

@@ -40,7 +40,7 @@ func programProjects(ctx context.Context, st *store.Store, programID int64) ([]d
 	}
 	var out []domain.Project
 	for {
-		page, err := st.ListProjects(ctx, f)
+		page, err := st.Projects().ListProjects(ctx, f)
 		if err != nil {
 			return nil, err
 		}

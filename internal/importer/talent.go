@@ -47,7 +47,7 @@ func background(rec formsimport.Record) string {
 // findTalent returns the talent with the row's address, creating one when
 // there is none; created says which.
 func findTalent(ctx context.Context, tx *store.Store, rec formsimport.Record) (t domain.Talent, created bool, err error) {
-	t, err = tx.TalentByEmail(ctx, rec.Email)
+	t, err = tx.Talents().TalentByEmail(ctx, rec.Email)
 	if domain.ErrorCode(err) != domain.CodeNotFound {
 		return t, false, err
 	}
@@ -58,7 +58,7 @@ func findTalent(ctx context.Context, tx *store.Store, rec formsimport.Record) (t
 		ResidenceCountry: "JP",
 		TimeZone:         "Asia/Tokyo",
 	}
-	u, err := tx.UserByEmail(ctx, rec.Email)
+	u, err := tx.Accounts().UserByEmail(ctx, rec.Email)
 	switch domain.ErrorCode(err) {
 	case "":
 		t.UserID = u.ID
@@ -66,14 +66,14 @@ func findTalent(ctx context.Context, tx *store.Store, rec formsimport.Record) (t
 	default:
 		return t, false, err
 	}
-	if err := tx.CreateTalent(ctx, &t); err != nil {
+	if err := tx.Talents().CreateTalent(ctx, &t); err != nil {
 		if fieldError(err, "name_kana") {
 			return t, false, skip(CodeFuriganaInvalid, map[string]any{"Value": rec.Furigana})
 		}
 		return t, false, err
 	}
 	if t.UserID == 0 {
-		err = tx.SetTalentContactEmail(ctx, t.ID, rec.Email)
+		err = tx.Talents().SetTalentContactEmail(ctx, t.ID, rec.Email)
 	}
 	return t, true, err
 }

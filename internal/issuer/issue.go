@@ -16,18 +16,18 @@ import (
 func (i *Issuer) IssueFor(ctx context.Context, engagementID int64) (int, error) {
 	issued := 0
 	err := i.st.InTx(ctx, func(tx *store.Store) error {
-		g, err := tx.Engagement(ctx, engagementID)
+		g, err := tx.Workspaces().Engagement(ctx, engagementID)
 		if err != nil {
 			return err
 		}
 		if g.Status != domain.EngagementCompleted {
 			return domain.Errorf(domain.CodeConflict, "error.engagement_not_completed")
 		}
-		p, err := tx.Project(ctx, g.ProjectID)
+		p, err := tx.Projects().Project(ctx, g.ProjectID)
 		if err != nil {
 			return err
 		}
-		mu, err := tx.MunicipalityByID(ctx, g.MunicipalityID)
+		mu, err := tx.Directory().MunicipalityByID(ctx, g.MunicipalityID)
 		if err != nil {
 			return err
 		}
@@ -39,15 +39,15 @@ func (i *Issuer) IssueFor(ctx context.Context, engagementID int64) (int, error) 
 		if err != nil {
 			return err
 		}
-		team, err := tx.Team(ctx, g)
+		team, err := tx.Workspaces().Team(ctx, g)
 		if err != nil {
 			return err
 		}
-		reports, err := tx.Reports(ctx, g.ID)
+		reports, err := tx.Workspaces().Reports(ctx, g.ID)
 		if err != nil {
 			return err
 		}
-		indicators, err := tx.Indicators(ctx, g.ID)
+		indicators, err := tx.Workspaces().Indicators(ctx, g.ID)
 		if err != nil {
 			return err
 		}
@@ -58,7 +58,7 @@ func (i *Issuer) IssueFor(ctx context.Context, engagementID int64) (int, error) 
 			}
 		}
 		for _, m := range team {
-			has, err := tx.HasCredential(ctx, g.ID, m.TalentID)
+			has, err := tx.Issuance().HasCredential(ctx, g.ID, m.TalentID)
 			if err != nil || has {
 				if err != nil {
 					return err
@@ -76,7 +76,7 @@ func (i *Issuer) IssueFor(ctx context.Context, engagementID int64) (int, error) 
 				return err
 			}
 			id := hex.EncodeToString(token)
-			idx, err := tx.NextStatusIndex(ctx, mu.ID)
+			idx, err := tx.Issuance().NextStatusIndex(ctx, mu.ID)
 			if err != nil {
 				return err
 			}
@@ -92,7 +92,7 @@ func (i *Issuer) IssueFor(ctx context.Context, engagementID int64) (int, error) 
 			if err != nil {
 				return err
 			}
-			if err := tx.SaveCredential(ctx, store.IssuedCredential{ID: id, MunicipalityID: mu.ID, TalentID: m.TalentID,
+			if err := tx.Issuance().SaveCredential(ctx, store.IssuedCredential{ID: id, MunicipalityID: mu.ID, TalentID: m.TalentID,
 				EngagementID: g.ID, StatusIndex: idx, JWT: jwt, IssuedAt: i.now()}); err != nil {
 				return err
 			}
@@ -107,7 +107,7 @@ func (i *Issuer) IssueFor(ctx context.Context, engagementID int64) (int, error) 
 // such as the demo's, and returns how many; with none missing it costs
 // one query, since it runs at every start.
 func (i *Issuer) IssueMissing(ctx context.Context) (int, error) {
-	ids, err := i.st.EngagementsMissingCredentials(ctx)
+	ids, err := i.st.Issuance().EngagementsMissingCredentials(ctx)
 	if err != nil {
 		return 0, err
 	}

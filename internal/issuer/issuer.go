@@ -43,7 +43,7 @@ func (i *Issuer) StatusListURL(lgcode string) string { return i.base + "/status/
 
 // StatusList is a municipality's signed revocation list.
 func (i *Issuer) StatusList(ctx context.Context, lgcode string) (string, error) {
-	mu, err := i.st.MunicipalityByLGCode(ctx, lgcode)
+	mu, err := i.st.Directory().MunicipalityByLGCode(ctx, lgcode)
 	if err != nil {
 		return "", err
 	}
@@ -55,7 +55,7 @@ func (i *Issuer) StatusList(ctx context.Context, lgcode string) (string, error) 
 	if err != nil {
 		return "", err
 	}
-	revoked, err := i.st.RevokedIndexes(ctx, mu.ID)
+	revoked, err := i.st.Issuance().RevokedIndexes(ctx, mu.ID)
 	if err != nil {
 		return "", err
 	}

@@ -50,7 +50,7 @@ func newHub(t *testing.T, dbURL string) hub {
 	if dbURL == "" {
 		h.dir = dir
 	}
-	if err := st.CreateMunicipality(ctx, &h.ota); err != nil {
+	if err := st.Directory().CreateMunicipality(ctx, &h.ota); err != nil {
 		t.Fatal(err)
 	}
 	return h
@@ -79,12 +79,12 @@ func assertNoSecret(t *testing.T, h hub, k credential.Key) {
 	t.Helper()
 	ctx := context.Background()
 	var all bytes.Buffer
-	tables, err := h.st.Tables(ctx)
+	tables, err := h.st.Personal().Tables(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, table := range tables {
-		rows, err := h.st.Dump(ctx, table)
+		rows, err := h.st.Personal().Dump(ctx, table)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -129,7 +129,7 @@ func TestKeysSealedAtRest(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		rows, err := h.st.IssuerKeys(ctx, h.ota.ID)
+		rows, err := h.st.Issuance().IssuerKeys(ctx, h.ota.ID)
 		if err != nil || len(rows) != 1 || rows[0].Kid != kid || !keyring.IsSealed(rows[0].PrivateKey) {
 			t.Fatalf("stored keys %d, %v", len(rows), err)
 		}
@@ -172,7 +172,7 @@ func TestPlainKeysSealedOnStart(t *testing.T) {
 			t.Fatal(err)
 		}
 		pem, _ := k.MarshalPrivate()
-		if err := h.st.AddIssuerKey(ctx, store.IssuerKey{Kid: k.ID, MunicipalityID: h.ota.ID, PrivateKey: string(pem),
+		if err := h.st.Issuance().AddIssuerKey(ctx, store.IssuerKey{Kid: k.ID, MunicipalityID: h.ota.ID, PrivateKey: string(pem),
 			Created: k.Created}); err != nil {
 			t.Fatal(err)
 		}

@@ -33,7 +33,7 @@ func (i *Issuer) signingKeys(ctx context.Context, mu domain.Municipality) (crede
 	if i.ring == nil {
 		return credential.KeySet{}, ErrNoKeyFile
 	}
-	rows, err := i.st.IssuerKeys(ctx, mu.ID)
+	rows, err := i.st.Issuance().IssuerKeys(ctx, mu.ID)
 	if err != nil {
 		return credential.KeySet{}, err
 	}
@@ -41,7 +41,7 @@ func (i *Issuer) signingKeys(ctx context.Context, mu domain.Municipality) (crede
 		if _, err := i.Rotate(ctx, mu); err != nil {
 			return credential.KeySet{}, err
 		}
-		if rows, err = i.st.IssuerKeys(ctx, mu.ID); err != nil {
+		if rows, err = i.st.Issuance().IssuerKeys(ctx, mu.ID); err != nil {
 			return credential.KeySet{}, err
 		}
 	}
@@ -94,7 +94,7 @@ func (i *Issuer) Rotate(ctx context.Context, mu domain.Municipality) (string, er
 	if err != nil {
 		return "", err
 	}
-	return kid, i.st.AddIssuerKey(ctx, store.IssuerKey{Kid: kid, MunicipalityID: mu.ID,
+	return kid, i.st.Issuance().AddIssuerKey(ctx, store.IssuerKey{Kid: kid, MunicipalityID: mu.ID,
 		PrivateKey: i.ring.Seal(pem, sealedFor(mu.ID, kid)), PublicKey: encodePublic(k.Public()), Created: now})
 }
 
@@ -102,7 +102,7 @@ func (i *Issuer) Rotate(ctx context.Context, mu domain.Municipality) (string, er
 // instance, for /.well-known/jwks.json). It reads only the stored public
 // halves and never opens a private key.
 func (i *Issuer) JWKS(ctx context.Context, municipalityID int64) ([]byte, error) {
-	rows, err := i.st.IssuerKeys(ctx, municipalityID)
+	rows, err := i.st.Issuance().IssuerKeys(ctx, municipalityID)
 	if err != nil {
 		return nil, err
 	}
@@ -123,7 +123,7 @@ func (i *Issuer) JWKS(ctx context.Context, municipalityID int64) ([]byte, error)
 // file stops the start with a clear error. It returns how many keys it
 // sealed.
 func SealStoredKeys(ctx context.Context, st *store.Store, ring *keyring.Ring) (int, error) {
-	rows, err := st.IssuerKeys(ctx, 0)
+	rows, err := st.Issuance().IssuerKeys(ctx, 0)
 	if err != nil {
 		return 0, err
 	}
@@ -142,7 +142,7 @@ func SealStoredKeys(ctx context.Context, st *store.Store, ring *keyring.Ring) (i
 	if err != nil {
 		return 0, err
 	}
-	return len(resealed), st.ReplaceIssuerKeySecrets(ctx, resealed)
+	return len(resealed), st.Issuance().ReplaceIssuerKeySecrets(ctx, resealed)
 }
 
 // Rewrap re-seals every stored key from the old key file's ring to the
@@ -150,7 +150,7 @@ func SealStoredKeys(ctx context.Context, st *store.Store, ring *keyring.Ring) (i
 // sealed with the new key are left as they are, so a rewrap that was
 // interrupted can run again. It returns how many keys it re-sealed.
 func Rewrap(ctx context.Context, st *store.Store, old, next *keyring.Ring) (int, error) {
-	rows, err := st.IssuerKeys(ctx, 0)
+	rows, err := st.Issuance().IssuerKeys(ctx, 0)
 	if err != nil {
 		return 0, err
 	}
@@ -164,7 +164,7 @@ func Rewrap(ctx context.Context, st *store.Store, old, next *keyring.Ring) (int,
 	if err != nil {
 		return 0, err
 	}
-	return len(resealed), st.ReplaceIssuerKeySecrets(ctx, resealed)
+	return len(resealed), st.Issuance().ReplaceIssuerKeySecrets(ctx, resealed)
 }
 
 // reseal opens each key (with old, or as plain PEM when it is not

@@ -67,7 +67,7 @@ func splitIssuerID(base, issuerID string) (lgcode string, ok bool) {
 // this hub does.
 func trustOf(ctx context.Context, st *store.Store, ownBase, issuerID string) (Trust, bool, error) {
 	if lgcode, ok := splitIssuerID(ownBase, issuerID); ok && ownBase != "" {
-		mu, err := st.MunicipalityByLGCode(ctx, lgcode)
+		mu, err := st.Directory().MunicipalityByLGCode(ctx, lgcode)
 		if domain.ErrorCode(err) == domain.CodeNotFound {
 			return Trust{}, false, nil
 		}
@@ -84,7 +84,7 @@ func trustOf(ctx context.Context, st *store.Store, ownBase, issuerID string) (Tr
 	if !ok {
 		return Trust{}, false, nil
 	}
-	ti, err := st.TrustedIssuerByOrigin(ctx, origin)
+	ti, err := st.Issuance().TrustedIssuerByOrigin(ctx, origin)
 	if domain.ErrorCode(err) == domain.CodeNotFound {
 		return Trust{}, false, nil
 	}
@@ -98,7 +98,7 @@ func trustOf(ctx context.Context, st *store.Store, ownBase, issuerID string) (Tr
 // registry of trusted instances.
 func Registered(st *store.Store) func(ctx context.Context, origin string) bool {
 	return func(ctx context.Context, origin string) bool {
-		_, err := st.TrustedIssuerByOrigin(ctx, origin)
+		_, err := st.Issuance().TrustedIssuerByOrigin(ctx, origin)
 		return err == nil
 	}
 }

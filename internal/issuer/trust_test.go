@@ -46,7 +46,7 @@ func TestRegistryName(t *testing.T) {
 func TestTrustOf(t *testing.T) {
 	eachEngine(t, func(t *testing.T, h hub) {
 		ctx := context.Background()
-		if err := h.st.AddTrustedIssuer(ctx, &store.TrustedIssuer{Origin: "https://tsubame.example.jp", Name: "燕市つなぐ"}); err != nil {
+		if err := h.st.Issuance().AddTrustedIssuer(ctx, &store.TrustedIssuer{Origin: "https://tsubame.example.jp", Name: "燕市つなぐ"}); err != nil {
 			t.Fatal(err)
 		}
 		base := "http://127.0.0.1:8080"

@@ -81,7 +81,7 @@ func (o ownResolver) Keys(ctx context.Context, issuerID string) ([]byte, error) 
 	if issuerID != o.issuerID {
 		return nil, &credential.FetchError{Reason: credential.RefusedUntrusted, URL: issuerID}
 	}
-	mu, err := o.i.st.MunicipalityByLGCode(ctx, o.lgcode)
+	mu, err := o.i.st.Directory().MunicipalityByLGCode(ctx, o.lgcode)
 	if err != nil {
 		return nil, err
 	}

@@ -64,7 +64,7 @@ func TestMailJobsDeliverOnceAndOnlyCommitted(t *testing.T) {
 			// A mail whose change rolls back must never be sent.
 			rollback := errors.New("change failed")
 			err = jst.InTx(ctx, func(tx *store.Store) error {
-				if err := tx.QueueMail(ctx, &store.Mail{To: "never@example.jp", Lang: "ja", Subject: "没", Body: "x"}); err != nil {
+				if err := tx.Messaging().QueueMail(ctx, &store.Mail{To: "never@example.jp", Lang: "ja", Subject: "没", Body: "x"}); err != nil {
 					return err
 				}
 				return rollback
@@ -77,7 +77,7 @@ func TestMailJobsDeliverOnceAndOnlyCommitted(t *testing.T) {
 				if to == "taro@example.jp" {
 					att = store.Attachment{Name: "interview.ics", Type: "text/calendar", Data: "BEGIN:VCALENDAR"}
 				}
-				if err := jst.QueueMail(ctx, &store.Mail{To: to, Lang: "ja", Subject: "面談のご案内", Body: "本文",
+				if err := jst.Messaging().QueueMail(ctx, &store.Mail{To: to, Lang: "ja", Subject: "面談のご案内", Body: "本文",
 					MunicipalityID: 0, Attachment: att}); err != nil {
 					t.Fatal(err)
 				}
@@ -108,7 +108,7 @@ func TestMailJobsDeliverOnceAndOnlyCommitted(t *testing.T) {
 					t.Errorf("attachment lost: %+v", m.Attachment)
 				}
 			}
-			box, err := st.Outbox(ctx, 10, false)
+			box, err := st.Messaging().Outbox(ctx, 10, false)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -216,7 +216,7 @@ func TestTwoInstancesRunEachJobOnce(t *testing.T) {
 	const n = 60
 	for i := range n {
 		st := []*store.Store{a, b}[i%2].WithJobs(queues[i%2])
-		if err := st.QueueMail(ctx, &store.Mail{To: fmt.Sprintf("p%02d@example.jp", i), Lang: "ja", Subject: "件名", Body: "本文"}); err != nil {
+		if err := st.Messaging().QueueMail(ctx, &store.Mail{To: fmt.Sprintf("p%02d@example.jp", i), Lang: "ja", Subject: "件名", Body: "本文"}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -254,7 +254,7 @@ func TestExpiredSessionsAreSwept(t *testing.T) {
 	if err := Migrate(ctx, st); err != nil {
 		t.Fatal(err)
 	}
-	ss := st.Sessions()
+	ss := st.Accounts().Sessions()
 	if err := ss.Save(ctx, "old", []byte("x"), time.Now().Add(-time.Hour), store.SessionOwner{}); err != nil {
 		t.Fatal(err)
 	}
@@ -262,10 +262,10 @@ func TestExpiredSessionsAreSwept(t *testing.T) {
 		t.Fatal(err)
 	}
 	long := time.Now().Add(-2 * auth.LongestForget())
-	if err := st.AddLoginFailure(ctx, "stale", long, long.Add(-time.Hour)); err != nil {
+	if err := st.Accounts().AddLoginFailure(ctx, "stale", long, long.Add(-time.Hour)); err != nil {
 		t.Fatal(err)
 	}
-	if err := st.AddLoginFailure(ctx, "recent", time.Now(), time.Now().Add(-time.Hour)); err != nil {
+	if err := st.Accounts().AddLoginFailure(ctx, "recent", time.Now(), time.Now().Add(-time.Hour)); err != nil {
 		t.Fatal(err)
 	}
 	q, err := NewWorker(st, Options{PollInterval: 200 * time.Millisecond})
@@ -277,11 +277,11 @@ func TestExpiredSessionsAreSwept(t *testing.T) {
 	}
 	defer q.Stop(context.Background())
 	for ctx.Err() == nil {
-		rows, err := st.Dump(ctx, "sessions")
+		rows, err := st.Personal().Dump(ctx, "sessions")
 		if err != nil {
 			t.Fatal(err)
 		}
-		failures, err := st.Dump(ctx, "login_failures")
+		failures, err := st.Personal().Dump(ctx, "login_failures")
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -66,7 +66,7 @@ type closeWorker struct {
 }
 
 func (w *closeWorker) Work(ctx context.Context, _ *river.Job[CloseEndedArgs]) error {
-	n, err := w.st.CloseEndedProjects(ctx)
+	n, err := w.st.Projects().CloseEndedProjects(ctx)
 	if n > 0 {
 		w.log.Info("closed projects of ended programs", "count", n)
 	}
@@ -118,12 +118,12 @@ type sweepWorker struct {
 }
 
 func (w *sweepWorker) Work(ctx context.Context, _ *river.Job[SweepSessionsArgs]) error {
-	n, err := w.st.Sessions().DeleteExpired(ctx)
+	n, err := w.st.Accounts().Sessions().DeleteExpired(ctx)
 	if n > 0 {
 		w.log.Info("deleted expired sessions", "count", n)
 	}
 	// Failed sign-ins old enough to be forgotten delay nobody any more.
-	if _, ferr := w.st.ForgetLoginFailures(ctx, time.Now().Add(-auth.LongestForget())); ferr != nil {
+	if _, ferr := w.st.Accounts().ForgetLoginFailures(ctx, time.Now().Add(-auth.LongestForget())); ferr != nil {
 		err = errors.Join(err, ferr)
 	}
 	return err

@@ -117,17 +117,31 @@ func TestHandlersReachTheStoreOnlyThroughServices(t *testing.T) {
 	}
 }
 
-// TestStoreTakesNoCallbacks: no store method calls back into a higher
-// layer. InTx takes the work of one transaction, IndexMissing reports its
-// progress and WithClock takes the clock; none carries workflow.
+// TestStoreTakesNoCallbacks: no method of the store or of its
+// repositories calls back into a higher layer. InTx takes the work of one
+// transaction, IndexMissing reports its progress and WithClock takes the
+// clock; none carries workflow.
 func TestStoreTakesNoCallbacks(t *testing.T) {
 	allowed := []string{"InTx", "IndexMissing", "WithClock"}
-	typ := reflect.TypeFor[*store.Store]()
-	for i := range typ.NumMethod() {
-		m := typ.Method(i)
-		for j := 1; j < m.Type.NumIn(); j++ {
-			if m.Type.In(j).Kind() == reflect.Func && !slices.Contains(allowed, m.Name) {
-				t.Errorf("store.%s takes a %s: return the result and let the service act on it", m.Name, m.Type.In(j))
+	types := []reflect.Type{reflect.TypeFor[*store.Store]()}
+	st := types[0]
+	for i := range st.NumMethod() {
+		// The repositories: the store's accessors without arguments.
+		m := st.Method(i).Type
+		if m.NumIn() == 1 && m.NumOut() == 1 && m.Out(0).PkgPath() == st.Elem().PkgPath() {
+			types = append(types, m.Out(0))
+		}
+	}
+	if len(types) < 10 {
+		t.Fatalf("found %d repositories of the store; the accessors changed shape", len(types)-1)
+	}
+	for _, typ := range types {
+		for i := range typ.NumMethod() {
+			m := typ.Method(i)
+			for j := 1; j < m.Type.NumIn(); j++ {
+				if m.Type.In(j).Kind() == reflect.Func && !slices.Contains(allowed, m.Name) {
+					t.Errorf("%s.%s takes a %s: return the result and let the service act on it", typ, m.Name, m.Type.In(j))
+				}
 			}
 		}
 	}

@@ -27,7 +27,7 @@ func Permanent(err error) bool {
 // DeliverOne sends one message unless it was sent already, and records the
 // outcome on it.
 func DeliverOne(ctx context.Context, st *store.Store, sender mail.Sender, id int64) error {
-	m, err := st.Mail(ctx, id)
+	m, err := st.Messaging().Mail(ctx, id)
 	if err != nil {
 		return err
 	}
@@ -40,7 +40,7 @@ func DeliverOne(ctx context.Context, st *store.Store, sender mail.Sender, id int
 	}
 	if err := sender.Send(ctx, msg); err != nil {
 		permanent := !mail.IsTemporary(err)
-		if ferr := st.MailFailed(ctx, m.ID, err.Error(), permanent); ferr != nil {
+		if ferr := st.Messaging().MailFailed(ctx, m.ID, err.Error(), permanent); ferr != nil {
 			return ferr
 		}
 		if permanent {
@@ -48,13 +48,13 @@ func DeliverOne(ctx context.Context, st *store.Store, sender mail.Sender, id int
 		}
 		return err
 	}
-	return st.MarkMailSent(ctx, m.ID)
+	return st.Messaging().MarkMailSent(ctx, m.ID)
 }
 
 // Deliver sends what is waiting once and returns how many were sent. A
 // failed send is recorded on its message, not returned.
 func Deliver(ctx context.Context, st *store.Store, sender mail.Sender) (int, error) {
-	waiting, err := st.MailToSend(ctx, 50)
+	waiting, err := st.Messaging().MailToSend(ctx, 50)
 	if err != nil {
 		return 0, err
 	}

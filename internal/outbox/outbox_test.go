@@ -35,7 +35,7 @@ func TestDeliverRetriesTemporaryAndStopsOnPermanent(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, to := range []string{"ok@example.jp", "busy@example.jp", "gone@example.jp"} {
-		if err := st.QueueMail(ctx, &store.Mail{To: to, Lang: "ja", Subject: "件名", Body: "本文"}); err != nil {
+		if err := st.Messaging().QueueMail(ctx, &store.Mail{To: to, Lang: "ja", Subject: "件名", Body: "本文"}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -48,7 +48,7 @@ func TestDeliverRetriesTemporaryAndStopsOnPermanent(t *testing.T) {
 		t.Fatalf("first round: %d %v %+v", n, err, sender.delivered)
 	}
 	first := sender.delivered[0].MessageID
-	waiting, _ := st.MailToSend(ctx, 10)
+	waiting, _ := st.Messaging().MailToSend(ctx, 10)
 	if len(waiting) != 1 || waiting[0].To != "busy@example.jp" || waiting[0].Attempts != 1 {
 		t.Fatalf("after one round: %+v", waiting)
 	}
@@ -56,10 +56,10 @@ func TestDeliverRetriesTemporaryAndStopsOnPermanent(t *testing.T) {
 	if n, _ := Deliver(ctx, st, sender); n != 1 {
 		t.Errorf("retry delivered %d", n)
 	}
-	if waiting, _ := st.MailToSend(ctx, 10); len(waiting) != 0 {
+	if waiting, _ := st.Messaging().MailToSend(ctx, 10); len(waiting) != 0 {
 		t.Errorf("still waiting: %+v", waiting)
 	}
-	all, _ := st.Outbox(ctx, 10, true)
+	all, _ := st.Messaging().Outbox(ctx, 10, true)
 	if len(all) != 1 || all[0].To != "gone@example.jp" || all[0].LastError == "" {
 		t.Errorf("the permanent failure is not kept for staff: %+v", all)
 	}

@@ -72,22 +72,22 @@ func demoAccounts(ctx context.Context, tx *store.Store, ds *demo.Dataset, m ids,
 		}
 		s.set(made)
 		u := domain.User{Email: a.Email, Name: name}
-		if err := tx.CreateUser(ctx, &u); err != nil {
+		if err := tx.Accounts().CreateUser(ctx, &u); err != nil {
 			return nil, fmt.Errorf("demo account %s: %w", a.Email, err)
 		}
 		users[a.Email] = u.ID
-		if err := tx.SetPassword(ctx, u.ID, hash); err != nil {
+		if err := tx.Accounts().SetPassword(ctx, u.ID, hash); err != nil {
 			return nil, err
 		}
 		if a.Role == "" {
-			if err := tx.LinkTalentUser(ctx, m.tal[ds.Talents[0].ID], u.ID); err != nil {
+			if err := tx.Talents().LinkTalentUser(ctx, m.tal[ds.Talents[0].ID], u.ID); err != nil {
 				return nil, err
 			}
-		} else if err := tx.AddMembership(ctx, &domain.Membership{UserID: u.ID, OrganizationID: m.org[org], Role: a.Role}); err != nil {
+		} else if err := tx.Accounts().AddMembership(ctx, &domain.Membership{UserID: u.ID, OrganizationID: m.org[org], Role: a.Role}); err != nil {
 			return nil, fmt.Errorf("demo membership %s: %w", a.Email, err)
 		}
 		s.set(made.Add(7 * time.Minute))
-		if err := tx.MarkEmailVerified(ctx, u.ID); err != nil {
+		if err := tx.Accounts().MarkEmailVerified(ctx, u.ID); err != nil {
 			return nil, err
 		}
 	}

@@ -64,13 +64,13 @@ func aftermath(ctx context.Context, tx *store.Store, ds *demo.Dataset, plan *dem
 		a := planned
 		a.EntryID, a.ProjectID, a.Accepted = m.ent[planned.EntryID], m.proj[planned.ProjectID], nil
 		s.set(s.agreed[i])
-		if err := tx.SaveAgreement(ctx, &a, act.staff); err != nil {
+		if err := tx.Agreements().SaveAgreement(ctx, &a, act.staff); err != nil {
 			return 0, 0, fmt.Errorf("agreement of entry %d: %w", planned.EntryID, err)
 		}
 		for k, x := range planned.Accepted {
 			s.set(s.acceptance(i, k))
 			by := act.of(x.Party, hosts[planned.ProjectID], planned.TalentID)
-			if _, err := tx.AcceptAgreement(ctx, a.ID, a.Version, x.Party, by); err != nil {
+			if _, err := tx.Agreements().AcceptAgreement(ctx, a.ID, a.Version, x.Party, by); err != nil {
 				return 0, 0, fmt.Errorf("acceptance of entry %d: %w", planned.EntryID, err)
 			}
 		}
@@ -89,23 +89,23 @@ func aftermath(ctx context.Context, tx *store.Store, ds *demo.Dataset, plan *dem
 // messages spread over the period from the office's welcome on its first
 // day, and the outcomes on its last day.
 func teamWork(ctx context.Context, tx *store.Store, t demo.Team, m ids, act actors, host int64, s *story) error {
-	g, err := tx.EngagementOfProject(ctx, m.proj[t.ProjectID])
+	g, err := tx.Workspaces().EngagementOfProject(ctx, m.proj[t.ProjectID])
 	if err != nil {
 		return err
 	}
 	work := s.periods[t.ProjectID]
 	s.set(work.from.Add(10 * time.Hour))
-	if err := tx.SetGoal(ctx, g.ID, t.Goal); err != nil {
+	if err := tx.Workspaces().SetGoal(ctx, g.ID, t.Goal); err != nil {
 		return err
 	}
 	for _, x := range t.Milestones {
 		ms := domain.Milestone{EngagementID: g.ID, Title: x.Title, DueOn: x.DueOn}
-		if err := tx.AddMilestone(ctx, &ms); err != nil {
+		if err := tx.Workspaces().AddMilestone(ctx, &ms); err != nil {
 			return err
 		}
 		if x.Done {
 			s.set(jstDay(x.DueOn, 17, 0))
-			if err := tx.SetMilestoneDone(ctx, g.ID, ms.ID, true); err != nil {
+			if err := tx.Workspaces().SetMilestoneDone(ctx, g.ID, ms.ID, true); err != nil {
 				return err
 			}
 			s.set(work.from.Add(10 * time.Hour))
@@ -117,14 +117,14 @@ func teamWork(ctx context.Context, tx *store.Store, t demo.Team, m ids, act acto
 			x.TalentID = m.tal[x.TalentID]
 		}
 		s.set(jstDay(x.HeldOn, 19, 0))
-		if err := tx.LogMeeting(ctx, &x); err != nil {
+		if err := tx.Workspaces().LogMeeting(ctx, &x); err != nil {
 			return err
 		}
 	}
 	for _, x := range t.Reports {
 		s.set(s.report(t.ProjectID, x.TalentID, x.Month))
 		x.EngagementID, x.TalentID = g.ID, m.tal[x.TalentID]
-		if err := tx.SubmitReport(ctx, &x); err != nil {
+		if err := tx.Workspaces().SubmitReport(ctx, &x); err != nil {
 			return err
 		}
 	}
@@ -134,7 +134,7 @@ func teamWork(ctx context.Context, tx *store.Store, t demo.Team, m ids, act acto
 			by = act.partner
 		}
 		s.set(jstDay(spread(work.from, work.to.Sub(work.from), i, len(t.Messages)), 10+2*i, 0))
-		if err := tx.PostMessage(ctx, &domain.Message{EngagementID: g.ID, AuthorID: by, Body: x.Body}); err != nil {
+		if err := tx.Workspaces().PostMessage(ctx, &domain.Message{EngagementID: g.ID, AuthorID: by, Body: x.Body}); err != nil {
 			return err
 		}
 	}
@@ -145,7 +145,7 @@ func teamWork(ctx context.Context, tx *store.Store, t demo.Team, m ids, act acto
 		if x.Recorded {
 			in.Result = x.Result
 		}
-		if err := tx.SaveIndicator(ctx, &in); err != nil {
+		if err := tx.Workspaces().SaveIndicator(ctx, &in); err != nil {
 			return err
 		}
 	}
@@ -162,7 +162,7 @@ func completeTeam(ctx context.Context, tx *store.Store, g domain.Engagement, t d
 	s *story) error {
 	done := s.completed(t.ProjectID)
 	s.set(done)
-	if err := tx.CompleteEngagement(ctx, g.ID); err != nil {
+	if err := tx.Workspaces().CompleteEngagement(ctx, g.ID); err != nil {
 		return err
 	}
 	for i, x := range t.Reviews {
@@ -172,14 +172,14 @@ func completeTeam(ctx context.Context, tx *store.Store, g domain.Engagement, t d
 			party = domain.PartyTalent
 		}
 		x.EngagementID, x.AuthorID, x.TalentID = g.ID, act.of(party, host, x.TalentID), m.tal[x.TalentID]
-		if err := tx.SaveTeamReview(ctx, &x); err != nil {
+		if err := tx.Workspaces().SaveTeamReview(ctx, &x); err != nil {
 			return err
 		}
 	}
 	consented := jstDay(done.AddDate(0, 0, 10), 10, 0)
 	s.set(consented)
 	if t.StoryConsent {
-		if err := tx.SetStoryConsent(ctx, g.ID, true); err != nil {
+		if err := tx.Workspaces().SetStoryConsent(ctx, g.ID, true); err != nil {
 			return err
 		}
 	}
@@ -195,7 +195,7 @@ func completeTeam(ctx context.Context, tx *store.Store, g domain.Engagement, t d
 			}
 		}
 		c := domain.Consent{UserID: user, Purpose: domain.ConsentStory, Granted: true}
-		if err := tx.RecordConsent(ctx, &c); err != nil {
+		if err := tx.Compliance().RecordConsent(ctx, &c); err != nil {
 			return err
 		}
 	}
@@ -205,7 +205,7 @@ func completeTeam(ctx context.Context, tx *store.Store, g domain.Engagement, t d
 // memberAccount gives a demo talent an account, so their consent can be
 // recorded.
 func memberAccount(ctx context.Context, tx *store.Store, talentID int64) (int64, error) {
-	t, err := tx.Talent(ctx, talentID)
+	t, err := tx.Talents().Talent(ctx, talentID)
 	if err != nil {
 		return 0, err
 	}
@@ -213,8 +213,8 @@ func memberAccount(ctx context.Context, tx *store.Store, talentID int64) (int64,
 		return t.UserID, nil
 	}
 	u := domain.User{Email: fmt.Sprintf("member-%d@demo.tsunagu.example", talentID), Name: t.Name, NameKana: t.NameKana}
-	if err := tx.CreateUser(ctx, &u); err != nil {
+	if err := tx.Accounts().CreateUser(ctx, &u); err != nil {
 		return 0, err
 	}
-	return u.ID, tx.LinkTalentUser(ctx, talentID, u.ID)
+	return u.ID, tx.Talents().LinkTalentUser(ctx, talentID, u.ID)
 }

@@ -56,7 +56,7 @@ func loadDemoAt(t *testing.T, url string, now time.Time) loadedDemo {
 	if d.plan, err = demo.PlanAftermath(d.ds, demo.DefaultSeed); err != nil {
 		t.Fatal(err)
 	}
-	if d.program, err = st.ProgramBySlug(ctx, demo.Ota2021Slug); err != nil {
+	if d.program, err = st.Directory().ProgramBySlug(ctx, demo.Ota2021Slug); err != nil {
 		t.Fatal(err)
 	}
 	return d
@@ -76,7 +76,7 @@ func TestDemoTeamsAtWork(t *testing.T) {
 		for _, team := range d.plan.Teams {
 			planned[d.ds.Projects[team.ProjectID-1].Title] = team
 		}
-		gs, err := d.st.Engagements(ctx, d.program.MunicipalityID)
+		gs, err := d.st.Workspaces().Engagements(ctx, d.program.MunicipalityID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -85,7 +85,7 @@ func TestDemoTeamsAtWork(t *testing.T) {
 		}
 		completed, newBusinesses := 0, 0
 		for _, g := range gs {
-			p, err := d.st.Project(ctx, g.ProjectID)
+			p, err := d.st.Projects().Project(ctx, g.ProjectID)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -93,7 +93,7 @@ func TestDemoTeamsAtWork(t *testing.T) {
 			if !ok || p.ProgramID != d.program.ID {
 				t.Fatalf("an engagement for %q, not planned in 2021", p.Title)
 			}
-			team, err := d.st.Team(ctx, g)
+			team, err := d.st.Workspaces().Team(ctx, g)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -101,9 +101,9 @@ func TestDemoTeamsAtWork(t *testing.T) {
 				t.Errorf("%s: team of %d, planned %d", p.Title, len(team), len(plan.Members))
 			}
 			checkReports(t, d.st, g, team, p.Title)
-			meetings, _ := d.st.Meetings(ctx, g.ID)
-			milestones, _ := d.st.Milestones(ctx, g.ID)
-			messages, _ := d.st.Messages(ctx, g.ID, 10)
+			meetings, _ := d.st.Workspaces().Meetings(ctx, g.ID)
+			milestones, _ := d.st.Workspaces().Milestones(ctx, g.ID)
+			messages, _ := d.st.Workspaces().Messages(ctx, g.ID, 10)
 			if len(meetings) == 0 || len(milestones) < 2 || len(messages) == 0 || g.Goal == "" {
 				t.Errorf("%s: %d meetings, %d milestones, %d messages, goal %q", p.Title, len(meetings), len(milestones),
 					len(messages), g.Goal)
@@ -115,7 +115,7 @@ func TestDemoTeamsAtWork(t *testing.T) {
 				completed++
 				checkReviews(t, d.st, g, team, p.Title)
 			}
-			ins, _ := d.st.Indicators(ctx, g.ID)
+			ins, _ := d.st.Workspaces().Indicators(ctx, g.ID)
 			if len(ins) < 1 || len(ins) > 3 {
 				t.Errorf("%s: %d indicators", p.Title, len(ins))
 			}
@@ -141,7 +141,7 @@ func TestDemoTeamsAtWork(t *testing.T) {
 // agreement.
 func checkReports(t *testing.T, st *store.Store, g domain.Engagement, team []store.TeamMember, title string) {
 	t.Helper()
-	reports, err := st.Reports(context.Background(), g.ID)
+	reports, err := st.Workspaces().Reports(context.Background(), g.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,7 +169,7 @@ func checkReports(t *testing.T, st *store.Store, g domain.Engagement, team []sto
 // checkReviews requires reviews both ways for every member.
 func checkReviews(t *testing.T, st *store.Store, g domain.Engagement, team []store.TeamMember, title string) {
 	t.Helper()
-	reviews, err := st.TeamReviews(context.Background(), g.ID)
+	reviews, err := st.Workspaces().TeamReviews(context.Background(), g.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -191,13 +191,13 @@ func TestDemoEntriesFollowAgreements(t *testing.T) {
 	forEachEngine(t, func(t *testing.T, url string) {
 		ctx := context.Background()
 		d := loadDemo(t, url)
-		rows, err := d.st.EntriesOfProgram(ctx, d.program.ID)
+		rows, err := d.st.Entries().EntriesOfProgram(ctx, d.program.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
 		complete, pending, none := 0, 0, 0
 		for _, e := range rows {
-			a, err := d.st.AgreementOfEntry(ctx, e.ID)
+			a, err := d.st.Agreements().AgreementOfEntry(ctx, e.ID)
 			switch {
 			case domain.ErrorCode(err) == domain.CodeNotFound:
 				if e.Status == domain.EntryOffered {

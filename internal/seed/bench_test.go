@@ -97,7 +97,7 @@ func BenchmarkSearch100k(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		start := time.Now()
-		if _, err := st.ListProjects(context.Background(), filters[i%len(filters)]); err != nil {
+		if _, err := st.Projects().ListProjects(context.Background(), filters[i%len(filters)]); err != nil {
 			b.Fatal(err)
 		}
 		durations = append(durations, time.Since(start))

@@ -13,7 +13,7 @@ import (
 // ward answered lately, and a new one not answered yet.
 func community(ctx context.Context, tx *store.Store, lgcode string, s *story) error {
 	now := s.now
-	mu, err := tx.MunicipalityByLGCode(ctx, lgcode)
+	mu, err := tx.Directory().MunicipalityByLGCode(ctx, lgcode)
 	if err != nil {
 		return err
 	}
@@ -34,7 +34,7 @@ func community(ctx context.Context, tx *store.Store, lgcode string, s *story) er
 		e.MunicipalityID = mu.ID
 		e.EndsAt = e.StartsAt.Add(2 * time.Hour)
 		s.set(jstDay(now.AddDate(0, 0, -21+3*i), 15, 0))
-		if err := tx.CreateEvent(ctx, e); err != nil {
+		if err := tx.Community().CreateEvent(ctx, e); err != nil {
 			return err
 		}
 	}
@@ -58,12 +58,12 @@ func community(ctx context.Context, tx *store.Store, lgcode string, s *story) er
 		}
 		s.set(proposed)
 		i := domain.Idea{MunicipalityID: mu.ID, Title: x.title, Body: x.body}
-		if err := tx.CreateIdea(ctx, &i); err != nil {
+		if err := tx.Community().CreateIdea(ctx, &i); err != nil {
 			return err
 		}
 		if x.status != domain.IdeaReceived {
 			s.set(jstDay(now.AddDate(0, 0, -30+4*k), 16, 0))
-			if _, err := tx.AnswerIdea(ctx, i.ID, x.status, x.answer); err != nil {
+			if _, err := tx.Community().AnswerIdea(ctx, i.ID, x.status, x.answer); err != nil {
 				return err
 			}
 		}

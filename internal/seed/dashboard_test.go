@@ -51,7 +51,7 @@ func TestDashboardEqualsSQL(t *testing.T) {
 		}
 		for name, s := range scopes {
 			t.Run(name, func(t *testing.T) {
-				got, err := d.st.Dashboard(ctx, s.sc)
+				got, err := d.st.Insights().Dashboard(ctx, s.sc)
 				if err != nil {
 					t.Fatal(err)
 				}

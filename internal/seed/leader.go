@@ -31,7 +31,7 @@ func demoLeader(ctx context.Context, tx *store.Store, ds *demo.Dataset, plan *de
 			continue
 		}
 		s.set(s.closed2021.Add(10*time.Hour + time.Duration(assigned)*time.Minute))
-		if err := tx.AssignReviewer(ctx, m.ent[e.ID], leader, staff); err != nil {
+		if err := tx.Entries().AssignReviewer(ctx, m.ent[e.ID], leader, staff); err != nil {
 			return err
 		}
 		assigned++
@@ -42,12 +42,12 @@ func demoLeader(ctx context.Context, tx *store.Store, ds *demo.Dataset, plan *de
 			continue
 		}
 		firstCompleted = firstCompleted && !t.Completed
-		g, err := tx.EngagementOfProject(ctx, m.proj[t.ProjectID])
+		g, err := tx.Workspaces().EngagementOfProject(ctx, m.proj[t.ProjectID])
 		if err != nil {
 			return err
 		}
 		s.set(s.periods[t.ProjectID].from.Add(9 * time.Hour))
-		if err := tx.AssignTeamLeader(ctx, g.ID, leader); err != nil {
+		if err := tx.Workspaces().AssignTeamLeader(ctx, g.ID, leader); err != nil {
 			return err
 		}
 	}

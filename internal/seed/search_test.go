@@ -54,7 +54,7 @@ func hits(t *testing.T, st *store.Store, q string) []int64 {
 	match, exclude := parsed.FTS5()
 	var ids []int64
 	for offset := 0; ; offset += 100 {
-		page, err := st.ListProjects(context.Background(), store.ProjectFilter{Limit: 100, Offset: offset,
+		page, err := st.Projects().ListProjects(context.Background(), store.ProjectFilter{Limit: 100, Offset: offset,
 			Search: store.Search{FTS5Match: match, FTS5Exclude: exclude, TSQuery: parsed.TSQuery()}})
 		if err != nil {
 			t.Fatal(err)
@@ -75,13 +75,13 @@ func containing(t *testing.T, st *store.Store, word string) []int64 {
 	t.Helper()
 	ctx := context.Background()
 	ref, _ := refdata.Load()
-	page, err := st.ListProjects(ctx, store.ProjectFilter{Limit: 100})
+	page, err := st.Projects().ListProjects(ctx, store.ProjectFilter{Limit: 100})
 	if err != nil {
 		t.Fatal(err)
 	}
 	var ids []int64
 	for _, p := range page.Projects {
-		host, err := st.Organization(ctx, p.HostID)
+		host, err := st.Directory().Organization(ctx, p.HostID)
 		if err != nil {
 			t.Fatal(err)
 		}

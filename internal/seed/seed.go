@@ -144,7 +144,7 @@ func loadMapped(ctx context.Context, tx *store.Store, ds *demo.Dataset, progress
 	for _, m := range ds.Municipalities {
 		old := m.ID
 		s.madeAt(municipalityKind, old)
-		if err := tx.CreateMunicipality(ctx, &m); err != nil {
+		if err := tx.Directory().CreateMunicipality(ctx, &m); err != nil {
 			return c, ids{}, fmt.Errorf("municipality %s: %w", m.LGCode, err)
 		}
 		muni[old] = m.ID
@@ -155,7 +155,7 @@ func loadMapped(ctx context.Context, tx *store.Store, ds *demo.Dataset, progress
 		old := o.ID
 		o.MunicipalityID = muni[o.MunicipalityID]
 		s.madeAt(organizationKind, old)
-		if err := tx.CreateOrganization(ctx, &o); err != nil {
+		if err := tx.Directory().CreateOrganization(ctx, &o); err != nil {
 			return c, ids{}, fmt.Errorf("organization %s: %w", o.Name, err)
 		}
 		org[old] = o.ID
@@ -167,7 +167,7 @@ func loadMapped(ctx context.Context, tx *store.Store, ds *demo.Dataset, progress
 		p.MunicipalityID = muni[p.MunicipalityID]
 		p.HostIDs = remap(org, p.HostIDs)
 		s.madeAt(programKind, old)
-		if err := tx.CreateProgram(ctx, &p); err != nil {
+		if err := tx.Directory().CreateProgram(ctx, &p); err != nil {
 			return c, ids{}, fmt.Errorf("program %s: %w", p.Slug, err)
 		}
 		prog[old] = p.ID
@@ -178,7 +178,7 @@ func loadMapped(ctx context.Context, tx *store.Store, ds *demo.Dataset, progress
 		old := p.ID
 		p.MunicipalityID, p.ProgramID, p.HostID = muni[p.MunicipalityID], prog[p.ProgramID], org[p.HostID]
 		s.madeAt(projectKind, old)
-		if err := tx.CreateProject(ctx, &p); err != nil {
+		if err := tx.Projects().CreateProject(ctx, &p); err != nil {
 			return c, ids{}, fmt.Errorf("project %s: %w", p.Title, err)
 		}
 		proj[old] = p.ID
@@ -188,7 +188,7 @@ func loadMapped(ctx context.Context, tx *store.Store, ds *demo.Dataset, progress
 	for _, t := range ds.Talents {
 		old := t.ID
 		s.madeAt(talentKind, old)
-		if err := tx.CreateTalent(ctx, &t); err != nil {
+		if err := tx.Talents().CreateTalent(ctx, &t); err != nil {
 			return c, ids{}, fmt.Errorf("talent %s: %w", t.Name, err)
 		}
 		tal[old] = t.ID
@@ -201,7 +201,7 @@ func loadMapped(ctx context.Context, tx *store.Store, ds *demo.Dataset, progress
 		e.MunicipalityID, e.ProgramID, e.TalentID = muni[e.MunicipalityID], prog[e.ProgramID], tal[e.TalentID]
 		e.Choices = remap(proj, e.Choices)
 		s.madeAt(entryKind, old)
-		if err := tx.CreateEntry(ctx, &e); err != nil {
+		if err := tx.Entries().CreateEntry(ctx, &e); err != nil {
 			return c, ids{}, fmt.Errorf("entry of talent %d: %w", e.TalentID, err)
 		}
 		ent[old] = e.ID

@@ -45,7 +45,7 @@ func TestDemoLoadsEverythingOnce(t *testing.T) {
 	if c != want {
 		t.Fatalf("loaded %v, generated %v", c, want)
 	}
-	h, err := st.HubStats(ctx)
+	h, err := st.Insights().HubStats(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,11 +53,11 @@ func TestDemoLoadsEverythingOnce(t *testing.T) {
 		t.Errorf("database holds %+v, want %v", h, want)
 	}
 	// Entry choices point at the remapped projects of the right program.
-	p, err := st.ProgramBySlug(ctx, demo.Ota2021Slug)
+	p, err := st.Directory().ProgramBySlug(ctx, demo.Ota2021Slug)
 	if err != nil {
 		t.Fatal(err)
 	}
-	stats, err := st.ProgramStats(ctx, p.ID)
+	stats, err := st.Insights().ProgramStats(ctx, p.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,7 +67,7 @@ func TestDemoLoadsEverythingOnce(t *testing.T) {
 	if _, err := Demo(ctx, st, ref, demo.DefaultSeed, now); err == nil || !strings.Contains(err.Error(), "already has data") {
 		t.Errorf("second load: %v", err)
 	}
-	h2, _ := st.HubStats(ctx)
+	h2, _ := st.Insights().HubStats(ctx)
 	if h2 != h {
 		t.Errorf("a refused load changed the database: %+v → %+v", h, h2)
 	}
@@ -87,14 +87,14 @@ func TestDemoAccounts(t *testing.T) {
 	if _, err := Demo(ctx, st, ref, demo.DefaultSeed, time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)); err != nil {
 		t.Fatal(err)
 	}
-	ota, _ := st.MunicipalityByLGCode(ctx, demo.OtaLGCode)
-	tsubame, _ := st.MunicipalityByLGCode(ctx, demo.TsubameLGCode)
+	ota, _ := st.Directory().MunicipalityByLGCode(ctx, demo.OtaLGCode)
+	tsubame, _ := st.Directory().MunicipalityByLGCode(ctx, demo.TsubameLGCode)
 	for _, a := range DemoAccounts() {
-		c, err := st.Credentials(ctx, a.Email)
+		c, err := st.Accounts().Credentials(ctx, a.Email)
 		if err != nil || !c.Verified || c.PasswordHash == "" {
 			t.Fatalf("%s: %+v %v", a.Email, c, err)
 		}
-		ms, err := st.Memberships(ctx, c.User.ID)
+		ms, err := st.Accounts().Memberships(ctx, c.User.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -103,7 +103,7 @@ func TestDemoAccounts(t *testing.T) {
 			if len(ms) != 0 {
 				t.Errorf("the talent has memberships: %+v", ms)
 			}
-			if _, err := st.TalentByUser(ctx, c.User.ID); err != nil {
+			if _, err := st.Talents().TalentByUser(ctx, c.User.ID); err != nil {
 				t.Errorf("the demo talent has no profile: %v", err)
 			}
 		case strings.HasPrefix(a.Email, "tsubame"):
@@ -118,15 +118,15 @@ func TestDemoAccounts(t *testing.T) {
 	}
 	// The leader sees only what is assigned to them, so the demo assigns
 	// them entries of 2021 and teams: those at work and one completed.
-	leader, err := st.Credentials(ctx, "leader@demo.tsunagu.example")
+	leader, err := st.Accounts().Credentials(ctx, "leader@demo.tsunagu.example")
 	if err != nil {
 		t.Fatal(err)
 	}
-	p2021, err := st.ProgramBySlug(ctx, demo.Ota2021Slug)
+	p2021, err := st.Directory().ProgramBySlug(ctx, demo.Ota2021Slug)
 	if err != nil {
 		t.Fatal(err)
 	}
-	reviewers, err := st.ReviewersOfProgram(ctx, p2021.ID)
+	reviewers, err := st.Entries().ReviewersOfProgram(ctx, p2021.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -136,13 +136,13 @@ func TestDemoAccounts(t *testing.T) {
 			entries++
 		}
 	}
-	leaders, err := st.TeamLeaders(ctx, ota.ID, 0)
+	leaders, err := st.Workspaces().TeamLeaders(ctx, ota.ID, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
 	led := map[domain.EngagementStatus]int{}
 	for _, l := range leaders {
-		g, err := st.Engagement(ctx, l.EngagementID)
+		g, err := st.Workspaces().Engagement(ctx, l.EngagementID)
 		if err != nil || l.UserID != leader.User.ID {
 			t.Fatalf("leader %+v: %v", l, err)
 		}

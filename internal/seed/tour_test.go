@@ -77,12 +77,12 @@ func TestReadmeTourExists(t *testing.T) {
 			return m[1:]
 		}
 
-		ota, err := d.st.MunicipalityByLGCode(ctx, find(`\*\*Ota City \(大田区, lgcode (\d{6})\)\*\*`)[0])
+		ota, err := d.st.Directory().MunicipalityByLGCode(ctx, find(`\*\*Ota City \(大田区, lgcode (\d{6})\)\*\*`)[0])
 		if err != nil || ota.Name != "大田区" {
 			t.Errorf("Ota by its README code: %+v %v", ota, err)
 		}
 		m := find(`\*\*([^*]+)\*\* \(` + "`" + `/programs/([a-z0-9-]+)` + "`" + `, closed\)`)
-		p2021, err := d.st.ProgramBySlug(ctx, m[1])
+		p2021, err := d.st.Directory().ProgramBySlug(ctx, m[1])
 		if err != nil || p2021.Title != m[0] || p2021.MunicipalityID != ota.ID || !p2021.EntryClosesAt.Before(d.now) {
 			t.Errorf("the README's closed program %q at /programs/%s: %+v %v", m[0], m[1], p2021, err)
 		}
@@ -94,12 +94,12 @@ func TestReadmeTourExists(t *testing.T) {
 			}
 		}
 
-		stories, err := d.st.Stories(ctx, ota.ID)
+		stories, err := d.st.Community().Stories(ctx, ota.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
 		var open []domain.Program
-		progs, err := d.st.Programs(ctx, 0)
+		progs, err := d.st.Directory().Programs(ctx, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -118,7 +118,7 @@ func TestReadmeTourExists(t *testing.T) {
 				}
 			}
 		}
-		events, err := d.st.Events(ctx, ota.ID, d.now)
+		events, err := d.st.Community().Events(ctx, ota.ID, d.now)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -154,7 +154,7 @@ func TestReadmeTourExists(t *testing.T) {
 			}
 		}
 
-		tsubame, err := d.st.MunicipalityByLGCode(ctx, demo.TsubameLGCode)
+		tsubame, err := d.st.Directory().MunicipalityByLGCode(ctx, demo.TsubameLGCode)
 		m = find(`\*\*Tsubame City \((.+?), (Niigata)\)\*\* as a second municipality with its own program`)
 		if err != nil || tsubame.Name != m[0] || tsubame.PrefCode != 15 ||
 			count(`SELECT COUNT(*) FROM programs WHERE municipality_id = %d`, tsubame.ID) == 0 {
@@ -180,7 +180,7 @@ func checkReadmeSignIns(t *testing.T, text string, d loadedDemo, open []domain.P
 	var accounts []string
 	for _, a := range DemoAccounts() {
 		accounts = append(accounts, a.Email)
-		c, err := d.st.Credentials(ctx, a.Email)
+		c, err := d.st.Accounts().Credentials(ctx, a.Email)
 		if err != nil || !c.Verified {
 			t.Errorf("%s cannot sign in: %+v %v", a.Email, c, err)
 			continue
@@ -193,11 +193,11 @@ func checkReadmeSignIns(t *testing.T, text string, d loadedDemo, open []domain.P
 		}
 		// The talent has a profile to be recommended from and an open
 		// program to enter.
-		talent, err := d.st.TalentByUser(ctx, c.User.ID)
+		talent, err := d.st.Talents().TalentByUser(ctx, c.User.ID)
 		if err != nil || len(talent.Skills) == 0 || len(talent.SDGs) == 0 {
 			t.Errorf("the demo talent's profile: %+v %v", talent, err)
 		}
-		entries, err := d.st.EntriesOfTalent(ctx, talent.ID)
+		entries, err := d.st.Entries().EntriesOfTalent(ctx, talent.ID)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -17,13 +17,13 @@ func TestWithClockDatesRows(t *testing.T) {
 		at := time.Date(2021, time.July, 1, 9, 30, 0, 0, domain.Japan())
 		c := s.WithClock(func() time.Time { return at })
 		u := domain.User{Email: "hanako@example.jp", Name: "山田 花子"}
-		mustNil(t, c.CreateUser(ctx, &u))
+		mustNil(t, c.Accounts().CreateUser(ctx, &u))
 		m := domain.Municipality{LGCode: "131113", Slug: "ota", Name: "大田区", PrefCode: 13}
 		at = at.Add(time.Hour)
-		mustNil(t, c.InTx(ctx, func(tx *Store) error { return tx.CreateMunicipality(ctx, &m) }))
+		mustNil(t, c.InTx(ctx, func(tx *Store) error { return tx.Directory().CreateMunicipality(ctx, &m) }))
 		before := time.Now()
 		later := domain.User{Email: "taro@example.jp", Name: "山田 太郎"}
-		mustNil(t, s.CreateUser(ctx, &later))
+		mustNil(t, s.Accounts().CreateUser(ctx, &later))
 
 		stamp := func(q string, id int64) time.Time {
 			t.Helper()

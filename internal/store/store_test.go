@@ -358,6 +358,9 @@ func TestQuietWritesKeepTheVersion(t *testing.T) {
 		before := s.Version()
 		ss := s.Accounts().Sessions()
 		mustNil(t, ss.Save(ctx, "token", []byte("data"), time.Now().Add(time.Hour), SessionOwner{}))
+		if s.Version() != before {
+			t.Errorf("version moved from %d to %d on a visitor's session", before, s.Version())
+		}
 		u := domain.User{Email: "quiet@example.jp", Name: "静か"}
 		mustNil(t, s.Accounts().CreateUser(ctx, &u))
 		before = s.Version()

@@ -58,7 +58,7 @@ func takeoverScenario(t *testing.T, w *world) {
 	laptop := w.signedIn(t, "leaving@example.jp", "退会 花子")
 	phone := w.browser(t)
 	w.login(t, phone, "leaving@example.jp", testPassword)
-	leaving, err := w.st.Credentials(ctx, "leaving@example.jp")
+	leaving, err := w.st.Accounts().Credentials(ctx, "leaving@example.jp")
 	must(t, err)
 	if status, body, _ := send(t, laptop, "POST", w.srv.URL+"/me/delete", url.Values{"password": {testPassword}}); status != http.StatusOK ||
 		!strings.Contains(body, "アカウントを削除しました") {
@@ -80,7 +80,7 @@ func takeoverScenario(t *testing.T, w *world) {
 	if status, _, _ := send(t, newcomer, "GET", w.srv.URL+link[1], nil); status != http.StatusSeeOther {
 		t.Fatalf("verify: %d", status)
 	}
-	fresh, err := w.st.Credentials(ctx, "newcomer@example.jp")
+	fresh, err := w.st.Accounts().Credentials(ctx, "newcomer@example.jp")
 	must(t, err)
 	if fresh.User.ID <= leaving.User.ID {
 		t.Errorf("the new account got id %d; the deleted one had %d", fresh.User.ID, leaving.User.ID)
@@ -158,7 +158,7 @@ func passwordChangeScenario(t *testing.T, w *world) {
 		t.Errorf("the old password: %d", status)
 	}
 	w.login(t, c, "yamada@example.jp", "kamata sakura 2026")
-	events, err := w.st.AuditLog(ctx, 0, 30)
+	events, err := w.st.Compliance().AuditLog(ctx, 0, 30)
 	must(t, err)
 	var actions []string
 	for _, e := range events {
@@ -208,7 +208,7 @@ func resetScenario(t *testing.T, w *world) {
 	links := make([]string, 0, 2)
 	for range 2 {
 		send(t, visitor, "POST", w.srv.URL+"/password/forgot", url.Values{"email": {"omori@example.jp"}})
-		mails, err := w.st.Outbox(context.Background(), 1, false)
+		mails, err := w.st.Messaging().Outbox(context.Background(), 1, false)
 		must(t, err)
 		m := regexp.MustCompile(`token=([A-Za-z0-9_%-]+)`).FindStringSubmatch(mails[0].Body)
 		if m == nil {
@@ -259,7 +259,7 @@ func logoutEverywhereScenario(t *testing.T, w *world) {
 	}
 	w.login(t, phone, "kojiya@example.jp", testPassword)
 	w.stillSignedIn(t, phone, "a new sign-in afterwards")
-	events, err := w.st.AuditLog(context.Background(), 0, 5)
+	events, err := w.st.Compliance().AuditLog(context.Background(), 0, 5)
 	must(t, err)
 	found := false
 	for _, e := range events {
@@ -298,7 +298,7 @@ func legacySessionScenario(t *testing.T, w *world) {
 	ids := map[string]int64{}
 	for _, email := range []string{"stays@example.jp", "ended@example.jp", "deleted@example.jp"} {
 		c := w.signedIn(t, email, "以前 から")
-		creds, err := w.st.Credentials(ctx, email)
+		creds, err := w.st.Accounts().Credentials(ctx, email)
 		must(t, err)
 		ids[email] = creds.User.ID
 		if email != "stays@example.jp" {

@@ -67,7 +67,7 @@ func signupScenario(t *testing.T, w *world) {
 	if status != http.StatusSeeOther || h.Get("Location") != "/signup/sent" {
 		t.Fatalf("signup: %d %s", status, h.Get("Location"))
 	}
-	mails, err := w.st.Outbox(context.Background(), 10, true)
+	mails, err := w.st.Messaging().Outbox(context.Background(), 10, true)
 	must(t, err)
 	if len(mails) != 1 || mails[0].To != "hanako@example.jp" || !strings.Contains(mails[0].Subject, "メールアドレスの確認") {
 		t.Fatalf("outbox: %+v", mails)
@@ -83,7 +83,7 @@ func signupScenario(t *testing.T, w *world) {
 	}
 	// Signing up again with the same address looks the same but mails a notice.
 	status, _, _ = send(t, c, "POST", base+"/signup", form)
-	mails, _ = w.st.Outbox(context.Background(), 10, true)
+	mails, _ = w.st.Messaging().Outbox(context.Background(), 10, true)
 	if status != http.StatusSeeOther || len(mails) != 2 || !strings.Contains(mails[0].Subject, "登録済み") {
 		t.Errorf("second signup: %d, %d mails", status, len(mails))
 	}
@@ -114,7 +114,7 @@ func signupScenario(t *testing.T, w *world) {
 		t.Errorf("me after logout: %d %s", status, h.Get("Location"))
 	}
 	// The trail so far, newest first.
-	events, err := w.st.AuditLog(context.Background(), 0, 20)
+	events, err := w.st.Compliance().AuditLog(context.Background(), 0, 20)
 	must(t, err)
 	var actions []string
 	for _, e := range events {
@@ -176,9 +176,9 @@ func TestPasswordReset(t *testing.T) {
 	send(t, c, "POST", base+"/signup", url.Values{"email": {"taro@example.jp"}, "name": {"大森 太郎"},
 		"name_kana": {"オオモリ タロウ"}, "password": {"first password 1"}, "agree": {"yes"}})
 	// An unknown address gets the same answer and no mail.
-	before, _ := w.st.Outbox(ctx, 50, false)
+	before, _ := w.st.Messaging().Outbox(ctx, 50, false)
 	status, unknownBody, _ := send(t, c, "POST", base+"/password/forgot", url.Values{"email": {"nobody@example.jp"}})
-	after, _ := w.st.Outbox(ctx, 50, false)
+	after, _ := w.st.Messaging().Outbox(ctx, 50, false)
 	if status != 200 || len(after) != len(before) {
 		t.Fatalf("unknown address: %d, mails %d → %d", status, len(before), len(after))
 	}
@@ -186,7 +186,7 @@ func TestPasswordReset(t *testing.T) {
 	if status != 200 || knownBody != unknownBody {
 		t.Error("the page differs for a known address")
 	}
-	mails, _ := w.st.Outbox(ctx, 1, false)
+	mails, _ := w.st.Messaging().Outbox(ctx, 1, false)
 	link := regexp.MustCompile(`/password/reset\?token=([A-Za-z0-9_%-]+)`).FindStringSubmatch(mails[0].Body)
 	if link == nil || !strings.Contains(mails[0].Subject, "パスワード") {
 		t.Fatalf("reset mail: %+v", mails[0])

@@ -20,12 +20,12 @@ func TestAPIEntryWithTokenAndIdempotencyKey(t *testing.T) {
 	w := newWorld(t)
 	ctx := context.Background()
 	u := domain.User{Email: "api@example.jp", Name: "API 利用者"}
-	must(t, w.st.CreateUser(ctx, &u))
+	must(t, w.st.Accounts().CreateUser(ctx, &u))
 	tal := domain.Talent{UserID: u.ID, Name: "API 利用者", NameKana: "エーピーアイ", ResidenceCountry: "JP"}
-	must(t, w.st.SaveTalent(ctx, &tal))
+	must(t, w.st.Talents().SaveTalent(ctx, &tal))
 	plain, hash, err := auth.NewAPIToken()
 	must(t, err)
-	must(t, w.st.CreateToken(ctx, u.ID, domain.TokenAPI, hash, time.Now().AddDate(0, 0, 1), "test"))
+	must(t, w.st.Accounts().CreateToken(ctx, u.ID, domain.TokenAPI, hash, time.Now().AddDate(0, 0, 1), "test"))
 
 	post := func(path, token, key, body string) (int, map[string]any) {
 		t.Helper()
@@ -90,8 +90,8 @@ func TestAPIEntryWithTokenAndIdempotencyKey(t *testing.T) {
 		}
 		first = id
 	}
-	entries, _ := w.st.EntriesOfTalent(ctx, tal.ID)
-	mails, _ := w.st.Outbox(ctx, 10, false)
+	entries, _ := w.st.Entries().EntriesOfTalent(ctx, tal.ID)
+	mails, _ := w.st.Messaging().Outbox(ctx, 10, false)
 	if len(entries) != 1 || len(mails) != 1 {
 		t.Errorf("%d entries, %d mails", len(entries), len(mails))
 	}
@@ -100,7 +100,7 @@ func TestAPIEntryWithTokenAndIdempotencyKey(t *testing.T) {
 	}
 	// A revoked token stops working.
 	h := sha256.Sum256([]byte(plain))
-	must(t, w.st.RevokeAPIToken(ctx, u.ID, h[:]))
+	must(t, w.st.Accounts().RevokeAPIToken(ctx, u.ID, h[:]))
 	if status, _ := post("/api/v1/programs/ota-sdgs-2026/entries", plain, "retry-1", good); status != 401 {
 		t.Errorf("revoked token: %d", status)
 	}

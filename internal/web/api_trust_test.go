@@ -52,7 +52,7 @@ func TestAPITokensLastTheChosenDays(t *testing.T) { eachEngine(t, tokenLifetimeS
 func tokenLifetimeScenario(t *testing.T, w *world) {
 	ctx := context.Background()
 	c := w.signedIn(t, "tokens@example.jp", "鍵 管理")
-	creds, err := w.st.Credentials(ctx, "tokens@example.jp")
+	creds, err := w.st.Accounts().Credentials(ctx, "tokens@example.jp")
 	must(t, err)
 	if _, body, _ := send(t, c, "GET", w.srv.URL+"/me/tokens", nil); !strings.Contains(body, `name="days" value="90" checked`) {
 		t.Error("90 days is not the default choice")
@@ -67,7 +67,7 @@ func tokenLifetimeScenario(t *testing.T, w *world) {
 	if token == "" {
 		t.Fatal("the new token is not shown")
 	}
-	tokens, err := w.st.APITokens(ctx, creds.User.ID)
+	tokens, err := w.st.Accounts().APITokens(ctx, creds.User.ID)
 	must(t, err)
 	if len(tokens) != 1 || tokens[0].ExpiresAt.Before(before.AddDate(0, 0, 30).Truncate(time.Second)) ||
 		tokens[0].ExpiresAt.After(time.Now().AddDate(0, 0, 30)) {
@@ -87,7 +87,7 @@ func tokenLifetimeScenario(t *testing.T, w *world) {
 	// An expired token is refused, in the caller's language.
 	plain, hash, err := auth.NewAPIToken()
 	must(t, err)
-	must(t, w.st.CreateToken(ctx, creds.User.ID, domain.TokenAPI, hash, time.Now().Add(-time.Minute), "old"))
+	must(t, w.st.Accounts().CreateToken(ctx, creds.User.ID, domain.TokenAPI, hash, time.Now().Add(-time.Minute), "old"))
 	status, out := apiPost(t, w.srv.URL, "/api/v1/programs/ota-sdgs-2026/entries", plain, "", "", `{}`)
 	if code, msg := apiError(out); status != http.StatusUnauthorized || code != "unauthorized" || !strings.Contains(msg, "有効期限が切れています") {
 		t.Errorf("expired: %d %v", status, out)
@@ -109,12 +109,12 @@ func TestIdempotencyKeyWithAnotherBody(t *testing.T) { eachEngine(t, idempotency
 func idempotencyScenario(t *testing.T, w *world) {
 	ctx := context.Background()
 	u := domain.User{Email: "retry@example.jp", Name: "再送 する"}
-	must(t, w.st.CreateUser(ctx, &u))
+	must(t, w.st.Accounts().CreateUser(ctx, &u))
 	tal := domain.Talent{UserID: u.ID, Name: "再送 する", NameKana: "サイソウ スル", ResidenceCountry: "JP"}
-	must(t, w.st.SaveTalent(ctx, &tal))
+	must(t, w.st.Talents().SaveTalent(ctx, &tal))
 	plain, hash, err := auth.NewAPIToken()
 	must(t, err)
-	must(t, w.st.CreateToken(ctx, u.ID, domain.TokenAPI, hash, time.Now().AddDate(0, 0, 1), "test"))
+	must(t, w.st.Accounts().CreateToken(ctx, u.ID, domain.TokenAPI, hash, time.Now().AddDate(0, 0, 1), "test"))
 	path := "/api/v1/programs/ota-sdgs-2026/entries"
 	body := fmt.Sprintf(`{"choices":[%d],"motivation":"APIから応募します"}`, w.shop.ID)
 	status, first := apiPost(t, w.srv.URL, path, plain, "key-1", "", body)
@@ -135,7 +135,7 @@ func idempotencyScenario(t *testing.T, w *world) {
 	if _, msg := apiError(out); status != http.StatusUnprocessableEntity || !strings.Contains(msg, "already used for an entry with different content") {
 		t.Errorf("in English: %d %v", status, out)
 	}
-	entries, err := w.st.EntriesOfTalent(ctx, tal.ID)
+	entries, err := w.st.Entries().EntriesOfTalent(ctx, tal.ID)
 	must(t, err)
 	if len(entries) != 1 || entries[0].Motivation != "APIから応募します" {
 		t.Errorf("entries: %+v", entries)

@@ -30,7 +30,7 @@ func (s *Server) auditEvent(ctx context.Context, tx *store.Store, r *http.Reques
 		e.ActorID = s.userID(r)
 	}
 	e.Address = clientAddress(r)
-	return tx.Audit(ctx, e)
+	return tx.Compliance().Audit(ctx, e)
 }
 
 // deniedError is the application's refusal (app.Denied), recorded by
@@ -74,7 +74,7 @@ func (s *Server) recordDenial(r *http.Request, err error) {
 	detail := strconv.Itoa(statusOf(d.Err.Code)) + " " + r.Method + " " + r.URL.Path
 	e := store.AuditEvent{ActorID: userID, Action: "access.denied", SubjectType: d.SubjectType, SubjectID: d.SubjectID,
 		SubjectKey: d.SubjectKey, MunicipalityID: d.MunicipalityID, Address: clientAddress(r), Detail: detail}
-	if werr := s.store.Audit(r.Context(), e); werr != nil {
+	if werr := s.store.Compliance().Audit(r.Context(), e); werr != nil {
 		s.log.ErrorContext(r.Context(), "record a denial", "path", r.URL.Path, "err", werr)
 	}
 }

@@ -22,10 +22,10 @@ func entryScenario(t *testing.T, w *world) {
 	if status != http.StatusSeeOther || !strings.HasPrefix(h.Get("Location"), "/me/profile") {
 		t.Fatalf("without a profile: %d %s", status, h.Get("Location"))
 	}
-	u, err := w.st.Credentials(ctx, "rokugo@example.jp")
+	u, err := w.st.Accounts().Credentials(ctx, "rokugo@example.jp")
 	must(t, err)
 	tal := domain.Talent{UserID: u.User.ID, Name: "六郷 四郎", NameKana: "ロクゴウ シロウ", ResidenceCountry: "JP"}
-	must(t, w.st.SaveTalent(ctx, &tal))
+	must(t, w.st.Talents().SaveTalent(ctx, &tal))
 
 	status, body, _ := send(t, c, "GET", base+"/programs/ota-sdgs-2026/entry", nil)
 	key := regexp.MustCompile(`name="key" value="([^"]+)"`).FindStringSubmatch(body)
@@ -43,9 +43,9 @@ func entryScenario(t *testing.T, w *world) {
 			t.Fatalf("submit %d: %d %s", i, status, h.Get("Location"))
 		}
 	}
-	entries, err := w.st.EntriesOfTalent(ctx, tal.ID)
+	entries, err := w.st.Entries().EntriesOfTalent(ctx, tal.ID)
 	must(t, err)
-	mails, _ := w.st.Outbox(ctx, 10, false)
+	mails, _ := w.st.Messaging().Outbox(ctx, 10, false)
 	if len(entries) != 1 || len(mails) != 1 || !strings.Contains(mails[0].Body, "商店街のSNS発信") {
 		t.Fatalf("after a double click: %d entries, %d mails", len(entries), len(mails))
 	}
@@ -73,7 +73,7 @@ func entryScenario(t *testing.T, w *world) {
 	if status != http.StatusSeeOther {
 		t.Fatalf("withdraw: %d", status)
 	}
-	if e, _ := w.st.Entry(ctx, entries[0].ID); e.Status != domain.EntryWithdrawn {
+	if e, _ := w.st.Entries().Entry(ctx, entries[0].ID); e.Status != domain.EntryWithdrawn {
 		t.Errorf("status after withdrawing: %s", e.Status)
 	}
 }

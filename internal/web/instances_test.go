@@ -70,7 +70,7 @@ func TestTwoInstancesActAsOne(t *testing.T) {
 		t.Fatalf("first view")
 	}
 	_, cached, _ := send(t, a.browser(t), "GET", page, nil)
-	if _, err := stB.MoveProject(ctx, a.shop.ID, domain.ProjectClosed, 0, "test"); err != nil {
+	if _, err := stB.Projects().MoveProject(ctx, a.shop.ID, domain.ProjectClosed, 0, "test"); err != nil {
 		t.Fatal(err)
 	}
 	changed := false

@@ -35,7 +35,7 @@ func (w *world) inviteByMail(t *testing.T, inviter *http.Client, email string, r
 // auditActions lists the actions recorded for one subject, oldest first.
 func (w *world) auditActions(t *testing.T, subjectType string, subjectID int64) []string {
 	t.Helper()
-	events, err := w.st.AuditLog(context.Background(), 0, 500)
+	events, err := w.st.Compliance().AuditLog(context.Background(), 0, 500)
 	must(t, err)
 	var out []string
 	for i := len(events) - 1; i >= 0; i-- {
@@ -56,7 +56,7 @@ func invitedAddressScenario(t *testing.T, w *world) {
 	_, admin := w.member(t, "admin@city.example.jp", "区 管理者", domain.RoleMunicipalityAdmin, office.ID)
 	staffID, staff := w.member(t, "staff@city.example.jp", "区 職員", domain.RoleMunicipalityStaff, office.ID)
 	token := w.inviteByMail(t, admin, "new-admin@city.example.jp", domain.RoleMunicipalityAdmin)
-	inv, err := w.st.InvitationByToken(ctx, auth.HashToken(token))
+	inv, err := w.st.Accounts().InvitationByToken(ctx, auth.HashToken(token))
 	must(t, err)
 
 	status, body, _ := send(t, staff, "GET", w.srv.URL+"/invite?token="+url.QueryEscape(token), nil)
@@ -68,7 +68,7 @@ func invitedAddressScenario(t *testing.T, w *world) {
 	if status != 403 || !strings.Contains(body, "別のメールアドレス宛てに送られたもの") {
 		t.Errorf("staff accepting another's invitation: %d\n%s", status, body)
 	}
-	ms, err := w.st.Memberships(ctx, staffID)
+	ms, err := w.st.Accounts().Memberships(ctx, staffID)
 	must(t, err)
 	if want := (domain.Membership{UserID: staffID, OrganizationID: office.ID, MunicipalityID: w.ota.ID,
 		Role: domain.RoleMunicipalityStaff}); len(ms) != 1 || ms[0] != want {
@@ -89,12 +89,12 @@ func invitedAddressScenario(t *testing.T, w *world) {
 	if status != 303 || h.Get("Location") != "/admin" {
 		t.Fatalf("invitee accepting: %d %s", status, h.Get("Location"))
 	}
-	if _, err := w.st.Credentials(ctx, "attacker@evil.example.jp"); domain.ErrorCode(err) != domain.CodeNotFound {
+	if _, err := w.st.Accounts().Credentials(ctx, "attacker@evil.example.jp"); domain.ErrorCode(err) != domain.CodeNotFound {
 		t.Errorf("an account was made for the slipped address: %v", err)
 	}
-	creds, err := w.st.Credentials(ctx, "new-admin@city.example.jp")
+	creds, err := w.st.Accounts().Credentials(ctx, "new-admin@city.example.jp")
 	must(t, err)
-	ms, err = w.st.Memberships(ctx, creds.User.ID)
+	ms, err = w.st.Accounts().Memberships(ctx, creds.User.ID)
 	must(t, err)
 	if want := (domain.Membership{UserID: creds.User.ID, OrganizationID: office.ID, MunicipalityID: w.ota.ID,
 		Role: domain.RoleMunicipalityAdmin}); !creds.Verified || len(ms) != 1 || ms[0] != want {
@@ -118,9 +118,9 @@ func revokedInvitationScenario(t *testing.T, w *world) {
 	_, tsubame := w.member(t, "staff@tsubame.example.jp", "燕 職員", domain.RoleMunicipalityStaff, w.orgNamed(t, "燕市 商工振興課").ID)
 	leaderToken := w.inviteByMail(t, staff, "leader@example.jp", domain.RoleLeaderTalent)
 	adminToken := w.inviteByMail(t, admin, "second-admin@city.example.jp", domain.RoleMunicipalityAdmin)
-	leaderInv, err := w.st.InvitationByToken(ctx, auth.HashToken(leaderToken))
+	leaderInv, err := w.st.Accounts().InvitationByToken(ctx, auth.HashToken(leaderToken))
 	must(t, err)
-	adminInv, err := w.st.InvitationByToken(ctx, auth.HashToken(adminToken))
+	adminInv, err := w.st.Accounts().InvitationByToken(ctx, auth.HashToken(adminToken))
 	must(t, err)
 	revoke := func(c *http.Client, inv domain.Invitation) int {
 		status, _, _ := send(t, c, "POST", w.srv.URL+"/admin/131113/invitations/"+strconv.FormatInt(inv.ID, 10)+"/revoke", url.Values{})
@@ -163,7 +163,7 @@ func revokedInvitationScenario(t *testing.T, w *world) {
 	if status != 404 {
 		t.Errorf("accepting a withdrawn invitation: %d, want 404", status)
 	}
-	if _, err := w.st.Credentials(ctx, "leader@example.jp"); domain.ErrorCode(err) != domain.CodeNotFound {
+	if _, err := w.st.Accounts().Credentials(ctx, "leader@example.jp"); domain.ErrorCode(err) != domain.CodeNotFound {
 		t.Errorf("a withdrawn invitation made an account: %v", err)
 	}
 	want := "members.invite members.revoke" + strings.Repeat(" members.invite_revoked", 3) // two pages, one post
@@ -176,7 +176,7 @@ func revokedInvitationScenario(t *testing.T, w *world) {
 		Role: domain.RoleLeaderTalent, Lang: "ja"}
 	plain, hash, err := auth.NewToken()
 	must(t, err)
-	must(t, w.st.CreateInvitation(ctx, &expired, hash, -time.Hour))
+	must(t, w.st.Accounts().CreateInvitation(ctx, &expired, hash, -time.Hour))
 	for _, lang := range []struct{ code, want string }{{"ja", "この招待の有効期限が切れています"}, {"en", "This invitation has expired"}} {
 		status, body, _ := send(t, w.browser(t), "GET", w.srv.URL+"/invite?lang="+lang.code+"&token="+url.QueryEscape(plain), nil)
 		if status != 404 || !strings.Contains(body, lang.want) {

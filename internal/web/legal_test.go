@@ -157,7 +157,7 @@ func municipalityDocumentsScenario(t *testing.T, w *world) {
 		strings.Count(body, "つなぐの標準の文書（まだ自治体の文書はありません）") != 2 {
 		t.Errorf("the admin list after saving:\n%s", body)
 	}
-	doc, err := w.st.LegalDocument(ctx, w.ota.ID, domain.DocumentPrivacy)
+	doc, err := w.st.Compliance().LegalDocument(ctx, w.ota.ID, domain.DocumentPrivacy)
 	must(t, err)
 	if doc.Version != 2 || doc.CreatedBy != adminID || doc.BodyJA != "改訂版" {
 		t.Errorf("stored = %+v", doc)

@@ -41,7 +41,7 @@ func (s *Server) queueMailFor(ctx context.Context, tx *store.Store, municipality
 // hostOwners lists the business owners of an organization, for the
 // handlers that still tell them inside their own transaction.
 func (s *Server) hostOwners(ctx context.Context, tx *store.Store, mu domain.Municipality, orgID int64) ([]int64, error) {
-	members, err := tx.Members(ctx, mu.ID)
+	members, err := tx.Accounts().Members(ctx, mu.ID)
 	if err != nil {
 		return nil, err
 	}

@@ -31,7 +31,7 @@ func newTeamWorld(t *testing.T, w *world) *teamWorld {
 	tw := &teamWorld{world: w, users: map[string]int64{}}
 	office, mill := w.orgNamed(t, "大田区 産業経済部"), w.orgNamed(t, "有限会社森田製作所")
 	partnerOrg := domain.Organization{MunicipalityID: w.ota.ID, Kind: domain.OrgPartner, Name: "一般社団法人まちプロ"}
-	must(t, w.st.CreateOrganization(ctx, &partnerOrg))
+	must(t, w.st.Directory().CreateOrganization(ctx, &partnerOrg))
 	for _, m := range []struct {
 		name string
 		c    **http.Client
@@ -41,7 +41,7 @@ func newTeamWorld(t *testing.T, w *world) *teamWorld {
 		{"leader", &tw.leader, domain.RoleLeaderTalent, office.ID}, {"owner", &tw.owner, domain.RoleBusinessOwner, mill.ID}} {
 		tw.users[m.name], *m.c = w.member(t, m.name+"@team.example.jp", "役 "+m.name, m.role, m.org)
 	}
-	p, err := w.st.ProgramBySlug(ctx, "ota-sdgs-2021")
+	p, err := w.st.Directory().ProgramBySlug(ctx, "ota-sdgs-2021")
 	must(t, err)
 	for _, m := range []struct {
 		name, display string
@@ -49,18 +49,18 @@ func newTeamWorld(t *testing.T, w *world) *teamWorld {
 		e             *domain.Entry
 	}{{"hanako", "山田 花子", &tw.hanako, &tw.hanakoEntry}, {"jiro", "鈴木 次郎", &tw.jiro, &tw.jiroEntry}} {
 		*m.c = w.signedIn(t, m.name+"@team.example.jp", m.display)
-		creds, err := w.st.Credentials(ctx, m.name+"@team.example.jp")
+		creds, err := w.st.Accounts().Credentials(ctx, m.name+"@team.example.jp")
 		must(t, err)
 		tw.users[m.name] = creds.User.ID
 		tal := domain.Talent{UserID: creds.User.ID, Name: m.display, NameKana: "テスト", ResidenceCountry: "JP"}
-		must(t, w.st.CreateTalent(ctx, &tal))
+		must(t, w.st.Talents().CreateTalent(ctx, &tal))
 		*m.e = domain.Entry{MunicipalityID: w.ota.ID, ProgramID: p.ID, TalentID: tal.ID, Choices: []int64{w.web.ID},
 			Motivation: "x", Status: domain.EntrySubmitted, SubmittedAt: testNow}
-		must(t, w.st.CreateEntry(ctx, m.e))
+		must(t, w.st.Entries().CreateEntry(ctx, m.e))
 	}
 	tw.team = w.team(t, tw.hanakoEntry, w.web.ID, false)
 	w.team(t, tw.jiroEntry, w.web.ID, false)
-	must(t, w.st.AssignTeamLeader(ctx, tw.team.engagement, tw.users["leader"]))
+	must(t, w.st.Workspaces().AssignTeamLeader(ctx, tw.team.engagement, tw.users["leader"]))
 	tw.work = w.srv.URL + "/engagements/" + strconv.FormatInt(tw.team.engagement, 10)
 	return tw
 }
@@ -120,7 +120,7 @@ func oneToOneScenario(t *testing.T, w *world) {
 			t.Errorf("%s: the one-to-one does not say whom it was with", c.who)
 		}
 	}
-	meetings, err := w.st.Meetings(context.Background(), tw.team.engagement)
+	meetings, err := w.st.Workspaces().Meetings(context.Background(), tw.team.engagement)
 	must(t, err)
 	if len(meetings) != 3 || meetings[0].Kind == domain.MeetingTeam && meetings[0].TalentID != 0 {
 		t.Errorf("meetings %+v", meetings)
@@ -132,19 +132,19 @@ func TestLeaderAndOwnerSeeOnlyTheirOwn(t *testing.T) { eachEngine(t, leaderOwner
 func leaderOwnerScenario(t *testing.T, w *world) {
 	ctx := context.Background()
 	tw := newTeamWorld(t, w)
-	p, err := w.st.ProgramBySlug(ctx, "ota-sdgs-2021")
+	p, err := w.st.Directory().ProgramBySlug(ctx, "ota-sdgs-2021")
 	must(t, err)
 	// Another team, on the cafe's project: not the leader's, not the owner's.
 	other := w.entrant(t, "別 チーム", p.ID, w.green.ID)
 	cafeProject := w.green
 	cafeProject.ID, cafeProject.HostID, cafeProject.Title = 0, w.orgNamed(t, "喫茶まるや").ID, "喫茶の会計をクラウドへ"
-	must(t, w.st.CreateProject(ctx, &cafeProject))
+	must(t, w.st.Projects().CreateProject(ctx, &cafeProject))
 	otherEntry := w.entrant(t, "別 会計", p.ID, cafeProject.ID)
 	otherTeam := w.team(t, otherEntry, cafeProject.ID, false)
-	must(t, w.st.AssignReviewer(ctx, tw.hanakoEntry.ID, tw.users["leader"], tw.users["staff"]))
+	must(t, w.st.Entries().AssignReviewer(ctx, tw.hanakoEntry.ID, tw.users["leader"], tw.users["staff"]))
 	start := testNow.AddDate(0, 0, 3)
 	ivOther := domain.Interview{EntryID: other.ID, StartsAt: start, EndsAt: start.Add(time.Hour), Place: "区役所"}
-	_, err = w.st.CreateInterview(ctx, &ivOther)
+	_, err = w.st.Entries().CreateInterview(ctx, &ivOther)
 	must(t, err)
 
 	get := func(c *http.Client, path string) (int, string) {
@@ -221,7 +221,7 @@ func leaderOwnerScenario(t *testing.T, w *world) {
 			t.Errorf("leader POST %s: %d, want %d", post.path, status, post.want)
 		}
 	}
-	g, err := w.st.Engagement(ctx, tw.team.engagement)
+	g, err := w.st.Workspaces().Engagement(ctx, tw.team.engagement)
 	must(t, err)
 	if g.Status != domain.EngagementActive || g.Goal != "" {
 		t.Errorf("after the leader's attempts: %+v", g)
@@ -234,7 +234,7 @@ func assignLeaderScenario(t *testing.T, w *world) {
 	ctx := context.Background()
 	tw := newTeamWorld(t, w)
 	leaderID := strconv.FormatInt(tw.users["leader"], 10)
-	must(t, w.st.UnassignTeamLeader(ctx, tw.team.engagement, tw.users["leader"]))
+	must(t, w.st.Workspaces().UnassignTeamLeader(ctx, tw.team.engagement, tw.users["leader"]))
 	if status, _, _ := send(t, tw.leader, "GET", tw.work, nil); status != 404 {
 		t.Fatalf("a leader not assigned: %d", status)
 	}
@@ -253,7 +253,7 @@ func assignLeaderScenario(t *testing.T, w *world) {
 	if _, ok := w.mailTo(t, "leader@team.example.jp", "チームのリーダーになりました"); !ok {
 		t.Error("the leader was not told")
 	}
-	log, err := w.st.AuditLog(ctx, w.ota.ID, 5)
+	log, err := w.st.Compliance().AuditLog(ctx, w.ota.ID, 5)
 	must(t, err)
 	want := []string{"engagement.leader.add", "engagement", strconv.FormatInt(tw.team.engagement, 10), "user=" + leaderID,
 		strconv.FormatInt(tw.users["partner"], 10)}

@@ -17,11 +17,11 @@ func (w *world) signedIn(t *testing.T, email, name string) *http.Client {
 	t.Helper()
 	ctx := context.Background()
 	u := domain.User{Email: email, Name: name}
-	must(t, w.st.CreateUser(ctx, &u))
+	must(t, w.st.Accounts().CreateUser(ctx, &u))
 	hash, err := auth.HashPassword("correct horse battery", auth.DefaultParams())
 	must(t, err)
-	must(t, w.st.SetPassword(ctx, u.ID, hash))
-	must(t, w.st.MarkEmailVerified(ctx, u.ID))
+	must(t, w.st.Accounts().SetPassword(ctx, u.ID, hash))
+	must(t, w.st.Accounts().MarkEmailVerified(ctx, u.ID))
 	c := w.browser(t)
 	if status, _, _ := send(t, c, "POST", w.srv.URL+"/login", url.Values{"email": {email}, "password": {"correct horse battery"}}); status != http.StatusSeeOther {
 		t.Fatalf("login: %d", status)
@@ -76,11 +76,11 @@ func TestHometownFromProfile(t *testing.T) {
 	w := newWorld(t)
 	c := w.signedIn(t, "tsubame-born@example.jp", "燕 六郎")
 	ctx := context.Background()
-	creds, err := w.st.Credentials(ctx, "tsubame-born@example.jp")
+	creds, err := w.st.Accounts().Credentials(ctx, "tsubame-born@example.jp")
 	must(t, err)
 	tal := domain.Talent{UserID: creds.User.ID, Name: "燕 六郎", NameKana: "ツバメ ロクロウ", ResidenceCountry: "JP",
 		Affinities: []domain.Affinity{{LGCode: "152137", Kind: domain.AffinityBorn}, {LGCode: "131113", Kind: domain.AffinityLives}}}
-	must(t, w.st.SaveTalent(ctx, &tal))
+	must(t, w.st.Talents().SaveTalent(ctx, &tal))
 	status, body, _ := send(t, c, "GET", w.srv.URL+"/hometown", nil)
 	if status != 200 || !strings.Contains(body, `<strong aria-current="true">燕市</strong>`) ||
 		!strings.Contains(body, `href="/hometown?municipality=131113"`) || !strings.Contains(body, "洋食器の海外販路") {
@@ -97,7 +97,7 @@ func TestRecommendationsWithReasons(t *testing.T) {
 	w := newWorld(t)
 	c := w.signedIn(t, "kamata@example.jp", "蒲田 七郎")
 	ctx := context.Background()
-	creds, err := w.st.Credentials(ctx, "kamata@example.jp")
+	creds, err := w.st.Accounts().Credentials(ctx, "kamata@example.jp")
 	must(t, err)
 	_, body, _ := send(t, c, "GET", w.srv.URL+"/me", nil)
 	if !strings.Contains(body, "プロフィールを入力すると、あなたに合うプロジェクトを") {
@@ -108,7 +108,7 @@ func TestRecommendationsWithReasons(t *testing.T) {
 		Skills:     []domain.TalentSkill{{Code: "dx-kintone", Level: 3}},
 		SDGs:       []int{11},
 		Affinities: []domain.Affinity{{LGCode: "131113", Kind: domain.AffinityBorn}}}
-	must(t, w.st.SaveTalent(ctx, &tal))
+	must(t, w.st.Talents().SaveTalent(ctx, &tal))
 	_, body, _ = send(t, c, "GET", w.srv.URL+"/me", nil)
 	shop, tsubame := strings.Index(body, "商店街のSNS発信"), strings.Index(body, "洋食器の海外販路")
 	if !strings.Contains(body, "おすすめのプロジェクト") || shop < 0 || tsubame < 0 || shop > tsubame {

@@ -33,7 +33,7 @@ func rowOf(e store.AuditEvent) auditRow {
 // newestAudit is the newest audit line of the whole instance.
 func (w *world) newestAudit(t *testing.T) (auditRow, int) {
 	t.Helper()
-	log, err := w.st.AuditLog(context.Background(), 0, 10000)
+	log, err := w.st.Compliance().AuditLog(context.Background(), 0, 10000)
 	must(t, err)
 	if len(log) == 0 {
 		return auditRow{}, 0
@@ -102,7 +102,7 @@ func denialScenario(t *testing.T, w *world) {
 	if _, after := w.newestAudit(t); after != before {
 		t.Errorf("a visitor's redirect was recorded: %d lines, then %d", before, after)
 	}
-	log, err := w.st.AuditLog(context.Background(), 0, 10000)
+	log, err := w.st.Compliance().AuditLog(context.Background(), 0, 10000)
 	must(t, err)
 	for _, l := range log {
 		if strings.Contains(l.Detail, "秘密") {
@@ -125,7 +125,7 @@ func outcomeLockScenario(t *testing.T, w *world) {
 		"result": {"6"}, "evidence": {"記録"}}); status != 303 {
 		t.Fatalf("record an outcome: %d", status)
 	}
-	ins, err := w.st.Indicators(ctx, tw.team.engagement)
+	ins, err := w.st.Workspaces().Indicators(ctx, tw.team.engagement)
 	must(t, err)
 	in := strconv.FormatInt(ins[0].ID, 10)
 	if status, _, _ := send(t, tw.staff, "POST", tw.work+"/complete", url.Values{}); status != 303 {
@@ -154,7 +154,7 @@ func outcomeLockScenario(t *testing.T, w *world) {
 	if status, _ := outcome(tw.staff, fix); status != 303 {
 		t.Fatalf("correct: %d", status)
 	}
-	ins, err = w.st.Indicators(ctx, tw.team.engagement)
+	ins, err = w.st.Workspaces().Indicators(ctx, tw.team.engagement)
 	must(t, err)
 	if len(ins) != 1 || ins[0].Result != 5 || ins[0].Evidence != "記録（重複を除いた）" {
 		t.Errorf("after the correction: %+v", ins)
@@ -213,16 +213,16 @@ func auditWorkflowScenario(t *testing.T, w *world) {
 		t.Fatal("no confirmation link")
 	}
 	get(newcomer, link[1], 303)
-	creds, err := w.st.Credentials(ctx, "kenta@example.jp")
+	creds, err := w.st.Accounts().Credentials(ctx, "kenta@example.jp")
 	must(t, err)
 	kenta := domain.Talent{UserID: creds.User.ID, Name: "佐藤 健太", NameKana: "サトウ ケンタ", ResidenceCountry: "JP"}
-	must(t, w.st.CreateTalent(ctx, &kenta))
+	must(t, w.st.Talents().CreateTalent(ctx, &kenta))
 	req := `{"choices": [` + strconv.FormatInt(w.shop.ID, 10) + `], "motivation": "商店街を手伝いたい"}`
 	status, _, _ := sendJSON(t, newcomer, base+"/api/v1/programs/ota-sdgs-2026/entries", req)
 	if status != 201 {
 		t.Fatalf("entry: %d", status)
 	}
-	entries, err := w.st.EntriesOfProgram(ctx, w.shop.ProgramID)
+	entries, err := w.st.Entries().EntriesOfProgram(ctx, w.shop.ProgramID)
 	must(t, err)
 	entry := "/admin/131113/entries/" + strconv.FormatInt(entries[0].ID, 10)
 
@@ -246,11 +246,11 @@ func auditWorkflowScenario(t *testing.T, w *world) {
 		"result": {"300"}, "evidence": {"アクセス解析"}}, 303)
 	get(tw.owner, "/agreements/"+strconv.FormatInt(tw.team.agreement, 10), 200)
 	post(tw.staff, work+"/complete", url.Values{}, 303)
-	ins, err := w.st.Indicators(ctx, tw.team.engagement)
+	ins, err := w.st.Workspaces().Indicators(ctx, tw.team.engagement)
 	must(t, err)
 	post(tw.staff, work+"/outcomes", url.Values{"indicator": {strconv.FormatInt(ins[0].ID, 10)}, "kind": {"web_visits"}, "sdg": {"8"},
 		"baseline": {"100"}, "result": {"280"}, "evidence": {"アクセス解析（修正）"}, "reason": {"集計期間の誤り"}}, 303)
-	issued, err := w.st.IssuedCredentials(ctx, w.ota.ID, 0)
+	issued, err := w.st.Issuance().IssuedCredentials(ctx, w.ota.ID, 0)
 	must(t, err)
 	var cred string
 	for _, c := range issued {
@@ -264,7 +264,7 @@ func auditWorkflowScenario(t *testing.T, w *world) {
 	get(tw.leader, "/admin/131113/audit", 403)
 	post(tw.jiro, "/me/delete", url.Values{"password": {"correct horse battery"}, "credentials": {"keep"}}, 200)
 
-	log, err := w.st.AuditLog(ctx, 0, 10000)
+	log, err := w.st.Compliance().AuditLog(ctx, 0, 10000)
 	must(t, err)
 	if len(log) < 25 {
 		t.Fatalf("only %d audit lines", len(log))

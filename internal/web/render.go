@@ -133,7 +133,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, lang i18n.Lang, 
 		Version: s.version, Legal: s.footerFor(r, lang, data), cat: s.cat}
 	if id := s.userID(r); id != 0 {
 		v.SignedIn = true
-		n, err := s.store.UnreadNotifications(r.Context(), id)
+		n, err := s.store.Messaging().UnreadNotifications(r.Context(), id)
 		if err != nil {
 			return err
 		}

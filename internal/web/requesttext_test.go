@@ -23,14 +23,14 @@ import (
 func (w *world) rowCounts(t *testing.T) map[string]int {
 	t.Helper()
 	ctx := context.Background()
-	tables, err := w.st.Tables(ctx)
+	tables, err := w.st.Personal().Tables(ctx)
 	must(t, err)
 	out := map[string]int{}
 	for _, table := range tables {
 		if table == "sessions" || strings.HasPrefix(table, "river_") || strings.HasPrefix(table, "goose_") {
 			continue
 		}
-		rows, err := w.st.Dump(ctx, table)
+		rows, err := w.st.Personal().Dump(ctx, table)
 		must(t, err)
 		out[table] = len(rows)
 		for _, row := range rows {
@@ -100,13 +100,13 @@ func TestBadBytesAreRefusedBeforeTheStore(t *testing.T) { eachEngine(t, badBytes
 func badBytesScenario(t *testing.T, w *world) {
 	ctx := context.Background()
 	c := w.signedIn(t, "entrant@example.jp", "応募 する人")
-	creds, err := w.st.Credentials(ctx, "entrant@example.jp")
+	creds, err := w.st.Accounts().Credentials(ctx, "entrant@example.jp")
 	must(t, err)
 	tal := domain.Talent{UserID: creds.User.ID, Name: "応募 する人", NameKana: "オウボ スルヒト", ResidenceCountry: "JP"}
-	must(t, w.st.SaveTalent(ctx, &tal))
+	must(t, w.st.Talents().SaveTalent(ctx, &tal))
 	token, hash, err := auth.NewAPIToken()
 	must(t, err)
-	must(t, w.st.CreateToken(ctx, creds.User.ID, domain.TokenAPI, hash, testNow.AddDate(0, 0, 90), "test"))
+	must(t, w.st.Accounts().CreateToken(ctx, creds.User.ID, domain.TokenAPI, hash, testNow.AddDate(0, 0, 90), "test"))
 	bearer := http.Header{"Authorization": {"Bearer " + token}}
 	const form = "application/x-www-form-urlencoded"
 	entryJSON := func(motivation string) []byte {
@@ -207,9 +207,9 @@ func TestUploadedFilesAreNotCheckedAsText(t *testing.T) {
 	if status != http.StatusOK || strings.Contains(page, "使えない文字") {
 		t.Errorf("a Shift_JIS upload was refused as text: %d\n%s", status, page)
 	}
-	p, err := w.st.ProgramBySlug(context.Background(), "ota-sdgs-2026")
+	p, err := w.st.Directory().ProgramBySlug(context.Background(), "ota-sdgs-2026")
 	must(t, err)
-	if st, err := w.st.ProgramStats(context.Background(), p.ID); err != nil || st.Entries != 1 {
+	if st, err := w.st.Insights().ProgramStats(context.Background(), p.ID); err != nil || st.Entries != 1 {
 		t.Errorf("the Shift_JIS file's row was not imported: %+v %v", st, err)
 	}
 	mediaType, body = multipartBody(t, url.Values{"mapping": {"{\"columns\":{}}\x00"}}, "file", "entries.csv", csv)

@@ -106,7 +106,7 @@ func newRolesWorld(t *testing.T) *rolesWorld {
 		"business": {MunicipalityID: w.ota.ID, Kind: domain.OrgBusiness, Name: "有限会社テスト製作所", JSICMajor: "E", JSICMiddle: "24"},
 		"tsubame":  {MunicipalityID: w.tsubame.ID, Kind: domain.OrgMunicipalityOffice, Name: "燕市 役所"},
 	} {
-		must(t, w.st.CreateOrganization(ctx, &o))
+		must(t, w.st.Directory().CreateOrganization(ctx, &o))
 		w.orgs[name] = o
 	}
 	member := map[string]struct {
@@ -126,7 +126,7 @@ func newRolesWorld(t *testing.T) *rolesWorld {
 		if !ok {
 			email := role + "@roles.example.jp"
 			w.clients[role] = w.signedIn(t, email, "役割 "+role)
-			creds, err := w.st.Credentials(ctx, email)
+			creds, err := w.st.Accounts().Credentials(ctx, email)
 			must(t, err)
 			w.users[role] = creds.User.ID
 			continue
@@ -137,13 +137,13 @@ func newRolesWorld(t *testing.T) *rolesWorld {
 	// An account not yet confirmed: logging in as it always answers 400
 	// and is not a failed attempt, so the address is never throttled.
 	u := domain.User{Email: "unverified@roles.example.jp", Name: "未確認"}
-	must(t, w.st.CreateUser(ctx, &u))
+	must(t, w.st.Accounts().CreateUser(ctx, &u))
 	hash, err := auth.HashPassword("correct horse battery", auth.DefaultParams())
 	must(t, err)
-	must(t, w.st.SetPassword(ctx, u.ID, hash))
+	must(t, w.st.Accounts().SetPassword(ctx, u.ID, hash))
 
 	// Two Ota entrants whose names must stay private, each with an interview.
-	p, err := w.st.ProgramBySlug(ctx, "ota-sdgs-2021")
+	p, err := w.st.Directory().ProgramBySlug(ctx, "ota-sdgs-2021")
 	must(t, err)
 	start := time.Date(2021, 9, 1, 10, 0, 0, 0, domain.Japan())
 	for _, x := range []struct {
@@ -153,35 +153,35 @@ func newRolesWorld(t *testing.T) *rolesWorld {
 	}{{"秘密 太郎", &w.entry, &w.iv}, {"秘密 次郎", &w.other, &w.otherIV}} {
 		*x.e = w.entrant(t, x.name, p.ID, w.web.ID)
 		*x.iv = domain.Interview{EntryID: x.e.ID, StartsAt: start, EndsAt: start.Add(time.Hour), Place: "大田区役所"}
-		_, err := w.st.CreateInterview(ctx, x.iv)
+		_, err := w.st.Entries().CreateInterview(ctx, x.iv)
 		must(t, err)
 	}
-	must(t, w.st.SetTalentContactEmail(ctx, w.entry.TalentID, "taro@secret.example"))
-	must(t, w.st.AssignReviewer(ctx, w.entry.ID, w.users["leader"], w.users["staff"]))
+	must(t, w.st.Talents().SetTalentContactEmail(ctx, w.entry.TalentID, "taro@secret.example"))
+	must(t, w.st.Entries().AssignReviewer(ctx, w.entry.ID, w.users["leader"], w.users["staff"]))
 
 	// Three teams of 2021: one at work that the leader leads, one completed
 	// with a credential, and one of the owner's business.
 	w.active = w.team(t, w.entry, w.web.ID, false)
-	must(t, w.st.AssignTeamLeader(ctx, w.active.engagement, w.users["leader"]))
+	must(t, w.st.Workspaces().AssignTeamLeader(ctx, w.active.engagement, w.users["leader"]))
 	ms := domain.Milestone{EngagementID: w.active.engagement, Title: "公開"}
-	must(t, w.st.AddMilestone(ctx, &ms))
+	must(t, w.st.Workspaces().AddMilestone(ctx, &ms))
 	w.milestone = ms.ID
 	w.done = w.team(t, w.entrant(t, "秘密 花子", p.ID, w.green.ID), w.green.ID, true)
 	own := w.web
 	own.ID, own.HostID, own.Title = 0, w.orgs["business"].ID, "テスト製作所の業務改善"
-	must(t, w.st.CreateProject(ctx, &own))
+	must(t, w.st.Projects().CreateProject(ctx, &own))
 	w.owned = w.team(t, w.entrant(t, "秘密 三郎", p.ID, own.ID), own.ID, false)
 	if n, err := issuer.New(w.st, "http://tsunagu.test", func() time.Time { return testNow }, w.keys).IssueFor(ctx, w.done.engagement); err != nil || n != 1 {
 		t.Fatalf("issue: %d %v", n, err)
 	}
-	creds, err := w.st.IssuedCredentials(ctx, w.ota.ID, 0)
+	creds, err := w.st.Issuance().IssuedCredentials(ctx, w.ota.ID, 0)
 	must(t, err)
 	w.credID = creds[0].ID
 	start2 := testNow.AddDate(0, 0, 10)
 	event := domain.Event{MunicipalityID: w.ota.ID, Title: "交流会", StartsAt: start2, EndsAt: start2.Add(time.Hour), Place: "蒲田"}
-	must(t, w.st.CreateEvent(ctx, &event))
+	must(t, w.st.Community().CreateEvent(ctx, &event))
 	idea := domain.Idea{MunicipalityID: w.ota.ID, Title: "工場見学", Body: "ツアーを"}
-	must(t, w.st.CreateIdea(ctx, &idea))
+	must(t, w.st.Community().CreateIdea(ctx, &idea))
 	w.event, w.idea = strconv.FormatInt(event.ID, 10), strconv.FormatInt(idea.ID, 10)
 	return w
 }

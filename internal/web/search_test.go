@@ -109,14 +109,14 @@ func TestCachedListShowsChangesWithinASecond(t *testing.T) {
 	if n := count(); n != 4 {
 		t.Fatalf("start: %d", n)
 	}
-	must(t, w.st.SetProjectStatus(ctx, w.draft.ID, domain.ProjectPublished))
+	must(t, w.st.Projects().SetProjectStatus(ctx, w.draft.ID, domain.ProjectPublished))
 	if n := count(); n != 5 {
 		t.Errorf("published project not shown at once: %d", n)
 	}
 	other, err := store.Open(ctx, "", w.dir)
 	must(t, err)
 	defer other.Close()
-	must(t, other.SetProjectStatus(ctx, w.draft.ID, domain.ProjectDraft))
+	must(t, other.Projects().SetProjectStatus(ctx, w.draft.ID, domain.ProjectDraft))
 	deadline := time.Now().Add(1200 * time.Millisecond)
 	for count() != 4 {
 		if time.Now().After(deadline) {

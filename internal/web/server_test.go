@@ -66,8 +66,8 @@ func newWorldOn(t testing.TB, dbURL string) *world {
 	w := &world{st: st, dir: dir, keys: keys, dbURL: dbURL,
 		ota:     domain.Municipality{LGCode: "131113", Slug: "ota", Name: "大田区", NameEN: "Ota City", PrefCode: 13},
 		tsubame: domain.Municipality{LGCode: "152137", Slug: "tsubame", Name: "燕市", NameEN: "Tsubame City", PrefCode: 15}}
-	must(t, st.CreateMunicipality(ctx, &w.ota))
-	must(t, st.CreateMunicipality(ctx, &w.tsubame))
+	must(t, st.Directory().CreateMunicipality(ctx, &w.ota))
+	must(t, st.Directory().CreateMunicipality(ctx, &w.tsubame))
 	office := domain.Organization{MunicipalityID: w.ota.ID, Kind: domain.OrgMunicipalityOffice, Name: "大田区 産業経済部"}
 	mill := domain.Organization{MunicipalityID: w.ota.ID, Kind: domain.OrgBusiness, Name: "有限会社森田製作所",
 		JSICMajor: "E", JSICMiddle: "24", Area: "糀谷"}
@@ -75,7 +75,7 @@ func newWorldOn(t testing.TB, dbURL string) *world {
 		JSICMajor: "M", JSICMiddle: "76", Area: "蒲田"}
 	tsOffice := domain.Organization{MunicipalityID: w.tsubame.ID, Kind: domain.OrgMunicipalityOffice, Name: "燕市 商工振興課"}
 	for _, o := range []*domain.Organization{&office, &mill, &cafe, &tsOffice} {
-		must(t, st.CreateOrganization(ctx, o))
+		must(t, st.Directory().CreateOrganization(ctx, o))
 	}
 	p2021 := domain.Program{MunicipalityID: w.ota.ID, Slug: "ota-sdgs-2021", Title: "大田区SDGs副業 2021",
 		TitleEN: "Ota City SDGs Side Jobs 2021", HostIDs: []int64{office.ID, cafe.ID},
@@ -85,7 +85,7 @@ func newWorldOn(t testing.TB, dbURL string) *world {
 	pTs := domain.Program{MunicipalityID: w.tsubame.ID, Slug: "tsubame-2026", Title: "燕市ものづくり副業 2026",
 		HostIDs: []int64{tsOffice.ID}, EntryOpensAt: testNow.AddDate(0, -1, 0), EntryClosesAt: testNow.AddDate(0, 1, 0)}
 	for _, p := range []*domain.Program{&p2021, &pNow, &pTs} {
-		must(t, st.CreateProgram(ctx, p))
+		must(t, st.Directory().CreateProgram(ctx, p))
 	}
 	base := domain.Project{MunicipalityID: w.ota.ID, ProgramID: p2021.ID, HostID: mill.ID, TeamSize: 2, HoursPerMonth: 20,
 		WorkStyle: domain.WorkRemote, RewardType: domain.RewardPaid, RewardYen: 50000, Status: domain.ProjectClosed,
@@ -103,7 +103,7 @@ func newWorldOn(t testing.TB, dbURL string) *world {
 	w.ts1.Status = domain.ProjectPublished
 	w.draft.Title, w.draft.SDGs, w.draft.Status = "下書きの案件", []int{9}, domain.ProjectDraft
 	for _, p := range []*domain.Project{&w.web, &w.green, &w.shop, &w.ts1, &w.draft} {
-		must(t, st.CreateProject(ctx, p))
+		must(t, st.Projects().CreateProject(ctx, p))
 	}
 	cat, err := i18n.Load()
 	must(t, err)

@@ -27,7 +27,7 @@ const (
 // __Host- prefix, so no subdomain and no plain-http page can set or read it.
 func newSessions(st *store.Store, secure bool) *scs.SessionManager {
 	sm := scs.New()
-	sm.Store = sessionStore{rows: st.Sessions(), codec: sm.Codec}
+	sm.Store = sessionStore{rows: st.Accounts().Sessions(), codec: sm.Codec}
 	sm.Lifetime = 14 * 24 * time.Hour
 	sm.IdleTimeout = 3 * 24 * time.Hour
 	sm.Cookie.Name = "tsunagu_session"
@@ -154,7 +154,7 @@ func (s *Server) userID(r *http.Request) int64 {
 // planted before login is useless), in the current generation of their
 // sessions: ending them all later ends this one too.
 func (s *Server) signIn(r *http.Request, userID int64) error {
-	generation, err := s.store.Sessions().Generation(r.Context(), userID)
+	generation, err := s.store.Accounts().Sessions().Generation(r.Context(), userID)
 	if err != nil {
 		return err
 	}
@@ -163,7 +163,7 @@ func (s *Server) signIn(r *http.Request, userID int64) error {
 	}
 	s.sessions.Put(r.Context(), sessionUserKey, userID)
 	s.sessions.Put(r.Context(), sessionGenerationKey, generation)
-	ms, err := s.store.Memberships(r.Context(), userID)
+	ms, err := s.store.Accounts().Memberships(r.Context(), userID)
 	if err != nil {
 		return err
 	}

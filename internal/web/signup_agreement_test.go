@@ -36,14 +36,14 @@ func signupAgreementScenario(t *testing.T, w *world) {
 		!strings.Contains(body, `value="カマタ ハナコ"`) || !strings.Contains(body, `aria-invalid="true" aria-describedby="a-agree-error"`) {
 		t.Errorf("sign-up without agreeing: %d\n%s", status, body)
 	}
-	if _, err := w.st.Credentials(ctx, "kamata@example.jp"); domain.ErrorCode(err) != domain.CodeNotFound {
+	if _, err := w.st.Accounts().Credentials(ctx, "kamata@example.jp"); domain.ErrorCode(err) != domain.CodeNotFound {
 		t.Errorf("an account was made without agreement: %v", err)
 	}
 	form.Set("agree", "yes")
 	if status, _, h := send(t, c, "POST", w.srv.URL+"/signup", form); status != 303 || h.Get("Location") != "/signup/sent" {
 		t.Fatalf("sign-up: %d %s", status, h.Get("Location"))
 	}
-	creds, err := w.st.Credentials(ctx, "kamata@example.jp")
+	creds, err := w.st.Accounts().Credentials(ctx, "kamata@example.jp")
 	must(t, err)
 	assertAgreed(t, w, creds.User.ID)
 }
@@ -52,7 +52,7 @@ func signupAgreementScenario(t *testing.T, w *world) {
 // were agreed to and recorded with the time.
 func assertAgreed(t *testing.T, w *world, userID int64) {
 	t.Helper()
-	hist, err := w.st.ConsentHistory(context.Background(), userID)
+	hist, err := w.st.Compliance().ConsentHistory(context.Background(), userID)
 	must(t, err)
 	got := map[domain.ConsentPurpose]domain.Consent{}
 	for _, c := range hist {
@@ -91,14 +91,14 @@ func invitedAgreementScenario(t *testing.T, w *world) {
 		!strings.Contains(body, `value="先導 一郎"`) {
 		t.Errorf("accepting without agreeing: %d\n%s", status, body)
 	}
-	if _, err := w.st.Credentials(ctx, "leader@example.jp"); domain.ErrorCode(err) != domain.CodeNotFound {
+	if _, err := w.st.Accounts().Credentials(ctx, "leader@example.jp"); domain.ErrorCode(err) != domain.CodeNotFound {
 		t.Errorf("an account was made without agreement: %v", err)
 	}
 	form.Set("agree", "yes")
 	if status, _, _ := send(t, c, "POST", w.srv.URL+"/invite", form); status != 303 {
 		t.Fatalf("accepting: %d", status)
 	}
-	creds, err := w.st.Credentials(ctx, "leader@example.jp")
+	creds, err := w.st.Accounts().Credentials(ctx, "leader@example.jp")
 	must(t, err)
 	assertAgreed(t, w, creds.User.ID)
 }

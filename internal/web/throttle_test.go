@@ -94,9 +94,9 @@ func loginThrottleScenario(t *testing.T, w *world) {
 	}
 	w.login(t, owner, "hanako@example.jp", testPassword)
 	keys := auth.LoginThrottles("hanako@example.jp", "127.0.0.3")
-	pair, err := w.st.LoginFailures(ctx, keys[0].Key)
+	pair, err := w.st.Accounts().LoginFailures(ctx, keys[0].Key)
 	must(t, err)
-	address, err := w.st.LoginFailures(ctx, keys[1].Key)
+	address, err := w.st.Accounts().LoginFailures(ctx, keys[1].Key)
 	must(t, err)
 	if pair.Count != 0 || address.Count != 3 {
 		t.Errorf("after a success: pair %d, address %d failures; want 0 and 3", pair.Count, address.Count)

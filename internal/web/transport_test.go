@@ -104,11 +104,11 @@ func TestForwardedHeadersOnlyFromTrustedProxies(t *testing.T) {
 	w := newWorld(t)
 	ctx := context.Background()
 	u := domain.User{Email: "proxy@example.jp", Name: "経由 する人"}
-	must(t, w.st.CreateUser(ctx, &u))
+	must(t, w.st.Accounts().CreateUser(ctx, &u))
 	hash, err := auth.HashPassword("correct horse battery", auth.DefaultParams())
 	must(t, err)
-	must(t, w.st.SetPassword(ctx, u.ID, hash))
-	must(t, w.st.MarkEmailVerified(ctx, u.ID))
+	must(t, w.st.Accounts().SetPassword(ctx, u.ID, hash))
+	must(t, w.st.Accounts().MarkEmailVerified(ctx, u.ID))
 	behindProxy := w.serverWith(t, func(c *Config) {
 		c.BaseURL, c.TrustedProxies = "https://tsunagu.example.jp", []netip.Prefix{netip.MustParsePrefix("127.0.0.0/8")}
 	})
@@ -122,7 +122,7 @@ func TestForwardedHeadersOnlyFromTrustedProxies(t *testing.T) {
 		if status != http.StatusSeeOther {
 			t.Fatalf("login: %d", status)
 		}
-		log, err := w.st.AuditLog(ctx, 0, 1)
+		log, err := w.st.Compliance().AuditLog(ctx, 0, 1)
 		must(t, err)
 		if len(log) != 1 || log[0].Action != "user.login" {
 			t.Fatalf("audit %+v", log)

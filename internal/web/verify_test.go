@@ -128,13 +128,13 @@ func trustScenario(t *testing.T, w *world) {
 	t.Cleanup(srv.Close)
 
 	// This hub's own credential.
-	p, err := w.st.ProgramBySlug(ctx, "ota-sdgs-2021")
+	p, err := w.st.Directory().ProgramBySlug(ctx, "ota-sdgs-2021")
 	must(t, err)
 	team := w.team(t, w.entrant(t, "本物 花子", p.ID, w.green.ID), w.green.ID, true)
 	if n, err := hub.issuer.IssueFor(ctx, team.engagement); err != nil || n != 1 {
 		t.Fatalf("issue: %d %v", n, err)
 	}
-	issued, err := w.st.IssuedCredentials(ctx, w.ota.ID, 0)
+	issued, err := w.st.Issuance().IssuedCredentials(ctx, w.ota.ID, 0)
 	must(t, err)
 	status, got, _ := verifyAPI(t, srv.URL, issued[0].JWT)
 	if status != 200 || got["status"] != "valid" || got["valid"] != true ||
@@ -164,18 +164,18 @@ func trustScenario(t *testing.T, w *world) {
 	pw := newWorld(t)
 	other := pw.appWith(t, partner.srv.URL, credential.ResolverOptions{})
 	partner.serve(other.Handler())
-	pp, err := pw.st.ProgramBySlug(ctx, "ota-sdgs-2021")
+	pp, err := pw.st.Directory().ProgramBySlug(ctx, "ota-sdgs-2021")
 	must(t, err)
 	pteam := pw.team(t, pw.entrant(t, "遠方 次郎", pp.ID, pw.web.ID), pw.web.ID, true)
 	if n, err := other.issuer.IssueFor(ctx, pteam.engagement); err != nil || n != 1 {
 		t.Fatalf("issue on the other instance: %d %v", n, err)
 	}
-	pissued, err := pw.st.IssuedCredentials(ctx, pw.ota.ID, 0)
+	pissued, err := pw.st.Issuance().IssuedCredentials(ctx, pw.ota.ID, 0)
 	must(t, err)
 	if _, got, _ = verifyAPI(t, srv.URL, pissued[0].JWT); got["status"] != "untrusted_issuer" {
 		t.Errorf("before registering: %+v", got)
 	}
-	must(t, w.st.AddTrustedIssuer(ctx, &store.TrustedIssuer{Origin: partner.srv.URL, Name: "遠方つなぐ"}))
+	must(t, w.st.Issuance().AddTrustedIssuer(ctx, &store.TrustedIssuer{Origin: partner.srv.URL, Name: "遠方つなぐ"}))
 	_, got, _ = verifyAPI(t, srv.URL, pissued[0].JWT)
 	if got["status"] != "valid" || !reflect.DeepEqual(got["issuer"],
 		map[string]any{"id": partner.srv.URL + "/issuers/131113", "name": "遠方つなぐ", "registered": true}) {
@@ -189,7 +189,7 @@ func trustScenario(t *testing.T, w *world) {
 		t.Errorf("the registered instance was asked for %q", asked)
 	}
 	// Revoked there: seen here once the cached list expires.
-	must(t, pw.st.RevokeCredential(ctx, pissued[0].ID, "誤り"))
+	must(t, pw.st.Issuance().RevokeCredential(ctx, pissued[0].ID, "誤り"))
 	if _, got, _ = verifyAPI(t, srv.URL, pissued[0].JWT); got["status"] != "valid" {
 		t.Errorf("within the cache time: %+v", got)
 	}
@@ -200,7 +200,7 @@ func trustScenario(t *testing.T, w *world) {
 		t.Errorf("revoked on the other instance: %+v", got)
 	}
 	// Unregistered again: refused, and nothing more is fetched.
-	_, err = w.st.RemoveTrustedIssuer(ctx, partner.srv.URL)
+	_, err = w.st.Issuance().RemoveTrustedIssuer(ctx, partner.srv.URL)
 	must(t, err)
 	before := partner.asked()
 	if _, got, _ = verifyAPI(t, srv.URL, pissued[0].JWT); got["status"] != "untrusted_issuer" || partner.asked() != before {
@@ -250,20 +250,20 @@ func exportsScenario(t *testing.T, w *world) {
 	office := w.orgNamed(t, "大田区 産業経済部")
 	_, admin := w.member(t, "admin@city.example.jp", "区 管理者", domain.RoleMunicipalityAdmin, office.ID)
 	c := w.signedIn(t, "holder@example.jp", "証明 持子")
-	creds, err := w.st.Credentials(ctx, "holder@example.jp")
+	creds, err := w.st.Accounts().Credentials(ctx, "holder@example.jp")
 	must(t, err)
 	tal := domain.Talent{UserID: creds.User.ID, Name: "証明 持子", NameKana: "ショウメイ モチコ", ResidenceCountry: "JP"}
-	must(t, w.st.CreateTalent(ctx, &tal))
-	p, err := w.st.ProgramBySlug(ctx, "ota-sdgs-2021")
+	must(t, w.st.Talents().CreateTalent(ctx, &tal))
+	p, err := w.st.Directory().ProgramBySlug(ctx, "ota-sdgs-2021")
 	must(t, err)
 	e := domain.Entry{MunicipalityID: w.ota.ID, ProgramID: p.ID, TalentID: tal.ID, Choices: []int64{w.web.ID},
 		Motivation: "x", Status: domain.EntrySubmitted, SubmittedAt: testNow}
-	must(t, w.st.CreateEntry(ctx, &e))
+	must(t, w.st.Entries().CreateEntry(ctx, &e))
 	team := w.team(t, e, w.web.ID, true)
 	if n, err := w.app.issuer.IssueFor(ctx, team.engagement); err != nil || n != 1 {
 		t.Fatalf("issue: %d %v", n, err)
 	}
-	keys, err := w.st.IssuerKeys(ctx, w.ota.ID)
+	keys, err := w.st.Issuance().IssuerKeys(ctx, w.ota.ID)
 	must(t, err)
 	if len(keys) != 1 {
 		t.Fatalf("%d keys", len(keys))

@@ -18,9 +18,9 @@ import (
 func (w *world) member(t *testing.T, email, name string, role domain.Role, orgID int64) (int64, *http.Client) {
 	t.Helper()
 	c := w.signedIn(t, email, name)
-	creds, err := w.st.Credentials(context.Background(), email)
+	creds, err := w.st.Accounts().Credentials(context.Background(), email)
 	must(t, err)
-	must(t, w.st.AddMembership(context.Background(), &domain.Membership{UserID: creds.User.ID, OrganizationID: orgID, Role: role}))
+	must(t, w.st.Accounts().AddMembership(context.Background(), &domain.Membership{UserID: creds.User.ID, OrganizationID: orgID, Role: role}))
 	return creds.User.ID, c
 }
 
@@ -28,7 +28,7 @@ func (w *world) member(t *testing.T, email, name string, role domain.Role, orgID
 func (w *world) orgNamed(t *testing.T, name string) domain.Organization {
 	t.Helper()
 	for _, m := range []domain.Municipality{w.ota, w.tsubame} {
-		orgs, err := w.st.Organizations(context.Background(), m.ID)
+		orgs, err := w.st.Directory().Organizations(context.Background(), m.ID)
 		must(t, err)
 		for _, o := range orgs {
 			if o.Name == name {
@@ -43,7 +43,7 @@ func (w *world) orgNamed(t *testing.T, name string) domain.Organization {
 // mailTo returns the newest mail to an address whose subject contains s.
 func (w *world) mailTo(t *testing.T, to, subject string) (body string, found bool) {
 	t.Helper()
-	box, err := w.st.Outbox(context.Background(), 200, false)
+	box, err := w.st.Messaging().Outbox(context.Background(), 200, false)
 	must(t, err)
 	for _, m := range box {
 		if m.To == to && strings.Contains(m.Subject, subject) {
@@ -62,7 +62,7 @@ func projectScenario(t *testing.T, w *world) {
 	office := w.orgNamed(t, "大田区 産業経済部")
 	_, owner := w.member(t, "owner@mill.example.jp", "森田 社長", domain.RoleBusinessOwner, mill.ID)
 	_, staff := w.member(t, "staff@city.example.jp", "区 職員", domain.RoleMunicipalityStaff, office.ID)
-	program, err := w.st.ProgramBySlug(ctx, "ota-sdgs-2026")
+	program, err := w.st.Directory().ProgramBySlug(ctx, "ota-sdgs-2026")
 	must(t, err)
 
 	// The form explains itself; a half-filled form keeps what was typed.
@@ -135,7 +135,7 @@ func projectScenario(t *testing.T, w *world) {
 	if !strings.Contains(body, "公開されました") || !strings.Contains(body, "差し戻されました") {
 		t.Error("notices missing")
 	}
-	hist, err := w.st.ProjectHistory(ctx, id)
+	hist, err := w.st.Projects().ProjectHistory(ctx, id)
 	must(t, err)
 	if len(hist) != 4 {
 		t.Errorf("history %+v", hist)
@@ -150,13 +150,13 @@ func screeningScenario(t *testing.T, w *world) {
 	_, leader := w.member(t, "leader@example.jp", "先輩 副業", domain.RoleLeaderTalent, office.ID)
 	_, staff := w.member(t, "staff@city.example.jp", "区 職員", domain.RoleMunicipalityStaff, office.ID)
 	talent := w.signedIn(t, "hanako@example.jp", "山田 花子")
-	creds, _ := w.st.Credentials(ctx, "hanako@example.jp")
+	creds, _ := w.st.Accounts().Credentials(ctx, "hanako@example.jp")
 	tal := domain.Talent{UserID: creds.User.ID, Name: "山田 花子", NameKana: "ヤマダ ハナコ", ResidenceCountry: "JP", TimeZone: "Asia/Tokyo"}
-	must(t, w.st.CreateTalent(ctx, &tal))
-	p, _ := w.st.ProgramBySlug(ctx, "ota-sdgs-2026")
+	must(t, w.st.Talents().CreateTalent(ctx, &tal))
+	p, _ := w.st.Directory().ProgramBySlug(ctx, "ota-sdgs-2026")
 	e := domain.Entry{MunicipalityID: w.ota.ID, ProgramID: p.ID, TalentID: tal.ID, Choices: []int64{w.shop.ID},
 		Motivation: "商店街を元気にしたい", Status: domain.EntrySubmitted, SubmittedAt: testNow}
-	must(t, w.st.CreateEntry(ctx, &e))
+	must(t, w.st.Entries().CreateEntry(ctx, &e))
 	eid := strconv.FormatInt(e.ID, 10)
 	boardURL := w.srv.URL + "/admin/131113/programs/ota-sdgs-2026/entries"
 	entryURL := w.srv.URL + "/admin/131113/entries/" + eid
@@ -171,7 +171,7 @@ func screeningScenario(t *testing.T, w *world) {
 		t.Error("the name filter let another name through")
 	}
 	// Staff assign the leader; the leader scores and notes, privately.
-	leaderCreds, _ := w.st.Credentials(ctx, "leader@example.jp")
+	leaderCreds, _ := w.st.Accounts().Credentials(ctx, "leader@example.jp")
 	if status, _, _ := send(t, staff, "POST", entryURL+"/reviewers", url.Values{"user": {strconv.FormatInt(leaderCreds.User.ID, 10)}}); status != 303 {
 		t.Fatalf("assign: %d", status)
 	}
@@ -208,7 +208,7 @@ func screeningScenario(t *testing.T, w *world) {
 	if status != 303 {
 		t.Fatalf("interview: %d", status)
 	}
-	box, _ := w.st.Outbox(ctx, 20, false)
+	box, _ := w.st.Messaging().Outbox(ctx, 20, false)
 	var ics string
 	for _, m := range box {
 		if m.To == "hanako@example.jp" && strings.Contains(m.Subject, "面談のご案内") {
@@ -238,7 +238,7 @@ func screeningScenario(t *testing.T, w *world) {
 	if !strings.Contains(body, "内定のお知らせが届いています") || !strings.Contains(body, "カレンダーに追加") {
 		t.Error("my page lacks the offer or the interview")
 	}
-	ivs, _ := w.st.Interviews(ctx, e.ID)
+	ivs, _ := w.st.Entries().Interviews(ctx, e.ID)
 	status, body, h := send(t, talent, "GET", w.srv.URL+"/me/interviews/"+strconv.FormatInt(ivs[0].ID, 10), nil)
 	if status != 200 || !strings.HasPrefix(h.Get("Content-Type"), "text/calendar") || !strings.Contains(body, "BEGIN:VEVENT") {
 		t.Errorf("ics download: %d %s", status, h.Get("Content-Type"))
@@ -246,7 +246,7 @@ func screeningScenario(t *testing.T, w *world) {
 	if status, _, _ := send(t, talent, "POST", w.srv.URL+"/me/entries/"+eid+"/offer", url.Values{"answer": {"accept"}}); status != 303 {
 		t.Fatalf("accept: %d", status)
 	}
-	got, _ := w.st.Entry(ctx, e.ID)
+	got, _ := w.st.Entries().Entry(ctx, e.ID)
 	if got.Status != domain.EntryAgreed {
 		t.Errorf("after accepting: %s", got.Status)
 	}
@@ -347,8 +347,8 @@ func TestConsentIsRecordedWithTime(t *testing.T) {
 	send(t, c, "POST", w.srv.URL+"/me/profile", form)
 	form.Del(find)
 	send(t, c, "POST", w.srv.URL+"/me/profile", form)
-	creds, _ := w.st.Credentials(context.Background(), "kamata@example.jp")
-	hist, err := w.st.ConsentHistory(context.Background(), creds.User.ID)
+	creds, _ := w.st.Accounts().Credentials(context.Background(), "kamata@example.jp")
+	hist, err := w.st.Compliance().ConsentHistory(context.Background(), creds.User.ID)
 	must(t, err)
 	if len(hist) != 3 || hist[0].Granted || hist[0].MunicipalityID != w.ota.ID || hist[0].Purpose != domain.ConsentScout {
 		t.Fatalf("history = %+v", hist)
@@ -373,8 +373,8 @@ func poolScenario(t *testing.T, w *world) {
 	if status, _, _ := send(t, c, "POST", w.srv.URL+"/me/profile", form); status != 303 {
 		t.Fatalf("save: %d", status)
 	}
-	creds, _ := w.st.Credentials(ctx, "kamata@example.jp")
-	tal, err := w.st.TalentByUser(ctx, creds.User.ID)
+	creds, _ := w.st.Accounts().Credentials(ctx, "kamata@example.jp")
+	tal, err := w.st.Talents().TalentByUser(ctx, creds.User.ID)
 	must(t, err)
 	id := strconv.FormatInt(tal.ID, 10)
 	// Ota's staff find the talent, without the name; Tsubame's do not.
@@ -400,7 +400,7 @@ func poolScenario(t *testing.T, w *world) {
 	if !strings.Contains(body, "商店街の案件にいかがですか") || !strings.Contains(body, "商店街のSNS発信") {
 		t.Fatal("my page lacks the offer")
 	}
-	offers, _ := w.st.ScoutsOf(ctx, tal.ID)
+	offers, _ := w.st.Talents().ScoutsOf(ctx, tal.ID)
 	if status, _, _ := send(t, c, "POST", w.srv.URL+"/me/scouts/"+strconv.FormatInt(offers[0].ID, 10),
 		url.Values{"answer": {"accept"}}); status != 303 {
 		t.Fatalf("answer: %d", status)
@@ -456,12 +456,12 @@ func (w *world) entrant(t *testing.T, name string, programID, projectID int64) d
 	t.Helper()
 	ctx := context.Background()
 	tal := domain.Talent{Name: name, NameKana: "テスト", ResidenceCountry: "JP"}
-	must(t, w.st.CreateTalent(ctx, &tal))
-	p, err := w.st.Project(ctx, projectID)
+	must(t, w.st.Talents().CreateTalent(ctx, &tal))
+	p, err := w.st.Projects().Project(ctx, projectID)
 	must(t, err)
 	e := domain.Entry{MunicipalityID: p.MunicipalityID, ProgramID: programID, TalentID: tal.ID, Choices: []int64{projectID},
 		Motivation: "x", Status: domain.EntrySubmitted, SubmittedAt: testNow}
-	must(t, w.st.CreateEntry(ctx, &e))
+	must(t, w.st.Entries().CreateEntry(ctx, &e))
 	return e
 }
 
@@ -472,20 +472,20 @@ type teamIDs struct{ agreement, engagement int64 }
 func (w *world) team(t *testing.T, e domain.Entry, projectID int64, completed bool) teamIDs {
 	t.Helper()
 	ctx := context.Background()
-	_, err := w.st.MoveEntries(ctx, e.ProgramID, []int64{e.ID}, domain.EntryOffered, 0, "")
+	_, err := w.st.Entries().MoveEntries(ctx, e.ProgramID, []int64{e.ID}, domain.EntryOffered, 0, "")
 	must(t, err)
 	start := time.Date(2021, 10, 1, 0, 0, 0, 0, domain.Japan())
 	a := domain.Agreement{EntryID: e.ID, ProjectID: projectID, Type: domain.AgreementQuasiMandate, RewardYen: 30000,
 		HoursPerMonth: 20, StartsOn: start, EndsOn: start.AddDate(0, 4, 0), Deliverables: "成果物"}
-	must(t, w.st.SaveAgreement(ctx, &a, 0))
+	must(t, w.st.Agreements().SaveAgreement(ctx, &a, 0))
 	for _, p := range domain.Parties() {
-		_, err := w.st.AcceptAgreement(ctx, a.ID, a.Version, p, 0)
+		_, err := w.st.Agreements().AcceptAgreement(ctx, a.ID, a.Version, p, 0)
 		must(t, err)
 	}
-	g, err := w.st.EngagementOfProject(ctx, projectID)
+	g, err := w.st.Workspaces().EngagementOfProject(ctx, projectID)
 	must(t, err)
 	if completed {
-		must(t, w.st.CompleteEngagement(ctx, g.ID))
+		must(t, w.st.Workspaces().CompleteEngagement(ctx, g.ID))
 	}
 	return teamIDs{a.ID, g.ID}
 }
@@ -535,7 +535,7 @@ func communityScenario(t *testing.T, w *world) {
 		"body": {"週末に町工場を巡るツアーを"}}); status != 303 {
 		t.Fatalf("propose: %d", status)
 	}
-	ideas, _ := w.st.Ideas(context.Background(), w.ota.ID)
+	ideas, _ := w.st.Community().Ideas(context.Background(), w.ota.ID)
 	if len(ideas) != 1 {
 		t.Fatalf("ideas %+v", ideas)
 	}
@@ -585,7 +585,7 @@ func personalScenario(t *testing.T, w *world) {
 	if status, _, _ := send(t, c, "GET", w.srv.URL+"/me", nil); status != 303 {
 		t.Errorf("still signed in after deletion: %d", status)
 	}
-	if _, err := w.st.Credentials(context.Background(), "kamata@example.jp"); domain.ErrorCode(err) != domain.CodeNotFound {
+	if _, err := w.st.Accounts().Credentials(context.Background(), "kamata@example.jp"); domain.ErrorCode(err) != domain.CodeNotFound {
 		t.Errorf("the account is still there: %v", err)
 	}
 	// The municipality's admins can take all of its data out.
@@ -606,25 +606,25 @@ func personalScenario(t *testing.T, w *world) {
 func TestDeletingKeepsOrRevokesCredentials(t *testing.T) {
 	w := newWorld(t)
 	ctx := context.Background()
-	p, _ := w.st.ProgramBySlug(ctx, "ota-sdgs-2021")
+	p, _ := w.st.Directory().ProgramBySlug(ctx, "ota-sdgs-2021")
 	for _, choice := range []string{"keep", "revoke"} {
 		email := choice + "@example.jp"
 		c := w.signedIn(t, email, "証明 "+choice)
-		creds, _ := w.st.Credentials(ctx, email)
+		creds, _ := w.st.Accounts().Credentials(ctx, email)
 		tal := domain.Talent{UserID: creds.User.ID, Name: "証明 " + choice, NameKana: "ショウメイ", ResidenceCountry: "JP"}
-		must(t, w.st.CreateTalent(ctx, &tal))
+		must(t, w.st.Talents().CreateTalent(ctx, &tal))
 		project := w.web
 		if choice == "revoke" {
 			project = w.green
 		}
 		e := domain.Entry{MunicipalityID: w.ota.ID, ProgramID: p.ID, TalentID: tal.ID, Choices: []int64{project.ID},
 			Motivation: "x", Status: domain.EntrySubmitted, SubmittedAt: testNow}
-		must(t, w.st.CreateEntry(ctx, &e))
+		must(t, w.st.Entries().CreateEntry(ctx, &e))
 		team := w.team(t, e, project.ID, true)
 		if n, err := w.app.issuer.IssueFor(ctx, team.engagement); err != nil || n != 1 {
 			t.Fatalf("issue: %d %v", n, err)
 		}
-		issued, _ := w.st.IssuedCredentials(ctx, 0, tal.ID)
+		issued, _ := w.st.Issuance().IssuedCredentials(ctx, 0, tal.ID)
 		if status, _, _ := send(t, c, "POST", w.srv.URL+"/me/delete", url.Values{"password": {"correct horse battery"},
 			"credentials": {choice}}); status != 200 {
 			t.Fatalf("%s: delete %d", choice, status)
@@ -642,19 +642,19 @@ func TestDeletingKeepsOrRevokesCredentials(t *testing.T) {
 func TestHometownAfterCompletedWork(t *testing.T) {
 	w := newWorld(t)
 	ctx := context.Background()
-	p, _ := w.st.ProgramBySlug(ctx, "ota-sdgs-2021")
+	p, _ := w.st.Directory().ProgramBySlug(ctx, "ota-sdgs-2021")
 	c := w.signedIn(t, "tsubame-born@example.jp", "燕 出身")
-	creds, _ := w.st.Credentials(ctx, "tsubame-born@example.jp")
+	creds, _ := w.st.Accounts().Credentials(ctx, "tsubame-born@example.jp")
 	tal := domain.Talent{UserID: creds.User.ID, Name: "燕 出身", NameKana: "ツバメ", ResidenceCountry: "JP",
 		Affinities: []domain.Affinity{{LGCode: "152137", Kind: domain.AffinityBorn}}}
-	must(t, w.st.CreateTalent(ctx, &tal))
+	must(t, w.st.Talents().CreateTalent(ctx, &tal))
 	_, body, _ := send(t, c, "GET", w.srv.URL+"/me", nil)
 	if strings.Contains(body, "経験を、ゆかりのある町で") {
 		t.Error("hometown suggestions before any completed work")
 	}
 	e := domain.Entry{MunicipalityID: w.ota.ID, ProgramID: p.ID, TalentID: tal.ID, Choices: []int64{w.web.ID},
 		Motivation: "x", Status: domain.EntrySubmitted, SubmittedAt: testNow}
-	must(t, w.st.CreateEntry(ctx, &e))
+	must(t, w.st.Entries().CreateEntry(ctx, &e))
 	team := w.team(t, e, w.web.ID, true)
 	if _, err := w.app.issuer.IssueFor(ctx, team.engagement); err != nil {
 		t.Fatal(err)
@@ -681,7 +681,7 @@ func TestStaffOpenAProgram(t *testing.T) {
 	if status != 303 || h.Get("Location") != "/programs/tsubame-2027" {
 		t.Fatalf("create: %d %s", status, h.Get("Location"))
 	}
-	p, err := w.st.ProgramBySlug(context.Background(), "tsubame-2027")
+	p, err := w.st.Directory().ProgramBySlug(context.Background(), "tsubame-2027")
 	must(t, err)
 	if p.MunicipalityID != w.tsubame.ID || p.EntryClosesAt.In(domain.Japan()).Format("2006-01-02 15:04") != "2027-05-31 23:59" {
 		t.Errorf("program %+v", p)

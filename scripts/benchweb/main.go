@@ -73,7 +73,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	if _, err := st.Migrate(ctx); err != nil {
 		return err
 	}
-	if n, err := st.IndexMissing(ctx, nil); err != nil {
+	if n, err := st.Projects().IndexMissing(ctx, nil); err != nil {
 		return err
 	} else if n > 0 {
 		fmt.Fprintf(out, "indexed %d projects for search\n", n)
