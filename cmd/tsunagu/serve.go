@@ -132,9 +132,9 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	} else if n > 0 {
 		log.Info("issued experience credentials", "count", n, "issuer", baseURL)
 	}
-	srv, err := web.New(web.Config{Store: st, Ref: ref, Catalog: cat, Search: analyzer, Logger: log, Version: Version,
-		Mail: mailTemplates, BaseURL: baseURL, SecureCookies: strings.HasPrefix(baseURL, "https://"), Contact: contact, Keys: keys,
-		TrustedProxies: proxies.prefixes, App: services})
+	srv, err := web.New(web.Config{App: services, Ref: ref, Catalog: cat, Search: analyzer, Logger: log, Version: Version,
+		BaseURL: baseURL, SecureCookies: strings.HasPrefix(baseURL, "https://"), Contact: contact,
+		TrustedProxies: proxies.prefixes})
 	if err != nil {
 		ln.Close()
 		return err

@@ -32,3 +32,9 @@ func (s *Talents) ReadNotices(ctx context.Context) error {
 		return tx.Audit(ctx, store.AuditEvent{Action: "notices.read", SubjectType: "user", SubjectID: userID})
 	})
 }
+
+// Unread counts a person's unread notices, for the bell in every page's
+// header.
+func (s *Talents) Unread(ctx context.Context, userID int64) (int, error) {
+	return s.app.st.Messaging().UnreadNotifications(ctx, userID)
+}

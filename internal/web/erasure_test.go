@@ -76,7 +76,7 @@ func personWhoDidEverything(t *testing.T, w *world) everything {
 		TalentID: tal.ID, Score: 5, Comment: "消去されるチーム評価"}))
 	must(t, w.st.Workspaces().SaveTeamReview(ctx, &domain.TeamReview{EngagementID: g, Side: domain.ReviewByBusiness, AuthorID: staffID,
 		TalentID: tal.ID, Score: 4, Comment: "消去される事業者からの評価"}))
-	if n, err := w.app.issuer.IssueFor(ctx, g); err != nil || n != 1 {
+	if n, err := w.app.app.Credentials.Issuer().IssueFor(ctx, g); err != nil || n != 1 {
 		t.Fatalf("issue: %d %v", n, err)
 	}
 	issued, err := w.st.Issuance().IssuedCredentials(ctx, 0, tal.ID)

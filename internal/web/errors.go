@@ -39,7 +39,7 @@ type publicError struct {
 	Field   string `json:"field,omitempty"`
 }
 
-func (s *Server) publicError(r *http.Request, lang i18n.Lang, err error) publicError {
+func (s *kit) publicError(r *http.Request, lang i18n.Lang, err error) publicError {
 	code := domain.ErrorCode(err)
 	if code == domain.CodeInternal {
 		s.log.ErrorContext(r.Context(), "request failed", "method", r.Method, "path", r.URL.Path, "err", err)
@@ -59,7 +59,7 @@ func (s *Server) publicError(r *http.Request, lang i18n.Lang, err error) publicE
 
 // translateArgs translates arguments that name catalog keys (a stage, a
 // "What" naming a kind of thing) into the reader's language.
-func (s *Server) translateArgs(lang i18n.Lang, args map[string]any) map[string]any {
+func (s *kit) translateArgs(lang i18n.Lang, args map[string]any) map[string]any {
 	return s.cat.Args(lang, args)
 }
 

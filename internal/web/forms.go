@@ -36,7 +36,7 @@ func readForm(w http.ResponseWriter, r *http.Request, fields ...string) (*form, 
 }
 
 // fieldErrors translates a validation error's field problems into the form.
-func (s *Server) fieldErrors(lang i18n.Lang, f *form, err error) {
+func (s *kit) fieldErrors(lang i18n.Lang, f *form, err error) {
 	var e *domain.Error
 	if de, ok := err.(*domain.Error); ok {
 		e = de

@@ -57,3 +57,14 @@ func FuzzProjectForm(f *testing.F) {
 		}
 	})
 }
+
+// checkProjectForm is the whole check of a project form, translated: its
+// fields (checkProjectFields) and the project's own validation, as the
+// services judge it once the project belongs to a municipality.
+func (s *Server) checkProjectForm(lang i18n.Lang, p *domain.Project, f *form) bool {
+	s.checkProjectFields(lang, p, f)
+	if err := p.Validate(); err != nil {
+		s.fieldErrors(lang, f, err)
+	}
+	return !f.Has()
+}

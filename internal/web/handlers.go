@@ -52,7 +52,7 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 
 // language picks the interface language: an explicit ?lang= (remembered in a
 // cookie), then the cookie, then Accept-Language.
-func (s *Server) language(w http.ResponseWriter, r *http.Request) i18n.Lang {
+func (s *kit) language(w http.ResponseWriter, r *http.Request) i18n.Lang {
 	if q := r.URL.Query().Get("lang"); q != "" {
 		if l, ok := i18n.Parse(q); ok {
 			http.SetCookie(w, &http.Cookie{Name: "lang", Value: string(l), Path: "/", MaxAge: 365 * 24 * 3600,

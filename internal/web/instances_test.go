@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"github.com/tsunagu-hub/tsunagu/internal/credential"
 	"net/http/httptest"
 	"net/url"
 	"strconv"
@@ -11,7 +12,6 @@ import (
 
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
-	"github.com/tsunagu-hub/tsunagu/internal/mail"
 	"github.com/tsunagu-hub/tsunagu/internal/refdata"
 	"github.com/tsunagu-hub/tsunagu/internal/search"
 	"github.com/tsunagu-hub/tsunagu/internal/store"
@@ -35,12 +35,10 @@ func TestTwoInstancesActAsOne(t *testing.T) {
 	stB = stB.WithIndexer(search.NewProjectIndexer(analyzer(), ref))
 	cat, err := i18n.Load()
 	must(t, err)
-	mt, err := mail.LoadTemplates()
-	must(t, err)
 	long := 10 * time.Minute
 	serve := func(st *store.Store) *httptest.Server {
-		s, err := New(Config{Store: st, Ref: ref, Catalog: cat, Search: analyzer(), Version: "test", Mail: mt,
-			BaseURL: "http://tsunagu.test", CacheMaxAge: long})
+		s, err := New(withServices(t, Config{Ref: ref, Catalog: cat, Search: analyzer(), Version: "test",
+			BaseURL: "http://tsunagu.test", CacheMaxAge: long}, st, nil, credential.ResolverOptions{}))
 		must(t, err)
 		srv := httptest.NewServer(s.Handler())
 		t.Cleanup(srv.Close)

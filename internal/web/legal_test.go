@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"encoding/json"
+	"github.com/tsunagu-hub/tsunagu/internal/credential"
 	"net/url"
 	"strconv"
 	"strings"
@@ -11,7 +12,6 @@ import (
 
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
-	"github.com/tsunagu-hub/tsunagu/internal/mail"
 )
 
 // TestHubDocuments: the hub's privacy notice, terms and contact, in both
@@ -187,10 +187,8 @@ func TestServerRefusesAContactThatIsNoAddress(t *testing.T) {
 	w := newWorld(t)
 	cat, err := i18n.Load()
 	must(t, err)
-	mt, err := mail.LoadTemplates()
-	must(t, err)
-	_, err = New(Config{Store: w.st, Ref: w.app.ref, Catalog: cat, Search: analyzer(), Mail: mt, Contact: "call us",
-		Now: func() time.Time { return testNow }})
+	_, err = New(withServices(t, Config{Ref: w.app.ref, Catalog: cat, Search: analyzer(), Contact: "call us",
+		Now: func() time.Time { return testNow }}, w.st, nil, credential.ResolverOptions{}))
 	if err == nil || !strings.Contains(err.Error(), `the contact "call us" is not an email address`) {
 		t.Errorf("New with a bad contact: %v", err)
 	}

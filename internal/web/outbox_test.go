@@ -48,7 +48,7 @@ func outboxScenario(t *testing.T, w *world) {
 	}
 	for _, name := range mail.TemplateNames() {
 		must(t, w.st.InTx(ctx, func(tx *store.Store) error {
-			return w.app.queueMailFor(ctx, tx, w.ota.ID, i18n.Japanese, name+"@example.jp", name, kinds[name], nil)
+			return w.app.app.On(ctx, tx).MailFor(ctx, w.ota.ID, i18n.Japanese, name+"@example.jp", name, kinds[name], nil)
 		}))
 	}
 	for _, lang := range []string{"ja", "en"} {

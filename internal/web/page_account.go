@@ -12,7 +12,7 @@ import (
 // accountPages are the handlers of accounts: signing up and in, passwords,
 // sessions, API tokens, and a person's data and its deletion
 // (app.Accounts).
-type accountPages struct{ *Server }
+type accountPages struct{ *kit }
 
 // formProblems reports whether err is a form's problems, field by field,
 // to show the form again with (rather than an error page).

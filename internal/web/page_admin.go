@@ -12,30 +12,15 @@ import (
 	"github.com/tsunagu-hub/tsunagu/internal/policy"
 )
 
-func (s *Server) actor(r *http.Request) (policy.Actor, error) { return s.app.Actor(r.Context()) }
-
-// signedInActor is the person asking, with their memberships; a visitor
-// who is not signed in gets an error that sends them to log in.
-func (s *Server) signedInActor(r *http.Request) (policy.Actor, error) {
-	return s.app.SignedIn(r.Context())
-}
-
 // allow checks one action on one municipality's resource (app.Authorize):
 // a visitor is sent to log in; anyone else without the right gets a
 // translated 403, which is recorded.
-func (s *Server) allow(r *http.Request, act policy.Action, res policy.Resource) (policy.Actor, error) {
+func (s *kit) allow(r *http.Request, act policy.Action, res policy.Resource) (policy.Actor, error) {
 	return s.app.Authorize(r.Context(), act, res)
 }
 
-// allowSome opens a list page to whoever may do the action on at least
-// some of the municipality's things; the page then keeps, item by item,
-// only what policy.Can allows (a leader's own entries and teams).
-func (s *Server) allowSome(r *http.Request, act policy.Action, municipalityID int64) (policy.Actor, error) {
-	return s.app.AuthorizeSome(r.Context(), act, municipalityID)
-}
-
 // adminPages are the staff's home and a municipality's audit log.
-type adminPages struct{ *Server }
+type adminPages struct{ *kit }
 
 type adminHomeData struct {
 	Municipalities []app.AdminMunicipality
@@ -52,7 +37,7 @@ func (s adminPages) adminHome(w http.ResponseWriter, r *http.Request, lang i18n.
 }
 
 // pathMunicipality finds the municipality in the path; unknown is 404.
-func (s *Server) pathMunicipality(r *http.Request) (domain.Municipality, error) {
+func (s *kit) pathMunicipality(r *http.Request) (domain.Municipality, error) {
 	return s.app.Hub.MunicipalityByLGCode(r.Context(), r.PathValue("lgcode"))
 }
 

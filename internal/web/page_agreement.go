@@ -14,7 +14,7 @@ import (
 
 // agreementPages draft the terms of a placement and let each party accept
 // them.
-type agreementPages struct{ *Server }
+type agreementPages struct{ *kit }
 
 type agreementFormData struct {
 	Municipality domain.Municipality

@@ -16,7 +16,7 @@ import (
 
 // allocationPages compare and accept the allocations of a program's
 // cohort.
-type allocationPages struct{ *Server }
+type allocationPages struct{ *kit }
 
 type allocationData struct {
 	Municipality domain.Municipality
@@ -39,14 +39,6 @@ func pairsOf(values []string) []match.Pair {
 		}
 	}
 	return out
-}
-
-// programFor loads the municipality and program in the path for an action
-// the policy must allow on all of the program's entries; a program of
-// another municipality is 404.
-func (s *Server) programFor(r *http.Request, act policy.Action) (policy.Actor, domain.Municipality, domain.Program, error) {
-	sc, err := s.app.Screening.ProgramFor(r.Context(), r.PathValue("lgcode"), r.PathValue("slug"), act)
-	return sc.Actor, sc.Municipality, sc.Program, err
 }
 
 // allocationPage runs both allocations of a program's cohort side by side,

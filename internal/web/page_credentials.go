@@ -11,7 +11,7 @@ import (
 
 // credentialPages show, check and revoke the experience credentials the
 // municipalities issue, and publish what verifiers need.
-type credentialPages struct{ *Server }
+type credentialPages struct{ *kit }
 
 // jwks publishes the instance's public keys.
 func (s credentialPages) jwks(w http.ResponseWriter, r *http.Request) {

@@ -12,7 +12,7 @@ import (
 
 // insightsPages are a municipality's dashboard, its printed report and
 // its CSV downloads (app.Insights).
-type insightsPages struct{ *Server }
+type insightsPages struct{ *kit }
 
 type dashboardData struct {
 	Municipality domain.Municipality

@@ -12,7 +12,7 @@ import (
 )
 
 // entryPages take a talent's entry to a program: the form and the API.
-type entryPages struct{ *Server }
+type entryPages struct{ *kit }
 
 type entryData struct {
 	Form     *form

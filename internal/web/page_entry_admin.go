@@ -20,12 +20,6 @@ func (s screeningPages) pathEntry(r *http.Request, act policy.Action) (app.Entry
 	return s.app.Screening.EntryFor(r.Context(), r.PathValue("lgcode"), id, act)
 }
 
-// entryResource is an entry as the policy sees it: its municipality, and
-// whether the person is assigned to review it.
-func (s *Server) entryResource(r *http.Request, a policy.Actor, e domain.Entry) (policy.Resource, error) {
-	return s.app.Screening.EntryResource(r.Context(), a, e)
-}
-
 type namedSkill struct {
 	Skill refdata.Skill
 	Level int

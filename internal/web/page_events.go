@@ -15,7 +15,7 @@ import (
 
 // communityPages are the events and the idea board, and their staff pages
 // (app.Community).
-type communityPages struct{ *Server }
+type communityPages struct{ *kit }
 
 type eventView struct {
 	app.EventCard

@@ -13,7 +13,7 @@ import (
 
 // hubPages are the hub's public pages (home, programs, municipalities,
 // the hometown search and stories) and their JSON API (app.Hub).
-type hubPages struct{ *Server }
+type hubPages struct{ *kit }
 
 type homeData struct {
 	Open   []programView

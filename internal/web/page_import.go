@@ -31,7 +31,7 @@ type importData struct {
 }
 
 // importPages are a program's entry import and export.
-type importPages struct{ *Server }
+type importPages struct{ *kit }
 
 // importPage is the upload form for a Google Forms export.
 func (s importPages) importPage(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {

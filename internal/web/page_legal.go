@@ -34,7 +34,7 @@ func documentBase(mu domain.Municipality) string {
 }
 
 // contactLine is how to reach the operator, in the documents' format.
-func (s *Server) contactLine(lang i18n.Lang) string {
+func (s *kit) contactLine(lang i18n.Lang) string {
 	if s.contact == "" {
 		return s.cat.T(lang, "legal.contact_unset", nil)
 	}
@@ -43,7 +43,7 @@ func (s *Server) contactLine(lang i18n.Lang) string {
 
 // documentFill is what a default document leaves open, for the hub (a zero
 // municipality) or a municipality that has not written its own.
-func (s *Server) documentFill(lang i18n.Lang, mu domain.Municipality) legal.Fill {
+func (s *kit) documentFill(lang i18n.Lang, mu domain.Municipality) legal.Fill {
 	base := documentBase(mu)
 	f := legal.Fill{Operator: s.cat.T(lang, "legal.hub_operator", nil), Contact: s.contactLine(lang),
 		PrivacyPage: base + "/privacy", TermsPage: base + "/terms", ContactPage: base + "/contact"}
@@ -56,7 +56,7 @@ func (s *Server) documentFill(lang i18n.Lang, mu domain.Municipality) legal.Fill
 
 // document is the version of a document in force: the municipality's own,
 // or else the default filled for its publisher (isDefault).
-func (s *Server) document(ctx context.Context, mu domain.Municipality, kind domain.DocumentKind) (
+func (s *kit) document(ctx context.Context, mu domain.Municipality, kind domain.DocumentKind) (
 	doc domain.LegalDocument, isDefault bool, err error) {
 	var own bool
 	if mu.ID != 0 {
@@ -70,7 +70,7 @@ func (s *Server) document(ctx context.Context, mu domain.Municipality, kind doma
 
 // inForce is the publisher's own document when it has one (own), or else
 // the default filled for it (isDefault).
-func (s *Server) inForce(mu domain.Municipality, kind domain.DocumentKind, doc domain.LegalDocument, own bool) (
+func (s *kit) inForce(mu domain.Municipality, kind domain.DocumentKind, doc domain.LegalDocument, own bool) (
 	domain.LegalDocument, bool) {
 	if own {
 		return doc, false
@@ -141,7 +141,7 @@ type footerOwner interface {
 // footerFor finds the municipality a page belongs to, from its data or
 // from the {lgcode} in its path (a municipality's admin pages); any other
 // page is the hub's.
-func (s *Server) footerFor(r *http.Request, lang i18n.Lang, data any) footerLinks {
+func (s *kit) footerFor(r *http.Request, lang i18n.Lang, data any) footerLinks {
 	var mu domain.Municipality
 	if o, ok := data.(footerOwner); ok {
 		mu = o.footerMunicipality()

@@ -12,7 +12,7 @@ import (
 
 // memberPages are the handlers of a municipality's members, invitations,
 // documents, outbox and data export (app.Members).
-type memberPages struct{ *Server }
+type memberPages struct{ *kit }
 
 type membersData struct {
 	Municipality  domain.Municipality

@@ -29,7 +29,7 @@ type poolData struct {
 
 // poolPages are the shared talent pool, scouting, and a talent's answer
 // to an offer.
-type poolPages struct{ *Server }
+type poolPages struct{ *kit }
 
 // poolPage is the shared pool as one municipality's staff see it: only
 // talents who let this municipality find them, without names or contact

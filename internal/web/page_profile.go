@@ -14,7 +14,7 @@ import (
 // talentPages are the handlers of a person's own pages: their page, their
 // profile and consents, notices, and their entries and interviews
 // (app.Talents).
-type talentPages struct{ *Server }
+type talentPages struct{ *kit }
 
 // affinityRows is how many ties to places the profile form offers.
 const affinityRows = 3
@@ -48,7 +48,7 @@ type skillGroup struct {
 
 // skillGroups lists the skills by category, each open when chosen says
 // one of its skills is chosen.
-func (s *Server) skillGroups(chosen func(code string) bool) []skillGroup {
+func (s *kit) skillGroups(chosen func(code string) bool) []skillGroup {
 	var out []skillGroup
 	for _, c := range s.ref.SkillCategories() {
 		g := skillGroup{Category: c, Skills: s.ref.SkillsIn(c.Code)}
@@ -62,7 +62,7 @@ func (s *Server) skillGroups(chosen func(code string) bool) []skillGroup {
 
 // requireUser is the signed-in person's id; for a visitor, an error that
 // sends them to the login page (renderError).
-func (s *Server) requireUser(r *http.Request) (int64, error) {
+func (s *kit) requireUser(r *http.Request) (int64, error) {
 	id := s.userID(r)
 	if id == 0 {
 		return 0, app.ErrSignIn

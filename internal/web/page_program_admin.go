@@ -12,7 +12,7 @@ import (
 )
 
 // programAdminPages are the form that opens a program.
-type programAdminPages struct{ *Server }
+type programAdminPages struct{ *kit }
 
 type programFormData struct {
 	Municipality  domain.Municipality

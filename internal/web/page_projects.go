@@ -14,7 +14,7 @@ import (
 
 // cataloguePages are the public project list and a project's page, 気になる,
 // and their JSON API (app.Catalogue).
-type cataloguePages struct{ *Server }
+type cataloguePages struct{ *kit }
 
 type listData struct {
 	Query       listQuery
@@ -158,7 +158,7 @@ func (c cataloguePages) bookmark(w http.ResponseWriter, r *http.Request, lang i1
 
 // cardView is a project as pages show it, with its goals and skills from
 // the reference data.
-func (s *Server) cardView(c app.ProjectCard) projectView {
+func (s *kit) cardView(c app.ProjectCard) projectView {
 	v := projectView{Project: c.Project, Host: c.Host, Municipality: c.Municipality, Program: c.Program}
 	for _, g := range c.SDGs {
 		if sdg, ok := s.ref.SDG(g); ok {
@@ -170,7 +170,7 @@ func (s *Server) cardView(c app.ProjectCard) projectView {
 	return v
 }
 
-func (s *Server) cardViews(cards []app.ProjectCard) []projectView {
+func (s *kit) cardViews(cards []app.ProjectCard) []projectView {
 	out := make([]projectView, len(cards))
 	for i, c := range cards {
 		out[i] = s.cardView(c)

@@ -15,7 +15,7 @@ import (
 
 // projectAdminPages are where businesses draft their projects and staff
 // review them.
-type projectAdminPages struct{ *Server }
+type projectAdminPages struct{ *kit }
 
 type adminProjectsData struct {
 	Municipality domain.Municipality
@@ -150,7 +150,7 @@ func readProject(r *http.Request, p *domain.Project, f *form) {
 // checkProjectFields translates the form's parse problems and checks the
 // chosen skills against the reference list; the project's own validation
 // is the service's.
-func (s *Server) checkProjectFields(lang i18n.Lang, p *domain.Project, f *form) {
+func (s *kit) checkProjectFields(lang i18n.Lang, p *domain.Project, f *form) {
 	for name, key := range f.Errors {
 		f.Errors[name] = s.cat.T(lang, key, nil)
 	}
@@ -159,17 +159,6 @@ func (s *Server) checkProjectFields(lang i18n.Lang, p *domain.Project, f *form) 
 			f.Errors["skills"] = s.cat.T(lang, "error.choice", map[string]any{"Value": code})
 		}
 	}
-}
-
-// checkProjectForm is the whole check of a project form, translated: its
-// fields (checkProjectFields) and the project's own validation, as the
-// services judge it once the project belongs to a municipality.
-func (s *Server) checkProjectForm(lang i18n.Lang, p *domain.Project, f *form) bool {
-	s.checkProjectFields(lang, p, f)
-	if err := p.Validate(); err != nil {
-		s.fieldErrors(lang, f, err)
-	}
-	return !f.Has()
 }
 
 // projectProblems adds a service's verdict on a form to the form's own

@@ -55,7 +55,7 @@ type boardData struct {
 
 // screeningPages are the screening board and each entry's page, for the
 // people who screen a program's entries.
-type screeningPages struct{ *Server }
+type screeningPages struct{ *kit }
 
 // screeningBoard shows a program's entries by stage: columns on a wide
 // screen, a list on a phone, with filters and bulk moves. Seeing entrants

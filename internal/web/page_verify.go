@@ -23,12 +23,6 @@ const (
 	verifyEvery = 3 * time.Second
 )
 
-// verifyToken checks a credential from this hub or a registered instance.
-func (s *Server) verifyToken(ctx context.Context, token string) (app.Verification, error) {
-	c := s.app.Credentials.Verify(ctx, token)
-	return c.Verification, c.Err
-}
-
 // verifyLimited applies the per-address limit of the verify endpoints: a
 // request over it answers 429 with Retry-After and a translated message
 // (the JSON error shape under /api/, else the error page).

@@ -13,7 +13,7 @@ import (
 
 // teamPages are the teams' workspaces after 合意 and the list of a
 // municipality's teams.
-type teamPages struct{ *Server }
+type teamPages struct{ *kit }
 
 type reportLine struct {
 	domain.Report

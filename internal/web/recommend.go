@@ -25,7 +25,7 @@ type recommendation struct {
 // recommend scores the published projects of open programs for a talent and
 // keeps the best n (app.Catalogue.Recommend), each with its reasons in the
 // page's language.
-func (s *Server) recommend(ctx context.Context, lang i18n.Lang, t domain.Talent, n int) ([]recommendation, error) {
+func (s *kit) recommend(ctx context.Context, lang i18n.Lang, t domain.Talent, n int) ([]recommendation, error) {
 	recs, err := s.app.Catalogue.Recommend(ctx, t, n)
 	if err != nil {
 		return nil, err

@@ -124,7 +124,7 @@ func (v *view) Yen(n int) string { return formatYen(v.Lang, n) }
 // Num formats a count with separators.
 func (v *view) Num(n int) string { return formatInt(n) }
 
-func (s *Server) render(w http.ResponseWriter, r *http.Request, lang i18n.Lang, status int, name, title string, data any) error {
+func (s *kit) render(w http.ResponseWriter, r *http.Request, lang i18n.Lang, status int, name, title string, data any) error {
 	t, ok := s.pages.byName[name]
 	if !ok {
 		return fmt.Errorf("no page template %q", name)
@@ -133,7 +133,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, lang i18n.Lang, 
 		Version: s.version, Legal: s.footerFor(r, lang, data), cat: s.cat}
 	if id := s.userID(r); id != 0 {
 		v.SignedIn = true
-		n, err := s.store.Messaging().UnreadNotifications(r.Context(), id)
+		n, err := s.app.Talents.Unread(r.Context(), id)
 		if err != nil {
 			return err
 		}
@@ -153,7 +153,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, lang i18n.Lang, 
 
 // renderError shows a translated error page with the status of the error.
 // A refusal is recorded in the audit log first.
-func (s *Server) renderError(w http.ResponseWriter, r *http.Request, lang i18n.Lang, err error) {
+func (s *kit) renderError(w http.ResponseWriter, r *http.Request, lang i18n.Lang, err error) {
 	var to *redirectError
 	switch {
 	case errors.As(err, &to):

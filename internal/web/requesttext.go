@@ -53,7 +53,7 @@ func (s *Server) checkText(pattern string, next http.Handler) http.Handler {
 
 // refuse answers a request the check turned away: the JSON error shape
 // under /api/, a translated error page elsewhere.
-func (s *Server) refuse(w http.ResponseWriter, r *http.Request, err error) {
+func (s *kit) refuse(w http.ResponseWriter, r *http.Request, err error) {
 	if strings.HasPrefix(r.URL.Path, "/api/") {
 		lang := s.cat.Negotiate([]string{r.URL.Query().Get("lang")}, r.Header.Get("Accept-Language"))
 		pe := s.publicError(r, lang, err)

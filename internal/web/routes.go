@@ -19,11 +19,11 @@ func h(pattern string, fn http.HandlerFunc) route { return route{pattern, fn} }
 // endpoint. The role-by-route test walks it, so a new route cannot be
 // added without saying who may open it.
 func (s *Server) routeTable() []route {
-	adm, prog, proj, imp, pool := adminPages{s}, programAdminPages{s}, projectAdminPages{s}, importPages{s}, poolPages{s}
-	acc, mem, tal := accountPages{s}, memberPages{s}, talentPages{s}
-	hubs, cat, com, ins := hubPages{s}, cataloguePages{s}, communityPages{s}, insightsPages{s}
-	cred, ent, scr := credentialPages{s}, entryPages{s}, screeningPages{s}
-	alloc, agr, team := allocationPages{s}, agreementPages{s}, teamPages{s}
+	adm, prog, proj, imp, pool := adminPages{s.kit}, programAdminPages{s.kit}, projectAdminPages{s.kit}, importPages{s.kit}, poolPages{s.kit}
+	acc, mem, tal := accountPages{s.kit}, memberPages{s.kit}, talentPages{s.kit}
+	hubs, cat, com, ins := hubPages{s.kit}, cataloguePages{s.kit}, communityPages{s.kit}, insightsPages{s.kit}
+	cred, ent, scr := credentialPages{s.kit}, entryPages{s.kit}, screeningPages{s.kit}
+	alloc, agr, team := allocationPages{s.kit}, agreementPages{s.kit}, teamPages{s.kit}
 	return []route{
 		// Public pages; cached for up to a second, dropped on any write.
 		h("GET /{$}", s.html(s.cached(hubs.homePage))),

@@ -16,29 +16,24 @@ import (
 
 	"github.com/alexedwards/scs/v2"
 	"github.com/tsunagu-hub/tsunagu/internal/auth"
-	"github.com/tsunagu-hub/tsunagu/internal/credential"
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
-	"github.com/tsunagu-hub/tsunagu/internal/issuer"
 	"github.com/tsunagu-hub/tsunagu/internal/japanmap"
-	"github.com/tsunagu-hub/tsunagu/internal/keyring"
 	"github.com/tsunagu-hub/tsunagu/internal/legal"
-	"github.com/tsunagu-hub/tsunagu/internal/mail"
 	"github.com/tsunagu-hub/tsunagu/internal/refdata"
 	"github.com/tsunagu-hub/tsunagu/internal/search"
-	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
 
 // Config is what the server needs, wired by hand in cmd/tsunagu.
 type Config struct {
-	Store   *store.Store
+	// App is the application layer the handlers call (required).
+	App     *app.App
 	Ref     *refdata.Data
 	Catalog *i18n.Catalog
 	Search  *search.Lazy // the Japanese analyser, loading in the background
 	Logger  *slog.Logger
 	Version string
 	Now     func() time.Time // defaults to time.Now
-	Mail    *mail.Templates  // account mails, queued in the outbox
 	// BaseURL is where people reach the site, for links in mails.
 	BaseURL string
 	// SecureCookies marks the session cookie Secure (the site is on HTTPS).
@@ -46,14 +41,6 @@ type Config struct {
 	// TrustedProxies are the peers whose X-Forwarded-For and
 	// X-Forwarded-Proto are believed (transport.go).
 	TrustedProxies []netip.Prefix
-	// Keys seals the municipalities' private signing keys in the database;
-	// without it the server verifies credentials but cannot issue them.
-	// Like Fetch, it configures the App that New builds when App is nil.
-	Keys *keyring.Ring
-	// Fetch configures how credentials of registered instances are
-	// fetched; Fetch.Trusted defaults to the registry. Only tests set the
-	// rest (a test CA, loopback addresses).
-	Fetch credential.ResolverOptions
 	// CacheMaxAge bounds how long a public page is served from memory
 	// when no change is seen; 0 means one second.
 	CacheMaxAge time.Duration
@@ -61,15 +48,19 @@ type Config struct {
 	// page and privacy notice (and by municipalities that have not written
 	// their own contact page yet).
 	Contact string
-	// App is the application layer the handlers call; New builds one over
-	// Store when it is nil.
-	App *app.App
 }
 
-// Server holds the parsed templates and the dependencies of every handler.
-type Server struct {
+// Server is the web side of Tsunagu: the route table and the middleware
+// around it (server.go, routes.go, middleware.go …). The handlers are
+// methods of handler groups by capability (accountPages, teamPages …),
+// which share the kit: the dependencies and the helpers every handler
+// uses (rendering, errors, language, access checks, views).
+type Server struct{ *kit }
+
+// kit holds the parsed templates, the dependencies of every handler and
+// the helpers they share.
+type kit struct {
 	app     *app.App
-	store   *store.Store
 	ref     *refdata.Data
 	cat     *i18n.Catalog
 	search  *search.Lazy
@@ -79,17 +70,12 @@ type Server struct {
 	pages   *pages
 	cache   *pageCache
 	japan   *japanmap.Renderer // the map of Japan, projected once
-	issuer  *issuer.Issuer     // the municipalities' credentials, the services' issuer
 
 	verifyLimit *auth.RateLimiter // per client address, on the verify endpoints
 
 	sdgCSSBytes []byte
 
 	sessions  *scs.SessionManager
-	limits    *limits
-	mail      *mail.Templates
-	baseURL   string
-	dummyHash string          // a hash to check against when an address has no account
 	legal     *legal.Defaults // the default privacy notice, terms of use and contact
 	contact   string          // the operator's email address
 	proxies   []netip.Prefix  // trusted proxies
@@ -102,12 +88,8 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	if cfg.Mail == nil {
-		return nil, fmt.Errorf("web: no mail templates configured")
-	}
-	dummyHash, err := auth.HashPassword("no account has this password", auth.DefaultParams())
-	if err != nil {
-		return nil, err
+	if cfg.App == nil {
+		return nil, fmt.Errorf("web: no application layer configured")
 	}
 	docs, err := legal.LoadDefaults()
 	if err != nil {
@@ -125,18 +107,12 @@ func New(cfg Config) (*Server, error) {
 		log = slog.New(slog.DiscardHandler)
 	}
 	services := cfg.App
-	if services == nil {
-		services = app.New(app.Config{Store: cfg.Store, Catalog: cfg.Catalog, Mail: cfg.Mail, BaseURL: cfg.BaseURL, Now: now,
-			Ref: cfg.Ref, Search: cfg.Search, Keys: cfg.Keys, Fetch: cfg.Fetch})
-	}
-	return &Server{app: services, store: cfg.Store, ref: cfg.Ref, cat: cfg.Catalog, search: cfg.Search, log: log,
+	return &Server{&kit{app: services, ref: cfg.Ref, cat: cfg.Catalog, search: cfg.Search, log: log,
 		version: cfg.Version, now: now, pages: p, sdgCSSBytes: sdgStyles(cfg.Ref),
-		cache: newPageCache(cfg.Store.Version, time.Now, cfg.CacheMaxAge), japan: japanmap.New(cfg.Ref),
-		issuer:      services.Credentials.Issuer(),
-		verifyLimit: auth.NewRateLimiter(verifyBurst, verifyEvery, nil), sessions: newSessions(cfg.Store, cfg.SecureCookies),
-		limits: newLimits(), mail: cfg.Mail, baseURL: strings.TrimRight(cfg.BaseURL, "/"),
-		dummyHash: dummyHash, legal: docs, contact: cfg.Contact, proxies: cfg.TrustedProxies,
-		httpsBase: strings.HasPrefix(cfg.BaseURL, "https://")}, nil
+		cache: newPageCache(services.Version, time.Now, cfg.CacheMaxAge), japan: japanmap.New(cfg.Ref),
+		verifyLimit: auth.NewRateLimiter(verifyBurst, verifyEvery, nil), sessions: newSessions(services.Sessions(), cfg.SecureCookies),
+		legal: docs, contact: cfg.Contact, proxies: cfg.TrustedProxies,
+		httpsBase: strings.HasPrefix(cfg.BaseURL, "https://")}}, nil
 }
 
 // Handler returns the whole HTTP handler with its middleware: the client
@@ -155,7 +131,7 @@ func (s *Server) Handler() http.Handler {
 func (s *Server) ping(ctx context.Context) error {
 	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
 	defer cancel()
-	return s.store.Ping(ctx)
+	return s.app.Ping(ctx)
 }
 
 // sdgStyles renders the SDGs colours from the reference data as CSS classes,

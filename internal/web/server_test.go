@@ -3,6 +3,8 @@ package web
 import (
 	"context"
 	"encoding/json"
+	"github.com/tsunagu-hub/tsunagu/internal/app"
+	"github.com/tsunagu-hub/tsunagu/internal/credential"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -107,10 +109,9 @@ func newWorldOn(t testing.TB, dbURL string) *world {
 	}
 	cat, err := i18n.Load()
 	must(t, err)
-	mt, err := mail.LoadTemplates()
-	must(t, err)
-	s, err := New(Config{Store: st, Ref: ref, Catalog: cat, Search: analyzer(), Version: "test",
-		Now: func() time.Time { return testNow }, Mail: mt, BaseURL: "http://tsunagu.test", Contact: "privacy@tsunagu.test", Keys: keys})
+	s, err := New(withServices(t, Config{Ref: ref, Catalog: cat, Search: analyzer(), Version: "test",
+		Now: func() time.Time { return testNow }, BaseURL: "http://tsunagu.test", Contact: "privacy@tsunagu.test"},
+		st, keys, credential.ResolverOptions{}))
 	must(t, err)
 	w.app = s
 	w.srv = httptest.NewServer(s.Handler())
@@ -144,4 +145,16 @@ func (w *world) getJSON(t *testing.T, path, acceptLanguage string, v any) int {
 		t.Fatalf("%s: %v\n%s", path, err, body)
 	}
 	return status
+}
+
+// withServices gives a test server's configuration its application layer
+// over st, built from the same reference data, catalog, clock and base
+// URL, with the mail templates, the signing keys and the fetch options.
+func withServices(t testing.TB, cfg Config, st *store.Store, keys *keyring.Ring, fetch credential.ResolverOptions) Config {
+	t.Helper()
+	mt, err := mail.LoadTemplates()
+	must(t, err)
+	cfg.App = app.New(app.Config{Store: st, Catalog: cfg.Catalog, Mail: mt, BaseURL: cfg.BaseURL, Now: cfg.Now,
+		Ref: cfg.Ref, Search: cfg.Search, Keys: keys, Fetch: fetch})
+	return cfg
 }

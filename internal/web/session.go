@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"github.com/tsunagu-hub/tsunagu/internal/app"
 	"net"
 	"net/http"
 	"net/netip"
@@ -10,8 +11,6 @@ import (
 	"time"
 
 	"github.com/alexedwards/scs/v2"
-	"github.com/tsunagu-hub/tsunagu/internal/auth"
-	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
 
 // Session values: the signed-in user, and the generation of their
@@ -25,9 +24,9 @@ const (
 // 3 days without a visit (staff sessions end sooner, session_timeouts.go).
 // The cookie is HttpOnly, SameSite=Lax, and over HTTPS Secure with the
 // __Host- prefix, so no subdomain and no plain-http page can set or read it.
-func newSessions(st *store.Store, secure bool) *scs.SessionManager {
+func newSessions(rows app.SessionRows, secure bool) *scs.SessionManager {
 	sm := scs.New()
-	sm.Store = sessionStore{rows: st.Accounts().Sessions(), codec: sm.Codec}
+	sm.Store = sessionStore{rows: rows, codec: sm.Codec}
 	sm.Lifetime = 14 * 24 * time.Hour
 	sm.IdleTimeout = 3 * 24 * time.Hour
 	sm.Cookie.Name = "tsunagu_session"
@@ -47,7 +46,7 @@ func newSessions(st *store.Store, secure bool) *scs.SessionManager {
 // session is saved, so the row always names its owner, and every session
 // of a person can be found and ended.
 type sessionStore struct {
-	rows  store.Sessions
+	rows  app.SessionRows
 	codec scs.Codec
 }
 
@@ -94,37 +93,14 @@ func (ss sessionStore) Commit(token string, data []byte, expiry time.Time) error
 func (ss sessionStore) Delete(token string) error { return ss.DeleteCtx(context.Background(), token) }
 
 // owner reads whose session the encoded data is.
-func (ss sessionStore) owner(data []byte) (store.SessionOwner, error) {
+func (ss sessionStore) owner(data []byte) (app.SessionOwner, error) {
 	_, values, err := ss.codec.Decode(data)
 	if err != nil {
-		return store.SessionOwner{}, err
+		return app.SessionOwner{}, err
 	}
 	userID, _ := values[sessionUserKey].(int64)
 	generation, _ := values[sessionGenerationKey].(int64)
-	return store.SessionOwner{UserID: userID, Generation: generation}, nil
-}
-
-// limits caps how many password hashes run at once (32 MiB each). Failed
-// sign-ins are counted in the database (throttle.go), so that every
-// instance sees them.
-type limits struct {
-	hashing chan struct{}
-}
-
-func newLimits() *limits {
-	return &limits{hashing: make(chan struct{}, 2)}
-}
-
-// hash runs a password hash or check within the concurrency cap.
-func (l *limits) hash(ctx context.Context, fn func()) error {
-	select {
-	case l.hashing <- struct{}{}:
-	case <-ctx.Done():
-		return ctx.Err()
-	}
-	defer func() { <-l.hashing }()
-	fn()
-	return nil
+	return app.SessionOwner{UserID: userID, Generation: generation}, nil
 }
 
 // clientAddress is the client's address for throttling and the audit log:
@@ -146,15 +122,15 @@ func clientAddress(r *http.Request) string {
 }
 
 // userID is the signed-in user's id, or 0.
-func (s *Server) userID(r *http.Request) int64 {
+func (s *kit) userID(r *http.Request) int64 {
 	return s.sessions.GetInt64(r.Context(), sessionUserKey)
 }
 
 // signIn starts a fresh session for the user (a new token, so a token
 // planted before login is useless), in the current generation of their
 // sessions: ending them all later ends this one too.
-func (s *Server) signIn(r *http.Request, userID int64) error {
-	generation, err := s.store.Accounts().Sessions().Generation(r.Context(), userID)
+func (s *kit) signIn(r *http.Request, userID int64) error {
+	generation, member, err := s.app.Accounts.SignInState(r.Context(), userID)
 	if err != nil {
 		return err
 	}
@@ -163,11 +139,7 @@ func (s *Server) signIn(r *http.Request, userID int64) error {
 	}
 	s.sessions.Put(r.Context(), sessionUserKey, userID)
 	s.sessions.Put(r.Context(), sessionGenerationKey, generation)
-	ms, err := s.store.Accounts().Memberships(r.Context(), userID)
-	if err != nil {
-		return err
-	}
-	if len(ms) > 0 {
+	if member {
 		s.markStaff(r)
 	}
 	return nil
@@ -182,14 +154,4 @@ func safeNext(next string) string {
 		return "/me"
 	}
 	return u.RequestURI()
-}
-
-// hashPassword hashes a new password within the concurrency cap.
-func (s *Server) hashPassword(ctx context.Context, password string) (string, error) {
-	var hash string
-	var err error
-	if capErr := s.limits.hash(ctx, func() { hash, err = auth.HashPassword(password, auth.DefaultParams()) }); capErr != nil {
-		return "", capErr
-	}
-	return hash, err
 }

@@ -29,7 +29,7 @@ const (
 // markStaff shortens the current session to the staff limits. It is
 // called on sign-in for a person with a membership, and when someone
 // signed in receives one.
-func (s *Server) markStaff(r *http.Request) {
+func (s *kit) markStaff(r *http.Request) {
 	ctx := r.Context()
 	s.sessions.Put(ctx, sessionStaffKey, true)
 	s.sessions.Put(ctx, sessionLastSeenKey, s.now().Unix())

@@ -120,7 +120,7 @@ func TestSecureSessionCookie(t *testing.T) {
 		secure bool
 		name   string
 	}{{false, "tsunagu_session"}, {true, "__Host-tsunagu_session"}} {
-		sm := newSessions(w.st, tc.secure)
+		sm := newSessions(w.app.app.Sessions(), tc.secure)
 		ck := sm.Cookie
 		if ck.Name != tc.name || ck.Secure != tc.secure || ck.Path != "/" || ck.Domain != "" || !ck.HttpOnly ||
 			ck.SameSite != http.SameSiteLaxMode {

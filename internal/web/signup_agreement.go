@@ -31,7 +31,7 @@ type signupData struct {
 
 // agreementFor reads the hub's documents in force, in the reader's
 // language.
-func (s *Server) agreementFor(ctx context.Context, lang i18n.Lang) (agreement, error) {
+func (s *kit) agreementFor(ctx context.Context, lang i18n.Lang) (agreement, error) {
 	var a agreement
 	var err error
 	if a.Terms, _, err = s.document(ctx, domain.Municipality{}, domain.DocumentTerms); err != nil {

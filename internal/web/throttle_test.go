@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"github.com/tsunagu-hub/tsunagu/internal/credential"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -12,7 +13,6 @@ import (
 
 	"github.com/tsunagu-hub/tsunagu/internal/auth"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
-	"github.com/tsunagu-hub/tsunagu/internal/mail"
 	"github.com/tsunagu-hub/tsunagu/internal/refdata"
 	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
@@ -39,10 +39,8 @@ func (w *world) secondInstance(t *testing.T) *httptest.Server {
 	must(t, err)
 	cat, err := i18n.Load()
 	must(t, err)
-	mt, err := mail.LoadTemplates()
-	must(t, err)
-	s, err := New(Config{Store: st, Ref: ref, Catalog: cat, Search: analyzer(), Version: "test",
-		Now: func() time.Time { return testNow }, Mail: mt, BaseURL: "http://tsunagu.test"})
+	s, err := New(withServices(t, Config{Ref: ref, Catalog: cat, Search: analyzer(), Version: "test",
+		Now: func() time.Time { return testNow }, BaseURL: "http://tsunagu.test"}, st, nil, credential.ResolverOptions{}))
 	must(t, err)
 	srv := httptest.NewServer(s.Handler())
 	t.Cleanup(srv.Close)

@@ -86,8 +86,8 @@ func TestForwardedHTTPS(t *testing.T) {
 // configuration.
 func (w *world) serverWith(t *testing.T, change func(*Config)) *httptest.Server {
 	t.Helper()
-	cfg := Config{Store: w.st, Ref: w.app.ref, Catalog: w.app.cat, Search: analyzer(), Version: "test",
-		Now: func() time.Time { return testNow }, Mail: w.app.mail, BaseURL: "http://tsunagu.test"}
+	cfg := Config{App: w.app.app, Ref: w.app.ref, Catalog: w.app.cat, Search: analyzer(), Version: "test",
+		Now: func() time.Time { return testNow }, BaseURL: "http://tsunagu.test"}
 	change(&cfg)
 	s, err := New(cfg)
 	must(t, err)

@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/x509"
 	"encoding/json"
+	"github.com/tsunagu-hub/tsunagu/internal/app"
 	"net/http"
 	"net/http/httptest"
 	"net/netip"
@@ -18,7 +19,6 @@ import (
 	"github.com/tsunagu-hub/tsunagu/internal/credential"
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
-	"github.com/tsunagu-hub/tsunagu/internal/mail"
 	"github.com/tsunagu-hub/tsunagu/internal/refdata"
 	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
@@ -31,10 +31,8 @@ func (w *world) appWith(t *testing.T, baseURL string, fetch credential.ResolverO
 	must(t, err)
 	cat, err := i18n.Load()
 	must(t, err)
-	mt, err := mail.LoadTemplates()
-	must(t, err)
-	s, err := New(Config{Store: w.st, Ref: ref, Catalog: cat, Search: analyzer(), Version: "test",
-		Now: func() time.Time { return testNow }, Mail: mt, BaseURL: baseURL, Keys: w.keys, Fetch: fetch})
+	s, err := New(withServices(t, Config{Ref: ref, Catalog: cat, Search: analyzer(), Version: "test",
+		Now: func() time.Time { return testNow }, BaseURL: baseURL}, w.st, w.keys, fetch))
 	must(t, err)
 	return s
 }
@@ -131,7 +129,7 @@ func trustScenario(t *testing.T, w *world) {
 	p, err := w.st.Directory().ProgramBySlug(ctx, "ota-sdgs-2021")
 	must(t, err)
 	team := w.team(t, w.entrant(t, "本物 花子", p.ID, w.green.ID), w.green.ID, true)
-	if n, err := hub.issuer.IssueFor(ctx, team.engagement); err != nil || n != 1 {
+	if n, err := hub.app.Credentials.Issuer().IssueFor(ctx, team.engagement); err != nil || n != 1 {
 		t.Fatalf("issue: %d %v", n, err)
 	}
 	issued, err := w.st.Issuance().IssuedCredentials(ctx, w.ota.ID, 0)
@@ -167,7 +165,7 @@ func trustScenario(t *testing.T, w *world) {
 	pp, err := pw.st.Directory().ProgramBySlug(ctx, "ota-sdgs-2021")
 	must(t, err)
 	pteam := pw.team(t, pw.entrant(t, "遠方 次郎", pp.ID, pw.web.ID), pw.web.ID, true)
-	if n, err := other.issuer.IssueFor(ctx, pteam.engagement); err != nil || n != 1 {
+	if n, err := other.app.Credentials.Issuer().IssueFor(ctx, pteam.engagement); err != nil || n != 1 {
 		t.Fatalf("issue on the other instance: %d %v", n, err)
 	}
 	pissued, err := pw.st.Issuance().IssuedCredentials(ctx, pw.ota.ID, 0)
@@ -260,7 +258,7 @@ func exportsScenario(t *testing.T, w *world) {
 		Motivation: "x", Status: domain.EntrySubmitted, SubmittedAt: testNow}
 	must(t, w.st.Entries().CreateEntry(ctx, &e))
 	team := w.team(t, e, w.web.ID, true)
-	if n, err := w.app.issuer.IssueFor(ctx, team.engagement); err != nil || n != 1 {
+	if n, err := w.app.app.Credentials.Issuer().IssueFor(ctx, team.engagement); err != nil || n != 1 {
 		t.Fatalf("issue: %d %v", n, err)
 	}
 	keys, err := w.st.Issuance().IssuerKeys(ctx, w.ota.ID)
@@ -286,4 +284,10 @@ func exportsScenario(t *testing.T, w *world) {
 			}
 		}
 	}
+}
+
+// verifyToken checks a credential from this hub or a registered instance.
+func (s *Server) verifyToken(ctx context.Context, token string) (app.Verification, error) {
+	c := s.app.Credentials.Verify(ctx, token)
+	return c.Verification, c.Err
 }

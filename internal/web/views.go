@@ -45,7 +45,7 @@ type hub struct {
 	progList       []domain.Program
 }
 
-func (s *Server) loadHub(ctx context.Context) (*hub, error) {
+func (s *kit) loadHub(ctx context.Context) (*hub, error) {
 	ms, err := s.app.Hub.Municipalities(ctx)
 	if err != nil {
 		return nil, err
@@ -65,7 +65,7 @@ func (s *Server) loadHub(ctx context.Context) (*hub, error) {
 	return h, nil
 }
 
-func (s *Server) projectViews(ctx context.Context, h *hub, projects []domain.Project) ([]projectView, error) {
+func (s *kit) projectViews(ctx context.Context, h *hub, projects []domain.Project) ([]projectView, error) {
 	ids := make([]int64, 0, len(projects))
 	for _, p := range projects {
 		ids = append(ids, p.HostID)
@@ -82,7 +82,7 @@ func (s *Server) projectViews(ctx context.Context, h *hub, projects []domain.Pro
 	return out, nil
 }
 
-func (s *Server) skills(codes []string) []refdata.Skill {
+func (s *kit) skills(codes []string) []refdata.Skill {
 	var out []refdata.Skill
 	for _, c := range codes {
 		if sk, ok := s.ref.Skill(c); ok {

@@ -621,7 +621,7 @@ func TestDeletingKeepsOrRevokesCredentials(t *testing.T) {
 			Motivation: "x", Status: domain.EntrySubmitted, SubmittedAt: testNow}
 		must(t, w.st.Entries().CreateEntry(ctx, &e))
 		team := w.team(t, e, project.ID, true)
-		if n, err := w.app.issuer.IssueFor(ctx, team.engagement); err != nil || n != 1 {
+		if n, err := w.app.app.Credentials.Issuer().IssueFor(ctx, team.engagement); err != nil || n != 1 {
 			t.Fatalf("issue: %d %v", n, err)
 		}
 		issued, _ := w.st.Issuance().IssuedCredentials(ctx, 0, tal.ID)
@@ -656,7 +656,7 @@ func TestHometownAfterCompletedWork(t *testing.T) {
 		Motivation: "x", Status: domain.EntrySubmitted, SubmittedAt: testNow}
 	must(t, w.st.Entries().CreateEntry(ctx, &e))
 	team := w.team(t, e, w.web.ID, true)
-	if _, err := w.app.issuer.IssueFor(ctx, team.engagement); err != nil {
+	if _, err := w.app.app.Credentials.Issuer().IssueFor(ctx, team.engagement); err != nil {
 		t.Fatal(err)
 	}
 	_, body, _ = send(t, c, "GET", w.srv.URL+"/me", nil)

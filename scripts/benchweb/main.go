@@ -11,6 +11,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"github.com/tsunagu-hub/tsunagu/internal/app"
 	"io"
 	"net"
 	"net/http"
@@ -82,7 +83,8 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	srv, err := web.New(web.Config{Store: st, Ref: ref, Catalog: cat, Search: lazy, Version: "bench", Mail: mailTemplates})
+	services := app.New(app.Config{Store: st, Catalog: cat, Mail: mailTemplates, Ref: ref, Search: lazy})
+	srv, err := web.New(web.Config{App: services, Ref: ref, Catalog: cat, Search: lazy, Version: "bench"})
 	if err != nil {
 		return err
 	}
