@@ -5,7 +5,6 @@ import (
 	"github.com/tsunagu-hub/tsunagu/internal/app"
 	"net/http"
 	"strconv"
-
 )
 
 // deniedError is the application's refusal (app.Denied), recorded by

@@ -1,7 +1,6 @@
 package web
 
 import (
-
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
 )
 
