@@ -5,15 +5,13 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/tsunagu-hub/tsunagu/internal/app"
 	"io"
 	"net/url"
 	"strings"
-	"time"
 
-	"github.com/tsunagu-hub/tsunagu/internal/auth"
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/refdata"
-	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
 
 // municipalityCmd onboards municipalities onto the hub:
@@ -66,30 +64,8 @@ func municipalityCmd(ctx context.Context, args []string, getenv func(string) str
 	if err != nil {
 		return err
 	}
-	var token string
-	err = st.InTx(ctx, func(tx *store.Store) error {
-		if err := tx.Directory().CreateMunicipality(ctx, &m); err != nil {
-			return err
-		}
-		office := domain.Organization{MunicipalityID: m.ID, Kind: domain.OrgMunicipalityOffice, Name: m.Name + " 役所"}
-		if err := tx.Directory().CreateOrganization(ctx, &office); err != nil {
-			return err
-		}
-		if err := tx.Compliance().Audit(ctx, store.AuditEvent{Action: "municipality.add", SubjectType: "municipality", SubjectID: m.ID,
-			MunicipalityID: m.ID, Address: "command line"}); err != nil {
-			return err
-		}
-		if admin == "" {
-			return nil
-		}
-		plain, hash, err := auth.NewToken()
-		if err != nil {
-			return err
-		}
-		token = plain
-		return tx.Accounts().CreateInvitation(ctx, &domain.Invitation{Email: admin, MunicipalityID: m.ID, OrganizationID: office.ID,
-			Role: domain.RoleMunicipalityAdmin, Lang: "ja"}, hash, 7*24*time.Hour)
-	})
+	joined, err := app.New(app.Config{Store: st, Ref: ref}).Hub.AddMunicipality(app.AsOperator(ctx), m, admin)
+	m, token := joined.Municipality, joined.InviteToken
 	if c := domain.ErrorCode(err); c == domain.CodeConflict {
 		return &usageError{fmt.Sprintf("%s (%s) is already on the hub", m.Name, m.LGCode)}
 	} else if c == domain.CodeInvalid {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"github.com/tsunagu-hub/tsunagu/internal/app"
 	"io"
 	"time"
 
@@ -41,23 +42,15 @@ func tokenCmd(ctx context.Context, args []string, getenv func(string) string, st
 		return err
 	}
 	defer st.Close()
-	creds, err := st.Accounts().Credentials(ctx, email)
+	plain, expires, err := app.New(app.Config{Store: st}).Accounts.IssueAPIToken(app.AsOperator(ctx), email, label, days)
 	if domain.ErrorCode(err) == domain.CodeNotFound {
 		return &usageError{fmt.Sprintf("no user has the email address %q", email)}
 	}
 	if err != nil {
 		return err
 	}
-	plain, hash, err := auth.NewAPIToken()
-	if err != nil {
-		return err
-	}
-	expires := time.Now().AddDate(0, 0, days)
-	if err := st.Accounts().CreateToken(ctx, creds.User.ID, domain.TokenAPI, hash, expires, label); err != nil {
-		return err
-	}
 	fmt.Fprintf(stdout, "%s\n", plain)
 	fmt.Fprintf(stderr, "API token for %s created; it is shown only now and works until %s. Send it as: Authorization: Bearer <token>\n",
-		creds.User.Email, expires.UTC().Format(time.RFC3339))
+		email, expires.UTC().Format(time.RFC3339))
 	return nil
 }

@@ -12,10 +12,11 @@ type Principal struct {
 	System  bool
 }
 
-// AsOperator returns a context in which the operator acts: the command
-// line and background jobs, whose every change is audited with no actor.
+// AsOperator returns a context in which the operator acts at the command
+// line: the server's own rights, audited with no actor, from the address
+// "command line".
 func AsOperator(ctx context.Context) context.Context {
-	return WithPrincipal(ctx, Principal{System: true})
+	return WithPrincipal(ctx, Principal{System: true, Address: "command line"})
 }
 
 type principalKey struct{}
