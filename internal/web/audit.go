@@ -11,27 +11,6 @@ import (
 // recordDenial when it reaches the error page.
 type deniedError = app.Denied
 
-// forbiddenIn refuses an action in a municipality with a 403.
-func forbiddenIn(municipalityID int64) error {
-	return refused("error.forbidden", municipalityID, "municipality", municipalityID)
-}
-
-// forbiddenOn refuses an action on one thing with a 403.
-func forbiddenOn(municipalityID int64, what string, id int64) error {
-	return refused("error.forbidden", municipalityID, what, id)
-}
-
-// refused is a 403 whose message (key) says why.
-func refused(key string, municipalityID int64, what string, id int64) error {
-	return app.Refused(key, municipalityID, what, id)
-}
-
-// hiddenFrom answers 404 for a thing the person may not see, as if it did
-// not exist, and records the attempt.
-func hiddenFrom(municipalityID int64, what string, id int64) error {
-	return app.Hidden(municipalityID, what, id)
-}
-
 // recordDenial writes an access.denied line for a refusal of a signed-in
 // person: who, where, the method and path (never the query or a form
 // body), and from which address. A visitor who is not signed in is sent

@@ -3,17 +3,9 @@ package web
 import (
 	"context"
 
-	"github.com/tsunagu-hub/tsunagu/internal/app"
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
-	"github.com/tsunagu-hub/tsunagu/internal/match"
-	"github.com/tsunagu-hub/tsunagu/internal/refdata"
 )
-
-// matchProject is what the engine needs of a project (app.MatchProject).
-func matchProject(p domain.Project, m domain.Municipality, ref *refdata.Data) match.Project {
-	return app.MatchProject(p, m, ref)
-}
 
 // recommendation is a project suggested to a talent, with why.
 type recommendation struct {
