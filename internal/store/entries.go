@@ -146,19 +146,46 @@ func (s Entries) Entry(ctx context.Context, id int64) (domain.Entry, error) {
 
 // EntriesOfTalent lists a talent's entries, newest first.
 func (s Entries) EntriesOfTalent(ctx context.Context, talentID int64) ([]domain.Entry, error) {
-	ids, err := s.queryIDs(ctx, `SELECT id FROM entries WHERE talent_id = $1 ORDER BY submitted_at DESC, id DESC`, talentID)
+	// Two queries whatever the number of entries: the entries, then all
+	// their choices in rank order.
+	rows, err := s.query(ctx, `SELECT id, municipality_id, program_id, talent_id, motivation, status, submitted_at,
+		idempotency_key FROM entries WHERE talent_id = $1 ORDER BY submitted_at DESC, id DESC`, talentID)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]domain.Entry, 0, len(ids))
-	for _, id := range ids {
-		e, err := s.Entry(ctx, id)
-		if err != nil {
+	out := []domain.Entry{}
+	at := map[int64]int{}
+	for rows.Next() {
+		var e domain.Entry
+		if err := rows.Scan(&e.ID, &e.MunicipalityID, &e.ProgramID, &e.TalentID, &e.Motivation, &e.Status,
+			&e.SubmittedAt, &e.IdempotencyKey); err != nil {
+			rows.Close()
 			return nil, err
 		}
+		e.SubmittedAt = e.SubmittedAt.UTC()
+		at[e.ID] = len(out)
 		out = append(out, e)
 	}
-	return out, nil
+	rows.Close()
+	if err := rows.Err(); err != nil || len(out) == 0 {
+		return out, err
+	}
+	rows, err = s.query(ctx, `SELECT c.entry_id, c.project_id FROM entry_choices c JOIN entries e ON e.id = c.entry_id
+		WHERE e.talent_id = $1 ORDER BY c.entry_id, c.rank`, talentID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var entryID, projectID int64
+		if err := rows.Scan(&entryID, &projectID); err != nil {
+			return nil, err
+		}
+		if i, ok := at[entryID]; ok {
+			out[i].Choices = append(out[i].Choices, projectID)
+		}
+	}
+	return out, rows.Err()
 }
 
 // WithdrawEntry lets a talent withdraw their own entry while it is still
