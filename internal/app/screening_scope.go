@@ -121,11 +121,9 @@ func (s *Screening) EntryResource(ctx context.Context, a policy.Actor, e domain.
 // programByID finds a program among the hub's; one that is gone is the
 // zero program.
 func (s *Screening) programByID(ctx context.Context, id int64) (domain.Program, error) {
-	ps, err := s.app.st.Directory().Programs(ctx, 0)
-	for _, p := range ps {
-		if p.ID == id {
-			return p, err
-		}
+	p, err := s.app.st.Directory().ProgramByID(ctx, id)
+	if domain.ErrorCode(err) == domain.CodeNotFound {
+		return domain.Program{}, nil
 	}
-	return domain.Program{}, err
+	return p, err
 }

@@ -83,15 +83,10 @@ func (s *Talents) InterviewCalendar(ctx context.Context, lang i18n.Lang, id int6
 	if err != nil {
 		return nil, err
 	}
-	programs, err := st.Directory().Programs(ctx, e.MunicipalityID)
+	p, err := st.Directory().ProgramByID(ctx, e.ProgramID)
 	if err != nil {
 		return nil, err
 	}
-	var program string
-	for _, p := range programs {
-		if p.ID == e.ProgramID {
-			program = i18n.Pick(lang, p.Title, p.TitleEN)
-		}
-	}
+	program := i18n.Pick(lang, p.Title, p.TitleEN)
 	return s.app.InterviewCalendar(lang, mu, program, nil, iv)
 }

@@ -113,6 +113,18 @@ func (s Directory) ProgramBySlug(ctx context.Context, slug string) (domain.Progr
 	return p, s.loadHosts(ctx, []*domain.Program{&p})
 }
 
+// ProgramByID finds a program by id, with its hosts.
+func (s Directory) ProgramByID(ctx context.Context, id int64) (domain.Program, error) {
+	p, err := scanProgram(s.queryRow(ctx, `SELECT `+programColumns+` FROM programs WHERE id = $1`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return p, domain.NotFound("program")
+	}
+	if err != nil {
+		return p, err
+	}
+	return p, s.loadHosts(ctx, []*domain.Program{&p})
+}
+
 // Programs lists programs, newest entry window first; municipalityID 0 lists
 // every municipality's.
 func (s Directory) Programs(ctx context.Context, municipalityID int64) ([]domain.Program, error) {
