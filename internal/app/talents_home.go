@@ -13,19 +13,20 @@ type MyPage struct {
 	User        domain.User
 	Talent      *domain.Talent
 	Entries     []HomeEntry
-	Bookmarks   []domain.Project
+	Bookmarks   []ProjectCard
 	Credentials []IssuedCredential
 	Scouts      []HomeScout
 	Work        []HomeWork
 	// Hometown are open projects in the towns the talent is tied to, once
 	// they completed an engagement: experience gained, used at home.
-	Hometown []domain.Project
+	Hometown []ProjectCard
 }
 
 // HomeEntry is an entry with the titles of the projects chosen and its
 // interviews.
 type HomeEntry struct {
 	Entry      domain.Entry
+	Program    domain.Program
 	Projects   []string
 	Interviews []domain.Interview
 }
@@ -33,8 +34,9 @@ type HomeEntry struct {
 // HomeScout is an offer received, with the title of the project it is
 // about ("" for none).
 type HomeScout struct {
-	Offer   domain.ScoutOffer
-	Project string
+	Offer        domain.ScoutOffer
+	Municipality string // the name of the municipality that sent it
+	Project      string
 }
 
 // HomeWork is an agreement of the person with its project's title and,
@@ -52,11 +54,16 @@ func (s *Talents) Home(ctx context.Context) (MyPage, error) {
 		return MyPage{}, err
 	}
 	st := s.app.st
+	names := newHubNames(st) // each municipality and program read once, when shown
 	var h MyPage
 	if h.User, err = st.Accounts().UserByID(ctx, userID); err != nil {
 		return h, err
 	}
-	if h.Bookmarks, err = st.Community().Bookmarks(ctx, userID); err != nil {
+	bookmarks, err := st.Community().Bookmarks(ctx, userID)
+	if err != nil {
+		return h, err
+	}
+	if h.Bookmarks, err = names.projectCards(ctx, bookmarks, true); err != nil {
 		return h, err
 	}
 	t, err := st.Talents().TalentByUser(ctx, userID)
@@ -67,13 +74,17 @@ func (s *Talents) Home(ctx context.Context) (MyPage, error) {
 		return h, err
 	}
 	h.Talent = &t
-	if h.Entries, err = s.homeEntries(ctx, t.ID); err != nil {
+	if h.Entries, err = s.homeEntries(ctx, names, t.ID); err != nil {
 		return h, err
 	}
 	if h.Credentials, err = st.Issuance().IssuedCredentials(ctx, 0, t.ID); err != nil {
 		return h, err
 	}
-	if h.Hometown, err = s.hometownAfterWork(ctx, t, h.Credentials); err != nil {
+	hometown, err := s.hometownAfterWork(ctx, t, h.Credentials)
+	if err != nil {
+		return h, err
+	}
+	if h.Hometown, err = names.projectCards(ctx, hometown, true); err != nil {
 		return h, err
 	}
 	offers, err := st.Talents().ScoutsOf(ctx, t.ID)
@@ -82,6 +93,11 @@ func (s *Talents) Home(ctx context.Context) (MyPage, error) {
 	}
 	for _, o := range offers {
 		hs := HomeScout{Offer: o}
+		mu, err := names.municipality(ctx, o.MunicipalityID)
+		if err != nil {
+			return h, err
+		}
+		hs.Municipality = mu.Name
 		if o.ProjectID != 0 {
 			if p, err := st.Projects().Project(ctx, o.ProjectID); err == nil {
 				hs.Project = p.Title
@@ -107,7 +123,7 @@ func (s *Talents) Home(ctx context.Context) (MyPage, error) {
 	return h, nil
 }
 
-func (s *Talents) homeEntries(ctx context.Context, talentID int64) ([]HomeEntry, error) {
+func (s *Talents) homeEntries(ctx context.Context, names *hubNames, talentID int64) ([]HomeEntry, error) {
 	st := s.app.st
 	entries, err := st.Entries().EntriesOfTalent(ctx, talentID)
 	if err != nil {
@@ -116,6 +132,9 @@ func (s *Talents) homeEntries(ctx context.Context, talentID int64) ([]HomeEntry,
 	out := make([]HomeEntry, len(entries))
 	for i, e := range entries {
 		out[i].Entry = e
+		if out[i].Program, err = names.program(ctx, e.MunicipalityID, e.ProgramID); err != nil {
+			return nil, err
+		}
 		if out[i].Interviews, err = st.Entries().Interviews(ctx, e.ID); err != nil {
 			return nil, err
 		}

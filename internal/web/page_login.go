@@ -107,25 +107,16 @@ func (p talentPages) mePage(w http.ResponseWriter, r *http.Request, lang i18n.La
 	q := r.URL.Query()
 	d := meData{User: home.User, Welcome: q.Get("welcome") == "1", Entered: q.Get("entered"), Done: q.Get("done"),
 		HasProfile: home.Talent != nil, Work: home.Work, Credentials: home.Credentials}
-	h, err := p.loadHub(r.Context())
-	if err != nil {
-		return err
-	}
 	for _, e := range home.Entries {
-		d.Entries = append(d.Entries, myEntry{Entry: e.Entry, Program: h.programs[e.Entry.ProgramID], Projects: e.Projects,
+		d.Entries = append(d.Entries, myEntry{Entry: e.Entry, Program: e.Program, Projects: e.Projects,
 			Interviews: e.Interviews})
 	}
 	for _, s := range home.Scouts {
-		d.Scouts = append(d.Scouts, myScout{Offer: s.Offer, Municipality: h.municipalities[s.Offer.MunicipalityID].Name,
-			Project: s.Project})
+		d.Scouts = append(d.Scouts, myScout{Offer: s.Offer, Municipality: s.Municipality, Project: s.Project})
 	}
-	if d.Bookmarks, err = p.projectViews(r.Context(), h, home.Bookmarks); err != nil {
-		return err
-	}
+	d.Bookmarks = p.cardViews(home.Bookmarks)
 	if home.Talent != nil {
-		if d.Hometown, err = p.projectViews(r.Context(), h, home.Hometown); err != nil {
-			return err
-		}
+		d.Hometown = p.cardViews(home.Hometown)
 		if d.Recommended, err = p.recommend(r.Context(), lang, *home.Talent, 5); err != nil {
 			return err
 		}
