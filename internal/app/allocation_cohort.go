@@ -135,7 +135,7 @@ func (s *Allocation) cohort(ctx context.Context, sc ProgramScope) (Cohort, error
 			if !ok {
 				continue
 			}
-			r, err := pool.Score(s.matchProject(pr, mu), tid, match.DefaultWeights())
+			r, err := pool.Score(MatchProject(pr, mu, s.app.ref), tid, match.DefaultWeights())
 			if err != nil {
 				return c, err
 			}

@@ -54,6 +54,17 @@ func (d projectDesk) reviews() bool {
 	return policy.Can(d.actor, policy.ReviewProjects, policy.Resource{MunicipalityID: d.municipality.ID})
 }
 
+// deskProject opens the desk of the municipality and finds one of its
+// projects there.
+func (s *Projects) deskProject(ctx context.Context, lgcode string, id int64) (projectDesk, domain.Project, error) {
+	d, err := s.desk(ctx, lgcode)
+	if err != nil {
+		return d, domain.Project{}, err
+	}
+	p, err := s.project(ctx, d, id)
+	return d, p, err
+}
+
 // project finds a project of the desk's municipality that the person may
 // manage (its host's owner, or staff).
 func (s *Projects) project(ctx context.Context, d projectDesk, id int64) (domain.Project, error) {
@@ -168,11 +179,7 @@ func (s *Projects) New(ctx context.Context, lgcode string) (ProjectForm, error) 
 // Edit is a project with its review history and the steps the person may
 // take.
 func (s *Projects) Edit(ctx context.Context, lgcode string, id int64) (ProjectForm, error) {
-	d, err := s.desk(ctx, lgcode)
-	if err != nil {
-		return ProjectForm{}, err
-	}
-	p, err := s.project(ctx, d, id)
+	d, p, err := s.deskProject(ctx, lgcode, id)
 	if err != nil {
 		return ProjectForm{}, err
 	}

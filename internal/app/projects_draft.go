@@ -53,11 +53,7 @@ func (s *Projects) Create(ctx context.Context, lgcode string, p *domain.Project,
 // comes back, applied to the project, with the form's context and an
 // invalid error that names each field.
 func (s *Projects) Save(ctx context.Context, lgcode string, id int64, edit domain.Project, save bool) (ProjectForm, error) {
-	d, err := s.desk(ctx, lgcode)
-	if err != nil {
-		return ProjectForm{}, err
-	}
-	p, err := s.project(ctx, d, id)
+	d, p, err := s.deskProject(ctx, lgcode, id)
 	if err != nil {
 		return ProjectForm{}, err
 	}

@@ -32,11 +32,7 @@ func projectStep(step string) (domain.ProjectStatus, bool) {
 // store refuses as invalid (a return without a comment) comes back with
 // the project's form, to be shown again.
 func (s *Projects) Move(ctx context.Context, lgcode string, id int64, step, comment string) (ProjectForm, error) {
-	d, err := s.desk(ctx, lgcode)
-	if err != nil {
-		return ProjectForm{}, err
-	}
-	p, err := s.project(ctx, d, id)
+	d, p, err := s.deskProject(ctx, lgcode, id)
 	if err != nil {
 		return ProjectForm{}, err
 	}
