@@ -126,7 +126,7 @@ func backupCmd(ctx context.Context, args []string, getenv func(string) string, s
 func checkBackup(ctx context.Context, path string) ([]store.TableSummary, int64, error) {
 	snap, err := store.OpenSnapshot(ctx, path)
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, errors.New(detail(err))
 	}
 	defer snap.Close()
 	problems, err := snap.CheckIntegrity(ctx)
@@ -173,8 +173,8 @@ func restoreCmd(ctx context.Context, args []string, getenv func(string) string, 
 	}
 	file := pos[0]
 	if !s.onSQLite() {
-		return &usageError{"tsunagu restore replaces the embedded SQLite database; restore PostgreSQL with pg_restore " +
-			"(pg_restore --clean --if-exists --no-owner --dbname=URL tsunagu.dump; see \"Backup and restore\" in the README)"}
+		return &usageError{"tsunagu restore replaces the embedded SQLite database; restore PostgreSQL with pg_restore into a new database " +
+			"(createdb, then pg_restore --no-owner --exit-on-error --dbname=URL tsunagu.dump; see \"Backup and restore\" in the README)"}
 	}
 	target := s.sqlitePath()
 	fi, err := os.Stat(file)
@@ -236,8 +236,10 @@ func checkRestorable(ctx context.Context, file string) ([]store.TableSummary, in
 		return fmt.Errorf("refusing to restore %s: "+format, append([]any{file}, a...)...)
 	}
 	snap, err := store.OpenSnapshot(ctx, file)
-	if domain.ErrorCode(err) == domain.CodeInvalid {
+	if key, _ := domain.ErrorKey(err); key == "error.not_sqlite" {
 		return nil, 0, 0, refuse("it is not a SQLite database")
+	} else if key == "error.sqlite_damaged" {
+		return nil, 0, 0, refuse("it is damaged and cannot be opened (%s)", detail(err))
 	} else if err != nil {
 		return nil, 0, 0, refuse("it cannot be opened: %v", err)
 	}
@@ -287,11 +289,11 @@ func setAside(ctx context.Context, target string, force bool, stderr io.Writer) 
 		return "", fmt.Errorf("refusing to restore: the database %s is in use (a tsunagu serve or another program has it open); "+
 			"stop it and run restore again, or give --force if you are sure nothing writes to it", target)
 	case !force:
-		return "", fmt.Errorf("refusing to restore: cannot check that the database %s is unused (%v); "+
-			"give --force to replace it anyway", target, err)
+		return "", fmt.Errorf("refusing to restore: cannot check that the database %s is unused (%s); "+
+			"give --force to replace it anyway", target, detail(err))
 	default:
-		fmt.Fprintf(stderr, "--force: replacing %s although it could not be claimed (%v); restart every process that has it open\n",
-			target, err)
+		fmt.Fprintf(stderr, "--force: replacing %s although it could not be claimed (%s); restart every process that has it open\n",
+			target, detail(err))
 	}
 	kept := target + ".before-restore-" + time.Now().UTC().Format("20060102T150405Z")
 	if _, err := os.Lstat(kept); err == nil {
@@ -366,6 +368,15 @@ func notTsunagu(path string, err error) error {
 		return fmt.Errorf("%s is not a Tsunagu database (no migrations recorded): run tsunagu migrate or serve first", path)
 	}
 	return err
+}
+
+// detail is what went wrong, without a domain error's code and key.
+func detail(err error) string {
+	var e *domain.Error
+	if errors.As(err, &e) && e.Detail != "" {
+		return e.Detail
+	}
+	return err.Error()
 }
 
 // listProblems shows the first few problems a check found.

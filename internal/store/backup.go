@@ -45,7 +45,8 @@ func (s *Store) BackupTo(ctx context.Context, path string) error {
 // OpenSnapshot opens a SQLite file read-only as an unchanging copy (a
 // backup), without locks and without creating anything beside it, to
 // check and read it. Writes through the store fail. A file that is not a
-// SQLite database is an invalid error.
+// SQLite database (key error.not_sqlite) or too damaged to open (key
+// error.sqlite_damaged) is an invalid error.
 func OpenSnapshot(ctx context.Context, path string) (*Store, error) {
 	if err := checkSQLiteHeader(path); err != nil {
 		return nil, err
@@ -61,6 +62,13 @@ func OpenSnapshot(ctx context.Context, path string) (*Store, error) {
 	db.SetMaxOpenConns(4)
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
+		var lite *sqlite.Error
+		if errors.As(err, &lite) {
+			if c := lite.Code() & 0xff; c == sqlite3.SQLITE_CORRUPT || c == sqlite3.SQLITE_NOTADB {
+				return nil, &domain.Error{Code: domain.CodeInvalid, Key: "error.sqlite_damaged",
+					Detail: fmt.Sprintf("open %s: %v", path, err)}
+			}
+		}
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	return newStore(SQLite, db, db), nil
