@@ -114,10 +114,11 @@ func backupCmd(ctx context.Context, args []string, getenv func(string) string, s
 	}
 	fmt.Fprintf(stderr, "backup of %s written to %s: %s, %d tables, %d rows, schema version %d, in %s\n",
 		live, out, humanSize(fileSize(out)), len(tables), rows, version, time.Since(start).Round(time.Millisecond))
-	if s.db == "" {
-		fmt.Fprintf(stderr, "the key file that seals the signing keys (%s) is not in the backup: keep a copy of it apart\n",
-			filepath.Join(s.data, defaultKeyFileName))
+	keyFile := getenv("TSUNAGU_KEY_FILE")
+	if keyFile == "" {
+		keyFile = filepath.Join(s.data, defaultKeyFileName)
 	}
+	fmt.Fprintf(stderr, "the key file that seals the signing keys (%s) is not in the backup: keep a copy of it apart\n", keyFile)
 	return nil
 }
 
