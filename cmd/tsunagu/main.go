@@ -45,6 +45,8 @@ const usage = `Usage: tsunagu <command> [flags]
 Commands:
   serve     run the web server (add --demo to load the Ota demo into an empty database)
   migrate   apply database migrations
+  backup    backup --out FILE: a consistent copy of the SQLite database, also while serving (PostgreSQL: pg_dump)
+  restore   restore [--force] FILE: put a backup in place of the SQLite database (stop the server first)
   seed      load data: seed --demo
   match     what-if cohort allocation: match --input FILE.json --method stable|optimal
   outbox    show mail waiting in the outbox (add --all for sent mail too)
@@ -101,6 +103,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return keysCmd(ctx, rest, getenv, stdout, stderr)
 	case "verify":
 		return verifyCmd(ctx, rest, getenv, stdin, stdout, stderr)
+	case "backup":
+		return backupCmd(ctx, rest, getenv, stderr)
+	case "restore":
+		return restoreCmd(ctx, rest, getenv, stderr)
 	case "outbox":
 		return outboxCmd(ctx, rest, getenv, stdout, stderr)
 	case "import", "export":
