@@ -175,10 +175,11 @@ func (w *rolesWorld) routeCases() map[string]routeCase {
 		"GET /healthz":                         {"/healthz", nil, everyone(ok)},
 		"/":                                    {"/nothing-here", nil, everyone(missing)},
 
-		// The API of the board: the pages' rights, and 401
+		// The API of the board and the workspace: the pages' rights, and 401
 		// instead of the login page. A form is not the JSON body a move takes.
 		"GET /api/v1/municipalities/{lgcode}/programs/{slug}/entries":       {api + "/entries", nil, only(ok, screeners...).set("anonymous", 401)},
 		"POST /api/v1/municipalities/{lgcode}/programs/{slug}/entries/move": {api + "/entries/move", url.Values{}, only(invalid, movers...).set("anonymous", 401)},
+		"GET /api/v1/engagements/{id}/reports":                              {"/api/v1" + work + "/reports", nil, notMine(ok, team...).set("anonymous", 401)},
 	}
 }
 
@@ -209,5 +210,8 @@ func (w *rolesWorld) scopedCases() []routeCase {
 		{"/api/v1/municipalities/152137/programs/tsubame-2026/entries", nil, only(forbidden).set("tsubame-staff", ok).set("anonymous", 401)},
 		{"/api/v1/municipalities/131113/programs/tsubame-2026/entries/move", url.Values{}, only(missing, movers...).set("anonymous", 401)},
 		{"/api/v1/municipalities/152137/programs/tsubame-2026/entries/move", url.Values{}, only(forbidden).set("tsubame-staff", invalid).set("anonymous", 401)},
+		{"/api/v1/engagements/" + id(w.done.engagement) + "/reports", nil, notMine(ok, movers...).set("anonymous", 401)},
+		{"/api/v1" + owned + "/reports", nil, notMine(ok, "owner", "partner", "staff", "admin").set("anonymous", 401)},
+		{"/api/v1/engagements/999999/reports", nil, signedIn(missing).set("anonymous", 401)},
 	}
 }
