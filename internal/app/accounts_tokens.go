@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"github.com/tsunagu-hub/tsunagu/internal/auth"
@@ -90,4 +91,16 @@ func (a *Accounts) RevokeAPIToken(ctx context.Context, hash []byte) error {
 		}
 		return tx.Audit(ctx, store.AuditEvent{Action: "token.revoke", SubjectType: "user", SubjectID: userID})
 	})
+}
+
+// WithAPIToken returns a context in which the owner of a personal API
+// token acts, from the request's address: what a request that sends
+// "Authorization: Bearer tsu_…" may do is what its owner may do on the
+// pages. An unknown, revoked or expired token is refused (401).
+func (a *Accounts) WithAPIToken(ctx context.Context, token string) (context.Context, error) {
+	userID, err := a.app.st.Accounts().APITokenUser(ctx, auth.HashToken(strings.TrimSpace(token)))
+	if err != nil {
+		return ctx, err
+	}
+	return WithPrincipal(ctx, Principal{UserID: userID, Address: PrincipalFrom(ctx).Address}), nil
 }

@@ -193,3 +193,33 @@ func (s *Engagements) Teams(ctx context.Context, lgcode string) (domain.Municipa
 	}
 	return mu, rows, nil
 }
+
+// TeamReports is a team's monthly reports for one person, with the team
+// they belong to.
+type TeamReports struct {
+	*Workspace
+	Reports []domain.Report // newest month first, then by talent
+}
+
+// Reports reads a team's monthly reports for whoever may read them in its
+// workspace (everyone who takes part in it); anyone else is told the team
+// does not exist. Reading them is audited, as opening the workspace is.
+func (s *Engagements) Reports(ctx context.Context, id int64) (TeamReports, error) {
+	ws, err := s.Workspace(ctx, id)
+	out := TeamReports{Workspace: ws}
+	if err != nil {
+		return out, err
+	}
+	g := ws.Engagement
+	if !ws.May(policy.TeamRead) {
+		return out, Hidden(g.MunicipalityID, "engagement", g.ID)
+	}
+	if out.Reports, err = s.app.st.Workspaces().Reports(ctx, g.ID); err != nil {
+		return out, err
+	}
+	err = s.app.Change(ctx, func(tx *Tx) error {
+		return tx.Audit(ctx, store.AuditEvent{Action: "engagement.reports.view", SubjectType: "engagement", SubjectID: g.ID,
+			MunicipalityID: g.MunicipalityID})
+	})
+	return out, err
+}

@@ -8,15 +8,21 @@ import (
 // privateRoute reports whether no cache, the browser's or a proxy's, may
 // keep a route's answers, because they concern one person or the staff's
 // work: a person's own pages and downloads, the account forms (they carry
-// tokens), a program's entry form and the entry API, agreements, team
-// workspaces, credentials, event pages (the online link shows to those
-// coming) and every staff page and download (CSV, JSON, the A4 report).
+// tokens), a program's entry form and the entry API, the staff's API (a
+// program's entries, a team's reports), agreements, team workspaces,
+// credentials, event pages (the online link shows to those coming) and
+// every staff page and download (CSV, JSON, the A4 report).
 func privateRoute(pattern string) bool {
 	method, path, found := strings.Cut(pattern, " ")
 	if !found {
 		method, path = "", pattern
 	}
 	if strings.HasSuffix(path, "/entry") || (method == "POST" && strings.HasPrefix(path, "/api/") && strings.HasSuffix(path, "/entries")) {
+		return true
+	}
+	// The staff's API: a program's entries and their moves, a team's reports.
+	if (strings.HasPrefix(path, "/api/v1/municipalities/") && strings.Contains(path, "/entries")) ||
+		strings.HasPrefix(path, "/api/v1/engagements/") {
 		return true
 	}
 	for _, p := range []string{"/me", "/admin", "/signup", "/login", "/logout", "/password", "/verify", "/invite"} {

@@ -62,6 +62,8 @@ func TestPrivateAnswersAreNotStored(t *testing.T) {
 		{admin, board + "/entries.csv?encoding=sjis", 200},
 		{admin, "/admin/131113/dashboard.csv?table=funnel", 200},
 		{admin, "/admin/131113/dashboard/report", 200},
+		{admin, "/api/v1/municipalities/131113/programs/ota-sdgs-2021/entries", 200},
+		{w.browser(t), "/api/v1/engagements/1/reports", 401},
 		{w.browser(t), "/login", 200},
 		{w.browser(t), "/password/reset?token=nope", 200},
 		{w.browser(t), "/me", 303},

@@ -18,6 +18,7 @@ func (w *rolesWorld) routeCases() map[string]routeCase {
 	work := "/engagements/" + activeID
 	board := "/admin/131113/programs/ota-sdgs-2021"
 	entry := "/admin/131113/entries/" + eid
+	api := "/api/v1/municipalities/131113/programs/ota-sdgs-2021"
 	// Who may do what in Ota (the policy's table).
 	deciders := []string{"staff", "admin"}             // 内定, 合意, 見送り, completing, credentials
 	movers := []string{"partner", "staff", "admin"}    // stage moves, interviews, agreement drafts
@@ -173,6 +174,12 @@ func (w *rolesWorld) routeCases() map[string]routeCase {
 		"/api/":                                {"/api/v1/nothing", nil, everyone(missing)},
 		"GET /healthz":                         {"/healthz", nil, everyone(ok)},
 		"/":                                    {"/nothing-here", nil, everyone(missing)},
+
+		// The API of the board and the workspace: the pages' rights, and 401
+		// instead of the login page. A form is not the JSON body a move takes.
+		"GET /api/v1/municipalities/{lgcode}/programs/{slug}/entries":       {api + "/entries", nil, only(ok, screeners...).set("anonymous", 401)},
+		"POST /api/v1/municipalities/{lgcode}/programs/{slug}/entries/move": {api + "/entries/move", url.Values{}, only(invalid, movers...).set("anonymous", 401)},
+		"GET /api/v1/engagements/{id}/reports":                              {"/api/v1" + work + "/reports", nil, notMine(ok, team...).set("anonymous", 401)},
 	}
 }
 
@@ -197,5 +204,14 @@ func (w *rolesWorld) scopedCases() []routeCase {
 		{owned, nil, notMine(ok, "owner", "partner", "staff", "admin")},
 		{owned + "/messages", url.Values{}, notMine(rejected, "owner", "partner", "staff", "admin")},
 		{"/agreements/" + id(w.owned.agreement), nil, notMine(ok, "owner", "partner", "staff", "admin")},
+		// The API: Ota's people do not find Tsubame's program under Ota, and
+		// Tsubame's staff reach only their own.
+		{"/api/v1/municipalities/131113/programs/tsubame-2026/entries", nil, only(missing, "leader", "partner", "staff", "admin").set("anonymous", 401)},
+		{"/api/v1/municipalities/152137/programs/tsubame-2026/entries", nil, only(forbidden).set("tsubame-staff", ok).set("anonymous", 401)},
+		{"/api/v1/municipalities/131113/programs/tsubame-2026/entries/move", url.Values{}, only(missing, movers...).set("anonymous", 401)},
+		{"/api/v1/municipalities/152137/programs/tsubame-2026/entries/move", url.Values{}, only(forbidden).set("tsubame-staff", invalid).set("anonymous", 401)},
+		{"/api/v1/engagements/" + id(w.done.engagement) + "/reports", nil, notMine(ok, movers...).set("anonymous", 401)},
+		{"/api/v1" + owned + "/reports", nil, notMine(ok, "owner", "partner", "staff", "admin").set("anonymous", 401)},
+		{"/api/v1/engagements/999999/reports", nil, signedIn(missing).set("anonymous", 401)},
 	}
 }

@@ -249,8 +249,8 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 }
 
 // checkWhatShows checks, beyond the status, what a page shows each role:
-// the board and the entry page show a leader only what is assigned to
-// them, and never contact details.
+// the board, the API's entry list and the entry page show a leader only
+// what is assigned to them, and never contact details.
 func (w *rolesWorld) checkWhatShows(t *testing.T, role string) {
 	t.Helper()
 	c := w.clients[role]
@@ -261,6 +261,16 @@ func (w *rolesWorld) checkWhatShows(t *testing.T, role string) {
 		if !strings.Contains(body, "秘密 太郎") || strings.Contains(body, "秘密 次郎") == !seesAll {
 			t.Errorf("%s: the board shows 太郎 %v and 次郎 %v", role, strings.Contains(body, "秘密 太郎"),
 				strings.Contains(body, "秘密 次郎"))
+		}
+	}
+	// The API lists the same entries as the board, and no addresses.
+	status, body, _ = send(t, c, "GET", w.srv.URL+"/api/v1/municipalities/131113/programs/ota-sdgs-2021/entries", nil)
+	if status == ok {
+		seesAll := role != "leader"
+		if !strings.Contains(body, "秘密 太郎") || strings.Contains(body, "秘密 次郎") != seesAll ||
+			strings.Contains(body, "taro@secret.example") {
+			t.Errorf("%s: the API's entries show 太郎 %v, 次郎 %v, the address %v", role, strings.Contains(body, "秘密 太郎"),
+				strings.Contains(body, "秘密 次郎"), strings.Contains(body, "taro@secret.example"))
 		}
 	}
 	status, body, _ = send(t, c, "GET", w.srv.URL+"/admin/131113/entries/"+strconv.FormatInt(w.entry.ID, 10), nil)

@@ -172,6 +172,10 @@ func (s *Server) routeTable() []route {
 		h("GET /api/v1/skills", s.json(hubs.apiSkills)),
 		h("GET /api/v1/sdgs", s.json(hubs.apiSDGs)),
 		h("POST /api/v1/credentials/verify", s.verifyLimited(s.json(cred.apiVerify))),
+		// For the people who screen and run a program, with a personal token or a session.
+		h("GET /api/v1/municipalities/{lgcode}/programs/{slug}/entries", s.json(s.bearer(scr.apiProgramEntries))),
+		h("POST /api/v1/municipalities/{lgcode}/programs/{slug}/entries/move", s.json(s.bearer(scr.apiMoveEntries))),
+		h("GET /api/v1/engagements/{id}/reports", s.json(s.bearer(team.apiReports))),
 		h("/api/", s.json(s.apiNotFound)),
 
 		// Operations.
