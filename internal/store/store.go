@@ -67,6 +67,9 @@ type core struct {
 	// afterCommit holds work to run once the outermost transaction has
 	// committed (inside InTx; shared by nested calls).
 	afterCommit *[]func(context.Context) error
+	// migrationLocked says the migration lock is held for this store
+	// (LockMigrations), so Migrate does not wait for it again.
+	migrationLocked bool
 }
 
 // Open connects to the database named by url: "" or "sqlite:PATH" for SQLite
