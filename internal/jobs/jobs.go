@@ -26,11 +26,13 @@ import (
 	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
 
-// Connections of River's pgx pools: the worker's holds one for LISTEN and
-// shares the rest among fetching, completing and electing a leader (the
-// jobs themselves use the store's pool); migrating needs one at a time.
+// Connections of River's pgx pools. The worker's serves fetching,
+// completing, electing a leader and maintenance, all short (the jobs
+// themselves use the store's pool); River's listener takes one more
+// connection out of it for LISTEN and keeps it, so the worker holds at
+// most workerConns+1. Migrating needs one at a time.
 const (
-	workerConns  = 5
+	workerConns  = 3
 	migrateConns = 2
 )
 
