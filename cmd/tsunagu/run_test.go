@@ -4,11 +4,13 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"io"
 	"net/http"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -149,6 +151,43 @@ func TestServePostgresShowsSameDemo(t *testing.T) {
 		a, b := pg.getJSON(t, path), lite.getJSON(t, path)
 		if !bytes.Equal(a, b) {
 			t.Errorf("%s differs between PostgreSQL and SQLite:\n%s\n---\n%s", path, a, b)
+		}
+	}
+}
+
+// TestInstancesMigrateAtOnce runs `tsunagu migrate` several times at once
+// on one empty PostgreSQL schema, as instances started together by a
+// deploy would: each succeeds, and the store's and the job queue's
+// migrations are each recorded once.
+func TestInstancesMigrateAtOnce(t *testing.T) {
+	url := storetest.PostgresURL(t)
+	const instances = 4
+	errs := make([]error, instances)
+	var wg sync.WaitGroup
+	for i := range instances {
+		wg.Go(func() {
+			errs[i] = run(context.Background(), []string{"tsunagu", "migrate", "--db", url}, func(string) string { return "" },
+				nil, io.Discard, io.Discard)
+		})
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Errorf("instance %d: %v", i, err)
+		}
+	}
+	db, err := sql.Open("pgx", url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, q := range []string{
+		`SELECT version_id FROM goose_db_version GROUP BY version_id HAVING COUNT(*) > 1`,
+		`SELECT version FROM river_migration GROUP BY line, version HAVING COUNT(*) > 1`,
+	} {
+		var twice int64
+		if err := db.QueryRow(q).Scan(&twice); err != sql.ErrNoRows {
+			t.Errorf("%s: %d, %v; want no version recorded twice", q, twice, err)
 		}
 	}
 }

@@ -59,16 +59,28 @@ func openStore(ctx context.Context, s settings, log *slog.Logger) (*store.Store,
 	if err != nil {
 		return nil, err
 	}
-	n, err := st.Migrate(ctx)
-	if err == nil {
-		err = jobs.Migrate(ctx, st)
-	}
+	n, err := migrateAll(ctx, st)
 	if err != nil {
 		st.Close()
 		return nil, err
 	}
 	log.Info("database ready", "engine", st.Engine(), "migrations_applied", n)
 	return st, nil
+}
+
+// migrateAll applies the store's migrations and the job queue's under one
+// migration lock, so instances that start at once migrate one after
+// another and those that waited find nothing left to do.
+func migrateAll(ctx context.Context, st *store.Store) (n int, err error) {
+	locked, unlock, err := st.LockMigrations(ctx)
+	if err != nil {
+		return 0, err
+	}
+	defer func() { err = errors.Join(err, unlock()) }()
+	if n, err = locked.Migrate(ctx); err != nil {
+		return n, err
+	}
+	return n, jobs.Migrate(ctx, locked)
 }
 
 func newLogger(w io.Writer) *slog.Logger {

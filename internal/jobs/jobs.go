@@ -1,22 +1,24 @@
 // Package jobs runs Tsunagu's background work on River: mail delivery,
 // enqueued in the same transaction as the change that caused the mail, and
 // periodic work: closing projects whose program has ended, reminding late
-// monthly reports and deleting expired sessions. On SQLite River
-// gets a connection pool of its own with one connection; on PostgreSQL it
-// shares the store's pool, and several app instances share the queue with
-// each job run once.
+// monthly reports and deleting expired sessions. On SQLite River gets a
+// connection pool of its own with one connection and polls; on PostgreSQL
+// it runs on its pgx driver with a small pgx pool of its own and learns of
+// new jobs at once through LISTEN/NOTIFY, and several app instances share
+// the queue with each job run once.
 package jobs
 
 import (
 	"context"
-	"database/sql"
+	"errors"
 	"fmt"
 	"log/slog"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/riverdriver"
-	"github.com/riverqueue/river/riverdriver/riverdatabasesql"
+	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 	"github.com/riverqueue/river/riverdriver/riversqlite"
 	"github.com/riverqueue/river/rivermigrate"
 
@@ -24,11 +26,28 @@ import (
 	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
 
+// Connections of River's pgx pools. The worker's serves fetching,
+// completing, electing a leader and maintenance, all short (the jobs
+// themselves use the store's pool); River's listener takes one more
+// connection out of it for LISTEN and keeps it, so the worker holds at
+// most workerConns+1. Migrating needs one at a time.
+const (
+	workerConns  = 3
+	migrateConns = 2
+)
+
 // Queue enqueues and, once started, works jobs.
 type Queue struct {
-	client  *river.Client[*sql.Tx]
+	client  client
+	insert  func(ctx context.Context, tx store.JobTx, args river.JobArgs) error
 	closeDB func() error
 	working bool
+}
+
+// client is what Queue needs of a River client, whichever its driver.
+type client interface {
+	Start(ctx context.Context) error
+	Stop(ctx context.Context) error
 }
 
 // Options configure a queue that works jobs.
@@ -37,35 +56,47 @@ type Options struct {
 	Sender mail.Sender
 	Log    *slog.Logger
 	// PollInterval is how often the queue looks for new work; River's
-	// default (1 s) when zero.
+	// default (1 s) when zero. On PostgreSQL new jobs are announced at
+	// once, and polling is the fallback.
 	PollInterval time.Duration
 	// Reminder tells talents about late monthly reports; without one the
 	// periodic reminder does nothing.
 	Reminder LateReportReminder
 }
 
-func driver(db *sql.DB, engine store.Engine) riverdriver.Driver[*sql.Tx] {
-	if engine == store.SQLite {
-		return riversqlite.New(db)
-	}
-	return riverdatabasesql.New(db)
-}
-
-// Migrate creates or updates River's tables beside the store's.
+// Migrate creates or updates River's tables beside the store's. Run it
+// with a store that holds the migration lock (store.LockMigrations) when
+// several instances may start at once.
 func Migrate(ctx context.Context, st *store.Store) error {
-	db, closeDB, err := st.JobPool()
-	if err != nil {
-		return err
+	var err error
+	if st.Engine() == store.Postgres {
+		pool, perr := st.PgxPool(migrateConns)
+		if perr != nil {
+			return perr
+		}
+		defer pool.Close()
+		err = migrate(ctx, riverpgxv5.New(pool))
+	} else {
+		db, closeDB, derr := st.JobPool()
+		if derr != nil {
+			return derr
+		}
+		defer closeDB()
+		err = migrate(ctx, riversqlite.New(db))
 	}
-	defer closeDB()
-	m, err := rivermigrate.New(driver(db, st.Engine()), nil)
 	if err != nil {
-		return err
-	}
-	if _, err := m.Migrate(ctx, rivermigrate.DirectionUp, nil); err != nil {
 		return fmt.Errorf("migrate job queue: %w", err)
 	}
 	return nil
+}
+
+func migrate[TTx any](ctx context.Context, d riverdriver.Driver[TTx]) error {
+	m, err := rivermigrate.New(d, nil)
+	if err != nil {
+		return err
+	}
+	_, err = m.Migrate(ctx, rivermigrate.DirectionUp, nil)
+	return err
 }
 
 // NewInserter returns a queue that only enqueues: the store's, so a change
@@ -86,41 +117,79 @@ func NewWorker(st *store.Store, opts Options) (*Queue, error) {
 }
 
 func newQueue(st *store.Store, opts *Options) (*Queue, error) {
+	cfg := config(st, opts)
+	q := &Queue{working: opts != nil, closeDB: func() error { return nil }}
+	if st.Engine() == store.Postgres {
+		// An insert-only client needs no pool: it inserts in the store's
+		// transactions only.
+		d := riverpgxv5.New(nil)
+		if q.working {
+			pool, err := st.PgxPool(workerConns)
+			if err != nil {
+				return nil, err
+			}
+			q.closeDB = func() error { pool.Close(); return nil }
+			d = riverpgxv5.New(pool)
+		}
+		c, err := river.NewClient(d, cfg)
+		if err != nil {
+			q.closeDB()
+			return nil, err
+		}
+		q.client = c
+		q.insert = func(ctx context.Context, tx store.JobTx, args river.JobArgs) error {
+			return tx.OnPgx(func(conn *pgx.Conn) error {
+				_, err := c.InsertTx(ctx, inTx{conn}, args, nil)
+				return err
+			})
+		}
+		return q, nil
+	}
 	db, closeDB, err := st.JobPool()
 	if err != nil {
 		return nil, err
 	}
-	q := &Queue{closeDB: closeDB, working: opts != nil}
-	cfg := &river.Config{Logger: slog.New(slog.DiscardHandler)}
-	if opts != nil {
-		workers := river.NewWorkers()
-		river.AddWorker(workers, &mailWorker{st: st, sender: opts.Sender, log: opts.Log})
-		river.AddWorker(workers, &closeWorker{st: st, log: opts.Log})
-		river.AddWorker(workers, &sweepWorker{st: st, log: opts.Log})
-		river.AddWorker(workers, &remindWorker{remind: opts.Reminder, log: opts.Log})
-		cfg.Workers = workers
-		cfg.Logger = opts.Log
-		cfg.Queues = map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: 4}}
-		cfg.FetchPollInterval = opts.PollInterval
-		cfg.PeriodicJobs = []*river.PeriodicJob{
-			river.NewPeriodicJob(river.PeriodicInterval(time.Hour),
-				func() (river.JobArgs, *river.InsertOpts) { return CloseEndedArgs{}, nil },
-				&river.PeriodicJobOpts{RunOnStart: true}),
-			river.NewPeriodicJob(river.PeriodicInterval(6*time.Hour),
-				func() (river.JobArgs, *river.InsertOpts) { return RemindArgs{}, nil },
-				&river.PeriodicJobOpts{RunOnStart: true}),
-			river.NewPeriodicJob(river.PeriodicInterval(time.Hour),
-				func() (river.JobArgs, *river.InsertOpts) { return SweepSessionsArgs{}, nil },
-				&river.PeriodicJobOpts{RunOnStart: true}),
-		}
-	}
-	client, err := river.NewClient(driver(db, st.Engine()), cfg)
+	c, err := river.NewClient(riversqlite.New(db), cfg)
 	if err != nil {
 		closeDB()
 		return nil, err
 	}
-	q.client = client
+	q.client, q.closeDB = c, closeDB
+	q.insert = func(ctx context.Context, tx store.JobTx, args river.JobArgs) error {
+		_, err := c.InsertTx(ctx, tx.SQL, args, nil)
+		return err
+	}
 	return q, nil
+}
+
+// config is River's configuration: without options an insert-only client,
+// with them the workers and the periodic jobs.
+func config(st *store.Store, opts *Options) *river.Config {
+	cfg := &river.Config{Logger: slog.New(slog.DiscardHandler)}
+	if opts == nil {
+		return cfg
+	}
+	workers := river.NewWorkers()
+	river.AddWorker(workers, &mailWorker{st: st, sender: opts.Sender, log: opts.Log})
+	river.AddWorker(workers, &closeWorker{st: st, log: opts.Log})
+	river.AddWorker(workers, &sweepWorker{st: st, log: opts.Log})
+	river.AddWorker(workers, &remindWorker{remind: opts.Reminder, log: opts.Log})
+	cfg.Workers = workers
+	cfg.Logger = opts.Log
+	cfg.Queues = map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: 4}}
+	cfg.FetchPollInterval = opts.PollInterval
+	cfg.PeriodicJobs = []*river.PeriodicJob{
+		river.NewPeriodicJob(river.PeriodicInterval(time.Hour),
+			func() (river.JobArgs, *river.InsertOpts) { return CloseEndedArgs{}, nil },
+			&river.PeriodicJobOpts{RunOnStart: true}),
+		river.NewPeriodicJob(river.PeriodicInterval(6*time.Hour),
+			func() (river.JobArgs, *river.InsertOpts) { return RemindArgs{}, nil },
+			&river.PeriodicJobOpts{RunOnStart: true}),
+		river.NewPeriodicJob(river.PeriodicInterval(time.Hour),
+			func() (river.JobArgs, *river.InsertOpts) { return SweepSessionsArgs{}, nil },
+			&river.PeriodicJobOpts{RunOnStart: true}),
+	}
+	return cfg
 }
 
 // Start begins working jobs until ctx ends or Stop is called.
@@ -138,15 +207,11 @@ func (q *Queue) Stop(ctx context.Context) error {
 	if q.working {
 		err = q.client.Stop(ctx)
 	}
-	if cerr := q.closeDB(); err == nil {
-		err = cerr
-	}
-	return err
+	return errors.Join(err, q.closeDB())
 }
 
 // MailQueued enqueues the delivery of an outbox message in tx; it makes
 // Queue a store.Jobs.
-func (q *Queue) MailQueued(ctx context.Context, tx *sql.Tx, mailID int64) error {
-	_, err := q.client.InsertTx(ctx, tx, MailArgs{MailID: mailID}, nil)
-	return err
+func (q *Queue) MailQueued(ctx context.Context, tx store.JobTx, mailID int64) error {
+	return q.insert(ctx, tx, MailArgs{MailID: mailID})
 }

@@ -295,3 +295,58 @@ func TestExpiredSessionsAreSwept(t *testing.T) {
 	}
 	t.Fatal("expired sessions were not swept within 30 s")
 }
+
+// TestPostgresWorkerIsToldOfNewJobs: on PostgreSQL a mail queued in a
+// change, through the insert-only queue as serve wires it, is delivered at
+// once although the worker polls only every minute: the commit notifies
+// the worker, which listens.
+func TestPostgresWorkerIsToldOfNewJobs(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	st, err := store.Open(ctx, storetest.PostgresURL(t), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, err := st.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := Migrate(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	inserter, err := NewInserter(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer inserter.Stop(context.Background())
+	rec := &recorder{done: make(chan struct{})}
+	worker, err := NewWorker(st, Options{Sender: rec, PollInterval: time.Minute})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := worker.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	defer worker.Stop(context.Background())
+	// Past the worker's first fetch at start, so only a notification can
+	// bring the mail before the next poll.
+	time.Sleep(time.Second)
+	jst := st.WithJobs(inserter)
+	queued := time.Now()
+	for _, to := range []string{"hanako@example.jp", "taro@example.jp"} {
+		err := jst.InTx(ctx, func(tx *store.Store) error {
+			return tx.Messaging().QueueMail(ctx, &store.Mail{To: to, Lang: "ja", Subject: "件名", Body: "本文"})
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	select {
+	case <-rec.done:
+		if d := time.Since(queued); d > 10*time.Second {
+			t.Errorf("delivered %v after queueing: the worker polled instead of listening", d)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("the queued mail was not delivered within 20 s; the worker polls only every minute")
+	}
+}

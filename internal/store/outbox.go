@@ -4,8 +4,12 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"strconv"
 	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
 
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 )
@@ -40,7 +44,33 @@ type Attachment struct {
 // Jobs enqueues background work in the caller's transaction, so a job
 // exists exactly when the change that asked for it does.
 type Jobs interface {
-	MailQueued(ctx context.Context, tx *sql.Tx, mailID int64) error
+	MailQueued(ctx context.Context, tx JobTx, mailID int64) error
+}
+
+// JobTx is the transaction a change runs in, as a job queue needs it to
+// enqueue there: the database/sql transaction (River's SQLite driver takes
+// it) and, on PostgreSQL, the connection it runs on (River's pgx driver
+// inserts through that connection, see OnPgx).
+type JobTx struct {
+	SQL  *sql.Tx
+	conn *sql.Conn
+}
+
+// OnPgx runs fn with the pgx connection the transaction runs on, in the
+// midst of that transaction: what fn writes commits or rolls back with the
+// change. fn must neither commit nor roll back, and must not keep the
+// connection. On SQLite it fails.
+func (t JobTx) OnPgx(fn func(*pgx.Conn) error) error {
+	if t.conn == nil {
+		return errors.New("not a PostgreSQL transaction")
+	}
+	return t.conn.Raw(func(dc any) error {
+		c, ok := dc.(*stdlib.Conn)
+		if !ok {
+			return fmt.Errorf("PostgreSQL connection of unexpected type %T", dc)
+		}
+		return fn(c.Conn())
+	})
 }
 
 // WithJobs returns a store that enqueues a delivery job for every mail it
@@ -70,7 +100,7 @@ func (s Messaging) QueueMail(ctx context.Context, m *Mail) error {
 		}
 		m.ID = id
 		if tx.jobs != nil {
-			return tx.jobs.MailQueued(ctx, tx.tx, id)
+			return tx.jobs.MailQueued(ctx, JobTx{SQL: tx.tx, conn: tx.txConn}, id)
 		}
 		return nil
 	})

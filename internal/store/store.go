@@ -14,6 +14,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgxpool"
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" database/sql driver
 	_ "modernc.org/sqlite"             // registers the "sqlite" database/sql driver
 )
@@ -51,7 +52,8 @@ type core struct {
 	write   *sql.DB // for SQLite a pool of one connection with immediate transactions
 	r, w    querier
 	inTx    bool
-	tx      *sql.Tx // inside InTx
+	tx      *sql.Tx   // inside InTx
+	txConn  *sql.Conn // the connection tx runs on, on PostgreSQL
 	jobs    Jobs
 	now     func() time.Time
 	indexer Indexer
@@ -67,6 +69,9 @@ type core struct {
 	// afterCommit holds work to run once the outermost transaction has
 	// committed (inside InTx; shared by nested calls).
 	afterCommit *[]func(context.Context) error
+	// migrationLocked says the migration lock is held for this store
+	// (LockMigrations), so Migrate does not wait for it again.
+	migrationLocked bool
 }
 
 // Open connects to the database named by url: "" or "sqlite:PATH" for SQLite
@@ -138,10 +143,10 @@ func openSQLite(ctx context.Context, path string) (*Store, error) {
 	return newStore(SQLite, read, write), nil
 }
 
-// JobPool gives the background job queue its connections: on SQLite a
-// pool of its own with one connection, so the queue's polling never holds
-// the web's writer; on PostgreSQL the shared pool. close releases what was
-// opened for it.
+// JobPool gives River on SQLite its connections: a pool of its own with
+// one connection, so the queue's polling never holds the web's writer. On
+// PostgreSQL, where River has a pgx pool of its own (PgxPool), it returns
+// the shared pool. close releases what was opened for it.
 func (s *Store) JobPool() (db *sql.DB, close func() error, err error) {
 	if s.engine != SQLite {
 		return s.write, func() error { return nil }, nil
@@ -156,6 +161,23 @@ func (s *Store) JobPool() (db *sql.DB, close func() error, err error) {
 	}
 	db.SetMaxOpenConns(1)
 	return db, db.Close, nil
+}
+
+// PgxPool opens a pool of at most size pgx connections to the store's
+// PostgreSQL database, for River's pgx driver, which listens for new jobs
+// (LISTEN/NOTIFY) instead of only polling. It connects when first used;
+// the caller closes it. On SQLite there is none.
+func (s *Store) PgxPool(size int32) (*pgxpool.Pool, error) {
+	if s.engine != Postgres {
+		return nil, fmt.Errorf("a pgx pool needs PostgreSQL, not %s", s.engine)
+	}
+	cfg, err := pgxpool.ParseConfig(s.url)
+	if err != nil {
+		return nil, fmt.Errorf("job queue pool for %s: %w", redact(s.url), err)
+	}
+	cfg.MaxConns = size
+	// NewWithConfig connects in the background and ignores the context's end.
+	return pgxpool.NewWithConfig(context.Background(), cfg)
 }
 
 func newStore(engine Engine, read, write *sql.DB) *Store {
@@ -192,25 +214,48 @@ func (s *core) transact(ctx context.Context, fn func(tx *Store) error) error {
 	if s.inTx {
 		return fn(&Store{*s})
 	}
-	tx, err := s.write.BeginTx(ctx, nil)
+	// On PostgreSQL the transaction runs on a connection held for it, so
+	// the job queue's pgx driver can enqueue on the same connection, inside
+	// the same transaction (JobTx).
+	var conn *sql.Conn
+	var tx *sql.Tx
+	var err error
+	if s.engine == Postgres {
+		if conn, err = s.write.Conn(ctx); err != nil {
+			return fmt.Errorf("begin: %w", err)
+		}
+		tx, err = conn.BeginTx(ctx, nil)
+	} else {
+		tx, err = s.write.BeginTx(ctx, nil)
+	}
 	if err != nil {
+		if conn != nil {
+			conn.Close()
+		}
 		return fmt.Errorf("begin: %w", err)
+	}
+	end := func(err error) error {
+		if err != nil {
+			_ = tx.Rollback()
+		}
+		if conn != nil {
+			conn.Close()
+		}
+		return err
 	}
 	var after []func(context.Context) error
 	ts := Store{*s}
-	ts.r, ts.w, ts.inTx, ts.tx, ts.afterCommit = tx, tx, true, tx, &after
+	ts.r, ts.w, ts.inTx, ts.tx, ts.txConn, ts.afterCommit = tx, tx, true, tx, conn, &after
 	if err := fn(&ts); err != nil {
-		_ = tx.Rollback()
-		return err
+		return end(err)
 	}
 	if s.engine == Postgres {
 		// Delivered to the other instances only if the commit succeeds.
 		if _, err := tx.ExecContext(ctx, `SELECT pg_notify('`+changesChannel+`', '')`); err != nil {
-			_ = tx.Rollback()
-			return err
+			return end(err)
 		}
 	}
-	if err := tx.Commit(); err != nil {
+	if err := end(tx.Commit()); err != nil {
 		return err
 	}
 	s.changes.Add(1)
