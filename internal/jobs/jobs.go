@@ -21,14 +21,20 @@ import (
 	"github.com/riverqueue/river/rivermigrate"
 
 	"github.com/tsunagu-hub/tsunagu/internal/mail"
+	"github.com/tsunagu-hub/tsunagu/internal/metrics"
 	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
 
 // Queue enqueues and, once started, works jobs.
 type Queue struct {
 	client  *river.Client[*sql.Tx]
+	db      *sql.DB
+	engine  store.Engine
 	closeDB func() error
 	working bool
+	// unsubscribe ends the subscription to the queue's events that
+	// counts failures and retries (a working queue with metrics).
+	unsubscribe func()
 }
 
 // Options configure a queue that works jobs.
@@ -42,6 +48,10 @@ type Options struct {
 	// Reminder tells talents about late monthly reports; without one the
 	// periodic reminder does nothing.
 	Reminder LateReportReminder
+	// Metrics counts mail sent and failed, jobs that failed and were
+	// retried, and reports the queue's depth at each scrape; nil counts
+	// nothing.
+	Metrics *metrics.Metrics
 }
 
 func driver(db *sql.DB, engine store.Engine) riverdriver.Driver[*sql.Tx] {
@@ -90,11 +100,11 @@ func newQueue(st *store.Store, opts *Options) (*Queue, error) {
 	if err != nil {
 		return nil, err
 	}
-	q := &Queue{closeDB: closeDB, working: opts != nil}
+	q := &Queue{db: db, engine: st.Engine(), closeDB: closeDB, working: opts != nil}
 	cfg := &river.Config{Logger: slog.New(slog.DiscardHandler)}
 	if opts != nil {
 		workers := river.NewWorkers()
-		river.AddWorker(workers, &mailWorker{st: st, sender: opts.Sender, log: opts.Log})
+		river.AddWorker(workers, &mailWorker{st: st, sender: countSends(opts.Sender, opts.Metrics), log: opts.Log})
 		river.AddWorker(workers, &closeWorker{st: st, log: opts.Log})
 		river.AddWorker(workers, &sweepWorker{st: st, log: opts.Log})
 		river.AddWorker(workers, &remindWorker{remind: opts.Reminder, log: opts.Log})
@@ -120,6 +130,13 @@ func newQueue(st *store.Store, opts *Options) (*Queue, error) {
 		return nil, err
 	}
 	q.client = client
+	if opts != nil && opts.Metrics != nil {
+		if err := opts.Metrics.WatchJobs(q.countByState); err != nil {
+			closeDB()
+			return nil, err
+		}
+		q.unsubscribe = countFailures(client, opts.Metrics)
+	}
 	return q, nil
 }
 
@@ -137,6 +154,9 @@ func (q *Queue) Stop(ctx context.Context) error {
 	var err error
 	if q.working {
 		err = q.client.Stop(ctx)
+	}
+	if q.unsubscribe != nil {
+		q.unsubscribe()
 	}
 	if cerr := q.closeDB(); err == nil {
 		err = cerr
