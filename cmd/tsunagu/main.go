@@ -70,7 +70,9 @@ Settings come from flags or the environment:
   --key-file TSUNAGU_KEY_FILE (serve, migrate, credential rotate, keys: seals the issuers' signing keys;
           default on SQLite DATA/tsunagu.key, made by serve; on PostgreSQL required, the same file on every instance)
   serve also takes --base-url (TSUNAGU_BASE_URL) for links in mail and
-  --smtp (TSUNAGU_SMTP); without SMTP, mail stays in the outbox
+  --smtp (TSUNAGU_SMTP); without SMTP, mail stays in the outbox;
+  --metrics-addr (TSUNAGU_METRICS_ADDR) serves Prometheus metrics at /metrics on a second,
+  private listener (default off); /healthz says alive, /readyz ready for traffic
 `
 
 // run is the whole program, with its inputs passed in so tests can call it.

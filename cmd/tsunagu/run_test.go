@@ -19,10 +19,11 @@ import (
 	"github.com/tsunagu-hub/tsunagu/internal/storetest"
 )
 
-// started is a running `tsunagu serve` and the base URL it printed.
+// started is a running `tsunagu serve`, the base URL it printed and,
+// with --metrics-addr, the metrics URL.
 type started struct {
-	url  string
-	done chan error
+	url, metrics string
+	done         chan error
 }
 
 // startServe runs the real program's serve command on a free port and
@@ -39,12 +40,16 @@ func startServe(t *testing.T, args ...string) *started {
 		pw.Close()
 		s.done <- err
 	}()
-	urls := make(chan string, 1)
+	urls := make(chan [2]string, 1)
 	go func() {
 		sc := bufio.NewScanner(pr)
+		var metrics string // printed before the line that says where it serves
 		for sc.Scan() {
+			if _, after, ok := strings.Cut(sc.Text(), "Metrics at "); ok {
+				metrics = after
+			}
 			if _, after, ok := strings.Cut(sc.Text(), "serving at "); ok {
-				urls <- after
+				urls <- [2]string{after, metrics}
 			}
 		}
 		close(urls)
@@ -55,7 +60,7 @@ func startServe(t *testing.T, args ...string) *started {
 			cancel()
 			t.Fatalf("serve stopped before listening: %v", <-s.done)
 		}
-		s.url = u
+		s.url, s.metrics = u[0], u[1]
 	case err := <-s.done:
 		cancel()
 		t.Fatalf("serve failed: %v", err)

@@ -19,6 +19,7 @@ import (
 	"github.com/tsunagu-hub/tsunagu/internal/issuer"
 	"github.com/tsunagu-hub/tsunagu/internal/jobs"
 	"github.com/tsunagu-hub/tsunagu/internal/mail"
+	"github.com/tsunagu-hub/tsunagu/internal/metrics"
 	"github.com/tsunagu-hub/tsunagu/internal/refdata"
 	"github.com/tsunagu-hub/tsunagu/internal/search"
 	"github.com/tsunagu-hub/tsunagu/internal/seed"
@@ -37,6 +38,9 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	fs.StringVar(&smtpURL, "smtp", getenv("TSUNAGU_SMTP"), "SMTP server for mail, e.g. smtp://user:pass@host:587?from=noreply@example.jp (default: keep mail in the outbox)")
 	fs.StringVar(&baseURL, "base-url", getenv("TSUNAGU_BASE_URL"), "where people reach the site, for links in mails (default http://ADDR)")
 	fs.StringVar(&contact, "contact", getenv("TSUNAGU_CONTACT"), "the operator's email address, shown on /contact and in the privacy notice")
+	var metricsAddr string
+	fs.StringVar(&metricsAddr, "metrics-addr", getenv("TSUNAGU_METRICS_ADDR"), "address of a second listener that serves "+
+		"only Prometheus metrics at /metrics; keep it off the public network (default: off)")
 	var proxies proxyList
 	fs.Var(&proxies, "trusted-proxy", "a reverse proxy (CIDR range or address; repeat or separate with commas) whose "+
 		"X-Forwarded-For and X-Forwarded-Proto are believed (default: none, or TSUNAGU_TRUSTED_PROXY)")
@@ -110,6 +114,20 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	if err != nil {
 		return err
 	}
+	// Metrics, when asked for, have a listener of their own, so they are
+	// never served to the public.
+	var m *metrics.Metrics
+	var metricsLn net.Listener
+	if metricsAddr != "" {
+		m = metrics.New()
+		if err := m.WatchPools(poolsOf(st)); err != nil {
+			return err
+		}
+		if metricsLn, err = net.Listen("tcp", metricsAddr); err != nil {
+			return err
+		}
+		defer metricsLn.Close()
+	}
 	ln, err := net.Listen("tcp", s.addr)
 	if err != nil {
 		return err
@@ -118,7 +136,8 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		baseURL = "http://" + ln.Addr().String()
 	}
 	st, services, stopJobs, err := startServices(ctx, st,
-		app.Config{Catalog: cat, Mail: mailTemplates, BaseURL: baseURL, Ref: ref, Search: analyzer, Keys: keys}, jobs.Options{Sender: sender, Log: log})
+		app.Config{Catalog: cat, Mail: mailTemplates, BaseURL: baseURL, Ref: ref, Search: analyzer, Keys: keys, Metrics: m},
+		jobs.Options{Sender: sender, Log: log, Metrics: m})
 	if err != nil {
 		ln.Close()
 		return err
@@ -134,7 +153,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	}
 	srv, err := web.New(web.Config{App: services, Ref: ref, Catalog: cat, Search: analyzer, Logger: log, Version: Version,
 		BaseURL: baseURL, SecureCookies: strings.HasPrefix(baseURL, "https://"), Contact: contact,
-		TrustedProxies: proxies.prefixes})
+		TrustedProxies: proxies.prefixes, Metrics: m})
 	if err != nil {
 		ln.Close()
 		return err
@@ -144,24 +163,58 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	}
 	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
 		WriteTimeout: 60 * time.Second, IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 1 << 16}
+	servers := []*http.Server{hs}
+	errc := make(chan error, 2)
+	if m != nil {
+		ms := metricsServer(m, log)
+		servers = append(servers, ms)
+		fmt.Fprintf(stdout, "Metrics at http://%s/metrics\n", metricsLn.Addr())
+		go func() { errc <- ms.Serve(metricsLn) }()
+	}
 	fmt.Fprintf(stdout, "Tsunagu is serving at http://%s\n", ln.Addr())
-	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	select {
 	case err := <-errc:
+		for _, x := range servers {
+			x.Close()
+		}
 		return err
 	case <-ctx.Done():
 	}
 	log.Info("shutting down")
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	if err := hs.Shutdown(shutdownCtx); err != nil {
-		return err
+	var errs []error
+	for _, x := range servers {
+		errs = append(errs, x.Shutdown(shutdownCtx))
 	}
-	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
-		return err
+	for range servers {
+		if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+			errs = append(errs, err)
+		}
 	}
-	return nil
+	return errors.Join(errs...)
+}
+
+// metricsServer serves only /metrics; every other path is 404. It runs on
+// the --metrics-addr listener, apart from the public site.
+func metricsServer(m *metrics.Metrics, log *slog.Logger) *http.Server {
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", m.Handler(log))
+	return &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
+		WriteTimeout: 30 * time.Second, IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 1 << 16}
+}
+
+// poolsOf reads the store's connection pools for the metrics.
+func poolsOf(st *store.Store) func() []metrics.Pool {
+	return func() []metrics.Pool {
+		stats := st.PoolStats()
+		out := make([]metrics.Pool, 0, len(stats))
+		for name, s := range stats {
+			out = append(out, metrics.Pool{Name: name, Stats: s})
+		}
+		return out
+	}
 }
 
 // indexMissing indexes projects that have no search terms (after an

@@ -18,6 +18,7 @@ import (
 	"github.com/tsunagu-hub/tsunagu/internal/issuer"
 	"github.com/tsunagu-hub/tsunagu/internal/keyring"
 	"github.com/tsunagu-hub/tsunagu/internal/mail"
+	"github.com/tsunagu-hub/tsunagu/internal/metrics"
 	"github.com/tsunagu-hub/tsunagu/internal/refdata"
 	"github.com/tsunagu-hub/tsunagu/internal/search"
 	"github.com/tsunagu-hub/tsunagu/internal/store"
@@ -44,6 +45,9 @@ type Config struct {
 	// Fetch configures how credentials of registered instances are
 	// fetched; Fetch.Trusted defaults to the registry.
 	Fetch credential.ResolverOptions
+	// Metrics counts what the services do (entries submitted); nil
+	// counts nothing.
+	Metrics *metrics.Metrics
 }
 
 // App holds the services. It is safe for concurrent use.
@@ -55,6 +59,7 @@ type App struct {
 	now     func() time.Time
 	ref     *refdata.Data
 	search  *search.Lazy
+	metrics *metrics.Metrics
 
 	keys     *keyring.Ring
 	issuer   *issuer.Issuer   // the municipalities' credentials
@@ -86,7 +91,7 @@ func New(cfg Config) *App {
 		now = time.Now
 	}
 	a := &App{st: cfg.Store, cat: cfg.Catalog, mail: cfg.Mail, baseURL: strings.TrimRight(cfg.BaseURL, "/"), now: now,
-		ref: cfg.Ref, search: cfg.Search, keys: cfg.Keys}
+		ref: cfg.Ref, search: cfg.Search, keys: cfg.Keys, metrics: cfg.Metrics}
 	if cfg.Fetch.Trusted == nil {
 		cfg.Fetch.Trusted = issuer.Registered(cfg.Store)
 	}

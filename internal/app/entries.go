@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
@@ -26,7 +27,8 @@ type Submission struct {
 // Submit records an entry, audits it and mails the receipt, in one
 // transaction. The same idempotency key sent again returns the first
 // entry (created false) and mails nothing; two submissions racing with
-// one key end with one entry.
+// one key end with one entry. Only an entry created is counted in the
+// metrics, once the change has committed (a repeat is not counted).
 func (s *Entries) Submit(ctx context.Context, sub Submission) (created bool, err error) {
 	e := sub.Entry
 	err = s.app.Change(ctx, func(tx *Tx) error {
@@ -40,7 +42,12 @@ func (s *Entries) Submit(ctx context.Context, sub Submission) (created bool, err
 		return tx.Mail(ctx, sub.Lang, sub.User.Email, mail.TemplateEntryReceived, mail.EntryReceived{
 			Name: sub.User.Name, Program: sub.Program, Projects: sub.Projects, URL: s.app.baseURL + "/me"})
 	})
-	return s.app.st.Entries().SettleEntryRace(ctx, e, created, err)
+	created, err = s.app.st.Entries().SettleEntryRace(ctx, e, created, err)
+	var committed *CommittedError
+	if created && (err == nil || errors.As(err, &committed)) {
+		s.app.metrics.EntrySubmitted()
+	}
+	return created, err
 }
 
 // AnswerOffer records a talent's own answer to a 内定: accept (合意) or

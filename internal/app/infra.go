@@ -9,6 +9,12 @@ import (
 // Ping reports whether the database answers, for the health check.
 func (a *App) Ping(ctx context.Context) error { return a.st.Ping(ctx) }
 
+// MigrationsPending reports whether the database still lacks a migration
+// of this build, for the readiness check.
+func (a *App) MigrationsPending(ctx context.Context) (bool, error) {
+	return a.st.MigrationsPending(ctx)
+}
+
 // Version moves whenever committed data changes (here or, on PostgreSQL,
 // on another instance), so caches of pages built from the data can tell
 // they are stale.

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/riverdriver"
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
@@ -23,6 +24,7 @@ import (
 	"github.com/riverqueue/river/rivermigrate"
 
 	"github.com/tsunagu-hub/tsunagu/internal/mail"
+	"github.com/tsunagu-hub/tsunagu/internal/metrics"
 	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
 
@@ -42,6 +44,9 @@ type Queue struct {
 	insert  func(ctx context.Context, tx store.JobTx, args river.JobArgs) error
 	closeDB func() error
 	working bool
+	// unsubscribe ends the subscription to the queue's events that
+	// counts failures and retries (a working queue with metrics).
+	unsubscribe func()
 }
 
 // client is what Queue needs of a River client, whichever its driver.
@@ -62,6 +67,10 @@ type Options struct {
 	// Reminder tells talents about late monthly reports; without one the
 	// periodic reminder does nothing.
 	Reminder LateReportReminder
+	// Metrics counts mail sent and failed, jobs that failed and were
+	// retried, and reports the queue's depth at each scrape; nil counts
+	// nothing.
+	Metrics *metrics.Metrics
 }
 
 // Migrate creates or updates River's tables beside the store's. Run it
@@ -123,9 +132,10 @@ func newQueue(st *store.Store, opts *Options) (*Queue, error) {
 		// An insert-only client needs no pool: it inserts in the store's
 		// transactions only.
 		d := riverpgxv5.New(nil)
+		var pool *pgxpool.Pool
 		if q.working {
-			pool, err := st.PgxPool(workerConns)
-			if err != nil {
+			var err error
+			if pool, err = st.PgxPool(workerConns); err != nil {
 				return nil, err
 			}
 			q.closeDB = func() error { pool.Close(); return nil }
@@ -137,6 +147,13 @@ func newQueue(st *store.Store, opts *Options) (*Queue, error) {
 			return nil, err
 		}
 		q.client = c
+		if q.working && opts.Metrics != nil {
+			if err := opts.Metrics.WatchJobs(countStatesPgx(pool)); err != nil {
+				q.closeDB()
+				return nil, err
+			}
+			q.unsubscribe = countFailures(c, opts.Metrics)
+		}
 		q.insert = func(ctx context.Context, tx store.JobTx, args river.JobArgs) error {
 			return tx.OnPgx(func(conn *pgx.Conn) error {
 				_, err := c.InsertTx(ctx, inTx{conn}, args, nil)
@@ -159,6 +176,13 @@ func newQueue(st *store.Store, opts *Options) (*Queue, error) {
 		_, err := c.InsertTx(ctx, tx.SQL, args, nil)
 		return err
 	}
+	if q.working && opts.Metrics != nil {
+		if err := opts.Metrics.WatchJobs(countStatesSQL(db)); err != nil {
+			closeDB()
+			return nil, err
+		}
+		q.unsubscribe = countFailures(c, opts.Metrics)
+	}
 	return q, nil
 }
 
@@ -170,7 +194,7 @@ func config(st *store.Store, opts *Options) *river.Config {
 		return cfg
 	}
 	workers := river.NewWorkers()
-	river.AddWorker(workers, &mailWorker{st: st, sender: opts.Sender, log: opts.Log})
+	river.AddWorker(workers, &mailWorker{st: st, sender: countSends(opts.Sender, opts.Metrics), log: opts.Log})
 	river.AddWorker(workers, &closeWorker{st: st, log: opts.Log})
 	river.AddWorker(workers, &sweepWorker{st: st, log: opts.Log})
 	river.AddWorker(workers, &remindWorker{remind: opts.Reminder, log: opts.Log})
@@ -206,6 +230,9 @@ func (q *Queue) Stop(ctx context.Context) error {
 	var err error
 	if q.working {
 		err = q.client.Stop(ctx)
+	}
+	if q.unsubscribe != nil {
+		q.unsubscribe()
 	}
 	return errors.Join(err, q.closeDB())
 }

@@ -85,13 +85,22 @@ type Lazy struct {
 
 // NewLazy starts loading the analyzer in a new goroutine at once.
 func NewLazy() *Lazy {
-	l := &Lazy{done: make(chan struct{})}
-	go func() {
-		defer close(l.done)
-		l.a, l.err = NewAnalyzer()
+	return LazyFrom(func() (*Analyzer, error) {
+		a, err := NewAnalyzer()
 		// Loading allocates about twice what the dictionary keeps; give the
 		// garbage back to the operating system now rather than holding it.
 		debug.FreeOSMemory()
+		return a, err
+	})
+}
+
+// LazyFrom runs load in a new goroutine at once and is ready when it
+// returns; tests use it to hold the dictionary's load back.
+func LazyFrom(load func() (*Analyzer, error)) *Lazy {
+	l := &Lazy{done: make(chan struct{})}
+	go func() {
+		defer close(l.done)
+		l.a, l.err = load()
 	}()
 	return l
 }

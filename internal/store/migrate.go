@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"embed"
 	"errors"
 	"fmt"
@@ -77,8 +78,28 @@ func (s *Store) LockMigrations(ctx context.Context) (locked *Store, unlock func(
 	return &c, unlock, nil
 }
 
+// MigrationsPending reports whether an embedded migration has not been
+// applied to the database yet (a database never migrated has them all
+// pending). It reads through the read pool and takes no lock, so a
+// readiness probe never waits for the writer or for a migration running
+// on another instance.
+func (s *Store) MigrationsPending(ctx context.Context) (bool, error) {
+	p, err := s.provider(s.read)
+	if err != nil {
+		return false, err
+	}
+	pending, err := p.HasPending(ctx)
+	if err != nil {
+		return false, fmt.Errorf("migrations: %w", err)
+	}
+	return pending, nil
+}
+
 // migrations returns the migration provider for the store's engine.
-func (s *Store) migrations() (*goose.Provider, error) {
+func (s *Store) migrations() (*goose.Provider, error) { return s.provider(s.write) }
+
+// provider returns the migration provider for the store's engine over db.
+func (s *Store) provider(db *sql.DB) (*goose.Provider, error) {
 	dialect := goose.DialectSQLite3
 	if s.engine == Postgres {
 		dialect = goose.DialectPostgres
@@ -87,7 +108,7 @@ func (s *Store) migrations() (*goose.Provider, error) {
 	if err != nil {
 		return nil, err
 	}
-	p, err := goose.NewProvider(dialect, s.write, dir)
+	p, err := goose.NewProvider(dialect, db, dir)
 	if err != nil {
 		return nil, fmt.Errorf("migrations: %w", err)
 	}

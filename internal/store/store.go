@@ -200,6 +200,17 @@ func (s *Store) Close() error {
 // Ping checks that the database answers.
 func (s *Store) Ping(ctx context.Context) error { return s.read.PingContext(ctx) }
 
+// PoolStats are the statistics of the store's connection pools by name: on
+// SQLite "read" and "write" (the writer's one connection); on PostgreSQL
+// one pool serves both, "shared". The job queue's own SQLite connection is
+// not among them.
+func (s *Store) PoolStats() map[string]sql.DBStats {
+	if s.read == s.write {
+		return map[string]sql.DBStats{"shared": s.read.Stats()}
+	}
+	return map[string]sql.DBStats{"read": s.read.Stats(), "write": s.write.Stats()}
+}
+
 // InTx runs fn in one write transaction; fn's store reads and writes inside it.
 func (s *Store) InTx(ctx context.Context, fn func(tx *Store) error) error {
 	if s.inTx {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
+	"github.com/tsunagu-hub/tsunagu/internal/metrics"
 	"golang.org/x/sync/singleflight"
 )
 
@@ -26,6 +27,7 @@ type pageCache struct {
 	limit   int
 	version func() uint64
 	now     func() time.Time
+	metrics *metrics.Metrics // hits and misses; nil counts nothing
 }
 
 type cachedPage struct {
@@ -36,11 +38,12 @@ type cachedPage struct {
 	body    []byte
 }
 
-func newPageCache(version func() uint64, now func() time.Time, maxAge time.Duration) *pageCache {
+func newPageCache(version func() uint64, now func() time.Time, maxAge time.Duration, m *metrics.Metrics) *pageCache {
 	if maxAge <= 0 {
 		maxAge = time.Second
 	}
-	return &pageCache{entries: map[string]cachedPage{}, maxAge: maxAge, limit: 4096, version: version, now: now}
+	return &pageCache{entries: map[string]cachedPage{}, maxAge: maxAge, limit: 4096, version: version, now: now,
+		metrics: m}
 }
 
 // cacheKey identifies a page by language, path and its query without the
@@ -78,7 +81,9 @@ func (c *pageCache) put(key string, p cachedPage) {
 // cached serves a page from the cache, or renders it and keeps it when it
 // succeeded. Concurrent requests for the same page wait for one render
 // instead of all rendering it. Only public pages that look the same to
-// every visitor go through it.
+// every visitor go through it. A page served from memory counts as a hit,
+// any other (rendered, or waiting for another request's render) as a miss;
+// signed-in visitors, who bypass the cache, count as neither.
 func (s *Server) cached(h htmlHandler) htmlHandler {
 	return func(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
 		if s.userID(r) != 0 { // signed-in pages show who is signed in
@@ -92,9 +97,11 @@ func (s *Server) cached(h htmlHandler) htmlHandler {
 			if refresh {
 				go s.cache.flight.Do(key, render)
 			}
+			s.cache.metrics.CacheHit()
 			writeCached(w, p)
 			return nil
 		}
+		s.cache.metrics.CacheMiss()
 		v, err, _ := s.cache.flight.Do(key, func() (any, error) {
 			if p, ok, _ := s.cache.get(key); ok {
 				return p, nil

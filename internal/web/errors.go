@@ -30,13 +30,15 @@ func statusOf(code domain.Code) int {
 }
 
 // publicError is what a user may see of an error: its code, a translated
-// message, and the field it concerns. Internal errors are logged with their
-// detail and shown only as a generic message.
+// message, the field it concerns, and the request's id, which a person
+// reporting the problem quotes so it can be found in the logs. Internal
+// errors are logged with their detail and shown only as a generic message.
 type publicError struct {
-	Status  int    `json:"-"`
-	Code    string `json:"code"`
-	Message string `json:"message"`
-	Field   string `json:"field,omitempty"`
+	Status    int    `json:"-"`
+	Code      string `json:"code"`
+	Message   string `json:"message"`
+	Field     string `json:"field,omitempty"`
+	Reference string `json:"reference,omitempty"`
 }
 
 func (s *kit) publicError(r *http.Request, lang i18n.Lang, err error) publicError {
@@ -49,7 +51,8 @@ func (s *kit) publicError(r *http.Request, lang i18n.Lang, err error) publicErro
 		key, args = "error.internal", nil
 	}
 	args = s.translateArgs(lang, args)
-	pe := publicError{Status: statusOf(code), Code: string(code), Message: s.cat.T(lang, key, args)}
+	pe := publicError{Status: statusOf(code), Code: string(code), Message: s.cat.T(lang, key, args),
+		Reference: requestID(r.Context())}
 	var fe *fieldError
 	if errors.As(err, &fe) {
 		pe.Field = fe.Field

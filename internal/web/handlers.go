@@ -1,8 +1,10 @@
 package web
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
+	"time"
 
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
 )
@@ -78,4 +80,29 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 		searchState = "ready"
 	}
 	writeJSON(w, http.StatusOK, map[string]string{"status": "ok", "version": s.version, "search": searchState})
+}
+
+// readyz says whether this instance should get traffic: every migration of
+// this build is applied and the search dictionary has loaded. Otherwise it
+// answers 503 naming what is missing. /healthz only says the process is
+// alive and its database answers.
+func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+	defer cancel()
+	body := map[string]string{"status": "ready", "migrations": "applied", "search": "ready"}
+	status := http.StatusOK
+	switch pending, err := s.app.MigrationsPending(ctx); {
+	case err != nil:
+		s.log.ErrorContext(ctx, "readiness: reading the applied migrations", "err", err)
+		body["migrations"], status = "unknown", http.StatusServiceUnavailable
+	case pending:
+		body["migrations"], status = "pending", http.StatusServiceUnavailable
+	}
+	if s.search == nil || !s.search.Ready() {
+		body["search"], status = "loading", http.StatusServiceUnavailable
+	}
+	if status != http.StatusOK {
+		body["status"] = "unavailable"
+	}
+	writeJSON(w, status, body)
 }

@@ -22,7 +22,7 @@ func TestOnlyPublicRoutesMayBeCached(t *testing.T) {
 		"GET /assets/municipalities.css": true, "GET /api/v1/openapi.json": true, "GET /api/v1/programs": true,
 		"GET /api/v1/programs/{slug}": true, "GET /api/v1/projects": true, "GET /api/v1/projects/{id}": true,
 		"GET /api/v1/municipalities": true, "GET /api/v1/municipalities/{lgcode}": true, "GET /api/v1/skills": true,
-		"GET /api/v1/sdgs": true, "POST /api/v1/credentials/verify": true, "/api/": true, "GET /healthz": true, "/": true,
+		"GET /api/v1/sdgs": true, "POST /api/v1/credentials/verify": true, "/api/": true, "GET /healthz": true, "GET /readyz": true, "/": true,
 		"GET /privacy": true, "GET /terms": true, "GET /contact": true, "GET /municipalities/{lgcode}/privacy": true,
 		"GET /municipalities/{lgcode}/terms": true, "GET /municipalities/{lgcode}/contact": true,
 	}

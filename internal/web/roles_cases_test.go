@@ -173,6 +173,7 @@ func (w *rolesWorld) routeCases() map[string]routeCase {
 		"POST /api/v1/credentials/verify":      {"/api/v1/credentials/verify", url.Values{}, everyone(invalid)},
 		"/api/":                                {"/api/v1/nothing", nil, everyone(missing)},
 		"GET /healthz":                         {"/healthz", nil, everyone(ok)},
+		"GET /readyz":                          {"/readyz", nil, everyone(ok)},
 		"/":                                    {"/nothing-here", nil, everyone(missing)},
 
 		// The API of the board and the workspace: the pages' rights, and 401

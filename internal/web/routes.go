@@ -178,21 +178,24 @@ func (s *Server) routeTable() []route {
 		h("GET /api/v1/engagements/{id}/reports", s.json(s.bearer(team.apiReports))),
 		h("/api/", s.json(s.apiNotFound)),
 
-		// Operations.
+		// Operations: alive, and ready for traffic. Metrics are served only
+		// on their own listener (--metrics-addr), never here.
 		h("GET /healthz", s.healthz),
+		h("GET /readyz", s.readyz),
 
 		// Everything else is a translated 404 page.
 		h("/", s.html(s.notFoundPage)),
 	}
 }
 
-// routes builds the handler from the route table; every route's request
-// passes the text check first (requesttext.go), and private routes' answers
-// are never cached (nostore.go).
-func (s *Server) routes() http.Handler {
+// routes builds the handler from the route table; every route notes its
+// pattern for the metrics (requestid.go), its request passes the text
+// check first (requesttext.go), and private routes' answers are never
+// cached (nostore.go).
+func (s *Server) routes() *http.ServeMux {
 	mux := http.NewServeMux()
 	for _, r := range s.routeTable() {
-		mux.Handle(r.pattern, noStore(r.pattern, s.checkText(r.pattern, r.handler)))
+		mux.Handle(r.pattern, routed(r.pattern, noStore(r.pattern, s.checkText(r.pattern, r.handler))))
 	}
 	return mux
 }

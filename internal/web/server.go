@@ -20,6 +20,7 @@ import (
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
 	"github.com/tsunagu-hub/tsunagu/internal/japanmap"
 	"github.com/tsunagu-hub/tsunagu/internal/legal"
+	"github.com/tsunagu-hub/tsunagu/internal/metrics"
 	"github.com/tsunagu-hub/tsunagu/internal/refdata"
 	"github.com/tsunagu-hub/tsunagu/internal/search"
 )
@@ -48,6 +49,9 @@ type Config struct {
 	// page and privacy notice (and by municipalities that have not written
 	// their own contact page yet).
 	Contact string
+	// Metrics records each request's latency and status by route pattern
+	// and the page cache's hits; nil records nothing.
+	Metrics *metrics.Metrics
 }
 
 // Server is the web side of Tsunagu: the route table and the middleware
@@ -69,6 +73,7 @@ type kit struct {
 	now     func() time.Time
 	pages   *pages
 	cache   *pageCache
+	metrics *metrics.Metrics
 	japan   *japanmap.Renderer // the map of Japan, projected once
 
 	verifyLimit *auth.RateLimiter // per client address, on the verify endpoints
@@ -102,29 +107,33 @@ func New(cfg Config) (*Server, error) {
 	if now == nil {
 		now = time.Now
 	}
-	log := cfg.Logger
-	if log == nil {
-		log = slog.New(slog.DiscardHandler)
+	log := slog.New(slog.DiscardHandler)
+	if cfg.Logger != nil {
+		// Every line logged while serving a request carries its id.
+		log = slog.New(withRequestIDs(cfg.Logger.Handler()))
 	}
 	services := cfg.App
 	return &Server{&kit{app: services, ref: cfg.Ref, cat: cfg.Catalog, search: cfg.Search, log: log,
-		version: cfg.Version, now: now, pages: p, sdgCSSBytes: sdgStyles(cfg.Ref),
-		cache: newPageCache(services.Version, time.Now, cfg.CacheMaxAge), japan: japanmap.New(cfg.Ref),
+		version: cfg.Version, now: now, pages: p, sdgCSSBytes: sdgStyles(cfg.Ref), metrics: cfg.Metrics,
+		cache: newPageCache(services.Version, time.Now, cfg.CacheMaxAge, cfg.Metrics), japan: japanmap.New(cfg.Ref),
 		verifyLimit: auth.NewRateLimiter(verifyBurst, verifyEvery, nil), sessions: newSessions(services.Sessions(), cfg.SecureCookies),
 		legal: docs, contact: cfg.Contact, proxies: cfg.TrustedProxies,
 		httpsBase: strings.HasPrefix(cfg.BaseURL, "https://")}}, nil
 }
 
-// Handler returns the whole HTTP handler with its middleware: the client
-// is identified (through trusted proxies), security headers go on every
-// response, sessions are loaded and saved, cross-origin form posts are
-// refused with a translated page, and panics become a 500 page.
+// Handler returns the whole HTTP handler with its middleware: the request
+// gets its id (and, with metrics, its latency and status are recorded),
+// the client is identified (through trusted proxies), security headers go
+// on every response, sessions are loaded and saved, cross-origin form
+// posts are refused with a translated page, and panics become a 500 page.
 func (s *Server) Handler() http.Handler {
 	csrf := http.NewCrossOriginProtection()
 	csrf.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, r, s.language(w, r), domain.Errorf(domain.CodeForbidden, "error.cross_origin"))
 	}))
-	return s.identifyClient(s.securityHeaders(s.sessions.LoadAndSave(s.expireIdleStaff(s.withPrincipal(csrf.Handler(s.recoverPanics(s.routes())))))))
+	mux := s.routes()
+	return s.trace(mux, s.identifyClient(s.securityHeaders(s.sessions.LoadAndSave(s.expireIdleStaff(
+		s.withPrincipal(csrf.Handler(s.recoverPanics(mux))))))))
 }
 
 // ping reports whether the database answers, for /healthz.

@@ -225,7 +225,7 @@ func TestVerifyIsRateLimited(t *testing.T) {
 	}
 	status, got, h := verifyAPI(t, srv.URL, "not.a.jwt")
 	want := map[string]any{"error": map[string]any{"code": "rate_limited",
-		"message": "短い間に確認の回数が多すぎます。1分ほど待ってから、もう一度お試しください。"}}
+		"message": "短い間に確認の回数が多すぎます。1分ほど待ってから、もう一度お試しください。", "reference": h.Get("X-Request-Id")}}
 	if status != 429 || h.Get("Retry-After") != "3" || !reflect.DeepEqual(got, want) {
 		t.Errorf("API over the limit: %d %+v", status, got)
 	}
