@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"log/slog"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -55,6 +56,11 @@ func (s settings) loadKeys(create bool, log *slog.Logger) (*keyring.Ring, error)
 			return nil, nil
 		}
 		return ring, err
+	}
+	// A fresh machine has no data directory yet: the key file is the
+	// first thing written there.
+	if err := os.MkdirAll(s.data, 0o750); err != nil {
+		return nil, fmt.Errorf("create data directory: %w", err)
 	}
 	ring, created, err := keyring.LoadOrCreate(path)
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -95,7 +96,8 @@ func (s *started) getJSON(t *testing.T, path string) []byte {
 }
 
 func TestServeDemoOnSQLite(t *testing.T) {
-	s := startServe(t, "--data", t.TempDir(), "--demo")
+	// As on a fresh machine, the data directory does not exist yet.
+	s := startServe(t, "--data", filepath.Join(t.TempDir(), "tsunagu-data"), "--demo")
 	var health map[string]string
 	json.Unmarshal(s.getJSON(t, "/healthz"), &health)
 	if health["status"] != "ok" || health["search"] != "ready" { // the demo load waited for the dictionary
