@@ -45,6 +45,8 @@ const usage = `Usage: tsunagu <command> [flags]
 Commands:
   serve     run the web server (add --demo to load the Ota demo into an empty database)
   migrate   apply database migrations
+  doctor    check the database, migrations, SMTP, the base URL, the proxy, the key file and issuer keys,
+            disk space and the clock with serve's settings; says what to fix (exit 1 when a check fails)
   seed      load data: seed --demo
   match     what-if cohort allocation: match --input FILE.json --method stable|optimal
   outbox    show mail waiting in the outbox (add --all for sent mail too)
@@ -67,8 +69,9 @@ Settings come from flags or the environment:
   --db    TSUNAGU_DB    (default: embedded SQLite; or postgres://user@host/db)
   --key-file TSUNAGU_KEY_FILE (serve, migrate, credential rotate, keys: seals the issuers' signing keys;
           default on SQLite DATA/tsunagu.key, made by serve; on PostgreSQL required, the same file on every instance)
-  serve also takes --base-url (TSUNAGU_BASE_URL) for links in mail and
-  --smtp (TSUNAGU_SMTP); without SMTP, mail stays in the outbox
+  serve also takes --base-url (TSUNAGU_BASE_URL) for links in mail,
+  --smtp (TSUNAGU_SMTP; without SMTP, mail stays in the outbox), --contact (TSUNAGU_CONTACT)
+  and --trusted-proxy (TSUNAGU_TRUSTED_PROXY); doctor reads the same settings (not --contact)
 `
 
 // run is the whole program, with its inputs passed in so tests can call it.
@@ -83,6 +86,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return serve(ctx, rest, getenv, stdout, stderr)
 	case "migrate":
 		return migrate(ctx, rest, getenv, stdout, stderr)
+	case "doctor":
+		return doctorCmd(ctx, rest, getenv, stdout, stderr)
 	case "seed":
 		return seedCmd(ctx, rest, getenv, stdout, stderr)
 	case "match":
