@@ -47,6 +47,8 @@ Commands:
   migrate   apply database migrations
   backup    backup --out FILE: a consistent copy of the SQLite database, also while serving (PostgreSQL: pg_dump)
   restore   restore [--force] FILE: put a backup in place of the SQLite database (stop the server first)
+  doctor    check the database, migrations, SMTP, the base URL, the proxy, the key file and issuer keys,
+            disk space and the clock with serve's settings; says what to fix (exit 1 when a check fails)
   seed      load data: seed --demo
   match     what-if cohort allocation: match --input FILE.json --method stable|optimal
   outbox    show mail waiting in the outbox (add --all for sent mail too)
@@ -69,8 +71,9 @@ Settings come from flags or the environment:
   --db    TSUNAGU_DB    (default: embedded SQLite; or postgres://user@host/db)
   --key-file TSUNAGU_KEY_FILE (serve, migrate, credential rotate, keys: seals the issuers' signing keys;
           default on SQLite DATA/tsunagu.key, made by serve; on PostgreSQL required, the same file on every instance)
-  serve also takes --base-url (TSUNAGU_BASE_URL) for links in mail and
-  --smtp (TSUNAGU_SMTP); without SMTP, mail stays in the outbox;
+  serve also takes --base-url (TSUNAGU_BASE_URL) for links in mail,
+  --smtp (TSUNAGU_SMTP; without SMTP, mail stays in the outbox), --contact (TSUNAGU_CONTACT)
+  and --trusted-proxy (TSUNAGU_TRUSTED_PROXY); doctor reads the same settings (not --contact);
   --metrics-addr (TSUNAGU_METRICS_ADDR) serves Prometheus metrics at /metrics on a second,
   private listener (default off); /healthz says alive, /readyz ready for traffic
 `
@@ -87,6 +90,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return serve(ctx, rest, getenv, stdout, stderr)
 	case "migrate":
 		return migrate(ctx, rest, getenv, stdout, stderr)
+	case "doctor":
+		return doctorCmd(ctx, rest, getenv, stdout, stderr)
 	case "seed":
 		return seedCmd(ctx, rest, getenv, stdout, stderr)
 	case "match":

@@ -80,19 +80,12 @@ func (s *Store) LockMigrations(ctx context.Context) (locked *Store, unlock func(
 
 // MigrationsPending reports whether an embedded migration has not been
 // applied to the database yet (a database never migrated has them all
-// pending). It reads through the read pool and takes no lock, so a
-// readiness probe never waits for the writer or for a migration running
-// on another instance.
+// pending). It reads through the read pool, takes no lock and creates
+// nothing (PendingMigrations), so a readiness probe never waits for the
+// writer or for a migration running on another instance.
 func (s *Store) MigrationsPending(ctx context.Context) (bool, error) {
-	p, err := s.provider(s.read)
-	if err != nil {
-		return false, err
-	}
-	pending, err := p.HasPending(ctx)
-	if err != nil {
-		return false, fmt.Errorf("migrations: %w", err)
-	}
-	return pending, nil
+	st, err := s.PendingMigrations(ctx)
+	return len(st.Pending) > 0, err
 }
 
 // migrations returns the migration provider for the store's engine.
