@@ -54,6 +54,10 @@ const DefaultReplicaBackoff = 5 * time.Second
 // timeout.
 const replicaConnectTimeout = 2 * time.Second
 
+// replicaPoolSize is the most connections an instance opens to the
+// replica, as many as to the primary.
+const replicaPoolSize = 16
+
 // WithReplicaReads returns a context in which the store may (allowed) or
 // may not answer its replica-safe reads from the read replica. Without it
 // every read goes to the primary: background work and the command line
@@ -96,8 +100,8 @@ func openReplica(ctx context.Context, url string, backoff time.Duration) (*repli
 		backoff = DefaultReplicaBackoff
 	}
 	db := stdlib.OpenDB(*cfg)
-	db.SetMaxOpenConns(16)
-	db.SetMaxIdleConns(16)
+	db.SetMaxOpenConns(replicaPoolSize)
+	db.SetMaxIdleConns(replicaPoolSize)
 	db.SetConnMaxIdleTime(5 * time.Minute)
 	r := &replica{db: db, backoff: backoff}
 	if err := db.PingContext(ctx); err != nil && ctx.Err() == nil {
@@ -110,7 +114,15 @@ func openReplica(ctx context.Context, url string, backoff time.Duration) (*repli
 // up says whether the replica may be tried: it is not backing off.
 func (r *replica) up() bool { return time.Now().UnixNano() >= r.downUntil.Load() }
 
-func (r *replica) markDown() { r.downUntil.Store(time.Now().Add(r.backoff).UnixNano()) }
+// markDown leaves the replica alone for the back-off, and drops its idle
+// connections: after a restart they are dead, and each would fail once.
+func (r *replica) markDown() {
+	r.downUntil.Store(time.Now().Add(r.backoff).UnixNano())
+	if r.db != nil {
+		r.db.SetMaxIdleConns(0)
+		r.db.SetMaxIdleConns(replicaPoolSize)
+	}
+}
 
 // failed decides what a failed replica read means. When the caller has
 // gone (its context ended) the error is theirs. Otherwise the read is
