@@ -233,6 +233,57 @@ func TestCommandLine(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "unsupported database URL") {
 		t.Errorf("mysql URL: %v", err)
 	}
+	// A read replica needs PostgreSQL, by flag or from the environment.
+	replicaEnv := func(k string) string {
+		if k == "TSUNAGU_DB_READ" {
+			return "postgres://postgres@127.0.0.1:5433/x"
+		}
+		return ""
+	}
+	for _, c := range []struct {
+		args []string
+		env  func(string) string
+	}{
+		{[]string{"tsunagu", "serve", "--data", t.TempDir(), "--db-read", "postgres://postgres@127.0.0.1:5433/x"}, noEnv},
+		{[]string{"tsunagu", "serve", "--data", t.TempDir()}, replicaEnv},
+	} {
+		err := run(context.Background(), c.args, c.env, nil, io.Discard, io.Discard)
+		if exitCode(err) != 2 || !strings.Contains(err.Error(), "--db-read (TSUNAGU_DB_READ) needs PostgreSQL") {
+			t.Errorf("%v with SQLite: exit %d, %v", c.args, exitCode(err), err)
+		}
+	}
+}
+
+// TestServeWithReadReplica serves with --db-read on the test standby:
+// while the standby's replay is paused, a visitor's API read does not see
+// a municipality just added on the primary; once it has replayed, it does.
+func TestServeWithReadReplica(t *testing.T) {
+	pg := storetest.PostgresURL(t)
+	rep := storetest.ReplicaURL(t, pg)
+	s := startServe(t, "--db", pg, "--db-read", rep, "--key-file", newKeyFile(t))
+	ctx := context.Background()
+	st, err := store.Open(ctx, pg, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	storetest.HoldStandby(t, pg, rep)
+	storetest.CatchUp(t, pg, rep) // the migrations the server ran
+	municipalities := func() string { return string(s.getJSON(t, "/api/v1/municipalities")) }
+	resume := storetest.PauseReplay(t, rep)
+	if err := st.Directory().CreateMunicipality(ctx, &domain.Municipality{LGCode: "131113", Slug: "ota", Name: "大田区",
+		PrefCode: 13}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(municipalities(), "131113") {
+		t.Error("a visitor's read did not come from the paused standby")
+	}
+	resume()
+	storetest.CatchUp(t, pg, rep)
+	if !strings.Contains(municipalities(), "131113") {
+		t.Error("the standby replayed the new municipality, yet a visitor does not see it")
+	}
+	s.getJSON(t, "/healthz")
 }
 
 func TestEnvironmentSettings(t *testing.T) {

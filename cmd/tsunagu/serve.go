@@ -34,6 +34,8 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	s.flags(fs, getenv)
 	s.keyFileFlag(fs, getenv)
 	fs.BoolVar(&s.demo, "demo", false, "load the Ota demo when the database is empty")
+	fs.StringVar(&s.dbRead, "db-read", getenv("TSUNAGU_DB_READ"), "a PostgreSQL hot standby of --db, postgres://…, "+
+		"for visitors' reads of the public pages (default: every read from --db)")
 	var baseURL, smtpURL, contact string
 	fs.StringVar(&smtpURL, "smtp", getenv("TSUNAGU_SMTP"), "SMTP server for mail, e.g. smtp://user:pass@host:587?from=noreply@example.jp (default: keep mail in the outbox)")
 	fs.StringVar(&baseURL, "base-url", getenv("TSUNAGU_BASE_URL"), "where people reach the site, for links in mails (default http://ADDR)")
@@ -49,6 +51,10 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	}
 	if err := proxies.fromEnv(getenv("TSUNAGU_TRUSTED_PROXY")); err != nil {
 		return &usageError{err.Error()}
+	}
+	if s.dbRead != "" && !strings.HasPrefix(s.db, "postgres://") && !strings.HasPrefix(s.db, "postgresql://") {
+		return &usageError{"--db-read (TSUNAGU_DB_READ) needs PostgreSQL: set --db to postgres://…; " +
+			"SQLite is one instance with its own read pool and has no replicas"}
 	}
 	log := newLogger(stderr)
 	// The Japanese dictionary keeps about 90 MB live; a soft memory limit

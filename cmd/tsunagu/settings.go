@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"net/netip"
+	"net/url"
 	"strings"
 	"time"
 
@@ -19,6 +20,7 @@ import (
 // settings are the options shared by the commands that touch the database.
 type settings struct {
 	addr, data, db string
+	dbRead         string // a PostgreSQL standby for the public pages' reads (serve)
 	keyFile        string // seals the issuers' signing keys (commands that sign or migrate)
 	demo           bool
 }
@@ -55,7 +57,11 @@ func parse(fs *flag.FlagSet, args []string) error {
 func openStore(ctx context.Context, s settings, log *slog.Logger) (*store.Store, error) {
 	ctx, cancel := context.WithTimeout(ctx, time.Minute)
 	defer cancel()
-	st, err := store.Open(ctx, s.db, s.data)
+	var opts []store.Option
+	if s.dbRead != "" {
+		opts = append(opts, store.ReadReplica(s.dbRead))
+	}
+	st, err := store.Open(ctx, s.db, s.data, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -65,6 +71,11 @@ func openStore(ctx context.Context, s settings, log *slog.Logger) (*store.Store,
 		return nil, err
 	}
 	log.Info("database ready", "engine", st.Engine(), "migrations_applied", n)
+	if rs := st.ReplicaStats(); rs.Configured && rs.Up {
+		log.Info("visitors' public pages read from the replica", "replica", redactedURL(s.dbRead))
+	} else if rs.Configured {
+		log.Warn("the read replica does not answer: its reads go to the primary until it does", "replica", redactedURL(s.dbRead))
+	}
 	return st, nil
 }
 
@@ -81,6 +92,15 @@ func migrateAll(ctx context.Context, st *store.Store) (n int, err error) {
 		return n, err
 	}
 	return n, jobs.Migrate(ctx, locked)
+}
+
+// redactedURL shows a database URL without its password.
+func redactedURL(s string) string {
+	u, err := url.Parse(s)
+	if err != nil {
+		return "(not a URL)"
+	}
+	return u.Redacted()
 }
 
 func newLogger(w io.Writer) *slog.Logger {

@@ -51,6 +51,9 @@ func (s *Entries) Form(ctx context.Context, slug string) (EntryForm, error) {
 	if userID == 0 {
 		return EntryForm{}, ErrSignIn
 	}
+	// The token's account acts: like a signed-in person it reads the
+	// program and its projects from the primary.
+	ctx = WithPrincipal(ctx, Principal{UserID: userID, Address: PrincipalFrom(ctx).Address})
 	return s.form(ctx, userID, slug)
 }
 
@@ -68,6 +71,9 @@ func (s *Entries) FormByToken(ctx context.Context, token string, hasToken bool, 
 	if userID == 0 {
 		return EntryForm{}, ErrSignIn
 	}
+	// The token's account acts: like a signed-in person it reads the
+	// program and its projects from the primary.
+	ctx = WithPrincipal(ctx, Principal{UserID: userID, Address: PrincipalFrom(ctx).Address})
 	return s.form(ctx, userID, slug)
 }
 

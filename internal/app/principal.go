@@ -1,6 +1,10 @@
 package app
 
-import "context"
+import (
+	"context"
+
+	"github.com/tsunagu-hub/tsunagu/internal/store"
+)
 
 // Principal is who acts: a signed-in person (UserID), a visitor (UserID
 // 0), or the operator (System: background work and the command line,
@@ -21,8 +25,13 @@ func AsOperator(ctx context.Context) context.Context {
 
 type principalKey struct{}
 
-// WithPrincipal returns a context that carries who acts.
+// WithPrincipal returns a context that carries who acts. It also says
+// where the public data is read from: a visitor (not signed in) may be
+// shown it from the read replica, a second or so late like the cached
+// pages; a signed-in person and the operator read from the primary, so
+// they see their own writes at once.
 func WithPrincipal(ctx context.Context, p Principal) context.Context {
+	ctx = store.WithReplicaReads(ctx, p.UserID == 0 && !p.System)
 	return context.WithValue(ctx, principalKey{}, p)
 }
 

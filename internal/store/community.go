@@ -41,6 +41,7 @@ func scanEvent(row interface{ Scan(...any) error }) (EventRow, error) {
 // Events lists events ending after since, soonest first; municipalityID 0
 // means every municipality.
 func (s Community) Events(ctx context.Context, municipalityID int64, since time.Time) ([]EventRow, error) {
+	s.core = s.replicaSafe(ctx)
 	q := `SELECT ` + eventColumns + ` FROM events e WHERE e.ends_at >= $1`
 	args := []any{since.UTC()}
 	if municipalityID != 0 {

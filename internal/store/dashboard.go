@@ -72,6 +72,7 @@ type OutcomeTotal struct {
 // Dashboard computes the figures of a program, or of every program of the
 // municipality.
 func (s Insights) Dashboard(ctx context.Context, sc DashboardScope) (Dashboard, error) {
+	s.core = s.replicaSafe(ctx)
 	d := Dashboard{SkillsOffered: map[string]int{}, SkillsAsked: map[string]int{}, SDGsProjects: map[int]int{},
 		SDGsInterest: map[int]int{}, ReviewAverage: map[string]float64{}, ReviewCount: map[string]int{}}
 	cond, arg := sc.scopeSQL()

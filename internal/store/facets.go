@@ -20,6 +20,7 @@ type Facets struct {
 
 // ProjectFacets counts the projects matching f by each filter dimension.
 func (s Projects) ProjectFacets(ctx context.Context, f ProjectFilter) (Facets, error) {
+	s.core = s.replicaSafe(ctx)
 	fc := Facets{SDG: map[int]int{}, Skill: map[string]int{}, Style: map[string]int{}, Reward: map[string]int{},
 		Municipality: map[int64]int{}, Hours: map[int]int{}}
 	type dim struct {

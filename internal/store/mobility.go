@@ -17,6 +17,7 @@ type Flow struct {
 
 // MobilityFlows lists the flows between municipalities, largest first.
 func (s Insights) MobilityFlows(ctx context.Context) ([]Flow, error) {
+	s.core = s.replicaSafe(ctx)
 	rows, err := s.query(ctx, `SELECT a.talent_id, a.municipality_id, a.starts_on, g.status, g.completed_at
 		FROM agreements a JOIN engagements g ON g.project_id = a.project_id
 		WHERE `+acceptedByAll+`

@@ -33,6 +33,7 @@ func (s Directory) CreateMunicipality(ctx context.Context, m *domain.Municipalit
 
 // Municipalities lists the hub's municipalities by lgcode.
 func (s Directory) Municipalities(ctx context.Context) ([]domain.Municipality, error) {
+	s.core = s.replicaSafe(ctx)
 	rows, err := s.query(ctx, `SELECT `+municipalityColumns+` FROM municipalities ORDER BY lgcode`)
 	if err != nil {
 		return nil, err
@@ -51,6 +52,7 @@ func (s Directory) Municipalities(ctx context.Context) ([]domain.Municipality, e
 
 // MunicipalityByLGCode finds a hub municipality by its code.
 func (s Directory) MunicipalityByLGCode(ctx context.Context, lgcode string) (domain.Municipality, error) {
+	s.core = s.replicaSafe(ctx)
 	m, err := scanMunicipality(s.queryRow(ctx, `SELECT `+municipalityColumns+` FROM municipalities WHERE lgcode = $1`, lgcode))
 	if errors.Is(err, sql.ErrNoRows) {
 		return m, domain.NotFound("municipality")
@@ -60,6 +62,7 @@ func (s Directory) MunicipalityByLGCode(ctx context.Context, lgcode string) (dom
 
 // MunicipalityByID finds a hub municipality by id.
 func (s Directory) MunicipalityByID(ctx context.Context, id int64) (domain.Municipality, error) {
+	s.core = s.replicaSafe(ctx)
 	m, err := scanMunicipality(s.queryRow(ctx, `SELECT `+municipalityColumns+` FROM municipalities WHERE id = $1`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return m, domain.NotFound("municipality")

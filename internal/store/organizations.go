@@ -45,6 +45,7 @@ func (s Directory) Organization(ctx context.Context, id int64) (domain.Organizat
 
 // OrganizationsByID loads several organizations at once, keyed by id.
 func (s Directory) OrganizationsByID(ctx context.Context, ids []int64) (map[int64]domain.Organization, error) {
+	s.core = s.replicaSafe(ctx)
 	out := make(map[int64]domain.Organization, len(ids))
 	if len(ids) == 0 {
 		return out, nil

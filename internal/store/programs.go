@@ -103,6 +103,7 @@ func (s Directory) CreateProgram(ctx context.Context, p *domain.Program) error {
 
 // ProgramBySlug finds a program with its co-hosts.
 func (s Directory) ProgramBySlug(ctx context.Context, slug string) (domain.Program, error) {
+	s.core = s.replicaSafe(ctx)
 	p, err := scanProgram(s.queryRow(ctx, `SELECT `+programColumns+` FROM programs WHERE slug = $1`, slug))
 	if errors.Is(err, sql.ErrNoRows) {
 		return p, domain.NotFound("program")
@@ -128,6 +129,7 @@ func (s Directory) ProgramByID(ctx context.Context, id int64) (domain.Program, e
 // Programs lists programs, newest entry window first; municipalityID 0 lists
 // every municipality's.
 func (s Directory) Programs(ctx context.Context, municipalityID int64) ([]domain.Program, error) {
+	s.core = s.replicaSafe(ctx)
 	rows, err := s.query(ctx, `SELECT `+programColumns+` FROM programs
 		WHERE $1 = 0 OR municipality_id = $1 ORDER BY entry_opens_at DESC, id`, municipalityID)
 	if err != nil {

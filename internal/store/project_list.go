@@ -111,6 +111,7 @@ func (s Projects) where(f ProjectFilter, skip facet) (string, []any) {
 // ('published' sorts after 'closed', so descending order puts it first and
 // the index on status and id gives the order), newest first.
 func (s Projects) ListProjects(ctx context.Context, f ProjectFilter) (ProjectPage, error) {
+	s.core = s.replicaSafe(ctx)
 	var page ProjectPage
 	if f.Limit <= 0 {
 		f.Limit = 20

@@ -125,6 +125,7 @@ func (s Projects) SetProjectStatus(ctx context.Context, id int64, status domain.
 
 // Project finds a project by id with its goals and skills.
 func (s Projects) Project(ctx context.Context, id int64) (domain.Project, error) {
+	s.core = s.replicaSafe(ctx)
 	p, err := scanProject(s.queryRow(ctx, `SELECT `+projectColumns+` FROM projects p WHERE p.id = $1`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return p, domain.NotFound("project")

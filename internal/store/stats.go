@@ -14,6 +14,7 @@ type ProgramStats struct {
 
 // ProgramStats counts a program's public projects and its entries.
 func (s Insights) ProgramStats(ctx context.Context, programID int64) (ProgramStats, error) {
+	s.core = s.replicaSafe(ctx)
 	var st ProgramStats
 	err := s.queryRow(ctx, `SELECT
 		(SELECT COUNT(*) FROM projects WHERE program_id = $1 AND status IN ('published', 'closed')),
@@ -38,6 +39,7 @@ type HubStats struct {
 
 // HubStats counts what the hub holds.
 func (s Insights) HubStats(ctx context.Context) (HubStats, error) {
+	s.core = s.replicaSafe(ctx)
 	var h HubStats
 	err := s.queryRow(ctx, `SELECT
 		(SELECT COUNT(*) FROM municipalities),

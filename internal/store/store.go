@@ -39,7 +39,9 @@ type querier interface {
 // transactions. What it keeps is reached through one repository per
 // capability (Accounts, Entries, …). Inside InTx, reads and writes go
 // through the transaction, also through the repositories of the tx store;
-// otherwise reads use the read pool and writes the writer.
+// otherwise reads use the read pool and writes the writer, and with a
+// read replica the replica-safe reads of visitors use the replica
+// (replica.go).
 type Store struct {
 	core
 }
@@ -66,6 +68,9 @@ type core struct {
 	// LISTEN/NOTIFY), bumped by Listen.
 	remote *atomic.Uint64
 	url    string // the PostgreSQL URL, for the listening connection
+	// replica is the read replica (a PostgreSQL standby), or nil; only the
+	// replica-safe reads use it (replica.go).
+	replica *replica
 	// afterCommit holds work to run once the outermost transaction has
 	// committed (inside InTx; shared by nested calls).
 	afterCommit *[]func(context.Context) error
@@ -76,10 +81,27 @@ type core struct {
 
 // Open connects to the database named by url: "" or "sqlite:PATH" for SQLite
 // (the default file is tsunagu.db in dataDir), "postgres://…" for PostgreSQL.
-func Open(ctx context.Context, url, dataDir string) (*Store, error) {
+// Options add a read replica (PostgreSQL only).
+func Open(ctx context.Context, url, dataDir string, opts ...Option) (*Store, error) {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
+	postgres := strings.HasPrefix(url, "postgres://") || strings.HasPrefix(url, "postgresql://")
+	if o.replicaURL != "" && !postgres {
+		return nil, errors.New("a read replica needs PostgreSQL as the primary database: SQLite already reads through a pool of its own")
+	}
 	switch {
-	case strings.HasPrefix(url, "postgres://"), strings.HasPrefix(url, "postgresql://"):
-		return openPostgres(ctx, url)
+	case postgres:
+		st, err := openPostgres(ctx, url)
+		if err != nil || o.replicaURL == "" {
+			return st, err
+		}
+		if st.replica, err = openReplica(ctx, o.replicaURL, o.replicaBackoff); err != nil {
+			st.Close()
+			return nil, err
+		}
+		return st, nil
 	case url == "":
 		if err := os.MkdirAll(dataDir, 0o750); err != nil {
 			return nil, fmt.Errorf("create data directory: %w", err)
@@ -191,13 +213,19 @@ func (s *Store) Engine() Engine { return s.engine }
 
 // Close releases the connections.
 func (s *Store) Close() error {
-	if s.read == s.write {
-		return s.read.Close()
+	var err error
+	if s.replica != nil {
+		err = s.replica.db.Close()
 	}
-	return errors.Join(s.write.Close(), s.read.Close())
+	if s.read == s.write {
+		return errors.Join(s.read.Close(), err)
+	}
+	return errors.Join(s.write.Close(), s.read.Close(), err)
 }
 
-// Ping checks that the database answers.
+// Ping checks that the database answers: the primary. A read replica that
+// does not answer is not the instance's failure (its reads go to the
+// primary), so it must not take the instance out of a load balancer.
 func (s *Store) Ping(ctx context.Context) error { return s.read.PingContext(ctx) }
 
 // PoolStats are the statistics of the store's connection pools by name: on

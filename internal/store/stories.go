@@ -20,6 +20,7 @@ type Story struct {
 // Stories lists the completed engagements that may be told publicly,
 // newest first; municipalityID 0 means every municipality.
 func (s Community) Stories(ctx context.Context, municipalityID int64) ([]Story, error) {
+	s.core = s.replicaSafe(ctx)
 	gs, err := Workspaces(s).Engagements(ctx, municipalityID)
 	if err != nil {
 		return nil, err
@@ -39,6 +40,7 @@ func (s Community) Stories(ctx context.Context, municipalityID int64) ([]Story, 
 
 // StoryOf is one engagement's story, or not found when it may not be told.
 func (s Community) StoryOf(ctx context.Context, engagementID int64) (Story, error) {
+	s.core = s.replicaSafe(ctx)
 	g, err := Workspaces(s).Engagement(ctx, engagementID)
 	if err != nil {
 		return Story{}, err

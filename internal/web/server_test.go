@@ -50,14 +50,15 @@ func must(t testing.TB, err error) {
 
 func newWorld(t testing.TB) *world { return newWorldOn(t, "") }
 
-// newWorldOn builds the world on SQLite ("") or the PostgreSQL URL given.
-func newWorldOn(t testing.TB, dbURL string) *world {
+// newWorldOn builds the world on SQLite ("") or the PostgreSQL URL given,
+// with the store's options (a read replica).
+func newWorldOn(t testing.TB, dbURL string, opts ...store.Option) *world {
 	t.Helper()
 	ctx := context.Background()
 	ref, err := refdata.Load()
 	must(t, err)
 	dir := t.TempDir()
-	st, err := store.Open(ctx, dbURL, dir)
+	st, err := store.Open(ctx, dbURL, dir, opts...)
 	must(t, err)
 	t.Cleanup(func() { st.Close() })
 	_, err = st.Migrate(ctx)
