@@ -116,7 +116,7 @@ func (c *Credentials) Revoke(ctx context.Context, lgcode, id, reason string) err
 	}
 	reason = strings.TrimSpace(reason)
 	if reason == "" {
-		return domain.Errorf(domain.CodeInvalid, "error.required", "Field", "reason")
+		return domain.Errorf(domain.CodeInvalid, "error.required", "Field", "cred.revoke_reason")
 	}
 	return c.app.Change(ctx, func(tx *Tx) error {
 		if err := tx.Issuance().RevokeCredential(ctx, cr.ID, reason); err != nil {

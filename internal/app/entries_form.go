@@ -116,12 +116,19 @@ func (s *Entries) Enter(ctx context.Context, f EntryForm, in EntryInput) (domain
 	var v domain.ValidationErrors
 	var choices []int64
 	var titles []string
+	chosen := map[int64]bool{}
 	for _, id := range in.Choices {
-		if p, ok := published[id]; ok {
+		p, ok := published[id]
+		switch {
+		case !ok:
+			v.Add("choices", "error.choice_program")
+		case chosen[id]:
+			// Named by its title, as the form lists it, not by its id.
+			v.Add("choices", "error.choice_twice", "Title", p.Title)
+		default:
+			chosen[id] = true
 			choices = append(choices, id)
 			titles = append(titles, p.Title)
-		} else {
-			v.Add("choices", "error.choice_program")
 		}
 	}
 	motivation := strings.TrimSpace(in.Motivation)

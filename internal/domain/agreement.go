@@ -92,7 +92,7 @@ func (a *Agreement) Validate() error {
 		v.Add("period", "error.period_order")
 	}
 	if strings.TrimSpace(a.Deliverables) == "" {
-		v.Add("deliverables", "error.required", "Field", "deliverables")
+		v.Add("deliverables", "error.required", "Field", "agreement.deliverables")
 	}
 	if len([]rune(a.Deliverables)) > 4000 {
 		v.Add("deliverables", "error.too_long", "Max", 4000)

@@ -24,7 +24,7 @@ type Event struct {
 func (e *Event) Validate() error {
 	var v ValidationErrors
 	if strings.TrimSpace(e.Title) == "" {
-		v.Add("title", "error.required", "Field", "title")
+		v.Add("title", "error.required", "Field", "event.name")
 	} else if len([]rune(e.Title)) > 120 {
 		v.Add("title", "error.too_long", "Max", 120)
 	}
@@ -92,17 +92,17 @@ type Idea struct {
 func (i *Idea) Validate() error {
 	var v ValidationErrors
 	if strings.TrimSpace(i.Title) == "" {
-		v.Add("title", "error.required", "Field", "title")
+		v.Add("title", "error.required", "Field", "idea.name")
 	} else if len([]rune(i.Title)) > 120 {
 		v.Add("title", "error.too_long", "Max", 120)
 	}
 	if strings.TrimSpace(i.Body) == "" {
-		v.Add("body", "error.required", "Field", "body")
+		v.Add("body", "error.required", "Field", "idea.body")
 	} else if len([]rune(i.Body)) > 4000 {
 		v.Add("body", "error.too_long", "Max", 4000)
 	}
 	if i.MunicipalityID == 0 {
-		v.Add("municipality", "error.required", "Field", "municipality")
+		v.Add("municipality", "error.required_choice", "Field", "idea.to")
 	}
 	return v.Err()
 }

@@ -103,7 +103,7 @@ type ScoutOffer struct {
 func (o *ScoutOffer) Validate() error {
 	var v ValidationErrors
 	if strings.TrimSpace(o.Message) == "" {
-		v.Add("message", "error.required", "Field", "message")
+		v.Add("message", "error.required", "Field", "pool.message")
 	} else if len([]rune(o.Message)) > 2000 {
 		v.Add("message", "error.too_long", "Max", 2000)
 	}

@@ -43,7 +43,7 @@ type Milestone struct {
 func (m *Milestone) Validate() error {
 	var v ValidationErrors
 	if strings.TrimSpace(m.Title) == "" {
-		v.Add("title", "error.required", "Field", "title")
+		v.Add("title", "error.required", "Field", "work.milestone_title")
 	} else if len([]rune(m.Title)) > 200 {
 		v.Add("title", "error.too_long", "Max", 200)
 	}
@@ -90,7 +90,7 @@ func (m *Meeting) Validate() error {
 		v.Add("minutes", "error.range", "Min", 5, "Max", 600)
 	}
 	if strings.TrimSpace(m.Notes) == "" {
-		v.Add("notes", "error.required", "Field", "notes")
+		v.Add("notes", "error.required", "Field", "work.notes")
 	} else if len([]rune(m.Notes)) > 8000 {
 		v.Add("notes", "error.too_long", "Max", 8000)
 	}
@@ -126,7 +126,7 @@ func (r *Report) Validate() error {
 		v.Add("hours", "error.range", "Min", 0, "Max", 300)
 	}
 	if strings.TrimSpace(r.Done) == "" {
-		v.Add("done", "error.required", "Field", "done")
+		v.Add("done", "error.required", "Field", "work.done")
 	}
 	for name, text := range map[string]string{"done": r.Done, "next": r.Next, "blockers": r.Blockers} {
 		if len([]rune(text)) > 4000 {
@@ -149,7 +149,7 @@ type Message struct {
 func (m *Message) Validate() error {
 	var v ValidationErrors
 	if strings.TrimSpace(m.Body) == "" {
-		v.Add("body", "error.required", "Field", "body")
+		v.Add("body", "error.required", "Field", "work.message")
 	} else if len([]rune(m.Body)) > 4000 {
 		v.Add("body", "error.too_long", "Max", 4000)
 	}

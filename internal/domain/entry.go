@@ -74,7 +74,7 @@ func (s EntryStatus) Withdrawable() bool {
 func (e *Entry) Validate() error {
 	var v ValidationErrors
 	if e.MunicipalityID == 0 || e.ProgramID == 0 || e.TalentID == 0 {
-		v.Add("entry", "error.required", "Field", "entry")
+		v.Add("entry", "error.required", "Field", "thing.entry")
 	}
 	if len(e.Choices) == 0 {
 		v.Add("choices", "error.choices_required")
@@ -90,7 +90,7 @@ func (e *Entry) Validate() error {
 		seen[id] = true
 	}
 	if strings.TrimSpace(e.Motivation) == "" {
-		v.Add("motivation", "error.required", "Field", "motivation")
+		v.Add("motivation", "error.required", "Field", "entry.motivation")
 	}
 	if !e.Status.Valid() {
 		v.Add("status", "error.choice", "Value", string(e.Status))

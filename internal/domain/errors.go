@@ -105,7 +105,10 @@ type FieldError struct {
 	Args  map[string]any
 }
 
-// Add records a problem with a field.
+// Add records a problem with a field. A "Field" argument (of
+// error.required, error.required_choice) is the catalog key of the field's
+// label as the form shows it, so the message names the field in the
+// reader's language.
 func (v *ValidationErrors) Add(field, key string, kv ...any) {
 	v.Fields = append(v.Fields, FieldError{Field: field, Key: key, Args: Args(kv...)})
 }

@@ -48,7 +48,7 @@ func (inv *Invitation) Validate() error {
 		v.Add("role", "error.choice", "Value", string(inv.Role))
 	}
 	if inv.MunicipalityID == 0 || inv.OrganizationID == 0 {
-		v.Add("organization", "error.required", "Field", "organization")
+		v.Add("organization", "error.required_choice", "Field", "members.organization")
 	}
 	return v.Err()
 }

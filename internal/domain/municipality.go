@@ -32,7 +32,7 @@ func (m *Municipality) Validate() error {
 		v.Add("slug", "error.slug", "Value", m.Slug)
 	}
 	if strings.TrimSpace(m.Name) == "" {
-		v.Add("name", "error.required", "Field", "name")
+		v.Add("name", "error.required", "Field", "field.municipality_name")
 	}
 	if m.PrefCode < 1 || m.PrefCode > 47 {
 		v.Add("pref_code", "error.pref_code", "Value", m.PrefCode)

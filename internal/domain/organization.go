@@ -41,13 +41,13 @@ type Organization struct {
 func (o *Organization) Validate() error {
 	var v ValidationErrors
 	if o.MunicipalityID == 0 {
-		v.Add("municipality", "error.required", "Field", "municipality")
+		v.Add("municipality", "error.required_choice", "Field", "thing.municipality")
 	}
 	if !o.Kind.Valid() {
 		v.Add("kind", "error.choice", "Value", string(o.Kind))
 	}
 	if strings.TrimSpace(o.Name) == "" {
-		v.Add("name", "error.required", "Field", "name")
+		v.Add("name", "error.required", "Field", "field.organization_name")
 	}
 	if o.Kind == OrgBusiness && (o.JSICMajor == "" || o.JSICMiddle == "") {
 		v.Add("jsic", "error.jsic_required")

@@ -69,16 +69,16 @@ func (p *Program) Phase(now time.Time) ProgramPhase {
 func (p *Program) Validate() error {
 	var v ValidationErrors
 	if p.MunicipalityID == 0 {
-		v.Add("municipality", "error.required", "Field", "municipality")
+		v.Add("municipality", "error.required_choice", "Field", "thing.municipality")
 	}
 	if !slugPattern.MatchString(p.Slug) {
 		v.Add("slug", "error.slug", "Value", p.Slug)
 	}
 	if strings.TrimSpace(p.Title) == "" {
-		v.Add("title", "error.required", "Field", "title")
+		v.Add("title", "error.required", "Field", "progform.name")
 	}
 	if p.EntryOpensAt.IsZero() || p.EntryClosesAt.IsZero() {
-		v.Add("entry_period", "error.required", "Field", "entry_period")
+		v.Add("entry_period", "error.required", "Field", "field.entry_period")
 	} else if !p.EntryClosesAt.After(p.EntryOpensAt) {
 		v.Add("entry_period", "error.period_order")
 	}

@@ -107,10 +107,10 @@ type Project struct {
 func (p *Project) Validate() error {
 	var v ValidationErrors
 	if p.MunicipalityID == 0 || p.ProgramID == 0 || p.HostID == 0 {
-		v.Add("host", "error.required", "Field", "host")
+		v.Add("host", "error.required_choice", "Field", "projform.host")
 	}
 	if strings.TrimSpace(p.Title) == "" {
-		v.Add("title", "error.required", "Field", "title")
+		v.Add("title", "error.required", "Field", "projform.title")
 	}
 	if len([]rune(p.Title)) > 120 {
 		v.Add("title", "error.too_long", "Max", 120)

@@ -170,7 +170,7 @@ type Interview struct {
 func (iv *Interview) Validate() error {
 	var v ValidationErrors
 	if iv.StartsAt.IsZero() {
-		v.Add("starts_at", "error.required", "Field", "starts_at")
+		v.Add("starts_at", "error.required", "Field", "screen.iv_date")
 	}
 	if !iv.EndsAt.After(iv.StartsAt) {
 		v.Add("minutes", "error.range", "Min", 15, "Max", 240)

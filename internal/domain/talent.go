@@ -88,7 +88,7 @@ func (t *Talent) Normalize() {
 func (t *Talent) Validate() error {
 	var v ValidationErrors
 	if t.Name == "" {
-		v.Add("name", "error.required", "Field", "name")
+		v.Add("name", "error.required", "Field", "signup.name")
 	}
 	if !IsKatakanaReading(t.NameKana) {
 		v.Add("name_kana", "error.katakana")

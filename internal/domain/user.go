@@ -45,7 +45,7 @@ func (u *User) Validate() error {
 		v.Add("email", "error.email", "Value", u.Email)
 	}
 	if strings.TrimSpace(u.Name) == "" {
-		v.Add("name", "error.required", "Field", "name")
+		v.Add("name", "error.required", "Field", "signup.name")
 	}
 	return v.Err()
 }
@@ -63,7 +63,7 @@ type Membership struct {
 func (m *Membership) Validate() error {
 	var v ValidationErrors
 	if m.UserID == 0 || m.OrganizationID == 0 || m.MunicipalityID == 0 {
-		v.Add("membership", "error.required", "Field", "membership")
+		v.Add("membership", "error.required_choice", "Field", "thing.membership")
 	}
 	if !m.Role.Valid() {
 		v.Add("role", "error.choice", "Value", string(m.Role))
