@@ -64,7 +64,7 @@ func japaneseInputScenario(t *testing.T, w *world) {
 	}
 
 	// The profile takes full-width hours and a reading in hiragana.
-	status, _, h = send(t, c, "POST", base+"/login", url.Values{"email": {"hanako@example.jp"}, "password": {"kamata sakura 2026"}})
+	status, _, _ = send(t, c, "POST", base+"/login", url.Values{"email": {"hanako@example.jp"}, "password": {"kamata sakura 2026"}})
 	if status != http.StatusSeeOther {
 		t.Fatalf("login again: %d", status)
 	}
