@@ -64,7 +64,7 @@ func (a *Accounts) RequestPasswordReset(ctx context.Context, lang i18n.Lang, ema
 	if err := a.app.Change(ctx, func(tx *Tx) error { return tx.countFailure(ctx, keys) }); err != nil {
 		return err
 	}
-	creds, err := a.app.st.Accounts().Credentials(ctx, email)
+	creds, err := a.app.st.Accounts().Credentials(ctx, domain.NormalizeEmail(email))
 	switch {
 	case domain.ErrorCode(err) == domain.CodeNotFound:
 		return nil

@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"strings"
 
 	"github.com/tsunagu-hub/tsunagu/internal/auth"
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
@@ -26,7 +25,7 @@ func signedInUser(ctx context.Context) (int64, error) {
 // error (login.failed), so the form does not reveal which addresses have
 // accounts; an unconfirmed address is login.unverified.
 func (a *Accounts) SignIn(ctx context.Context, email, password string) (int64, error) {
-	account := strings.ToLower(email)
+	account := domain.NormalizeEmail(email)
 	address := PrincipalFrom(ctx).Address
 	keys := auth.LoginThrottles(account, address)
 	if err := a.throttle(ctx, keys); err != nil {

@@ -59,7 +59,8 @@ func newAccountProblems(u domain.User, password string, agreed bool, checkKana b
 // either way, so the form does not reveal who has an account. Problems
 // with the form come back as a validation error, field by field.
 func (a *Accounts) SignUp(ctx context.Context, in SignUp) error {
-	u := domain.User{Email: in.Email, Name: domain.NormalizeText(in.Name), NameKana: domain.NormalizeText(in.NameKana)}
+	u := domain.User{Email: domain.NormalizeEmail(in.Email), Name: domain.NormalizeText(in.Name),
+		NameKana: domain.NormalizeKana(in.NameKana)}
 	if err := newAccountProblems(u, in.Password, in.Agreement.Agreed, true); err != nil {
 		return err
 	}

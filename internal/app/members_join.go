@@ -114,7 +114,7 @@ func (m *Members) AcceptInvitation(ctx context.Context, in InvitationAnswer) (Jo
 			return res, nil
 		}
 		newUser = &domain.User{Email: d.Invitation.Email, Name: domain.NormalizeText(in.Name),
-			NameKana: domain.NormalizeText(in.NameKana)}
+			NameKana: domain.NormalizeKana(in.NameKana)}
 		if err := newAccountProblems(*newUser, in.Password, in.Agreement.Agreed, false); err != nil {
 			return res, err
 		}

@@ -110,7 +110,7 @@ func (m *Members) Invite(ctx context.Context, mu domain.Municipality, in Invitat
 	if err != nil {
 		return Roster{}, err
 	}
-	inv := domain.Invitation{Email: in.Email, MunicipalityID: mu.ID, OrganizationID: in.OrganizationID, Role: in.Role,
+	inv := domain.Invitation{Email: domain.NormalizeEmail(in.Email), MunicipalityID: mu.ID, OrganizationID: in.OrganizationID, Role: in.Role,
 		InvitedBy: a.UserID, Lang: string(in.Lang)}
 	if !mayHandOut(a, mu.ID, inv.Role) && inv.Role.Valid() {
 		return Roster{}, Refused("error.forbidden", mu.ID, "municipality", mu.ID)

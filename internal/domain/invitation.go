@@ -1,7 +1,6 @@
 package domain
 
 import (
-	"strings"
 	"time"
 )
 
@@ -32,10 +31,6 @@ const (
 	InvitationRevoked  InvitationState = "revoked"
 	InvitationExpired  InvitationState = "expired"
 )
-
-// NormalizeEmail is the form in which addresses are stored and compared:
-// trimmed and in lower case.
-func NormalizeEmail(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
 
 // Validate checks the address and the role.
 func (inv *Invitation) Validate() error {

@@ -3,8 +3,6 @@ package domain
 import (
 	"strings"
 	"unicode"
-
-	"golang.org/x/text/unicode/norm"
 )
 
 // AffinityKind is how a talent is tied to a municipality.
@@ -57,12 +55,6 @@ type Talent struct {
 	Leader           bool   // an experienced side-jobber who screens and leads
 }
 
-// NormalizeText applies NFKC (full-width digits and letters to half-width,
-// half-width kana to full-width) and trims surrounding space.
-func NormalizeText(s string) string {
-	return strings.TrimSpace(norm.NFKC.String(s))
-}
-
 // IsKatakanaReading reports whether s is made of katakana, the long-vowel
 // mark and spaces only, as フリガナ should be.
 func IsKatakanaReading(s string) bool {
@@ -77,10 +69,11 @@ func IsKatakanaReading(s string) bool {
 	return true
 }
 
-// Normalize applies NFKC to the free-text fields.
+// Normalize applies NFKC to the free-text fields and turns a reading typed
+// in hiragana into katakana.
 func (t *Talent) Normalize() {
 	t.Name = NormalizeText(t.Name)
-	t.NameKana = NormalizeText(t.NameKana)
+	t.NameKana = NormalizeKana(t.NameKana)
 	t.Background = NormalizeText(t.Background)
 }
 

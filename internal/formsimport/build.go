@@ -3,6 +3,8 @@ package formsimport
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/tsunagu-hub/tsunagu/internal/domain"
 )
 
 // build checks one row and turns it into a Record, or says why not. Only
@@ -75,6 +77,13 @@ func (r *Reader) build(cells []string, row, line int) (Record, *Problem) {
 	case len(rec.Choices) == 0:
 		return fail(CodeChoiceMissing, nil)
 	}
+	if rec.Phone != "" {
+		phone, err := domain.NormalizePhone(rec.Phone)
+		if err != nil {
+			return fail(CodePhoneInvalid, map[string]any{"Value": rec.Phone})
+		}
+		rec.Phone = phone
+	}
 	t, ok := parseTimestamp(stamp)
 	if !ok {
 		return fail(CodeTimestampInvalid, map[string]any{"Value": stamp})
@@ -92,7 +101,9 @@ func normalizeCell(f Field, v string) string {
 	switch f {
 	case FieldEmail:
 		return normalizeEmail(v)
-	case FieldName, FieldFurigana, FieldPhone:
+	case FieldFurigana:
+		return domain.NormalizeKana(v)
+	case FieldName, FieldPhone:
 		return oneLine(v)
 	case FieldIgnore:
 		return ""

@@ -39,8 +39,14 @@
 //   - Rows. Each row gives either a [Record] or a [Problem]; nothing is
 //     dropped silently. Only the first problem of a row is reported, checked
 //     in this order: encoding, empty row, number of cells, length, e-mail,
-//     name, choice, timestamp, duplicate e-mail. A duplicate e-mail refers
-//     to the first row with that address that was accepted.
+//     name, choice, phone, timestamp, duplicate e-mail. A duplicate e-mail
+//     refers to the first row with that address that was accepted. Cells
+//     are read as Japanese people type them (internal/domain's input
+//     rules): a full-width address is NFKC'd, a reading in hiragana is kept
+//     in katakana, and a phone number, which may be blank, must be 10 or 11
+//     digits starting with 0, with or without hyphens (full-width digits
+//     and hyphen-like characters are accepted; the hyphens are kept where
+//     they were typed).
 //     Limits, in runes after normalisation: 4000 for the motivation and
 //     extra columns, 2000 for skills, 200 for the others. An e-mail must be
 //     one bare ASCII address (net/mail), with exactly one @ and a dot in

@@ -6,6 +6,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -16,14 +17,14 @@ type Record struct {
 	SubmittedAt time.Time // zero if there is no timestamp column or it is blank
 	Email       string    // NFKC, trimmed, lower case
 	Name        string    // NFKC, trimmed, inner spaces collapsed to one
-	Furigana    string    // NFKC, trimmed, inner spaces collapsed to one
+	Furigana    string    // domain.NormalizeKana: NFKC, hiragana as katakana, inner spaces collapsed to one
 	Choices     []string  // answers for choice 1..5 in rank order, trimmed, without blanks and repeats
 	Motivation  string    // trimmed
 	Residence   string    // trimmed
 	Hometown    string    // trimmed
 	Skills      string    // trimmed
 	Hours       string    // trimmed
-	Phone       string    // NFKC, trimmed, inner spaces collapsed to one
+	Phone       string    // domain.NormalizePhone: ASCII digits, hyphens where typed; "" if blank
 	// Extra holds the trimmed cells of unrecognised columns by title (a
 	// title that is blank or repeated gets " #n", n being the column
 	// number). Nil when there are no such columns.
@@ -36,10 +37,9 @@ func oneLine(s string) string {
 	return strings.Join(strings.Fields(norm.NFKC.String(s)), " ")
 }
 
-// normalizeEmail returns an address in the form it is compared and stored.
-func normalizeEmail(s string) string {
-	return strings.ToLower(strings.TrimSpace(norm.NFKC.String(s)))
-}
+// normalizeEmail returns an address in the form it is compared and stored,
+// domain.NormalizeEmail's (NFKC, trimmed, lower case).
+func normalizeEmail(s string) string { return domain.NormalizeEmail(s) }
 
 // validEmail reports whether e (normalised) is one bare ASCII address with a
 // dot in its domain, as net/mail reads it.

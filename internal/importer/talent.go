@@ -10,19 +10,11 @@ import (
 	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
 
-// katakanaReading returns s as a katakana reading: NFKC (half-width kana
-// become full-width), hiragana turned into katakana. It returns "" when the
-// result is not a katakana reading (kanji, Latin letters, blank).
+// katakanaReading returns s as a katakana reading (domain.NormalizeKana:
+// half-width kana become full-width, hiragana katakana). It returns "" when
+// the result is not a katakana reading (kanji, Latin letters, blank).
 func katakanaReading(s string) string {
-	s = domain.NormalizeText(s)
-	var b strings.Builder
-	for _, r := range s {
-		if (r >= 'ぁ' && r <= 'ゖ') || r == 'ゝ' || r == 'ゞ' {
-			r += 'ァ' - 'ぁ'
-		}
-		b.WriteRune(r)
-	}
-	if k := b.String(); domain.IsKatakanaReading(k) {
+	if k := domain.NormalizeKana(s); domain.IsKatakanaReading(k) {
 		return k
 	}
 	return ""

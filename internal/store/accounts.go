@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"strings"
 	"time"
 
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
@@ -23,7 +22,7 @@ func (s Accounts) Credentials(ctx context.Context, email string) (Credentials, e
 	var c Credentials
 	var verified sql.NullTime
 	err := s.queryRow(ctx, `SELECT id, email, name, name_kana, password_hash, email_verified_at, lang
-		FROM users WHERE email = $1`, strings.ToLower(strings.TrimSpace(email))).Scan(
+		FROM users WHERE email = $1`, domain.NormalizeEmail(email)).Scan(
 		&c.User.ID, &c.User.Email, &c.User.Name, &c.User.NameKana, &c.PasswordHash, &verified, &c.Lang)
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, domain.NotFound("user")

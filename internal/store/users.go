@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"strings"
 
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 )
@@ -12,9 +11,9 @@ import (
 // CreateUser adds a person who can sign in; emails are unique, compared in
 // lower case.
 func (s Accounts) CreateUser(ctx context.Context, u *domain.User) error {
-	u.Email = strings.ToLower(strings.TrimSpace(u.Email))
+	u.Email = domain.NormalizeEmail(u.Email)
 	u.Name = domain.NormalizeText(u.Name)
-	u.NameKana = domain.NormalizeText(u.NameKana)
+	u.NameKana = domain.NormalizeKana(u.NameKana)
 	if err := u.Validate(); err != nil {
 		return err
 	}
@@ -31,7 +30,7 @@ func (s Accounts) CreateUser(ctx context.Context, u *domain.User) error {
 func (s Accounts) UserByEmail(ctx context.Context, email string) (domain.User, error) {
 	var u domain.User
 	err := s.queryRow(ctx, `SELECT id, email, name, name_kana FROM users WHERE email = $1`,
-		strings.ToLower(strings.TrimSpace(email))).Scan(&u.ID, &u.Email, &u.Name, &u.NameKana)
+		domain.NormalizeEmail(email)).Scan(&u.ID, &u.Email, &u.Name, &u.NameKana)
 	if errors.Is(err, sql.ErrNoRows) {
 		return u, domain.NotFound("user")
 	}

@@ -76,7 +76,7 @@ func TestTalentProfileOfAUser(t *testing.T) {
 			t.Errorf("saved profile: %+v", got)
 		}
 		bad := got
-		bad.NameKana = "ぞうしき"
+		bad.NameKana = "雑色" // kanji: no reading (hiragana is now turned into katakana)
 		if err := s.Talents().SaveTalent(ctx, &bad); domain.ErrorCode(err) != domain.CodeInvalid {
 			t.Errorf("invalid update: %v", err)
 		}

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
 
@@ -103,7 +102,7 @@ func pageParam(v, field string, def, lo, hi int) (int, error) {
 	if v == "" {
 		return def, nil
 	}
-	n, err := strconv.Atoi(v)
+	n, err := domain.ParseNumber(v)
 	if err != nil {
 		return 0, invalidParam(field, "error.number")
 	}

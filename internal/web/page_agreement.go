@@ -68,7 +68,7 @@ func (s agreementPages) saveAgreement(w http.ResponseWriter, r *http.Request, la
 		Deliverables: strings.ReplaceAll(r.PostForm.Get("deliverables"), "\r\n", "\n")}
 	ag.ProjectID, _ = strconv.ParseInt(f.Values["project"], 10, 64)
 	for name, dst := range map[string]*int{"reward_yen": &ag.RewardYen, "hours": &ag.HoursPerMonth} {
-		n, err := strconv.Atoi(strings.ReplaceAll(domain.NormalizeText(f.Values[name]), ",", ""))
+		n, err := domain.ParseNumber(f.Values[name])
 		if err != nil && f.Values[name] != "" {
 			f.Errors[name] = s.cat.T(lang, "error.number", nil)
 		}
@@ -76,7 +76,7 @@ func (s agreementPages) saveAgreement(w http.ResponseWriter, r *http.Request, la
 	}
 	for name, dst := range map[string]*time.Time{"starts_on": &ag.StartsOn, "ends_on": &ag.EndsOn} {
 		if v := f.Values[name]; v != "" {
-			t, err := time.ParseInLocation("2006-01-02", v, domain.Japan())
+			t, err := domain.ParseDate(v)
 			if err != nil {
 				f.Errors["period"] = s.cat.T(lang, "error.date", nil)
 			}
@@ -143,7 +143,7 @@ func (s agreementPages) acceptAgreement(w http.ResponseWriter, r *http.Request, 
 		return err
 	}
 	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	version, _ := strconv.Atoi(f.Values["version"])
+	version, _ := domain.ParseNumber(f.Values["version"])
 	if err := s.app.Agreements.Accept(r.Context(), id, domain.Party(f.Values["party"]), version); err != nil {
 		return err
 	}

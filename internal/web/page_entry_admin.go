@@ -112,7 +112,7 @@ func (s screeningPages) saveReview(w http.ResponseWriter, r *http.Request, lang 
 		if v == "" {
 			continue
 		}
-		n, err := strconv.Atoi(v)
+		n, err := domain.ParseNumber(v)
 		if err != nil {
 			n = 0 // reported by Validate as out of range
 		}
@@ -184,8 +184,8 @@ func (s screeningPages) scheduleInterview(w http.ResponseWriter, r *http.Request
 	}
 	iv := domain.Interview{EntryID: sc.Entry.ID, Place: f.Values["place"], VideoURL: f.Values["video_url"],
 		Note: f.Values["note"], CreatedBy: sc.Actor.UserID}
-	start, perr := time.ParseInLocation("2006-01-02 15:04", f.Values["date"]+" "+f.Values["time"], domain.Japan())
-	minutes, merr := strconv.Atoi(f.Values["minutes"])
+	start, perr := domain.ParseDateTime(f.Values["date"], f.Values["time"])
+	minutes, merr := domain.ParseNumber(f.Values["minutes"])
 	if perr != nil {
 		f.Errors["date"] = s.cat.T(lang, "error.date", nil)
 	}

@@ -174,12 +174,12 @@ func (c communityPages) createEvent(w http.ResponseWriter, r *http.Request, lang
 		Description: strings.TrimSpace(strings.ReplaceAll(r.PostForm.Get("description"), "\r\n", "\n")),
 		Place:       f.Values["place"], URL: f.Values["url"]}
 	f.Values["description"] = e.Description
-	start, err := time.ParseInLocation("2006-01-02 15:04", f.Values["date"]+" "+f.Values["time"], domain.Japan())
+	start, err := domain.ParseDateTime(f.Values["date"], f.Values["time"])
 	if err == nil {
-		minutes, _ := strconv.Atoi(f.Values["minutes"])
+		minutes, _ := domain.ParseNumber(f.Values["minutes"])
 		e.StartsAt, e.EndsAt = start, start.Add(time.Duration(minutes)*time.Minute)
 	}
-	e.Capacity, _ = strconv.Atoi(domain.NormalizeText(f.Values["capacity"]))
+	e.Capacity, _ = domain.ParseNumber(f.Values["capacity"])
 	err = c.app.Community.CreateEvent(r.Context(), a, mu, &e)
 	if domain.ErrorCode(err) == domain.CodeInvalid {
 		c.fieldErrors(lang, f, err)

@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"time"
 
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
@@ -90,7 +89,7 @@ func (p memberPages) saveLegalDocument(w http.ResponseWriter, r *http.Request, l
 	// Text areas keep their lines: read them untrimmed, line ends and all.
 	f.Values["body_ja"], f.Values["body_en"] = r.PostForm.Get("body_ja"), r.PostForm.Get("body_en")
 	doc := domain.LegalDocument{Kind: kind, BodyJA: f.Values["body_ja"], BodyEN: f.Values["body_en"]}
-	if t, err := time.ParseInLocation("2006-01-02", f.Values["effective"], domain.Japan()); err == nil {
+	if t, err := domain.ParseDate(f.Values["effective"]); err == nil {
 		doc.EffectiveAt = t
 	}
 	current, own, err := p.app.Members.SaveDocument(r.Context(), mu, doc)

@@ -144,7 +144,7 @@ func (p talentPages) readProfile(r *http.Request, f *form) app.ProfileEdit {
 		Country: strings.ToUpper(f.Values["country"]), Style: domain.WorkStyle(f.Values["style"]),
 		Consents: map[domain.ConsentPurpose]bool{}, Findable: map[int64]bool{}}
 	var v domain.ValidationErrors
-	if n, err := strconv.Atoi(domain.NormalizeText(f.Values["hours"])); err == nil {
+	if n, err := domain.ParseNumber(f.Values["hours"]); err == nil {
 		e.Hours, e.HoursRead = n, true
 	} else {
 		v.Add("hours", "error.range", "Min", 0, "Max", 200)

@@ -114,7 +114,7 @@ func readProject(r *http.Request, p *domain.Project, f *form) {
 		if v == "" {
 			return 0
 		}
-		n, err := strconv.Atoi(strings.ReplaceAll(v, ",", ""))
+		n, err := domain.ParseNumber(v)
 		if err != nil {
 			f.Errors[name] = "error.number"
 		}
@@ -125,7 +125,7 @@ func readProject(r *http.Request, p *domain.Project, f *form) {
 		if v == "" {
 			return time.Time{}
 		}
-		t, err := time.ParseInLocation("2006-01-02", v, domain.Japan())
+		t, err := domain.ParseDate(v)
 		if err != nil {
 			f.Errors[name] = "error.date"
 		}

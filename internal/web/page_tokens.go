@@ -60,7 +60,7 @@ func (p accountPages) createToken(w http.ResponseWriter, r *http.Request, lang i
 	}
 	days := auth.DefaultAPITokenDays
 	if f.Values["days"] != "" {
-		if days, err = strconv.Atoi(f.Values["days"]); err != nil {
+		if days, err = domain.ParseNumber(f.Values["days"]); err != nil {
 			days = 0 // not a number: out of range
 		}
 	}

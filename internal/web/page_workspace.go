@@ -135,6 +135,6 @@ func (s teamPages) engagementsPage(w http.ResponseWriter, r *http.Request, lang 
 
 // parseDay reads a date typed in a form, in Japan time.
 func parseDay(v string) (time.Time, bool) {
-	t, err := time.ParseInLocation("2006-01-02", v, domain.Japan())
+	t, err := domain.ParseDate(v)
 	return t, err == nil
 }

@@ -41,7 +41,7 @@ func text(r *http.Request, name string) string {
 }
 
 func number(f *form, name string) (int, bool) {
-	n, err := strconv.Atoi(strings.ReplaceAll(domain.NormalizeText(f.Values[name]), ",", ""))
+	n, err := domain.ParseNumber(f.Values[name])
 	return n, err == nil
 }
 
@@ -114,7 +114,7 @@ func (s teamPages) saveTeamReview(w http.ResponseWriter, r *http.Request, lang i
 	return s.workspaceChange(w, r, lang, "reviews", []string{"side", "talent", "score", "comment"},
 		func(f *form) (*app.Workspace, error) {
 			rv := domain.TeamReview{Side: domain.ReviewSide(f.Values["side"]), Comment: f.Values["comment"]}
-			rv.Score, _ = strconv.Atoi(f.Values["score"])
+			rv.Score, _ = domain.ParseNumber(f.Values["score"])
 			rv.TalentID, _ = strconv.ParseInt(f.Values["talent"], 10, 64) // the business's review is of this member
 			return s.app.Engagements.SaveTeamReview(r.Context(), engagementID(r), rv)
 		})
