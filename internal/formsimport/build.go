@@ -78,11 +78,11 @@ func (r *Reader) build(cells []string, row, line int) (Record, *Problem) {
 		return fail(CodeChoiceMissing, nil)
 	}
 	if rec.Phone != "" {
-		phone, err := domain.NormalizePhone(rec.Phone)
-		if err != nil {
-			return fail(CodePhoneInvalid, map[string]any{"Value": rec.Phone})
+		// A phone number that is not a Japanese one is kept as typed: the
+		// entry matters more than a contact field staff can check by mail.
+		if phone, err := domain.NormalizePhone(rec.Phone); err == nil {
+			rec.Phone = phone
 		}
-		rec.Phone = phone
 	}
 	t, ok := parseTimestamp(stamp)
 	if !ok {

@@ -29,10 +29,6 @@ const (
 	CodeChoiceMissing = "import.skip.choice_missing"
 	// CodeTimestampInvalid: the timestamp cannot be read. Args: Value.
 	CodeTimestampInvalid = "import.skip.timestamp_invalid"
-	// CodePhoneInvalid: the phone cell is not a Japanese number (10 or 11
-	// digits starting with 0, hyphens optional; see domain.NormalizePhone).
-	// Args: Value.
-	CodePhoneInvalid = "import.skip.phone_invalid"
 	// CodeDuplicateEmail: an earlier accepted row has the same e-mail.
 	// Args: FirstRow.
 	CodeDuplicateEmail = "import.skip.duplicate_email"
