@@ -41,13 +41,14 @@ var engineQueries = []struct {
 	{"副業", []int{2, 5, 6, 13, 15}},
 	{"副業者", []int{5}},
 	{"業者", []int{5}},
-	// Synonyms: ホームページ also finds サイト (doc 3's ＥＣサイト); quoted, it
-	// is taken literally. Kana folding: hiragana finds katakana.
-	{"ホームページ", []int{1, 3, 8}},
-	{"ﾎｰﾑﾍﾟｰｼﾞ", []int{1, 3, 8}},
+	// Kana folding: hiragana finds katakana; synonyms: HP finds
+	// ホームページ, but not サイト alone (doc 3's ＥＣサイト).
+	{"ホームページ", []int{1, 8}},
+	{"ﾎｰﾑﾍﾟｰｼﾞ", []int{1, 8}},
 	{`"ホームページ"`, []int{1, 8}},
-	{"ほーむぺーじ", []int{1, 3, 8}},
-	{"HP", []int{1, 3, 8}},
+	{"ほーむぺーじ", []int{1, 8}},
+	{"HP", []int{1, 8}},
+	{"ec", []int{3}},
 	{"いんすた", []int{4}},
 	{"かいたく", []int{1, 11}},
 	{"販路開拓", []int{1, 11}},
