@@ -20,6 +20,8 @@ type Analyzer struct {
 	// nounPOS reports whether a dictionary morph is a noun that may be a
 	// compound sub-word.
 	nounPOS func(id int) bool
+	// syn holds the synonym groups that queries are expanded with.
+	syn synonyms
 }
 
 // NewAnalyzer loads the IPA dictionary (about 1 s and 90 MB) and returns an
@@ -37,7 +39,7 @@ func NewAnalyzer() (a *Analyzer, err error) {
 		return nil, fmt.Errorf("search: new tokenizer: %w", err)
 	}
 	pos := d.POSTable
-	return &Analyzer{
+	a = &Analyzer{
 		tok:    tok,
 		lookup: d.Index.CommonPrefixSearchCallback,
 		nounPOS: func(id int) bool {
@@ -47,7 +49,9 @@ func NewAnalyzer() (a *Analyzer, err error) {
 			p := pos.POSs[id]
 			return pos.NameList[p[0]] == "名詞" && isSubWordNoun(pos.NameList[p[1]])
 		},
-	}, nil
+	}
+	a.syn = a.parseSynonyms(synonymsText)
+	return a, nil
 }
 
 // Terms returns the index terms of text in document order, followed by the

@@ -38,6 +38,13 @@
 // positions only up to 16383, so phrase matches past that many terms in one
 // document may differ between the engines; single words still match.
 //
+// Every term is then folded: katakana becomes hiragana (ホームページ is
+// indexed ほーむぺーじ), and a dash typed after kana is read as ー. Nouns
+// written with kanji also index their reading (餃子 adds ぎょうざ) after the
+// regular terms, like the sub-words below, so a search typed in kana finds
+// them. A query word of kana that kagome misreads (ぎょうざ is ぎょ|う|ざ) is
+// analysed in katakana instead.
+//
 // # Compound sub-words
 //
 // Search mode still splits some compounds across a word the reader sees in
@@ -65,4 +72,11 @@
 // ＯＲ) between two items makes an OR group; AND in upper case is accepted
 // and ignored; “typographic quotes” work like "quotes". A single word that analyses into several terms (販路開拓) is a
 // phrase. Malformed input never fails: see Query.Problems.
+//
+// # Synonyms
+//
+// An unquoted, not excluded word that is in a group of synonyms.txt (HP,
+// ホームページ, Web …) becomes an OR group of all the group's words, when the
+// query is parsed, so both engines get the same expansion and the list
+// needs no re-indexing. "Quoted" words are taken literally.
 package search

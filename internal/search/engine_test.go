@@ -41,8 +41,16 @@ var engineQueries = []struct {
 	{"副業", []int{2, 5, 6, 13, 15}},
 	{"副業者", []int{5}},
 	{"業者", []int{5}},
+	// Kana folding: hiragana finds katakana; synonyms: HP finds
+	// ホームページ, but not サイト alone (doc 3's ＥＣサイト).
 	{"ホームページ", []int{1, 8}},
 	{"ﾎｰﾑﾍﾟｰｼﾞ", []int{1, 8}},
+	{`"ホームページ"`, []int{1, 8}},
+	{"ほーむぺーじ", []int{1, 8}},
+	{"HP", []int{1, 8}},
+	{"ec", []int{3}},
+	{"いんすた", []int{4}},
+	{"かいたく", []int{1, 11}},
 	{"販路開拓", []int{1, 11}},
 	{`"販路開拓"`, []int{1, 11}},
 	{"co2", []int{2, 12}},

@@ -21,3 +21,12 @@ func analyzer(tb testing.TB) *Analyzer {
 	}
 	return testAnalyzer
 }
+
+// unexpanded returns the shared analyzer without synonyms, for the tests of
+// the query syntax, whose words (DX, 販路開拓) are in the synonym list.
+func unexpanded(tb testing.TB) *Analyzer {
+	tb.Helper()
+	a := *analyzer(tb)
+	a.syn = synonyms{}
+	return &a
+}

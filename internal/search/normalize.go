@@ -3,13 +3,33 @@ package search
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
 
-// normalize returns s in NFKC, lower-cased: the form that is analysed.
+// normalize returns s in NFKC, lower-cased, with dashes after kana read
+// as the long-vowel mark: the form that is analysed.
 func normalize(s string) string {
-	return strings.ToLower(norm.NFKC.String(s))
+	return longVowels(strings.ToLower(norm.NFKC.String(s)))
+}
+
+// longVowels replaces a dash right after kana (or after ー) with ー.
+func longVowels(s string) string {
+	if !strings.ContainsFunc(s, isDash) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	var prev rune
+	for _, r := range s {
+		if isDash(r) && (isKana(prev) || prev == 'ー') {
+			r = 'ー'
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
 }
 
 // mappedText is a normalised text with a map back to the original: segment i
@@ -32,10 +52,18 @@ func normalizeMapped(s string) mappedText {
 	)
 	b.Grow(len(s))
 	it.InitString(norm.NFKC, s)
+	var prev rune
 	for !it.Done() {
 		nOffs = append(nOffs, b.Len())
 		oOffs = append(oOffs, it.Pos())
-		b.WriteString(strings.ToLower(string(it.Next())))
+		seg := strings.ToLower(string(it.Next()))
+		if r, _ := utf8.DecodeRuneInString(seg); len(seg) == utf8.RuneLen(r) && isDash(r) && (isKana(prev) || prev == 'ー') {
+			seg = "ー"
+		}
+		if r, _ := utf8.DecodeLastRuneInString(seg); r != utf8.RuneError {
+			prev = r
+		}
+		b.WriteString(seg)
 	}
 	nOffs = append(nOffs, b.Len())
 	oOffs = append(oOffs, len(s))

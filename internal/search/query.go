@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/ikawaha/kagome/v2/tokenizer"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -69,6 +70,7 @@ func (q Query) Words() [][]string {
 type item struct {
 	text    string
 	negated bool
+	quoted  bool // a "quoted phrase": not expanded with synonyms
 	or      bool
 }
 
@@ -101,28 +103,29 @@ func (a *Analyzer) Parse(input string) Query {
 		if it.or {
 			continue
 		}
-		terms := a.queryTerms(it.text)
+		alts := a.wordPhrases(it.text)
+		if !it.quoted && !it.negated {
+			alts = a.syn.expand(alts)
+		}
 		if it.negated {
 			if pendingOr {
 				q.problem(ProblemOrExclusion, nil)
 			}
 			pendingOr, lastGroup = false, -1
-			if len(terms) > 0 {
-				q.excluded = append(q.excluded, terms)
-			}
+			q.excluded = appendPhrases(q.excluded, alts...)
 			continue
 		}
 		switch {
-		case len(terms) == 0:
+		case len(alts) == 0:
 			// Only stop words: the item drops out. Inside an OR chain the
 			// chain goes on; otherwise a following OR starts a new group.
 			if !pendingOr {
 				lastGroup = -1
 			}
 		case pendingOr && lastGroup >= 0:
-			q.groups[lastGroup] = append(q.groups[lastGroup], terms)
+			q.groups[lastGroup] = appendPhrases(q.groups[lastGroup], alts...)
 		default:
-			q.groups = append(q.groups, []phrase{terms})
+			q.groups = append(q.groups, alts)
 			lastGroup = len(q.groups) - 1
 		}
 		pendingOr = false
@@ -133,17 +136,55 @@ func (a *Analyzer) Parse(input string) Query {
 	return q
 }
 
-// queryTerms analyses one word or quoted phrase of a query.
-func (a *Analyzer) queryTerms(text string) phrase {
-	terms, _ := a.analyze(normalize(text), false)
+// wordPhrases analyses one word or quoted phrase of a query into the
+// phrases that it may match (none if it holds only stop words), folded like
+// index terms. Kagome misreads hiragana loan words and readings (ぎょうざ is
+// ぎょ|う|ざ, but ギョウザ is one noun), so a word of kana that its analysis
+// as typed does not cover whole (ぎょうざ leaves only ざ) is analysed in
+// katakana instead; the stray pieces of the misreading (ざ) would match
+// everything. A word analysed whole (まちづくり is まち|づくり) and one made of
+// stop words only (これ, する: dictionary words, none an interjection) are
+// kept as they are.
+func (a *Analyzer) wordPhrases(text string) []phrase {
+	s := normalize(text)
+	typed, whole := a.queryTerms(s)
+	kata := toKatakana(s)
+	if !isKanaWord(s) || kata == s || (typed != nil && whole) || (typed == nil && !a.misread(s)) {
+		return appendPhrases(nil, typed)
+	}
+	p, _ := a.queryTerms(kata)
+	return appendPhrases(nil, p)
+}
+
+// misread reports whether kagome reads s with an interjection or a word
+// it does not know, as it does hiragana that spells a loan word or a
+// kanji word's reading (ぎょうざ is ぎょ|う|ざ).
+func (a *Analyzer) misread(s string) bool {
+	for _, tok := range a.tok.Analyze(s, tokenizer.Search) {
+		if pos0, _ := tok.FeatureAt(0); pos0 == "感動詞" || tok.Class == tokenizer.UNKNOWN {
+			return true
+		}
+	}
+	return false
+}
+
+// queryTerms analyses normalised text into a phrase, and reports whether
+// its terms cover all of s (no character was dropped).
+func (a *Analyzer) queryTerms(s string) (p phrase, whole bool) {
+	terms, _ := a.analyze(s, false)
 	if len(terms) == 0 {
-		return nil
+		return nil, false
 	}
-	p := make(phrase, len(terms))
+	p = make(phrase, len(terms))
+	pos := 0
+	whole = true
 	for i, t := range terms {
-		p[i] = t.text
+		if t.start != pos {
+			whole = false
+		}
+		p[i], pos = t.text, t.end
 	}
-	return p
+	return p, whole && pos == len(s)
 }
 
 // lex splits a normalised query into words, quoted phrases and operators.
@@ -168,7 +209,7 @@ func (q *Query) lex(s string) []item {
 				_, qsize := utf8.DecodeRuneInString(s[i+end:])
 				i += end + qsize
 			}
-			items = append(items, item{text: text, negated: negateNext})
+			items = append(items, item{text: text, negated: negateNext, quoted: true})
 			negateNext = false
 		default:
 			end := len(s)

@@ -7,7 +7,7 @@ import (
 )
 
 func TestParse(t *testing.T) {
-	a := analyzer(t)
+	a := unexpanded(t)
 	tests := []struct {
 		in                 string
 		match, exclude, ts string
@@ -16,7 +16,7 @@ func TestParse(t *testing.T) {
 		{in: "副業", match: `"副業"`, ts: `'副業'`},
 		{in: "副業　DX", match: `"副業" AND "dx"`, ts: `'副業' & 'dx'`},
 		{in: "販路開拓", match: `"販路 開拓"`, ts: `'販路' <-> '開拓'`},
-		{in: `"町工場のホームページ"`, match: `"町 工場 ホームページ"`, ts: `'町' <-> '工場' <-> 'ホームページ'`},
+		{in: `"町工場のホームページ"`, match: `"町 工場 ほーむぺーじ"`, ts: `'町' <-> '工場' <-> 'ほーむぺーじ'`},
 		{in: "ＥＣ ＯＲ 通販", match: `("ec" OR "通販")`, ts: `('ec' | '通販')`},
 		{in: "副業 DX OR SNS OR 販路開拓", match: `"副業" AND ("dx" OR "sns" OR "販路 開拓")`,
 			ts: `'副業' & ('dx' | 'sns' | '販路' <-> '開拓')`},
@@ -110,7 +110,7 @@ func TestStopWordQueryIsEmpty(t *testing.T) {
 }
 
 func TestWords(t *testing.T) {
-	a := analyzer(t)
+	a := unexpanded(t)
 	got := a.Parse(`販路開拓 "副業 人材" OR DX -東京`).Words()
 	want := [][]string{{"販路", "開拓"}, {"副業", "人材"}, {"dx"}}
 	if !slices.EqualFunc(got, want, slices.Equal) {

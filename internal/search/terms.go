@@ -87,6 +87,11 @@ func (a *Analyzer) analyze(s string, withExtra bool) (primary, extra []term) {
 			runEnd = end
 			starts = appendStarts(starts, tok, start, end)
 		}
+		if withExtra {
+			if r := reading(tok); r != "" {
+				extra = appendWhole(extra, r, start, end)
+			}
+		}
 		if text == tok.Surface {
 			primary = appendPieces(primary, text, start)
 		} else {
@@ -198,7 +203,33 @@ func appendWhole(dst []term, text string, start, end int) []term {
 			return appendPieces(dst, text, start)
 		}
 	}
-	return append(dst, term{text: text, start: start, end: end})
+	return append(dst, term{text: foldKana(text), start: start, end: end})
+}
+
+// reading returns the reading of a noun written with kanji (餃子 → ぎょうざ),
+// which the index holds besides the noun so that a search typed in kana
+// finds it. Readings shorter than two characters (区 → く) would match too
+// much and are left out, as are nouns without kanji, whose reading is
+// their surface.
+func reading(tok tokenizer.Token) string {
+	if pos0, _ := tok.FeatureAt(0); pos0 != "名詞" {
+		return ""
+	}
+	hasHan := false
+	for _, r := range tok.Surface {
+		if unicode.Is(unicode.Han, r) {
+			hasHan = true
+			break
+		}
+	}
+	if !hasHan {
+		return ""
+	}
+	r, ok := tok.Reading()
+	if !ok || r == "*" || utf8.RuneCountInString(r) < 2 || !isKanaWord(r) {
+		return ""
+	}
+	return r
 }
 
 // isTermRune reports whether r may appear in a term: a letter or a decimal
