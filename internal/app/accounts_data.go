@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 
-	"github.com/tsunagu-hub/tsunagu/internal/auth"
 	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
 
@@ -41,22 +40,11 @@ func (a *Accounts) PersonalData(ctx context.Context) (Records, error) {
 // verifiable or are revoked with the account. A *CommittedError means
 // the account is gone and only the clean-up after it failed.
 func (a *Accounts) DeleteAccount(ctx context.Context, password string, revokeCredentials bool) error {
-	userID, err := signedInUser(ctx)
+	u, err := a.confirmPassword(ctx, password, "password", "delete.wrong_password", "account.delete_failed")
 	if err != nil {
 		return err
 	}
-	u, err := a.app.st.Accounts().UserByID(ctx, userID)
-	if err != nil {
-		return err
-	}
-	keys := auth.LoginThrottles(u.Email, PrincipalFrom(ctx).Address)
-	if err := a.throttle(ctx, keys); err != nil {
-		return err
-	}
-	if err := a.checkPassword(ctx, u, keys, password, "password", "delete.wrong_password",
-		"account.delete_failed"); err != nil {
-		return err
-	}
+	userID := u.ID
 	return a.app.Change(ctx, func(tx *Tx) error {
 		if t, err := tx.Talents().TalentByUser(ctx, userID); err == nil && revokeCredentials {
 			creds, err := tx.Issuance().IssuedCredentials(ctx, 0, t.ID)

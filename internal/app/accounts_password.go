@@ -23,20 +23,8 @@ const resetLinkLifetime = time.Hour
 // mails them a notice, in lang. Problems with the form come back as a
 // validation error, field by field.
 func (a *Accounts) ChangePassword(ctx context.Context, lang i18n.Lang, current, password, confirm string) error {
-	userID, err := signedInUser(ctx)
+	u, err := a.confirmPassword(ctx, current, "current_password", "password.wrong_current", "password.change_failed")
 	if err != nil {
-		return err
-	}
-	u, err := a.app.st.Accounts().UserByID(ctx, userID)
-	if err != nil {
-		return err
-	}
-	keys := auth.LoginThrottles(u.Email, PrincipalFrom(ctx).Address)
-	if err := a.throttle(ctx, keys); err != nil {
-		return err
-	}
-	if err := a.checkPassword(ctx, u, keys, current, "current_password", "password.wrong_current",
-		"password.change_failed"); err != nil {
 		return err
 	}
 	if err := newPasswordProblems(password, &confirm, u); err != nil {
@@ -151,4 +139,24 @@ func (tx *Tx) replacePassword(ctx context.Context, lang i18n.Lang, u domain.User
 	}
 	return tx.Mail(ctx, lang, u.Email, mail.TemplatePasswordChanged, mail.PasswordChanged{
 		Name: u.Name, At: tx.app.now(), ResetURL: tx.app.baseURL + "/password/forgot"})
+}
+
+// confirmPassword checks the signed-in person's password before a change
+// that needs it (a new password, deleting the account): throttled like a
+// sign-in, a wrong one counted, audited as action and answered as a
+// validation error on field with the message problem.
+func (a *Accounts) confirmPassword(ctx context.Context, password, field, problem, action string) (domain.User, error) {
+	userID, err := signedInUser(ctx)
+	if err != nil {
+		return domain.User{}, err
+	}
+	u, err := a.app.st.Accounts().UserByID(ctx, userID)
+	if err != nil {
+		return u, err
+	}
+	keys := auth.LoginThrottles(u.Email, PrincipalFrom(ctx).Address)
+	if err := a.throttle(ctx, keys); err != nil {
+		return u, err
+	}
+	return u, a.checkPassword(ctx, u, keys, password, field, problem, action)
 }

@@ -70,44 +70,47 @@ func zeroStates() map[string]int64 {
 	return counts
 }
 
+// stateRows is what database/sql's and pgx's rows have in common.
+type stateRows interface {
+	Next() bool
+	Scan(dest ...any) error
+	Err() error
+}
+
+// scanStates reads (state, count) rows over every state at zero.
+func scanStates(rows stateRows) (map[string]int64, error) {
+	counts := zeroStates()
+	for rows.Next() {
+		var state string
+		var n int64
+		if err := rows.Scan(&state, &n); err != nil {
+			return nil, err
+		}
+		counts[state] = n
+	}
+	return counts, rows.Err()
+}
+
 // countStatesSQL counts the jobs by state through River's own SQLite pool.
 func countStatesSQL(db *sql.DB) func(ctx context.Context) (map[string]int64, error) {
 	return func(ctx context.Context) (map[string]int64, error) {
-		counts := zeroStates()
 		rows, err := db.QueryContext(ctx, countStatesQuery)
 		if err != nil {
 			return nil, err
 		}
 		defer rows.Close()
-		for rows.Next() {
-			var state string
-			var n int64
-			if err := rows.Scan(&state, &n); err != nil {
-				return nil, err
-			}
-			counts[state] = n
-		}
-		return counts, rows.Err()
+		return scanStates(rows)
 	}
 }
 
 // countStatesPgx counts the jobs by state through the worker's pgx pool.
 func countStatesPgx(pool *pgxpool.Pool) func(ctx context.Context) (map[string]int64, error) {
 	return func(ctx context.Context) (map[string]int64, error) {
-		counts := zeroStates()
 		rows, err := pool.Query(ctx, countStatesQuery)
 		if err != nil {
 			return nil, err
 		}
 		defer rows.Close()
-		for rows.Next() {
-			var state string
-			var n int64
-			if err := rows.Scan(&state, &n); err != nil {
-				return nil, err
-			}
-			counts[state] = n
-		}
-		return counts, rows.Err()
+		return scanStates(rows)
 	}
 }
