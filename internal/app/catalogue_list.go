@@ -60,19 +60,35 @@ func (c *Catalogue) Projects(ctx context.Context, q ListQuery) (ProjectList, err
 	if err != nil {
 		return l, err
 	}
-	page, err := c.app.st.Projects().ListProjects(ctx, f)
+	page, facets, err := c.list(ctx, f)
 	if err != nil {
 		return l, err
 	}
-	l.Total, l.Ranked = page.Total, page.Ranked
-	if l.Facets, err = c.app.st.Projects().ProjectFacets(ctx, f); err != nil {
-		return l, err
-	}
+	l.Total, l.Ranked, l.Facets = page.Total, page.Ranked, facets
 	n := newHubNames(c.app.st)
 	n.knowMunicipalities(l.Municipalities...)
 	n.knowPrograms(0, l.Programs...)
 	l.Projects, err = n.projectCards(ctx, page.Projects, true)
 	return l, err
+}
+
+// list answers a filter from the in-memory model, or from the database
+// when the model cannot.
+func (c *Catalogue) list(ctx context.Context, f store.ProjectFilter) (store.ProjectPage, Facets, error) {
+	if page, facets, ok, err := c.listFromModel(ctx, f); ok || err != nil {
+		return page, facets, err
+	}
+	return c.listFromSQL(ctx, f)
+}
+
+// listFromSQL answers a filter with the database's queries.
+func (c *Catalogue) listFromSQL(ctx context.Context, f store.ProjectFilter) (store.ProjectPage, Facets, error) {
+	page, err := c.app.st.Projects().ListProjects(ctx, f)
+	if err != nil {
+		return page, Facets{}, err
+	}
+	facets, err := c.app.st.Projects().ProjectFacets(ctx, f)
+	return page, facets, err
 }
 
 // listFilter checks every value, in the order of the form, and turns the

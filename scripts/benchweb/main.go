@@ -94,6 +94,12 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		return err
 	}
 	if *mix {
+		start := time.Now()
+		rows, err := st.Projects().CatalogueRows(ctx)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "the list's in-memory model reads %d projects in %s\n", len(rows), round(time.Since(start)))
 		dims := mixDims{}
 		programs, err := st.Directory().Programs(ctx, 0)
 		if err != nil {
