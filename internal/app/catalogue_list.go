@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"slices"
 	"strconv"
 
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
@@ -49,18 +50,16 @@ type ProjectList struct {
 // filter's choices are in the result even then, for the form.
 func (c *Catalogue) Projects(ctx context.Context, q ListQuery) (ProjectList, error) {
 	l := ProjectList{Page: 1}
-	var err error
-	if l.Municipalities, err = c.app.st.Directory().Municipalities(ctx); err != nil {
+	snap, err := c.model.snapshot(ctx, c.app.st)
+	if err != nil {
 		return l, err
 	}
-	if l.Programs, err = c.app.st.Directory().Programs(ctx, 0); err != nil {
-		return l, err
-	}
+	l.Municipalities, l.Programs = slices.Clone(snap.municipalities), slices.Clone(snap.programs)
 	f, err := c.listFilter(ctx, q, &l)
 	if err != nil {
 		return l, err
 	}
-	page, facets, err := c.list(ctx, f)
+	page, facets, err := c.list(ctx, snap, f)
 	if err != nil {
 		return l, err
 	}
@@ -74,8 +73,8 @@ func (c *Catalogue) Projects(ctx context.Context, q ListQuery) (ProjectList, err
 
 // list answers a filter from the in-memory model, or from the database
 // when the model cannot.
-func (c *Catalogue) list(ctx context.Context, f store.ProjectFilter) (store.ProjectPage, Facets, error) {
-	if page, facets, ok, err := c.listFromModel(ctx, f); ok || err != nil {
+func (c *Catalogue) list(ctx context.Context, snap *modelSnapshot, f store.ProjectFilter) (store.ProjectPage, Facets, error) {
+	if page, facets, ok, err := c.listFromModel(ctx, snap, f); ok || err != nil {
 		return page, facets, err
 	}
 	return c.listFromSQL(ctx, f)

@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/sync/singleflight"
 
+	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/listing"
 	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
@@ -36,9 +37,12 @@ type catalogueModel struct {
 // modelSnapshot is the model of one catalogue version, with the matches of
 // the searches asked of it.
 type modelSnapshot struct {
-	index   *listing.Index
-	version uint64 // the store's CatalogueVersion when it was read
-	changes int64  // the database's count of catalogue writes then
+	index *listing.Index
+	// The hub's programs and municipalities, for the list's filter.
+	programs       []domain.Program
+	municipalities []domain.Municipality
+	version        uint64 // the store's CatalogueVersion when it was read
+	changes        int64  // the database's count of catalogue writes then
 
 	mu       sync.Mutex
 	searches map[store.Search]*listing.Matches
@@ -47,7 +51,9 @@ type modelSnapshot struct {
 // snapshot returns a model that reflects every write this process (and,
 // on PostgreSQL, every instance) has committed.
 func (m *catalogueModel) snapshot(ctx context.Context, st *store.Store) (*modelSnapshot, error) {
-	ctx = context.WithoutCancel(ctx) // a build serves every waiting request
+	// A build serves every waiting request, and the model is keyed on the
+	// primary's counts: it reads the primary.
+	ctx = store.WithReplicaReads(context.WithoutCancel(ctx), false)
 	m.mu.Lock()
 	cur, checked := m.cur, m.checked
 	m.mu.Unlock()
@@ -102,13 +108,22 @@ func (m *catalogueModel) build(ctx context.Context, st *store.Store) (*modelSnap
 	if err != nil {
 		return nil, err
 	}
+	programs, err := st.Directory().Programs(ctx, 0)
+	if err != nil {
+		return nil, err
+	}
+	municipalities, err := st.Directory().Municipalities(ctx)
+	if err != nil {
+		return nil, err
+	}
 	lr := make([]listing.Row, len(rows))
 	for i, r := range rows {
 		lr[i] = listing.Row{ID: r.ID, ProgramID: r.ProgramID, MunicipalityID: r.MunicipalityID, Status: r.Status,
 			SDGMask: r.SDGMask, Categories: r.Categories, Skills: r.Skills, WorkStyle: r.WorkStyle,
 			RewardType: r.RewardType, HoursBand: r.HoursBand}
 	}
-	s := &modelSnapshot{index: listing.New(lr), version: v, changes: n, searches: map[store.Search]*listing.Matches{}}
+	s := &modelSnapshot{index: listing.New(lr), programs: programs, municipalities: municipalities, version: v,
+		changes: n, searches: map[store.Search]*listing.Matches{}}
 	m.mu.Lock()
 	m.cur, m.checked = s, at
 	m.mu.Unlock()
@@ -140,19 +155,15 @@ func (s *modelSnapshot) matches(ctx context.Context, st *store.Store, q store.Se
 // listFromModel answers a store filter from the model: ok is false when
 // the model cannot (a filter by host or status, or a search it cannot
 // order), and the caller asks the database.
-func (c *Catalogue) listFromModel(ctx context.Context, f store.ProjectFilter) (page store.ProjectPage, fc Facets, ok bool, err error) {
+func (c *Catalogue) listFromModel(ctx context.Context, snap *modelSnapshot, f store.ProjectFilter) (page store.ProjectPage, fc Facets, ok bool, err error) {
 	if len(f.HostIDs) > 0 || len(f.Statuses) > 0 {
 		return page, fc, false, nil
 	}
 	st := c.app.st
-	snap, err := c.model.snapshot(ctx, st)
-	if err != nil {
-		return page, fc, false, err
-	}
 	lf := listing.Filter{ProgramID: f.ProgramID, MunicipalityID: f.MunicipalityID, SDG: f.SDG, SkillCodes: f.SkillCodes,
 		WorkStyle: f.WorkStyle, RewardType: f.RewardType, HoursBand: f.HoursBand, Limit: f.Limit, Offset: f.Offset}
 	if f.Search != (store.Search{}) {
-		if lf.Search, err = snap.matches(ctx, st, f.Search); err != nil {
+		if lf.Search, err = snap.matches(store.WithReplicaReads(ctx, false), st, f.Search); err != nil {
 			return page, fc, false, err
 		}
 		lf.Positive = f.Search.FTS5Match != ""

@@ -28,10 +28,54 @@ type Row struct {
 // Index is an immutable model of the list. Safe for concurrent use.
 type Index struct {
 	rows []Row // in the list's order without a search: published first, newest first
+	// The rows' values as small numbers, for a fast pass: codes[i] holds
+	// row i's style, reward, municipality, categories and skills.
+	codes                               []rowCodes
+	styles, rewards, categories, skills values[string]
+	municipalities                      values[int64]
+}
+
+// rowCodes is one row's values numbered by the index.
+type rowCodes struct {
+	style, reward, municipality int
+	categories, skills          []int
+}
+
+// values numbers the distinct values of one dimension.
+type values[T comparable] struct {
+	of  map[T]int
+	all []T
+}
+
+func (v *values[T]) code(x T) int {
+	if v.of == nil {
+		v.of = map[T]int{}
+	}
+	c, ok := v.of[x]
+	if !ok {
+		c = len(v.all)
+		v.of[x] = c
+		v.all = append(v.all, x)
+	}
+	return c
 }
 
 // New builds an index of rows given in the list's order.
-func New(rows []Row) *Index { return &Index{rows: rows} }
+func New(rows []Row) *Index {
+	ix := &Index{rows: rows, codes: make([]rowCodes, len(rows))}
+	for i, r := range rows {
+		c := &ix.codes[i]
+		c.style, c.reward = ix.styles.code(string(r.WorkStyle)), ix.rewards.code(string(r.RewardType))
+		c.municipality = ix.municipalities.code(r.MunicipalityID)
+		for _, k := range r.Categories {
+			c.categories = append(c.categories, ix.categories.code(k))
+		}
+		for _, k := range r.Skills {
+			c.skills = append(c.skills, ix.skills.code(k))
+		}
+	}
+	return ix
+}
 
 // Len is how many projects the index holds.
 func (ix *Index) Len() int { return len(ix.rows) }
@@ -103,21 +147,50 @@ const (
 	dimNone
 )
 
+// counts are facet counts by the index's value numbers.
+type counts struct {
+	sdg, hours                              [18]int
+	style, reward, categories, municipality []int
+}
+
 // Query answers a filter: the page, the total, whether it is ranked, and
 // the facet counts, in one pass over the rows.
 func (ix *Index) Query(f Filter) Result {
-	res := Result{Facets: Facets{SDG: map[int]int{}, Skill: map[string]int{}, Style: map[string]int{},
-		Reward: map[string]int{}, Municipality: map[int64]int{}, Hours: map[int]int{}}}
-	var skills map[string]bool
+	var res Result
+	var skills []bool // by skill number: wanted
 	if len(f.SkillCodes) > 0 {
-		skills = make(map[string]bool, len(f.SkillCodes))
+		skills = make([]bool, len(ix.skills.all))
 		for _, c := range f.SkillCodes {
-			skills[c] = true
+			if n, ok := ix.skills.of[c]; ok {
+				skills[n] = true
+			}
 		}
 	}
+	// A wanted value that no row has matches nothing: number -2.
+	want := func(set bool, n int, ok bool) int {
+		switch {
+		case !set:
+			return -1
+		case !ok:
+			return -2
+		}
+		return n
+	}
+	style, ok := ix.styles.of[string(f.WorkStyle)]
+	style = want(f.WorkStyle != "", style, ok)
+	reward, ok := ix.rewards.of[string(f.RewardType)]
+	reward = want(f.RewardType != "", reward, ok)
+	muni, ok := ix.municipalities.of[f.MunicipalityID]
+	muni = want(f.MunicipalityID != 0, muni, ok)
+	var sdgBit int64
+	if f.SDG >= 1 && f.SDG <= 17 {
+		sdgBit = 1 << f.SDG
+	}
+	fc := counts{style: make([]int, len(ix.styles.all)), reward: make([]int, len(ix.rewards.all)),
+		categories: make([]int, len(ix.categories.all)), municipality: make([]int, len(ix.municipalities.all))}
 	var matched []int // indexes into rows
 	for i := range ix.rows {
-		r := &ix.rows[i]
+		r, c := &ix.rows[i], &ix.codes[i]
 		if f.ProgramID != 0 && r.ProgramID != f.ProgramID {
 			continue
 		}
@@ -127,38 +200,35 @@ func (ix *Index) Query(f Filter) Result {
 			}
 		}
 		failed, fails := dimNone, 0
-		fail := func(d dimension) {
-			failed = d
-			fails++
+		if sdgBit != 0 && r.SDGMask&sdgBit == 0 {
+			failed, fails = dimSDG, fails+1
 		}
-		if f.SDG >= 1 && f.SDG <= 17 && r.SDGMask&(1<<f.SDG) == 0 {
-			fail(dimSDG)
+		if skills != nil && !slices.ContainsFunc(c.skills, func(n int) bool { return skills[n] }) {
+			failed, fails = dimSkill, fails+1
 		}
-		if skills != nil && !slices.ContainsFunc(r.Skills, func(c string) bool { return skills[c] }) {
-			fail(dimSkill)
+		if style != -1 && c.style != style {
+			failed, fails = dimStyle, fails+1
 		}
-		if f.WorkStyle != "" && r.WorkStyle != f.WorkStyle {
-			fail(dimStyle)
+		if reward != -1 && c.reward != reward {
+			failed, fails = dimReward, fails+1
 		}
-		if f.RewardType != "" && r.RewardType != f.RewardType {
-			fail(dimReward)
-		}
-		if f.MunicipalityID != 0 && r.MunicipalityID != f.MunicipalityID {
-			fail(dimMunicipality)
+		if muni != -1 && c.municipality != muni {
+			failed, fails = dimMunicipality, fails+1
 		}
 		if f.HoursBand != 0 && r.HoursBand != f.HoursBand {
-			fail(dimHours)
+			failed, fails = dimHours, fails+1
 		}
 		switch fails {
 		case 0:
 			matched = append(matched, i)
 			for d := range dimNone {
-				res.Facets.count(d, r)
+				fc.count(d, r, c)
 			}
 		case 1:
-			res.Facets.count(failed, r)
+			fc.count(failed, r, c)
 		}
 	}
+	res.Facets = ix.facets(&fc)
 	res.Total = len(matched)
 	if f.Search != nil && f.Positive && res.Total <= f.Search.maxRanked {
 		if !f.Search.ranked {
@@ -184,25 +254,55 @@ func (ix *Index) Query(f Filter) Result {
 }
 
 // count adds a row to the counts of one dimension.
-func (fc *Facets) count(d dimension, r *Row) {
+func (fc *counts) count(d dimension, r *Row, c *rowCodes) {
 	switch d {
 	case dimSDG:
 		for g := 1; g <= 17; g++ {
 			if r.SDGMask&(1<<g) != 0 {
-				fc.SDG[g]++
+				fc.sdg[g]++
 			}
 		}
 	case dimSkill:
-		for _, c := range r.Categories {
-			fc.Skill[c]++
+		for _, n := range c.categories {
+			fc.categories[n]++
 		}
 	case dimStyle:
-		fc.Style[string(r.WorkStyle)]++
+		fc.style[c.style]++
 	case dimReward:
-		fc.Reward[string(r.RewardType)]++
+		fc.reward[c.reward]++
 	case dimMunicipality:
-		fc.Municipality[r.MunicipalityID]++
+		fc.municipality[c.municipality]++
 	case dimHours:
-		fc.Hours[r.HoursBand]++
+		fc.hours[r.HoursBand]++
+	}
+}
+
+// facets turns the counts into facets by value, leaving out zeros as the
+// database's grouping does.
+func (ix *Index) facets(fc *counts) Facets {
+	out := Facets{SDG: map[int]int{}, Skill: map[string]int{}, Style: map[string]int{}, Reward: map[string]int{},
+		Municipality: map[int64]int{}, Hours: map[int]int{}}
+	for g, n := range fc.sdg {
+		if n > 0 {
+			out.SDG[g] = n
+		}
+	}
+	for b, n := range fc.hours {
+		if n > 0 {
+			out.Hours[b] = n
+		}
+	}
+	put(out.Style, fc.style, ix.styles.all)
+	put(out.Reward, fc.reward, ix.rewards.all)
+	put(out.Skill, fc.categories, ix.categories.all)
+	put(out.Municipality, fc.municipality, ix.municipalities.all)
+	return out
+}
+
+func put[T comparable](m map[T]int, counts []int, all []T) {
+	for i, n := range counts {
+		if n > 0 {
+			m[all[i]] = n
+		}
 	}
 }

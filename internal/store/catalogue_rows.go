@@ -74,26 +74,28 @@ func (s Projects) CatalogueRows(ctx context.Context) ([]CatalogueRow, error) {
 type SearchMatches struct {
 	IDs []int64
 	// Ranked says IDs are in the ranked list's order (most relevant, then
-	// published, then newest first); a search matching more than
-	// MaxRanked projects, or with only excluded words, is not ranked.
+	// published, then newest first); a search with only excluded words is
+	// not ranked.
 	Ranked    bool
 	MaxRanked int // how many matches a list ranks
 }
 
 // SearchMatches runs a search alone, for a model that filters its matches
-// (on the primary, as CatalogueRows).
+// (on the primary, as CatalogueRows). The matches are ranked however many
+// there are, since a filter may leave few enough of them to rank.
 func (s Projects) SearchMatches(ctx context.Context, q Search) (SearchMatches, error) {
 	m := SearchMatches{MaxRanked: s.maxRanked}
 	where, args := s.where(ProjectFilter{Search: q}, facetNone)
-	ids, err := s.queryIDs(ctx, `SELECT p.id FROM projects p WHERE `+where, args...)
-	if err != nil || q.FTS5Match == "" || len(ids) > s.maxRanked {
-		m.IDs = ids
+	if q.FTS5Match == "" {
+		var err error
+		m.IDs, err = s.queryIDs(ctx, `SELECT p.id FROM projects p WHERE `+where, args...)
 		return m, err
 	}
 	from, order := s.rankedFrom(q, func(v any) string {
 		args = append(args, v)
 		return "$" + strconv.Itoa(len(args))
 	})
+	var err error
 	m.IDs, err = s.queryIDs(ctx, `SELECT p.id FROM projects p`+from+` WHERE `+where+`
 		ORDER BY `+order+`p.status DESC, p.id DESC`, args...)
 	m.Ranked = err == nil
@@ -109,4 +111,12 @@ func (s Projects) ProjectsByID(ctx context.Context, ids []int64) ([]domain.Proje
 		return nil, err
 	}
 	return ps, s.loadProjectTags(ctx, ps)
+}
+
+// WithMaxRanked returns a store whose lists rank at most n search matches
+// by relevance (MaxRanked by default).
+func (s *Store) WithMaxRanked(n int) *Store {
+	c := *s
+	c.maxRanked = n
+	return &c
 }

@@ -12,7 +12,7 @@ import (
 // counts for the catalogue when it changes one of these tables.
 var catalogueTables = map[string]bool{
 	"projects": true, "project_skills": true, "project_sdgs": true, "project_search": true, "project_fts": true,
-	"programs": true, "program_hosts": true, "municipalities": true, "organizations": true,
+	"programs": true, "program_hosts": true, "municipalities": true,
 }
 
 // writeTarget finds the table an INSERT, UPDATE or DELETE writes.

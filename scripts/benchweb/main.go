@@ -55,6 +55,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	mix := fs.Bool("mix", false, "run the Zipf mix of distinct list, search and API URLs instead of single pages")
 	mixN := fs.Int("urls", 2000, "distinct URLs in the mix")
 	zipf := fs.Float64("zipf", 1.0, "exponent of the mix's Zipf distribution")
+	profile := fs.String("cpuprofile", "", "write a CPU profile of the mix's uncached renders to this file")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -112,7 +113,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 			dims.skills = append(dims.skills, c.Code)
 		}
 		return runMix(ctx, srv.Handler(), mixOptions{urls: *mixN, zipf: *zipf, seed: 2021, duration: *duration,
-			conns: *conns, dims: dims}, out)
+			conns: *conns, dims: dims, profile: *profile}, out)
 	}
 	real, err := listen(srv.Handler())
 	if err != nil {

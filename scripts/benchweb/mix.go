@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"slices"
 	"time"
 )
@@ -20,6 +21,7 @@ type mixOptions struct {
 	duration time.Duration
 	conns    int
 	dims     mixDims
+	profile  string // a file for a CPU profile of the uncached renders
 }
 
 // capturedPage is one URL's answer, written again by the same-bytes server.
@@ -42,6 +44,16 @@ func runMix(ctx context.Context, h http.Handler, o mixOptions, out io.Writer) er
 	times := map[string][]time.Duration{}
 	statuses := map[int]int{}
 	var bytes int
+	if o.profile != "" {
+		f, err := os.Create(o.profile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+	}
 	for i, u := range urls {
 		req := httptest.NewRequest(http.MethodGet, u.path, nil).WithContext(ctx)
 		rec := httptest.NewRecorder()
@@ -56,6 +68,7 @@ func runMix(ctx context.Context, h http.Handler, o mixOptions, out io.Writer) er
 		}
 	}
 	fmt.Fprintln(os.Stderr)
+	pprof.StopCPUProfile()
 	fmt.Fprintf(out, "mix: %d distinct URLs (Zipf s=%.2f), %d bytes on average, statuses %v\n",
 		len(urls), o.zipf, bytes/len(urls), statuses)
 	fmt.Fprintf(out, "\nuncached server time (in process, one request at a time):\n")
