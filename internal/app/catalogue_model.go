@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/sync/singleflight"
@@ -32,6 +33,7 @@ type catalogueModel struct {
 	cur     *modelSnapshot
 	checked time.Time // when cur was last found current
 	flight  singleflight.Group
+	builds  atomic.Uint64 // numbers the snapshots
 }
 
 // modelSnapshot is the model of one catalogue version, with the matches of
@@ -43,6 +45,7 @@ type modelSnapshot struct {
 	municipalities []domain.Municipality
 	version        uint64 // the store's CatalogueVersion when it was read
 	changes        int64  // the database's count of catalogue writes then
+	stamp          uint64 // this snapshot's number
 
 	mu       sync.Mutex
 	searches map[store.Search]*listing.Matches
@@ -123,7 +126,7 @@ func (m *catalogueModel) build(ctx context.Context, st *store.Store) (*modelSnap
 			RewardType: r.RewardType, HoursBand: r.HoursBand}
 	}
 	s := &modelSnapshot{index: listing.New(lr), programs: programs, municipalities: municipalities, version: v,
-		changes: n, searches: map[store.Search]*listing.Matches{}}
+		changes: n, stamp: m.builds.Add(1), searches: map[store.Search]*listing.Matches{}}
 	m.mu.Lock()
 	m.cur, m.checked = s, at
 	m.mu.Unlock()
@@ -156,11 +159,17 @@ func (s *modelSnapshot) matches(ctx context.Context, st *store.Store, q store.Se
 // the model cannot (a filter by host or status, or a search it cannot
 // order), and the caller asks the database.
 func (c *Catalogue) listFromModel(ctx context.Context, snap *modelSnapshot, f store.ProjectFilter) (page store.ProjectPage, fc Facets, ok bool, err error) {
-	if len(f.HostIDs) > 0 || len(f.Statuses) > 0 {
+	if len(f.HostIDs) > 0 {
 		return page, fc, false, nil
+	}
+	for _, st := range f.Statuses { // the model holds the listed projects only
+		if st != domain.ProjectPublished && st != domain.ProjectClosed {
+			return page, fc, false, nil
+		}
 	}
 	st := c.app.st
 	lf := listing.Filter{ProgramID: f.ProgramID, MunicipalityID: f.MunicipalityID, SDG: f.SDG, SkillCodes: f.SkillCodes,
+		Statuses:  f.Statuses,
 		WorkStyle: f.WorkStyle, RewardType: f.RewardType, HoursBand: f.HoursBand, Limit: f.Limit, Offset: f.Offset}
 	if f.Search != (store.Search{}) {
 		if lf.Search, err = snap.matches(store.WithReplicaReads(ctx, false), st, f.Search); err != nil {
@@ -179,4 +188,18 @@ func (c *Catalogue) listFromModel(ctx context.Context, snap *modelSnapshot, f st
 	fc = Facets{SDG: res.Facets.SDG, Skill: res.Facets.Skill, Style: res.Facets.Style, Reward: res.Facets.Reward,
 		Municipality: res.Facets.Municipality, Hours: res.Facets.Hours}
 	return page, fc, true, nil
+}
+
+// Stamp identifies the catalogue as the public list shows it: it changes
+// whenever the list's model is rebuilt, that is when the projects, their
+// search terms, the programs or the municipalities changed (a write here,
+// announced by another instance, or counted by the database's triggers,
+// checked a few times a second). Pages of the list can be kept while it
+// stays the same. An error gives a stamp never seen before.
+func (c *Catalogue) Stamp(ctx context.Context) uint64 {
+	snap, err := c.model.snapshot(ctx, c.app.st)
+	if err != nil {
+		return ^c.model.builds.Add(1)
+	}
+	return snap.stamp
 }

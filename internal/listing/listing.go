@@ -106,8 +106,9 @@ type Filter struct {
 	WorkStyle                 domain.WorkStyle
 	RewardType                domain.RewardType
 	HoursBand                 int
-	Search                    *Matches // nil: no search
-	Positive                  bool     // the search has words to find (and may rank), not only words to exclude
+	Statuses                  []domain.ProjectStatus // any of these; none: published and closed
+	Search                    *Matches               // nil: no search
+	Positive                  bool                   // the search has words to find (and may rank), not only words to exclude
 	Limit, Offset             int
 }
 
@@ -192,6 +193,9 @@ func (ix *Index) Query(f Filter) Result {
 	for i := range ix.rows {
 		r, c := &ix.rows[i], &ix.codes[i]
 		if f.ProgramID != 0 && r.ProgramID != f.ProgramID {
+			continue
+		}
+		if len(f.Statuses) > 0 && !slices.Contains(f.Statuses, r.Status) {
 			continue
 		}
 		if f.Search != nil {
