@@ -4,4 +4,6 @@ package app
 type Catalogue struct {
 	app  *App
 	pool catalogueTalents // the talent pool behind scores, reused for a while
+	// model answers the public list from memory (catalogue_model.go).
+	model catalogueModel
 }

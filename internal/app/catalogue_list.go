@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"slices"
 	"strconv"
 
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
@@ -49,30 +50,44 @@ type ProjectList struct {
 // filter's choices are in the result even then, for the form.
 func (c *Catalogue) Projects(ctx context.Context, q ListQuery) (ProjectList, error) {
 	l := ProjectList{Page: 1}
-	var err error
-	if l.Municipalities, err = c.app.st.Directory().Municipalities(ctx); err != nil {
+	snap, err := c.model.snapshot(ctx, c.app.st)
+	if err != nil {
 		return l, err
 	}
-	if l.Programs, err = c.app.st.Directory().Programs(ctx, 0); err != nil {
-		return l, err
-	}
+	l.Municipalities, l.Programs = slices.Clone(snap.municipalities), slices.Clone(snap.programs)
 	f, err := c.listFilter(ctx, q, &l)
 	if err != nil {
 		return l, err
 	}
-	page, err := c.app.st.Projects().ListProjects(ctx, f)
+	page, facets, err := c.list(ctx, snap, f)
 	if err != nil {
 		return l, err
 	}
-	l.Total, l.Ranked = page.Total, page.Ranked
-	if l.Facets, err = c.app.st.Projects().ProjectFacets(ctx, f); err != nil {
-		return l, err
-	}
+	l.Total, l.Ranked, l.Facets = page.Total, page.Ranked, facets
 	n := newHubNames(c.app.st)
 	n.knowMunicipalities(l.Municipalities...)
 	n.knowPrograms(0, l.Programs...)
 	l.Projects, err = n.projectCards(ctx, page.Projects, true)
 	return l, err
+}
+
+// list answers a filter from the in-memory model, or from the database
+// when the model cannot.
+func (c *Catalogue) list(ctx context.Context, snap *modelSnapshot, f store.ProjectFilter) (store.ProjectPage, Facets, error) {
+	if page, facets, ok, err := c.listFromModel(ctx, snap, f); ok || err != nil {
+		return page, facets, err
+	}
+	return c.listFromSQL(ctx, f)
+}
+
+// listFromSQL answers a filter with the database's queries.
+func (c *Catalogue) listFromSQL(ctx context.Context, f store.ProjectFilter) (store.ProjectPage, Facets, error) {
+	page, err := c.app.st.Projects().ListProjects(ctx, f)
+	if err != nil {
+		return page, Facets{}, err
+	}
+	facets, err := c.app.st.Projects().ProjectFacets(ctx, f)
+	return page, facets, err
 }
 
 // listFilter checks every value, in the order of the form, and turns the

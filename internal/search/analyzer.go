@@ -22,6 +22,8 @@ type Analyzer struct {
 	nounPOS func(id int) bool
 	// syn holds the synonym groups that queries are expanded with.
 	syn synonyms
+	// hl keeps analysed texts for highlighting.
+	hl highlightCache
 }
 
 // NewAnalyzer loads the IPA dictionary (about 1 s and 90 MB) and returns an

@@ -22,8 +22,8 @@ func (a *Analyzer) Highlight(text string, q Query) []Segment {
 	if len(words) == 0 {
 		return []Segment{{Text: text}}
 	}
-	m := normalizeMapped(text)
-	primary, extra := a.analyze(m.text, true)
+	an := a.analysedForHighlight(text)
+	m, primary, extra := an.m, an.primary, an.extra
 	var spans [][2]int // matched ranges of the normalised text
 	for _, w := range words {
 		if len(w) == 1 {

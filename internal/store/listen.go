@@ -28,6 +28,7 @@ func (s *Store) Listen(ctx context.Context, log *slog.Logger) {
 		}
 		// While the connection was down, changes may have been missed.
 		s.remote.Add(1)
+		s.remoteCatalogue.Add(1)
 		if log != nil {
 			log.Warn("listening for changes from other instances", "err", err, "retry_in", wait)
 		}
@@ -50,9 +51,14 @@ func (s *Store) listenOnce(ctx context.Context) error {
 		return err
 	}
 	s.remote.Add(1) // anything before the LISTEN took hold
+	s.remoteCatalogue.Add(1)
 	for {
-		if _, err := conn.WaitForNotification(ctx); err != nil {
+		n, err := conn.WaitForNotification(ctx)
+		if err != nil {
 			return err
+		}
+		if n.Payload == cataloguePayload {
+			s.remoteCatalogue.Add(1)
 		}
 		s.remote.Add(1)
 	}

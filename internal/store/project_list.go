@@ -119,23 +119,30 @@ func (s Projects) ListProjects(ctx context.Context, f ProjectFilter) (ProjectPag
 	f.Limit = min(f.Limit, 100)
 	f.Offset = max(f.Offset, 0)
 	var err error
+	counted := false
 	if s.ftsOnly(f) {
 		if page.Total, err = s.ftsCount(ctx, f); err != nil {
 			return page, err
 		}
-		page.Ranked = f.Search.FTS5Match != "" && page.Total <= s.maxRanked
-		ids, err := s.ftsPage(ctx, f, page.Ranked)
-		if err != nil {
-			return page, err
+		counted = true
+		// A ranked page is ordered below, as a filtered search is: the
+		// index's own rank would weigh the status words too.
+		if page.Ranked = f.Search.FTS5Match != "" && page.Total <= s.maxRanked; !page.Ranked {
+			ids, err := s.ftsPage(ctx, f)
+			if err != nil {
+				return page, err
+			}
+			if page.Projects, err = s.projectsByID(ctx, ids); err != nil {
+				return page, err
+			}
+			return page, s.loadProjectTags(ctx, page.Projects)
 		}
-		if page.Projects, err = s.projectsByID(ctx, ids); err != nil {
-			return page, err
-		}
-		return page, s.loadProjectTags(ctx, page.Projects)
 	}
 	where, args := s.where(f, facetNone)
-	if err := s.queryRow(ctx, `SELECT COUNT(*) FROM projects p WHERE `+where, args...).Scan(&page.Total); err != nil {
-		return page, err
+	if !counted {
+		if err := s.queryRow(ctx, `SELECT COUNT(*) FROM projects p WHERE `+where, args...).Scan(&page.Total); err != nil {
+			return page, err
+		}
 	}
 	arg := func(v any) string {
 		args = append(args, v)

@@ -67,7 +67,12 @@ type core struct {
 	// remote counts the writes other instances announced (PostgreSQL
 	// LISTEN/NOTIFY), bumped by Listen.
 	remote *atomic.Uint64
-	url    string // the PostgreSQL URL, for the listening connection
+	// catalogue and remoteCatalogue count the writes, here and announced by
+	// other instances, that change what the public catalogue lists (see
+	// catalogue_version.go); txCatalogue marks such a write inside InTx.
+	catalogue, remoteCatalogue *atomic.Uint64
+	txCatalogue                *bool
+	url                        string // the PostgreSQL URL, for the listening connection
 	// replica is the read replica (a PostgreSQL standby), or nil; only the
 	// replica-safe reads use it (replica.go).
 	replica *replica
@@ -205,6 +210,7 @@ func (s *Store) PgxPool(size int32) (*pgxpool.Pool, error) {
 func newStore(engine Engine, read, write *sql.DB) *Store {
 	return &Store{core{engine: engine, read: read, write: write, r: read, w: write,
 		now: func() time.Time { return time.Now().UTC() }, changes: new(atomic.Uint64), remote: new(atomic.Uint64),
+		catalogue: new(atomic.Uint64), remoteCatalogue: new(atomic.Uint64),
 		maxRanked: MaxRanked}}
 }
 
@@ -283,19 +289,23 @@ func (s *core) transact(ctx context.Context, fn func(tx *Store) error) error {
 		return err
 	}
 	var after []func(context.Context) error
+	var catalogue bool
 	ts := Store{*s}
-	ts.r, ts.w, ts.inTx, ts.tx, ts.txConn, ts.afterCommit = tx, tx, true, tx, conn, &after
+	ts.r, ts.w, ts.inTx, ts.tx, ts.txConn, ts.afterCommit, ts.txCatalogue = tx, tx, true, tx, conn, &after, &catalogue
 	if err := fn(&ts); err != nil {
 		return end(err)
 	}
 	if s.engine == Postgres {
 		// Delivered to the other instances only if the commit succeeds.
-		if _, err := tx.ExecContext(ctx, `SELECT pg_notify('`+changesChannel+`', '')`); err != nil {
+		if _, err := tx.ExecContext(ctx, `SELECT pg_notify('`+changesChannel+`', $1)`, notePayload(catalogue)); err != nil {
 			return end(err)
 		}
 	}
 	if err := end(tx.Commit()); err != nil {
 		return err
+	}
+	if catalogue {
+		s.catalogue.Add(1)
 	}
 	s.changes.Add(1)
 	var errs []error
@@ -334,12 +344,20 @@ func (s *core) runAfterCommit(ctx context.Context, fn func(context.Context) erro
 func (s *Store) Version() uint64 { return s.changes.Load() + s.remote.Load() }
 
 // written records a write made outside a transaction.
-func (s *core) written() {
-	if !s.inTx {
-		s.changes.Add(1)
-		if s.engine == Postgres {
-			_, _ = s.write.Exec(`SELECT pg_notify('` + changesChannel + `', '')`)
+func (s *core) written(q string) {
+	catalogue := touchesCatalogue(q)
+	if s.inTx {
+		if catalogue && s.txCatalogue != nil {
+			*s.txCatalogue = true
 		}
+		return
+	}
+	if catalogue {
+		s.catalogue.Add(1)
+	}
+	s.changes.Add(1)
+	if s.engine == Postgres {
+		_, _ = s.write.Exec(`SELECT pg_notify('`+changesChannel+`', $1)`, notePayload(catalogue))
 	}
 }
 
@@ -352,7 +370,7 @@ func (s *core) rebind(q string) string {
 }
 
 func (s *core) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
-	defer s.written()
+	defer s.written(q)
 	return s.w.ExecContext(ctx, s.rebind(q), args...)
 }
 
@@ -373,7 +391,7 @@ func (s *core) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
 
 // insertID runs an INSERT … RETURNING id on the writer.
 func (s *core) insertID(ctx context.Context, q string, args ...any) (int64, error) {
-	defer s.written()
+	defer s.written(q)
 	var id int64
 	err := s.w.QueryRowContext(ctx, s.rebind(q+" RETURNING id"), args...).Scan(&id)
 	return id, err

@@ -71,8 +71,13 @@ func (c *pageCache) get(key string) (p cachedPage, ok, refresh bool) {
 
 func (c *pageCache) put(key string, p cachedPage) {
 	c.mu.Lock()
-	if len(c.entries) >= c.limit {
-		clear(c.entries)
+	// A full cache forgets a tenth of its pages, chosen at random (the
+	// map's order), so the often visited ones are soon back.
+	for k := range c.entries {
+		if len(c.entries) < c.limit*9/10 {
+			break
+		}
+		delete(c.entries, k)
 	}
 	c.entries[key] = p
 	c.mu.Unlock()
@@ -84,7 +89,10 @@ func (c *pageCache) put(key string, p cachedPage) {
 // every visitor go through it. A page served from memory counts as a hit,
 // any other (rendered, or waiting for another request's render) as a miss;
 // signed-in visitors, who bypass the cache, count as neither.
-func (s *Server) cached(h htmlHandler) htmlHandler {
+func (s *Server) cached(h htmlHandler) htmlHandler { return s.cachedIn(s.cache, h) }
+
+// cachedIn is cached with the given cache.
+func (s *Server) cachedIn(c *pageCache, h htmlHandler) htmlHandler {
 	return func(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
 		if s.userID(r) != 0 { // signed-in pages show who is signed in
 			return h(w, r, lang)
@@ -92,18 +100,18 @@ func (s *Server) cached(h htmlHandler) htmlHandler {
 		key := cacheKey(lang, r)
 		// The render serves every waiting request: one leaving must not cancel it.
 		detached := r.WithContext(context.WithoutCancel(r.Context()))
-		render := func() (any, error) { return s.renderCached(h, detached, lang, key) }
-		if p, ok, refresh := s.cache.get(key); ok {
+		render := func() (any, error) { return s.renderCached(c, h, detached, lang, key) }
+		if p, ok, refresh := c.get(key); ok {
 			if refresh {
-				go s.cache.flight.Do(key, render)
+				go c.flight.Do(key, render)
 			}
-			s.cache.metrics.CacheHit()
+			c.metrics.CacheHit()
 			writeCached(w, p)
 			return nil
 		}
-		s.cache.metrics.CacheMiss()
-		v, err, _ := s.cache.flight.Do(key, func() (any, error) {
-			if p, ok, _ := s.cache.get(key); ok {
+		c.metrics.CacheMiss()
+		v, err, _ := c.flight.Do(key, func() (any, error) {
+			if p, ok, _ := c.get(key); ok {
 				return p, nil
 			}
 			return render()
@@ -117,15 +125,15 @@ func (s *Server) cached(h htmlHandler) htmlHandler {
 }
 
 // renderCached renders a page into memory and keeps it when it succeeded.
-func (s *Server) renderCached(h htmlHandler, r *http.Request, lang i18n.Lang, key string) (cachedPage, error) {
-	version, at := s.cache.version(), s.cache.now()
+func (s *Server) renderCached(c *pageCache, h htmlHandler, r *http.Request, lang i18n.Lang, key string) (cachedPage, error) {
+	version, at := c.version(), c.now()
 	rec := &recorder{header: http.Header{}, status: http.StatusOK}
 	if err := h(rec, r, lang); err != nil {
 		return cachedPage{}, err
 	}
 	p := cachedPage{status: rec.status, version: version, at: at, header: rec.header, body: rec.body.Bytes()}
 	if rec.status == http.StatusOK {
-		s.cache.put(key, p)
+		c.put(key, p)
 	}
 	return p, nil
 }

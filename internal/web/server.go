@@ -73,6 +73,9 @@ type kit struct {
 	now     func() time.Time
 	pages   *pages
 	cache   *pageCache
+	// lists keeps the project list's pages and API answers while the
+	// catalogue's model is unchanged (cache_lists.go).
+	lists   *pageCache
 	metrics *metrics.Metrics
 	japan   *japanmap.Renderer // the map of Japan, projected once
 
@@ -116,6 +119,7 @@ func New(cfg Config) (*Server, error) {
 	return &Server{&kit{app: services, ref: cfg.Ref, cat: cfg.Catalog, search: cfg.Search, log: log,
 		version: cfg.Version, now: now, pages: p, sdgCSSBytes: sdgStyles(cfg.Ref), metrics: cfg.Metrics,
 		cache: newPageCache(services.Version, time.Now, cfg.CacheMaxAge, cfg.Metrics), japan: japanmap.New(cfg.Ref),
+		lists:       newListCache(services, cfg.Metrics),
 		verifyLimit: auth.NewRateLimiter(verifyBurst, verifyEvery, nil), sessions: newSessions(services.Sessions(), cfg.SecureCookies),
 		legal: docs, contact: cfg.Contact, proxies: cfg.TrustedProxies,
 		httpsBase: strings.HasPrefix(cfg.BaseURL, "https://")}}, nil

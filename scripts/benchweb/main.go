@@ -11,7 +11,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"github.com/tsunagu-hub/tsunagu/internal/app"
 	"io"
 	"net"
 	"net/http"
@@ -23,6 +22,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tsunagu-hub/tsunagu/internal/app"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
 	"github.com/tsunagu-hub/tsunagu/internal/mail"
 	"github.com/tsunagu-hub/tsunagu/internal/refdata"
@@ -41,6 +41,7 @@ func main() {
 type result struct {
 	name   string
 	rps    float64
+	p50    time.Duration
 	p99    time.Duration
 	status string
 }
@@ -50,13 +51,18 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	data := fs.String("data", "", "seeded data directory (tsunagu seed --scale …)")
 	duration := fs.Duration("duration", 10*time.Second, "length of each wrk run")
 	conns := fs.Int("connections", 64, "concurrent connections")
+	db := fs.String("db", "", "database URL: postgres://… (default: the SQLite file in --data)")
+	mix := fs.Bool("mix", false, "run the Zipf mix of distinct list, search and API URLs instead of single pages")
+	mixN := fs.Int("urls", 2000, "distinct URLs in the mix")
+	zipf := fs.Float64("zipf", 1.0, "exponent of the mix's Zipf distribution")
+	profile := fs.String("cpuprofile", "", "write a CPU profile of the mix's uncached renders to this file")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if *duration > 2*time.Minute {
 		return fmt.Errorf("--duration is capped at 2m")
 	}
-	st, err := store.Open(ctx, "", *data)
+	st, err := store.Open(ctx, *db, *data)
 	if err != nil {
 		return err
 	}
@@ -87,6 +93,27 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	srv, err := web.New(web.Config{App: services, Ref: ref, Catalog: cat, Search: lazy, Version: "bench"})
 	if err != nil {
 		return err
+	}
+	if *mix {
+		start := time.Now()
+		rows, err := st.Projects().CatalogueRows(ctx)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "the list's in-memory model reads %d projects in %s\n", len(rows), round(time.Since(start)))
+		dims := mixDims{}
+		programs, err := st.Directory().Programs(ctx, 0)
+		if err != nil {
+			return err
+		}
+		for _, p := range programs {
+			dims.programs = append(dims.programs, p.Slug)
+		}
+		for _, c := range ref.SkillCategories() {
+			dims.skills = append(dims.skills, c.Code)
+		}
+		return runMix(ctx, srv.Handler(), mixOptions{urls: *mixN, zipf: *zipf, seed: 2021, duration: *duration,
+			conns: *conns, dims: dims, profile: *profile}, out)
 	}
 	real, err := listen(srv.Handler())
 	if err != nil {
@@ -177,30 +204,33 @@ func fetch(u string) ([]byte, http.Header, error) {
 }
 
 // wrk runs one bounded load and reads requests per second and p99.
-func wrk(ctx context.Context, u string, d time.Duration, conns int) (result, error) {
+func wrk(ctx context.Context, u string, d time.Duration, conns int, extra ...string) (result, error) {
 	ctx, cancel := context.WithTimeout(ctx, d+30*time.Second)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, "wrk", "-t2", "-c"+strconv.Itoa(conns), "-d"+d.String(), "--latency",
-		"-H", "Accept-Language: ja", u)
+	args := append([]string{"-t2", "-c" + strconv.Itoa(conns), "-d" + d.String(), "--latency",
+		"-H", "Accept-Language: ja"}, extra...)
+	cmd := exec.CommandContext(ctx, "wrk", append(args, u)...)
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		return result{}, fmt.Errorf("wrk %s: %v\n%s", u, err, out)
 	}
 	rpsLine := regexp.MustCompile(`Requests/sec:\s+([0-9.]+)`)
-	p99Line := regexp.MustCompile(`\s99%\s+([0-9.]+)(us|ms|s)`)
+	latency := func(pct string) *regexp.Regexp { return regexp.MustCompile(`\s` + pct + `%\s+([0-9.]+)(us|ms|s)`) }
 	errLine := regexp.MustCompile(`Non-2xx or 3xx responses: (\d+)|Socket errors: .*`)
 	var r result
 	text := string(out)
 	if m := rpsLine.FindStringSubmatch(text); m != nil {
 		r.rps, _ = strconv.ParseFloat(m[1], 64)
 	}
-	if m := p99Line.FindStringSubmatch(text); m != nil {
-		v, _ := strconv.ParseFloat(m[1], 64)
-		unit := map[string]time.Duration{"us": time.Microsecond, "ms": time.Millisecond, "s": time.Second}[m[2]]
-		r.p99 = time.Duration(v * float64(unit))
+	for pct, d := range map[string]*time.Duration{"50": &r.p50, "99": &r.p99} {
+		if m := latency(pct).FindStringSubmatch(text); m != nil {
+			v, _ := strconv.ParseFloat(m[1], 64)
+			unit := map[string]time.Duration{"us": time.Microsecond, "ms": time.Millisecond, "s": time.Second}[m[2]]
+			*d = time.Duration(v * float64(unit))
+		}
 	}
-	if m := errLine.FindString(text); m != "" {
-		r.status = "(" + strings.TrimSpace(m) + ")"
+	for _, m := range errLine.FindAllString(text, -1) {
+		r.status += "(" + strings.TrimSpace(m) + ")"
 	}
 	if r.rps == 0 {
 		return r, fmt.Errorf("could not read wrk's output:\n%s", text)
