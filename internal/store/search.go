@@ -153,11 +153,15 @@ func (s Projects) ftsCount(ctx context.Context, f ProjectFilter) (int, error) {
 const MaxRanked = 2000
 
 // ftsPage returns one page of matching project ids from the FTS5 index
-// alone, most relevant first (BM25) when ranked, else newest first.
+// alone, open before closed, then most relevant first (BM25) when ranked,
+// else newest first.
 func (s Projects) ftsPage(ctx context.Context, f ProjectFilter, ranked bool) ([]int64, error) {
 	order := "rowid DESC"
 	if ranked {
 		order = "rank, rowid DESC"
+	}
+	if len(f.statuses()) > 1 {
+		order = "status DESC, " + order // published (open) before closed, as ListProjects
 	}
 	return s.queryIDs(ctx, `SELECT rowid FROM project_fts WHERE project_fts MATCH $1 ORDER BY `+order+`
 		LIMIT $2 OFFSET $3`, ftsExpr(f), f.Limit, f.Offset)
