@@ -81,7 +81,7 @@ func projectApplyScenario(t *testing.T, w *world) {
 	status, body, _ := w.get(t, fmt.Sprintf("/projects/%d", w.shop.ID), "")
 	for _, want := range []string{apply, "応募の締切は2026年12月23日です。", "応募にはログインが必要です。",
 		`<h2 id="plan-heading">チームで取り組むこと</h2>`, `<h2 id="schedule-heading">スケジュール</h2>`,
-		"<dt>応募受付</dt><dd>2026年10月23日〜2026年12月23日</dd>", "<dd>月20時間程度 （週あたり約5時間）</dd>"} {
+		"<dt>応募受付</dt><dd>2026年10月23日〜2026年12月23日</dd>", "<dd>月20時間程度（週あたり約5時間）</dd>"} {
 		if status != http.StatusOK || !strings.Contains(body, want) {
 			t.Errorf("open project page (%d) lacks %q", status, want)
 		}
