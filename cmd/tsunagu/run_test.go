@@ -148,9 +148,12 @@ func TestServePostgresShowsSameDemo(t *testing.T) {
 	for _, path := range []string{
 		"/api/v1/programs",
 		"/api/v1/projects",
-		"/api/v1/projects?page=2",
-		"/api/v1/projects?page=3",
+		"/api/v1/projects?closed=1",
+		"/api/v1/projects?closed=1&page=2",
+		"/api/v1/projects?closed=1&page=3",
 		"/api/v1/projects?sdg=9",
+		"/api/v1/projects?closed=1&sdg=9",
+		"/api/v1/projects?closed=1&q=%E8%B2%A9%E8%B7%AF%E9%96%8B%E6%8B%93", // 販路開拓
 		"/api/v1/projects?skill=web&style=remote",
 		"/api/v1/projects?municipality=152137",
 		"/api/v1/municipalities",

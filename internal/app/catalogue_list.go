@@ -28,6 +28,10 @@ type ListQuery struct {
 	Hours        string // a band, see domain.HoursBand
 	Municipality string // an lgcode
 	Page         string // a page number, "" for the first
+	// Closed includes the projects whose call has ended (募集終了), listed
+	// after the open ones; without it only open projects are listed and
+	// counted.
+	Closed bool
 }
 
 // ProjectList is one page of the project list, with what its filter form
@@ -93,7 +97,10 @@ func (c *Catalogue) listFromSQL(ctx context.Context, f store.ProjectFilter) (sto
 // listFilter checks every value, in the order of the form, and turns the
 // query into a store filter; it sets the page and the parsed search of l.
 func (c *Catalogue) listFilter(ctx context.Context, q ListQuery, l *ProjectList) (store.ProjectFilter, error) {
-	f := store.ProjectFilter{Limit: ListPageSize}
+	f := store.ProjectFilter{Limit: ListPageSize, Statuses: []domain.ProjectStatus{domain.ProjectPublished}}
+	if q.Closed {
+		f.Statuses = append(f.Statuses, domain.ProjectClosed)
+	}
 	if q.Page != "" {
 		n, err := strconv.Atoi(q.Page)
 		if err != nil || n < 1 || n > 100000 {

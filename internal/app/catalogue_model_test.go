@@ -82,10 +82,11 @@ func modelQueries(a *App, programs []domain.Program, municipalities []domain.Mun
 		qs = append(qs, ListQuery{Skill: s})
 	}
 	for _, w := range words {
-		qs = append(qs, ListQuery{Q: w}, ListQuery{Q: w, Page: "2"})
+		qs = append(qs, ListQuery{Q: w}, ListQuery{Q: w, Page: "2"}, ListQuery{Q: w, Closed: true},
+			ListQuery{Q: w, Closed: true, Page: "2"})
 	}
 	for range 300 {
-		q := ListQuery{}
+		q := ListQuery{Closed: rng.IntN(2) == 0}
 		if rng.IntN(3) == 0 {
 			q.Program = programs[rng.IntN(len(programs))].Slug
 		}
@@ -210,7 +211,8 @@ func TestModelFollowsWrites(t *testing.T) {
 			t.Fatalf("after taking project %d back: total %d (was %d), first %d", first.ID, after.Total, before.Total,
 				after.Projects[0].Project.ID)
 		}
-		_, sf, err := a.Catalogue.listFromSQL(ctx, store.ProjectFilter{Limit: ListPageSize})
+		_, sf, err := a.Catalogue.listFromSQL(ctx, store.ProjectFilter{Limit: ListPageSize,
+			Statuses: []domain.ProjectStatus{domain.ProjectPublished}})
 		if err != nil {
 			t.Fatal(err)
 		}

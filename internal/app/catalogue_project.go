@@ -12,6 +12,9 @@ type ProjectPage struct {
 	Program    ProgramCard
 	SignedIn   bool
 	Bookmarked bool // the person marked it 気になる
+	// Open says the project takes entries now: it is published and its
+	// program's entry window is open.
+	Open bool
 }
 
 // ProjectPage reads a public project with its program; a project that is
@@ -29,6 +32,7 @@ func (c *Catalogue) ProjectPage(ctx context.Context, id int64) (ProjectPage, err
 		return pp, err
 	}
 	pp.Program = programs[0]
+	pp.Open = card.Status == domain.ProjectPublished && pp.Program.Phase == domain.PhaseOpen
 	if uid := PrincipalFrom(ctx).UserID; uid != 0 {
 		pp.SignedIn = true
 		if pp.Bookmarked, err = c.app.st.Community().Bookmarked(ctx, uid, id); err != nil {

@@ -9,6 +9,7 @@ package listing
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 )
@@ -240,7 +241,12 @@ func (ix *Index) Query(f Filter) Result {
 			return res
 		}
 		res.Ranked = true
+		// Open (published) projects first, as without a search; then the
+		// most relevant. The rows are published first already.
 		slices.SortStableFunc(matched, func(a, b int) int {
+			if sa, sb := ix.rows[a].Status, ix.rows[b].Status; sa != sb {
+				return strings.Compare(string(sb), string(sa))
+			}
 			return f.Search.pos[ix.rows[a].ID] - f.Search.pos[ix.rows[b].ID]
 		})
 	}

@@ -73,9 +73,9 @@ func (s Projects) CatalogueRows(ctx context.Context) ([]CatalogueRow, error) {
 // SearchMatches are the published and closed projects a search matches.
 type SearchMatches struct {
 	IDs []int64
-	// Ranked says IDs are in the ranked list's order (most relevant, then
-	// published, then newest first); a search with only excluded words is
-	// not ranked.
+	// Ranked says IDs are in order of relevance (then published, then
+	// newest first); a search with only excluded words is not ranked. A
+	// list puts published projects first, then this order.
 	Ranked    bool
 	MaxRanked int // how many matches a list ranks
 }

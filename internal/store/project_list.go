@@ -106,10 +106,11 @@ func (s Projects) where(f ProjectFilter, skip facet) (string, []any) {
 	return strings.Join(conds, " AND "), args
 }
 
-// ListProjects returns a page of projects matching the filter. A search
-// lists the most relevant first; otherwise published projects come first
-// ('published' sorts after 'closed', so descending order puts it first and
-// the index on status and id gives the order), newest first.
+// ListProjects returns a page of projects matching the filter. Published
+// (open) projects come before closed ones ('published' sorts after
+// 'closed', so descending order puts it first and the index on status and
+// id gives the order); within each, a search lists the most relevant
+// first, otherwise the newest first.
 func (s Projects) ListProjects(ctx context.Context, f ProjectFilter) (ProjectPage, error) {
 	s.core = s.replicaSafe(ctx)
 	var page ProjectPage
@@ -154,7 +155,7 @@ func (s Projects) ListProjects(ctx context.Context, f ProjectFilter) (ProjectPag
 	}
 	limit, offset := arg(f.Limit), arg(f.Offset)
 	rows, err := s.query(ctx, `SELECT `+projectColumns+` FROM projects p`+from+` WHERE `+where+`
-		ORDER BY `+rankOrder+`p.status DESC, p.id DESC LIMIT `+limit+` OFFSET `+offset, args...)
+		ORDER BY p.status DESC, `+rankOrder+`p.id DESC LIMIT `+limit+` OFFSET `+offset, args...)
 	if err != nil {
 		return page, err
 	}

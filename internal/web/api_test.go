@@ -25,10 +25,10 @@ type errorResponse struct {
 func TestAPIProjectsFilterBySDG(t *testing.T) {
 	w := newWorld(t)
 	var all, nine projectsResponse
-	if st := w.getJSON(t, "/api/v1/projects", "", &all); st != 200 || all.Total != 4 {
+	if st := w.getJSON(t, "/api/v1/projects?closed=1", "", &all); st != 200 || all.Total != 4 {
 		t.Fatalf("all: status %d total %d", st, all.Total)
 	}
-	if st := w.getJSON(t, "/api/v1/projects?sdg=9", "", &nine); st != 200 {
+	if st := w.getJSON(t, "/api/v1/projects?sdg=9&closed=1", "", &nine); st != 200 {
 		t.Fatalf("status %d", st)
 	}
 	want := 0

@@ -26,6 +26,7 @@ func readListQuery(q url.Values) listQuery {
 		Hours:        domain.NormalizeText(q.Get("hours")),
 		Municipality: domain.NormalizeText(q.Get("municipality")),
 		Page:         domain.NormalizeText(q.Get("page")),
+		Closed:       domain.NormalizeText(q.Get("closed")) == "1",
 	}
 }
 

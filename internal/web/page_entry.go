@@ -43,6 +43,15 @@ func (s entryPages) entryPage(w http.ResponseWriter, r *http.Request, lang i18n.
 		return err
 	}
 	d.Form.Values["key"] = key
+	// From a project's 応募する button: that project is the first choice
+	// when the program offers it.
+	if want := r.URL.Query().Get("project"); want != "" {
+		for _, p := range d.Projects {
+			if strconv.FormatInt(p.ID, 10) == want {
+				d.Choices[0] = want
+			}
+		}
+	}
 	return s.render(w, r, lang, http.StatusOK, "entry", s.cat.T(lang, "entry.title", nil), d)
 }
 

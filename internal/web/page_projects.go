@@ -110,6 +110,7 @@ type projectData struct {
 	Program    programView
 	SignedIn   bool
 	Bookmarked bool
+	Open       bool // takes entries now: the 応募する button shows
 }
 
 func (d projectData) footerMunicipality() domain.Municipality { return d.Project.Municipality }
@@ -133,7 +134,7 @@ func (c cataloguePages) projectPage(w http.ResponseWriter, r *http.Request, lang
 		return err
 	}
 	d := projectData{Project: c.cardView(pp.Project), Program: programCardView(pp.Program), SignedIn: pp.SignedIn,
-		Bookmarked: pp.Bookmarked}
+		Bookmarked: pp.Bookmarked, Open: pp.Open}
 	return c.render(w, r, lang, http.StatusOK, "project", pp.Project.Title, d)
 }
 

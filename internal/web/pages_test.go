@@ -20,7 +20,7 @@ func TestPagesRenderInBothLanguages(t *testing.T) {
 		{"/", "en-US,en;q=0.9", "en", []string{"Open and upcoming programs", "Ota City SDGs Side Jobs 2021"}},
 		{"/programs/ota-sdgs-2021", "", "ja", []string{"大田区SDGs副業 2021", "喫茶まるや", "ホームページを刷新したい", "2021年7月1日〜2021年9月1日", "募集終了"}},
 		{"/programs/ota-sdgs-2021?lang=en", "", "en", []string{"Ota City SDGs Side Jobs 2021", "1 Jul 2021 – 1 Sep 2021", "Closed"}},
-		{"/projects", "", "ja", []string{"プロジェクトを探す", "4件のプロジェクト", "洋食器の海外販路"}},
+		{"/projects", "", "ja", []string{"プロジェクトを探す", "2件のプロジェクト", "洋食器の海外販路"}},
 		{fmt.Sprintf("/projects/%d", w.green.ID), "", "ja", []string{"工場のCO2を見える化", "リモート＋現地", "大田区糀谷", "月50,000円", "脱炭素・CO2算定"}},
 		{fmt.Sprintf("/projects/%d?lang=en", w.green.ID), "", "en", []string{"Hybrid", "¥50,000 a month", "2 people"}},
 	}
@@ -81,32 +81,42 @@ func TestProjectListFilters(t *testing.T) {
 	ids := func(body string) []string {
 		return regexp.MustCompile(`<h3><a href="/projects/(\d+)">`).FindAllString(body, -1)
 	}
+	// open counts the default list (open projects only), all the list
+	// with closed=1: the fixture has two open and two closed projects.
 	cases := []struct {
-		query string
-		want  int
+		query     string
+		open, all int
 	}{
-		{"", 4},
-		{"?sdg=9", 2},
-		{"?sdg=９", 2}, // full-width digits are normalised
-		{"?sdg=13", 1},
-		{"?program=ota-sdgs-2021", 2},
-		{"?style=hybrid", 1},
-		{"?reward=pro_bono", 1},
-		{"?municipality=152137", 1},
-		{"?municipality=011002", 0}, // Sapporo exists but has not joined
-		{"?skill=green", 1},
-		{"?sdg=9&municipality=131113", 1},
+		{"", 2, 4},
+		{"?sdg=9", 1, 2},
+		{"?sdg=９", 1, 2}, // full-width digits are normalised
+		{"?sdg=13", 0, 1},
+		{"?program=ota-sdgs-2021", 0, 2},
+		{"?style=hybrid", 0, 1},
+		{"?reward=pro_bono", 1, 1},
+		{"?municipality=152137", 1, 1},
+		{"?municipality=011002", 0, 0}, // Sapporo exists but has not joined
+		{"?skill=green", 0, 1},
+		{"?sdg=9&municipality=131113", 0, 1},
 	}
 	for _, c := range cases {
-		status, body, _ := w.get(t, "/projects"+c.query, "")
-		if status != 200 {
-			t.Errorf("%s: status %d", c.query, status)
-		}
-		if got := len(ids(body)); got != c.want {
-			t.Errorf("%s: %d results, want %d", c.query, got, c.want)
-		}
-		if strings.Contains(body, "下書きの案件") {
-			t.Errorf("%s: a draft project is public", c.query)
+		query := c.query
+		for _, want := range []int{c.open, c.all} {
+			status, body, _ := w.get(t, "/projects"+query, "")
+			if status != 200 {
+				t.Errorf("%s: status %d", query, status)
+			}
+			if got := len(ids(body)); got != want {
+				t.Errorf("%s: %d results, want %d", query, got, want)
+			}
+			if strings.Contains(body, "下書きの案件") {
+				t.Errorf("%s: a draft project is public", query)
+			}
+			if query == "" {
+				query = "?closed=1"
+			} else {
+				query += "&closed=1"
+			}
 		}
 	}
 }

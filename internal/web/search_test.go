@@ -30,12 +30,12 @@ func TestSearchPage(t *testing.T) {
 		{"<script>alert(1)</script>", 0, nil},
 	}
 	for _, c := range cases {
-		status, body, _ := w.get(t, "/projects?q="+url.QueryEscape(c.q), "")
+		status, body, _ := w.get(t, "/projects?closed=1&q="+url.QueryEscape(c.q), "")
 		if status != 200 {
 			t.Errorf("%q: status %d", c.q, status)
 			continue
 		}
-		if got := strings.Count(body, `<article class="card project">`); got != c.results {
+		if got := strings.Count(body, `<article class="card project`); got != c.results {
 			t.Errorf("%q: %d results, want %d", c.q, got, c.results)
 		}
 		for _, want := range c.want {
@@ -61,7 +61,7 @@ func TestSearchAPIAndFacetsAddUp(t *testing.T) {
 		Facets   apiFacets
 		Projects []apiProject
 	}
-	w.getJSON(t, "/api/v1/projects?q="+url.QueryEscape("販路開拓"), "", &res)
+	w.getJSON(t, "/api/v1/projects?closed=1&q="+url.QueryEscape("販路開拓"), "", &res)
 	if res.Total != 1 || res.Projects[0].ID != w.web.ID || res.Projects[0].Highlight == nil || res.Order != "relevance" {
 		t.Fatalf("search: %+v", res)
 	}
@@ -74,7 +74,8 @@ func TestSearchAPIAndFacetsAddUp(t *testing.T) {
 	if marked != "販路開拓" {
 		t.Errorf("highlighted %q", marked)
 	}
-	for _, query := range []string{"", "?sdg=9", "?q=" + url.QueryEscape("-ホームページ"), "?style=remote&sdg=9"} {
+	for _, query := range []string{"", "?sdg=9", "?q=" + url.QueryEscape("-ホームページ"), "?style=remote&sdg=9",
+		"?closed=1", "?closed=1&sdg=9", "?closed=1&style=remote&sdg=9"} {
 		res.Facets = apiFacets{} // decoding merges into existing maps
 		w.getJSON(t, "/api/v1/projects"+query, "", &res)
 		for name, counts := range map[string]map[string]int{"style": res.Facets.Style, "reward": res.Facets.Reward,
@@ -90,10 +91,14 @@ func TestSearchAPIAndFacetsAddUp(t *testing.T) {
 			}
 		}
 	}
-	// The page shows the counts next to the choices.
-	_, body, _ := w.get(t, "/projects?sdg=9", "")
-	if !strings.Contains(body, `<option value="remote">リモート (2)</option>`) {
-		t.Error("facet count missing from the form")
+	// The page shows the counts next to the choices, of open projects
+	// unless closed ones are asked for: of the goal 9 projects, 洋食器の
+	// 海外販路 is open and ホームページを刷新したい closed, both remote.
+	for query, want := range map[string]string{"?sdg=9": "リモート (1)", "?sdg=9&closed=1": "リモート (2)"} {
+		_, body, _ := w.get(t, "/projects"+query, "")
+		if !strings.Contains(body, `<option value="remote">`+want+`</option>`) {
+			t.Errorf("%s: facet count %q missing from the form", query, want)
+		}
 	}
 }
 
@@ -104,8 +109,8 @@ func TestCachedListShowsChangesWithinASecond(t *testing.T) {
 	w := newWorld(t)
 	ctx := context.Background()
 	count := func() int {
-		_, body, _ := w.get(t, "/projects", "")
-		return strings.Count(body, `<article class="card project">`)
+		_, body, _ := w.get(t, "/projects?closed=1", "")
+		return strings.Count(body, `<article class="card project`)
 	}
 	if n := count(); n != 4 {
 		t.Fatalf("start: %d", n)
