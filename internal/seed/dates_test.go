@@ -294,7 +294,7 @@ func checkWorkDates(t *testing.T, db *sql.DB, program int64) {
 		teams[id] = &team{started: day(started), ends: day(ends), completed: completed.Time, active: !completed.Valid}
 		return nil
 	})
-	completedTeams, consentDays := 0, map[string]bool{}
+	completedTeams, consentDays, alumniDays := 0, map[string]bool{}, map[string]bool{}
 	for id, g := range teams {
 		if !g.started.Equal(jst(2021, time.October, 1, 0, 0)) || g.ends.Before(jst(2021, time.December, 31, 0, 0)) ||
 			g.ends.After(jst(2022, time.February, 28, 0, 0)) {
@@ -306,6 +306,7 @@ func checkWorkDates(t *testing.T, db *sql.DB, program int64) {
 				t.Errorf("team %d closed %s, not at 18:00 on %s", id, g.completed.In(domain.Japan()), g.ends)
 			}
 			consentDays[g.ends.AddDate(0, 0, 10).Format(time.DateOnly)] = true
+			alumniDays[g.ends.AddDate(0, 1, 0).Format(time.DateOnly)] = true
 		}
 	}
 	if len(teams) == 0 || completedTeams == 0 {
@@ -379,11 +380,18 @@ func checkWorkDates(t *testing.T, db *sql.DB, program int64) {
 		}
 		return err
 	})
-	each(t, db, `SELECT at FROM consents`, func(r *sql.Rows) error {
+	// Story consents come ten days after a team closed; the alumni's
+	// answers to being found by Tsubame and shown reviewed a month after.
+	each(t, db, `SELECT purpose, at FROM consents`, func(r *sql.Rows) error {
+		var purpose string
 		var at time.Time
-		err := r.Scan(&at)
-		if !consentDays[domain.DateInJapan(at).Format(time.DateOnly)] {
+		err := r.Scan(&purpose, &at)
+		day := domain.DateInJapan(at).Format(time.DateOnly)
+		if purpose == string(domain.ConsentStory) && !consentDays[day] {
 			t.Errorf("a consent at %s, not ten days after a team closed", at.In(domain.Japan()))
+		}
+		if purpose != string(domain.ConsentStory) && !alumniDays[day] {
+			t.Errorf("a %s consent at %s, not a month after a team closed", purpose, at.In(domain.Japan()))
 		}
 		return err
 	})
