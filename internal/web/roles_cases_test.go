@@ -74,6 +74,8 @@ func (w *rolesWorld) routeCases() map[string]routeCase {
 		"POST /me/entries/{id}/withdraw":       {"/me/entries/" + eid + "/withdraw", url.Values{}, signedIn(missing)},
 		"POST /me/entries/{id}/offer":          {"/me/entries/" + eid + "/offer", url.Values{"answer": {"accept"}}, signedIn(missing)},
 		"POST /me/scouts/{id}":                 {"/me/scouts/999", url.Values{"answer": {"accept"}}, signedIn(missing)},
+		"GET /scouts/{id}/messages":            {"/scouts/" + w.scout + "/messages", nil, notMine(ok, movers...)},
+		"POST /scouts/{id}/messages":           {"/scouts/" + w.scout + "/messages", url.Values{"body": {" "}}, notMine(rejected, movers...)},
 		"POST /me/credentials/{id}/public":     {"/me/credentials/" + w.credID + "/public", url.Values{"public": {"yes"}}, signedIn(missing)},
 		"GET /me/data":                         {"/me/data", nil, signedIn(ok)},
 		"GET /me/delete":                       {"/me/delete", nil, signedIn(ok)},
