@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -110,5 +112,25 @@ func TestBrowserAlumnusScoutedHome(t *testing.T) {
 	do.open(alumnus, threadPath+"?lang=ja")
 	if msgs := text(alumnus, `#messages`); !strings.Contains(msgs, "来週お電話します") {
 		t.Errorf("the alumnus does not see the answer: %q", msgs)
+	}
+
+	// The new pages meet WCAG 2.1 AA in both languages, when the checker
+	// is installed.
+	src, err := os.ReadFile(filepath.Join("..", "..", "tools", "checkers", "node_modules", "axe-core", "axe.min.js"))
+	if err != nil {
+		if os.Getenv("TSUNAGU_REQUIRE_BROWSER") == "1" {
+			t.Fatal("axe-core is not installed (npm ci --prefix tools/checkers)")
+		}
+		return
+	}
+	for _, lang := range []string{"ja", "en"} {
+		for _, page := range []string{"/admin/152137/talents?tie=born&prefecture=15&lang=" + lang, threadPath + "?lang=" + lang} {
+			must(chromedp.Do(staff, chromedp.Navigate(s.url+page)))
+			runAxe(t, staff, src, page)
+		}
+		for _, page := range []string{"/me?lang=" + lang, threadPath + "?lang=" + lang} {
+			must(chromedp.Do(alumnus, chromedp.Navigate(s.url+page)))
+			runAxe(t, alumnus, src, page)
+		}
 	}
 }

@@ -85,7 +85,8 @@ func Demo(ctx context.Context, st *store.Store, ref *refdata.Data, seed uint64, 
 		if err := community(ctx, tx, ds.Municipalities[0].LGCode, s); err != nil {
 			return err
 		}
-		if err := alumniConsents(ctx, tx, ds, plan, m, m.muni[ds.Municipalities[1].ID], s); err != nil {
+		if err := alumniConsents(ctx, tx, ds, plan, m, ds.Municipalities[1],
+			users["tsubame-staff@demo.tsunagu.example"], s); err != nil {
 			return err
 		}
 		return s.late
