@@ -123,12 +123,18 @@ func TestBrowserAlumnusScoutedHome(t *testing.T) {
 		}
 		return
 	}
+	entries, err := st.Entries().EntriesOfTalent(context.Background(), profile.ID)
+	must(err)
+	if len(entries) == 0 {
+		t.Fatal("the alumnus has no entry")
+	}
+	entryThread := "/entries/" + strconv.FormatInt(entries[0].ID, 10) + "/messages"
 	for _, lang := range []string{"ja", "en"} {
 		for _, page := range []string{"/admin/152137/talents?tie=born&prefecture=15&lang=" + lang, threadPath + "?lang=" + lang} {
 			must(chromedp.Do(staff, chromedp.Navigate(s.url+page)))
 			runAxe(t, staff, src, page)
 		}
-		for _, page := range []string{"/me?lang=" + lang, threadPath + "?lang=" + lang} {
+		for _, page := range []string{"/me?lang=" + lang, threadPath + "?lang=" + lang, entryThread + "?lang=" + lang} {
 			must(chromedp.Do(alumnus, chromedp.Navigate(s.url+page)))
 			runAxe(t, alumnus, src, page)
 		}

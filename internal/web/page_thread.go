@@ -64,3 +64,52 @@ func (s threadPages) postScout(w http.ResponseWriter, r *http.Request, lang i18n
 	http.Redirect(w, r, "/scouts/"+strconv.FormatInt(id, 10)+"/messages?posted=1#messages", http.StatusSeeOther)
 	return nil
 }
+
+type entryThreadData struct {
+	Thread app.EntryThread
+	Back   string
+	Posted bool
+	Form   *form
+}
+
+// entryThread shows an entry's conversation to one of its participants.
+func (s threadPages) entryThread(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
+	th, err := s.app.Threads.Entry(r.Context(), pathID(r, "id"))
+	if err != nil {
+		return err
+	}
+	return s.renderEntry(w, r, lang, http.StatusOK, th, newForm())
+}
+
+func (s threadPages) renderEntry(w http.ResponseWriter, r *http.Request, lang i18n.Lang, status int, th app.EntryThread,
+	f *form) error {
+	d := entryThreadData{Thread: th, Back: "/me", Posted: r.URL.Query().Get("posted") != "", Form: f}
+	if !th.Entrant {
+		d.Back = "/admin"
+	}
+	return s.render(w, r, lang, status, "entry_thread", s.cat.T(lang, "thread.entry_title", nil), d)
+}
+
+// postEntry adds a message to an entry's conversation; a blank one comes
+// back with the thread and what was typed.
+func (s threadPages) postEntry(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
+	f, err := readForm(w, r, "body")
+	if err != nil {
+		return err
+	}
+	id := pathID(r, "id")
+	err = s.app.Threads.PostEntry(r.Context(), id, f.Values["body"])
+	if domain.ErrorCode(err) == domain.CodeInvalid {
+		s.fieldErrors(lang, f, err)
+		th, terr := s.app.Threads.Entry(r.Context(), id)
+		if terr != nil {
+			return terr
+		}
+		return s.renderEntry(w, r, lang, http.StatusUnprocessableEntity, th, f)
+	}
+	if err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/entries/"+strconv.FormatInt(id, 10)+"/messages?posted=1#messages", http.StatusSeeOther)
+	return nil
+}

@@ -76,6 +76,8 @@ func (w *rolesWorld) routeCases() map[string]routeCase {
 		"POST /me/scouts/{id}":                 {"/me/scouts/999", url.Values{"answer": {"accept"}}, signedIn(missing)},
 		"GET /scouts/{id}/messages":            {"/scouts/" + w.scout + "/messages", nil, notMine(ok, movers...)},
 		"POST /scouts/{id}/messages":           {"/scouts/" + w.scout + "/messages", url.Values{"body": {" "}}, notMine(rejected, movers...)},
+		"GET /entries/{id}/messages":           {"/entries/" + eid + "/messages", nil, notMine(ok, movers...)},
+		"POST /entries/{id}/messages":          {"/entries/" + eid + "/messages", url.Values{"body": {" "}}, notMine(rejected, movers...)},
 		"POST /me/credentials/{id}/public":     {"/me/credentials/" + w.credID + "/public", url.Values{"public": {"yes"}}, signedIn(missing)},
 		"GET /me/data":                         {"/me/data", nil, signedIn(ok)},
 		"GET /me/delete":                       {"/me/delete", nil, signedIn(ok)},

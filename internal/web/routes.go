@@ -80,6 +80,9 @@ func (s *Server) routeTable() []route {
 		// A scout's conversation: for the talent and the scouting municipality's staff.
 		h("GET /scouts/{id}/messages", s.html(thr.scoutThread)),
 		h("POST /scouts/{id}/messages", s.html(thr.postScout)),
+		// An entry's conversation: for the entrant, the program's staff and partners, and from the interview the host businesses.
+		h("GET /entries/{id}/messages", s.html(thr.entryThread)),
+		h("POST /entries/{id}/messages", s.html(thr.postEntry)),
 		h("POST /me/credentials/{id}/public", s.html(cred.setCredentialPublic)),
 		h("GET /me/data", acc.myData),
 		h("GET /me/delete", s.html(acc.deletePage)),
