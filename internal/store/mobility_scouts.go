@@ -9,7 +9,6 @@ import (
 // were later scouted by another: experience there, sought here. Each
 // talent counts once per pair of municipalities. One query.
 func (s Insights) ScoutFlows(ctx context.Context) ([]Flow, error) {
-	s.core = s.replicaSafe(ctx)
 	rows, err := s.query(ctx, `SELECT DISTINCT a.talent_id, a.municipality_id, o.municipality_id
 		FROM agreements a JOIN engagements g ON g.project_id = a.project_id
 		JOIN scout_offers o ON o.talent_id = a.talent_id AND o.municipality_id <> a.municipality_id

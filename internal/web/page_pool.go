@@ -108,7 +108,11 @@ func (s poolPages) renderPool(w http.ResponseWriter, r *http.Request, lang i18n.
 			pt.Fit = (t.Fit + 5) / 10
 		}
 		for _, reason := range t.Reasons {
-			pt.Reasons = append(pt.Reasons, map[bool]string{true: reason.EN(), false: reason.JA()}[lang == i18n.English])
+			text := reason.JA()
+			if lang == i18n.English {
+				text = reason.EN()
+			}
+			pt.Reasons = append(pt.Reasons, text)
 		}
 		for _, sk := range t.Skills {
 			if ref, ok := s.ref.Skill(sk.Code); ok {
