@@ -24,6 +24,9 @@ type Dashboard struct {
 	// Places names the municipalities at their other ends.
 	Flows  []Flow
 	Places map[int64]domain.Municipality
+	// Scouted are talents with experience in one municipality scouted
+	// by another, into or out of this one (names in Places too).
+	Scouted []Flow
 }
 
 // Dashboard computes a municipality's figures, for the program with the
@@ -67,5 +70,26 @@ func (in *Insights) Dashboard(ctx context.Context, mu domain.Municipality, slug 
 			}
 		}
 	}
-	return d, nil
+	return d, in.scoutFlows(ctx, mu, n, &d)
+}
+
+// scoutFlows adds the talents whose experience in one municipality another
+// sought with a scout, where this municipality is either end.
+func (in *Insights) scoutFlows(ctx context.Context, mu domain.Municipality, n *hubNames, d *Dashboard) error {
+	flows, err := in.app.st.Insights().ScoutFlows(ctx)
+	if err != nil {
+		return err
+	}
+	for _, f := range flows {
+		if f.FromID != mu.ID && f.ToID != mu.ID {
+			continue
+		}
+		d.Scouted = append(d.Scouted, f)
+		for _, id := range []int64{f.FromID, f.ToID} {
+			if d.Places[id], err = n.municipality(ctx, id); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }

@@ -2,19 +2,12 @@ package app
 
 import (
 	"context"
+	"strconv"
 
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/policy"
 	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
-
-// PoolView is the shared pool as one municipality's staff see it, with
-// the published projects an offer may be about.
-type PoolView struct {
-	Municipality domain.Municipality
-	Talents      []domain.Talent // those who let this municipality find them
-	Projects     []domain.Project
-}
 
 // scoutDesk finds the municipality and checks the person may scout there.
 func (s *Pool) scoutDesk(ctx context.Context, lgcode string) (policy.Actor, domain.Municipality, error) {
@@ -26,33 +19,15 @@ func (s *Pool) scoutDesk(ctx context.Context, lgcode string) (policy.Actor, doma
 	return a, mu, err
 }
 
-// View is the pool for the municipality's staff: only talents who let it
-// find them, without names or contact details (the page shows none), and
-// records that it was viewed.
-func (s *Pool) View(ctx context.Context, lgcode string) (PoolView, error) {
+// View is the pool for the municipality's staff, filtered and ranked as
+// asked: only talents who let it find them, without names or contact
+// details, with their verified experience; it records that it was viewed.
+func (s *Pool) View(ctx context.Context, lgcode string, q PoolQuery) (PoolView, error) {
 	_, mu, err := s.scoutDesk(ctx, lgcode)
 	if err != nil {
 		return PoolView{}, err
 	}
-	return s.view(ctx, mu)
-}
-
-func (s *Pool) view(ctx context.Context, mu domain.Municipality) (PoolView, error) {
-	v := PoolView{Municipality: mu}
-	var err error
-	if v.Talents, err = s.app.st.Talents().Pool(ctx, mu.ID); err != nil {
-		return v, err
-	}
-	page, err := s.app.st.Projects().ListProjects(ctx, store.ProjectFilter{MunicipalityID: mu.ID, Limit: 100,
-		Statuses: []domain.ProjectStatus{domain.ProjectPublished}})
-	if err != nil {
-		return v, err
-	}
-	v.Projects = page.Projects
-	return v, s.app.Change(ctx, func(tx *Tx) error {
-		return tx.Audit(ctx, store.AuditEvent{Action: "pool.view", SubjectType: "municipality", SubjectID: mu.ID,
-			MunicipalityID: mu.ID})
-	})
+	return s.view(ctx, mu, q)
 }
 
 // Scout sends an offer from the signed-in staff member to a talent in the
@@ -84,7 +59,7 @@ func (s *Pool) Scout(ctx context.Context, lgcode string, talentID, projectID int
 		return tx.Tell(ctx, mu.ID, t.UserID, "notice.scout", map[string]any{"Municipality": mu.Name}, "/me#scouts")
 	})
 	if domain.ErrorCode(err) == domain.CodeInvalid {
-		v, verr := s.view(ctx, mu)
+		v, verr := s.view(ctx, mu, PoolQuery{})
 		if verr != nil {
 			return v, verr
 		}
@@ -94,8 +69,10 @@ func (s *Pool) Scout(ctx context.Context, lgcode string, talentID, projectID int
 }
 
 // AnswerScout records the signed-in talent's answer to an offer made to
-// them, and tells its sender.
-func (s *Pool) AnswerScout(ctx context.Context, scoutID int64, accept bool) error {
+// them, and tells its sender. An interested answer opens a conversation
+// with the municipality's staff, who see the talent's contact details
+// only when shareContact is given with it.
+func (s *Pool) AnswerScout(ctx context.Context, scoutID int64, accept, shareContact bool) error {
 	userID := PrincipalFrom(ctx).UserID
 	if userID == 0 {
 		return ErrSignIn
@@ -108,7 +85,7 @@ func (s *Pool) AnswerScout(ctx context.Context, scoutID int64, accept bool) erro
 		return err
 	}
 	return s.app.Change(ctx, func(tx *Tx) error {
-		o, err := tx.Talents().AnswerScout(ctx, scoutID, t.ID, accept)
+		o, err := tx.Talents().AnswerScout(ctx, scoutID, t.ID, accept, shareContact)
 		if err != nil {
 			return err
 		}
@@ -116,7 +93,11 @@ func (s *Pool) AnswerScout(ctx context.Context, scoutID int64, accept bool) erro
 			SubjectID: scoutID, MunicipalityID: o.MunicipalityID}); err != nil {
 			return err
 		}
+		link := "/admin"
+		if accept {
+			link = "/scouts/" + strconv.FormatInt(scoutID, 10) + "/messages"
+		}
 		return tx.Tell(ctx, o.MunicipalityID, o.SenderID, "notice.scout_answered",
-			map[string]any{"Status": "scout.status_" + string(o.Status)}, "/admin")
+			map[string]any{"Status": "scout.status_" + string(o.Status)}, link)
 	})
 }

@@ -18,6 +18,9 @@ const (
 	ConsentStory ConsentPurpose = "story"
 	// ConsentNews lets the municipality send news of programs and events.
 	ConsentNews ConsentPurpose = "news"
+	// ConsentReviews lets the staff who may find the profile read what
+	// businesses wrote of the person's completed work.
+	ConsentReviews ConsentPurpose = "reviews"
 	// ConsentTerms records agreement to a version of the terms of use.
 	ConsentTerms ConsentPurpose = "terms"
 	// ConsentPrivacy records agreement to a version of the privacy notice
@@ -27,12 +30,14 @@ const (
 
 // ConsentPurposes lists the purposes in display order.
 func ConsentPurposes() []ConsentPurpose {
-	return []ConsentPurpose{ConsentScout, ConsentStory, ConsentNews}
+	return []ConsentPurpose{ConsentScout, ConsentStory, ConsentNews, ConsentReviews}
 }
 
 // HubPurposes are the purposes answered once for the whole hub; being
 // found (ConsentScout) is answered per municipality.
-func HubPurposes() []ConsentPurpose { return []ConsentPurpose{ConsentStory, ConsentNews} }
+func HubPurposes() []ConsentPurpose {
+	return []ConsentPurpose{ConsentStory, ConsentNews, ConsentReviews}
+}
 
 // DocumentPurposes are the purposes agreed to by accepting a document at
 // sign-up; each answer carries the document's version.
@@ -97,6 +102,9 @@ type ScoutOffer struct {
 	Status         ScoutStatus
 	CreatedAt      time.Time
 	AnsweredAt     time.Time
+	// ShareContact is the talent's consent, given when answering with
+	// interest, to show the scouting staff their contact details.
+	ShareContact bool
 }
 
 // Validate checks the offer.

@@ -30,17 +30,20 @@ func DemoAccounts() []DemoAccount {
 		{"owner@demo.tsunagu.example", "町工場 経営者", domain.RoleBusinessOwner},
 		{"tsubame-staff@demo.tsunagu.example", "燕 職員", domain.RoleMunicipalityStaff},
 		{"talent@demo.tsunagu.example", "", ""},
+		{AlumnusEmail, "", ""},
 	}
 }
 
 // demoAccounts creates the demo sign-ins with their memberships: Ota's
 // office for its staff and leader, the partner organisation, the first Ota
 // business for its owner, Tsubame's office for Tsubame's staff, and the
-// first demo talent's profile for the talent. It returns the users' IDs by
+// first demo talent's profile for the talent, and the alumnus's profile
+// (a dataset talent ID) for the alumnus. It returns the users' IDs by
 // email. A staff account is made half an hour after its organisation
 // joined, the talent's with their profile; each address is confirmed
 // minutes later.
-func demoAccounts(ctx context.Context, tx *store.Store, ds *demo.Dataset, m ids, hash string, s *story) (map[string]int64, error) {
+func demoAccounts(ctx context.Context, tx *store.Store, ds *demo.Dataset, m ids, hash string, s *story,
+	alumnus int64) (map[string]int64, error) {
 	users := map[string]int64{}
 	ota, tsubame := ds.Municipalities[0].ID, ds.Municipalities[1].ID
 	find := func(muni int64, kind domain.OrgKind) int64 { // a dataset ID
@@ -64,9 +67,13 @@ func demoAccounts(ctx context.Context, tx *store.Store, ds *demo.Dataset, m ids,
 		if a.Email == "tsubame-staff@demo.tsunagu.example" {
 			org = find(tsubame, domain.OrgMunicipalityOffice)
 		}
-		made := s.made[talentKind][ds.Talents[0].ID]
+		talent := ds.Talents[0].ID
+		if a.Email == AlumnusEmail {
+			talent = alumnus
+		}
+		made := s.made[talentKind][talent]
 		if a.Role == "" {
-			name = ds.Talents[0].Name
+			name = talentOf(ds, talent).Name
 		} else {
 			made = s.made[organizationKind][org].Add(30*time.Minute + time.Duration(i)*5*time.Minute)
 		}
@@ -80,7 +87,7 @@ func demoAccounts(ctx context.Context, tx *store.Store, ds *demo.Dataset, m ids,
 			return nil, err
 		}
 		if a.Role == "" {
-			if err := tx.Talents().LinkTalentUser(ctx, m.tal[ds.Talents[0].ID], u.ID); err != nil {
+			if err := tx.Talents().LinkTalentUser(ctx, m.tal[talent], u.ID); err != nil {
 				return nil, err
 			}
 		} else if err := tx.Accounts().AddMembership(ctx, &domain.Membership{UserID: u.ID, OrganizationID: m.org[org], Role: a.Role}); err != nil {

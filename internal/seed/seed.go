@@ -68,11 +68,14 @@ func Demo(ctx context.Context, st *store.Store, ref *refdata.Data, seed uint64, 
 		if c, m, err = loadMapped(ctx, tx, ds, nil, s); err != nil {
 			return err
 		}
-		users, err := demoAccounts(ctx, tx, ds, m, hash, s)
+		alumnus := demoAlumnus(ds, plan)
+		users, err := demoAccounts(ctx, tx, ds, m, hash, s, alumnus)
 		if err != nil {
 			return err
 		}
-		c.Agreements, c.Engagements, err = aftermath(ctx, tx, ds, plan, m, demoActors(ds, users), s)
+		act := demoActors(ds, users)
+		act.talents[alumnus] = users[AlumnusEmail]
+		c.Agreements, c.Engagements, err = aftermath(ctx, tx, ds, plan, m, act, s)
 		if err != nil {
 			return err
 		}
@@ -80,6 +83,10 @@ func Demo(ctx context.Context, st *store.Store, ref *refdata.Data, seed uint64, 
 			return err
 		}
 		if err := community(ctx, tx, ds.Municipalities[0].LGCode, s); err != nil {
+			return err
+		}
+		if err := alumniConsents(ctx, tx, ds, plan, m, ds.Municipalities[1],
+			users["tsubame-staff@demo.tsunagu.example"], s); err != nil {
 			return err
 		}
 		return s.late
@@ -124,7 +131,7 @@ func load(ctx context.Context, tx *store.Store, ds *demo.Dataset, progress Progr
 }
 
 // ids maps a dataset's provisional ids to the database's.
-type ids struct{ org, proj, tal, ent map[int64]int64 }
+type ids struct{ muni, org, proj, tal, ent map[int64]int64 }
 
 // loadMapped inserts the dataset and returns the ID maps; with a story
 // (the store reading its clock) each record is dated when it was made.
@@ -208,7 +215,7 @@ func loadMapped(ctx context.Context, tx *store.Store, ds *demo.Dataset, progress
 		c.Entries++
 		tick()
 	}
-	return c, ids{org: org, proj: proj, tal: tal, ent: ent}, nil
+	return c, ids{muni: muni, org: org, proj: proj, tal: tal, ent: ent}, nil
 }
 
 func remap(ids map[int64]int64, in []int64) []int64 {

@@ -241,5 +241,25 @@ func TestMobilityFlows(t *testing.T) {
 		if len(flows) != 1 || flows[0].FromID != f.ota.ID || flows[0].ToID != f.tsubame.ID || flows[0].Talents != 1 {
 			t.Errorf("flows %+v", flows)
 		}
+		// Scouted by Tsubame after completing in Ota: one flow, however
+		// many offers; an offer from Ota itself does not count.
+		if got, err := s.Insights().ScoutFlows(ctx); err != nil || len(got) != 0 {
+			t.Fatalf("scout flows before any offer: %+v %v", got, err)
+		}
+		u := domain.User{Email: "scouted@example.jp", Name: "卒業生"}
+		mustNil(t, s.Accounts().CreateUser(ctx, &u))
+		mustNil(t, s.Talents().LinkTalentUser(ctx, f.talent.ID, u.ID))
+		for _, m := range []int64{f.tsubame.ID, f.ota.ID} {
+			mustNil(t, s.Compliance().RecordConsent(ctx, &domain.Consent{UserID: u.ID, MunicipalityID: m,
+				Purpose: domain.ConsentScout, Granted: true}))
+		}
+		for _, m := range []int64{f.tsubame.ID, f.tsubame.ID, f.ota.ID} {
+			mustNil(t, s.Talents().SendScout(ctx, &domain.ScoutOffer{MunicipalityID: m, TalentID: f.talent.ID, Message: "ぜひ"}))
+		}
+		scouted, err := s.Insights().ScoutFlows(ctx)
+		mustNil(t, err)
+		if len(scouted) != 1 || scouted[0] != (Flow{FromID: f.ota.ID, ToID: f.tsubame.ID, Talents: 1}) {
+			t.Errorf("scout flows %+v", scouted)
+		}
 	})
 }

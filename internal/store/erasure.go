@@ -45,6 +45,7 @@ func userErasures() []string {
 		`DELETE FROM ideas WHERE author_id = $1`, // with their supports
 		`DELETE FROM idea_supports WHERE user_id = $1`,
 		`DELETE FROM engagement_messages WHERE author_id = $1`,
+		`DELETE FROM thread_messages WHERE author_id = $1`,
 		`UPDATE meetings SET notes = '', author_id = NULL WHERE author_id = $1`,
 		`UPDATE team_reviews SET comment = '', author_id = NULL WHERE author_id = $1`,
 		`DELETE FROM entry_reviews WHERE reviewer_id = $1`, // notes and scores they wrote as a reviewer

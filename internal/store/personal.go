@@ -39,11 +39,12 @@ func personalQueries() []struct {
 			WHERE talent_id = $1`, true},
 		{"reviews", `SELECT engagement_id, side, score, comment, at FROM team_reviews WHERE talent_id = $1`, true},
 		{"messages", `SELECT engagement_id, body, at FROM engagement_messages WHERE author_id = $1`, false},
+		{"conversations", `SELECT entry_id, scout_id, body, created_at FROM thread_messages WHERE author_id = $1`, false},
 		{"bookmarks", `SELECT project_id, created_at FROM bookmarks WHERE user_id = $1`, false},
 		{"consents", `SELECT municipality_id, purpose, granted, at, document_version FROM consents WHERE user_id = $1`, false},
 		{"notifications", `SELECT msg_key, args, link, created_at, read_at FROM notifications WHERE user_id = $1`, false},
 		{"api_tokens", `SELECT label, created_at, used_at FROM user_tokens WHERE user_id = $1 AND purpose = 'api'`, false},
-		{"scout_offers", `SELECT municipality_id, project_id, message, status, created_at, answered_at FROM scout_offers
+		{"scout_offers", `SELECT municipality_id, project_id, message, status, created_at, answered_at, share_contact FROM scout_offers
 			WHERE talent_id = $1`, true},
 		{"ideas", `SELECT municipality_id, title, body, status, answer, created_at FROM ideas WHERE author_id = $1`, false},
 		{"event_replies", `SELECT event_id, at FROM event_rsvps WHERE user_id = $1`, false},

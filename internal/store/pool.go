@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strconv"
+	"strings"
 
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 )
@@ -27,41 +29,73 @@ func (s Talents) ScoutConsents(ctx context.Context, userID int64) (map[int64]dom
 	return out, nil
 }
 
-// Pool lists the talents whose newest answer lets the municipality's staff
-// find them. Only they are ever shown to the municipality.
-func (s Talents) Pool(ctx context.Context, municipalityID int64) ([]domain.Talent, error) {
-	ids, err := s.queryIDs(ctx, `SELECT t.id FROM talents t JOIN consents c ON c.user_id = t.user_id
-		WHERE c.purpose = $1 AND c.municipality_id = $2 AND c.granted = $3
+// findable is the condition that the talent t's newest answer lets the
+// municipality (the argument numbered n) find them.
+func findable(n int) string {
+	return `EXISTS (SELECT 1 FROM consents c WHERE c.user_id = t.user_id AND c.purpose = 'scout'
+		AND c.municipality_id = $` + strconv.Itoa(n) + ` AND c.granted = TRUE
 		AND NOT EXISTS (SELECT 1 FROM consents n WHERE n.user_id = c.user_id AND n.purpose = c.purpose
-			AND n.municipality_id = c.municipality_id AND (n.at > c.at OR (n.at = c.at AND n.id > c.id)))
-		ORDER BY t.id`, domain.ConsentScout, municipalityID, true)
+			AND n.municipality_id = c.municipality_id AND (n.at > c.at OR (n.at = c.at AND n.id > c.id))))`
+}
+
+// PoolFilter narrows the pool: by a tie of a kind (any kind when empty) to
+// a prefecture (its two-digit code; any place when empty), by a skill code
+// or skill category, and by hours a week at least.
+type PoolFilter struct {
+	Tie          domain.AffinityKind
+	Prefecture   string
+	Skill        string
+	MinWeekHours int
+	Limit        int // at most this many, lowest ids first; 0 for PoolLimit
+}
+
+// PoolLimit bounds one look at the pool.
+const PoolLimit = 500
+
+// Pool lists the talents whose newest answer lets the municipality's staff
+// find them and who match the filter, with their skills, interests and
+// ties, in four queries. Only they are ever shown to the municipality.
+func (s Talents) Pool(ctx context.Context, municipalityID int64, f PoolFilter) ([]domain.Talent, error) {
+	where, args := []string{findable(1)}, []any{municipalityID}
+	arg := func(v any) string {
+		args = append(args, v)
+		return "$" + strconv.Itoa(len(args))
+	}
+	if f.Tie != "" || f.Prefecture != "" {
+		cond := `EXISTS (SELECT 1 FROM talent_affinities a WHERE a.talent_id = t.id`
+		if f.Tie != "" {
+			cond += ` AND a.kind = ` + arg(string(f.Tie))
+		}
+		if f.Prefecture != "" {
+			cond += ` AND a.lgcode LIKE ` + arg(f.Prefecture+"%")
+		}
+		where = append(where, cond+`)`)
+	}
+	if f.Skill != "" {
+		where = append(where, `EXISTS (SELECT 1 FROM talent_skills k WHERE k.talent_id = t.id AND (k.skill_code = `+
+			arg(f.Skill)+` OR k.skill_code LIKE `+arg(f.Skill+"-%")+`))`)
+	}
+	if f.MinWeekHours > 0 {
+		// A month is counted as four weeks, as the profile form says.
+		where = append(where, `t.hours_per_month >= `+arg(4*f.MinWeekHours))
+	}
+	limit := f.Limit
+	if limit <= 0 || limit > PoolLimit {
+		limit = PoolLimit
+	}
+	ids, err := s.queryIDs(ctx, `SELECT t.id FROM talents t WHERE `+strings.Join(where, " AND ")+
+		` ORDER BY t.id LIMIT `+strconv.Itoa(limit), args...)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]domain.Talent, 0, len(ids))
-	for _, id := range ids {
-		t, err := s.Talent(ctx, id)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, t)
-	}
-	return out, nil
+	return s.talentsByID(ctx, ids)
 }
 
 // InPool reports whether a talent may currently be found by the
 // municipality.
 func (s Talents) InPool(ctx context.Context, municipalityID, talentID int64) (bool, error) {
-	pool, err := s.Pool(ctx, municipalityID)
-	if err != nil {
-		return false, err
-	}
-	for _, t := range pool {
-		if t.ID == talentID {
-			return true, nil
-		}
-	}
-	return false, nil
+	ids, err := s.queryIDs(ctx, `SELECT t.id FROM talents t WHERE t.id = $2 AND `+findable(1), municipalityID, talentID)
+	return len(ids) == 1, err
 }
 
 // SendScout records an offer to a talent in the municipality's pool.
@@ -85,12 +119,13 @@ func (s Talents) SendScout(ctx context.Context, o *domain.ScoutOffer) error {
 }
 
 const scoutColumns = `id, municipality_id, talent_id, COALESCE(project_id, 0), COALESCE(sender_id, 0), message, status,
-	created_at, answered_at`
+	created_at, answered_at, share_contact`
 
 func scanScout(row interface{ Scan(...any) error }) (domain.ScoutOffer, error) {
 	var o domain.ScoutOffer
 	var answered sql.NullTime
-	err := row.Scan(&o.ID, &o.MunicipalityID, &o.TalentID, &o.ProjectID, &o.SenderID, &o.Message, &o.Status, &o.CreatedAt, &answered)
+	err := row.Scan(&o.ID, &o.MunicipalityID, &o.TalentID, &o.ProjectID, &o.SenderID, &o.Message, &o.Status, &o.CreatedAt, &answered,
+		&o.ShareContact)
 	o.CreatedAt = o.CreatedAt.UTC()
 	if answered.Valid {
 		o.AnsweredAt = answered.Time.UTC()
@@ -116,10 +151,41 @@ func (s Talents) ScoutsOf(ctx context.Context, talentID int64) ([]domain.ScoutOf
 	return out, rows.Err()
 }
 
-// AnswerScout records the talent's answer to an offer made to them.
-func (s Talents) AnswerScout(ctx context.Context, id, talentID int64, accept bool) (domain.ScoutOffer, error) {
+// Scout loads one offer.
+func (s Talents) Scout(ctx context.Context, id int64) (domain.ScoutOffer, error) {
 	o, err := scanScout(s.queryRow(ctx, `SELECT `+scoutColumns+` FROM scout_offers WHERE id = $1`, id))
-	if errors.Is(err, sql.ErrNoRows) || (err == nil && o.TalentID != talentID) {
+	if errors.Is(err, sql.ErrNoRows) {
+		return o, domain.NotFound("scout")
+	}
+	return o, err
+}
+
+// AcceptedScouts lists the offers of a municipality its talents answered
+// with interest, newest answer first: the open conversations of its staff.
+func (s Talents) AcceptedScouts(ctx context.Context, municipalityID int64, limit int) ([]domain.ScoutOffer, error) {
+	rows, err := s.query(ctx, `SELECT `+scoutColumns+` FROM scout_offers WHERE municipality_id = $1 AND status = $2
+		ORDER BY answered_at DESC, id DESC LIMIT $3`, municipalityID, domain.ScoutAccepted, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []domain.ScoutOffer
+	for rows.Next() {
+		o, err := scanScout(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, o)
+	}
+	return out, rows.Err()
+}
+
+// AnswerScout records the talent's answer to an offer made to them and,
+// with an interested answer, whether the sender may see their contact
+// details.
+func (s Talents) AnswerScout(ctx context.Context, id, talentID int64, accept, shareContact bool) (domain.ScoutOffer, error) {
+	o, err := s.Scout(ctx, id)
+	if domain.ErrorCode(err) == domain.CodeNotFound || (err == nil && o.TalentID != talentID) {
 		return o, domain.NotFound("scout")
 	}
 	if err != nil {
@@ -132,7 +198,8 @@ func (s Talents) AnswerScout(ctx context.Context, id, talentID int64, accept boo
 	if accept {
 		o.Status = domain.ScoutAccepted
 	}
-	o.AnsweredAt = s.now()
-	_, err = s.exec(ctx, `UPDATE scout_offers SET status = $1, answered_at = $2 WHERE id = $3`, o.Status, o.AnsweredAt, id)
+	o.AnsweredAt, o.ShareContact = s.now(), accept && shareContact
+	_, err = s.exec(ctx, `UPDATE scout_offers SET status = $1, answered_at = $2, share_contact = $3 WHERE id = $4`,
+		o.Status, o.AnsweredAt, o.ShareContact, id)
 	return o, err
 }

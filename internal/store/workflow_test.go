@@ -271,7 +271,7 @@ func TestPoolFollowsConsentPerMunicipality(t *testing.T) {
 			mustNil(t, s.Compliance().RecordConsent(ctx, &domain.Consent{UserID: u.ID, MunicipalityID: m, Purpose: domain.ConsentScout, Granted: granted}))
 		}
 		pool := func(m int64) int {
-			p, err := s.Talents().Pool(ctx, m)
+			p, err := s.Talents().Pool(ctx, m, PoolFilter{})
 			mustNil(t, err)
 			return len(p)
 		}
@@ -285,12 +285,12 @@ func TestPoolFollowsConsentPerMunicipality(t *testing.T) {
 		}
 		offer.MunicipalityID = f.ota.ID
 		mustNil(t, s.Talents().SendScout(ctx, &offer))
-		got, err := s.Talents().AnswerScout(ctx, offer.ID, f.talent.ID, true)
+		got, err := s.Talents().AnswerScout(ctx, offer.ID, f.talent.ID, true, false)
 		mustNil(t, err)
 		if got.Status != domain.ScoutAccepted {
 			t.Errorf("answer %+v", got)
 		}
-		if _, err := s.Talents().AnswerScout(ctx, offer.ID, f.talent.ID, false); domain.ErrorCode(err) != domain.CodeConflict {
+		if _, err := s.Talents().AnswerScout(ctx, offer.ID, f.talent.ID, false, false); domain.ErrorCode(err) != domain.CodeConflict {
 			t.Errorf("answering twice: %v", err)
 		}
 		// Withdrawing takes the talent out of the pool at once.

@@ -95,7 +95,7 @@ func personWhoDidEverything(t *testing.T, w *world) everything {
 	must(t, w.st.Compliance().RecordConsent(ctx, &domain.Consent{UserID: p.userID, MunicipalityID: w.tsubame.ID, Purpose: domain.ConsentScout, Granted: true}))
 	offer := domain.ScoutOffer{MunicipalityID: w.tsubame.ID, TalentID: tal.ID, Message: "消去される声かけ"}
 	must(t, w.st.Talents().SendScout(ctx, &offer))
-	_, err = w.st.Talents().AnswerScout(ctx, offer.ID, tal.ID, true)
+	_, err = w.st.Talents().AnswerScout(ctx, offer.ID, tal.ID, true, false)
 	must(t, err)
 	must(t, w.st.Messaging().Notify(ctx, p.userID, "notice.agreement", map[string]any{"Title": "消去される通知"}, "/me"))
 	must(t, w.st.Messaging().QueueMail(ctx, &store.Mail{To: "everything@example.jp", Lang: "ja", Subject: "お知らせ",

@@ -9,9 +9,10 @@ import (
 // keep a route's answers, because they concern one person or the staff's
 // work: a person's own pages and downloads, the account forms (they carry
 // tokens), a program's entry form and the entry API, the staff's API (a
-// program's entries, a team's reports), agreements, team workspaces,
-// credentials, event pages (the online link shows to those coming) and
-// every staff page and download (CSV, JSON, the A4 report).
+// program's entries, a team's reports), agreements, team workspaces, the
+// conversations about entries and scouts, credentials, event pages (the
+// online link shows to those coming) and every staff page and download
+// (CSV, JSON, the A4 report).
 func privateRoute(pattern string) bool {
 	method, path, found := strings.Cut(pattern, " ")
 	if !found {
@@ -30,7 +31,7 @@ func privateRoute(pattern string) bool {
 			return true
 		}
 	}
-	for _, p := range []string{"/agreements/", "/engagements/", "/credentials/", "/events/"} {
+	for _, p := range []string{"/agreements/", "/engagements/", "/credentials/", "/events/", "/entries/", "/scouts/"} {
 		if strings.HasPrefix(path, p) {
 			return true
 		}

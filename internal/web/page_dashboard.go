@@ -51,7 +51,11 @@ func (in insightsPages) dashboardFor(w http.ResponseWriter, r *http.Request, lan
 	if err != nil {
 		return nil, err
 	}
-	d.Tables = append(d.Tables, mob)
+	scouted, err := in.scoutedTable(lang, mu, dash.Scouted, dash.Places)
+	if err != nil {
+		return nil, err
+	}
+	d.Tables = append(d.Tables, mob, scouted)
 	return d, nil
 }
 

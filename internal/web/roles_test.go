@@ -94,6 +94,7 @@ type rolesWorld struct {
 	milestone        int64   // of the active team
 	credID, leaderID string
 	event, idea      string
+	scout            string // an offer a talent outside the roles answered with interest
 }
 
 func newRolesWorld(t *testing.T) *rolesWorld {
@@ -183,6 +184,7 @@ func newRolesWorld(t *testing.T) *rolesWorld {
 	idea := domain.Idea{MunicipalityID: w.ota.ID, Title: "工場見学", Body: "ツアーを"}
 	must(t, w.st.Community().CreateIdea(ctx, &idea))
 	w.event, w.idea = strconv.FormatInt(event.ID, 10), strconv.FormatInt(idea.ID, 10)
+	w.scout = w.openScout(t)
 	return w
 }
 

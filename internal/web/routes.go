@@ -23,7 +23,7 @@ func (s *Server) routeTable() []route {
 	acc, mem, tal := accountPages{s.kit}, memberPages{s.kit}, talentPages{s.kit}
 	hubs, cat, com, ins := hubPages{s.kit}, cataloguePages{s.kit}, communityPages{s.kit}, insightsPages{s.kit}
 	cred, ent, scr := credentialPages{s.kit}, entryPages{s.kit}, screeningPages{s.kit}
-	alloc, agr, team := allocationPages{s.kit}, agreementPages{s.kit}, teamPages{s.kit}
+	alloc, agr, team, thr := allocationPages{s.kit}, agreementPages{s.kit}, teamPages{s.kit}, threadPages{s.kit}
 	return []route{
 		// Public pages; cached for up to a second, dropped on any write.
 		h("GET /{$}", s.html(s.cached(hubs.homePage))),
@@ -77,6 +77,12 @@ func (s *Server) routeTable() []route {
 		h("POST /me/entries/{id}/withdraw", s.html(tal.withdraw)),
 		h("POST /me/entries/{id}/offer", s.html(tal.answerOffer)),
 		h("POST /me/scouts/{id}", s.html(pool.answerScout)),
+		// A scout's conversation: for the talent and the scouting municipality's staff.
+		h("GET /scouts/{id}/messages", s.html(thr.scoutThread)),
+		h("POST /scouts/{id}/messages", s.html(thr.postScout)),
+		// An entry's conversation: for the entrant, the program's staff and partners, and from the interview the host businesses.
+		h("GET /entries/{id}/messages", s.html(thr.entryThread)),
+		h("POST /entries/{id}/messages", s.html(thr.postEntry)),
 		h("POST /me/credentials/{id}/public", s.html(cred.setCredentialPublic)),
 		h("GET /me/data", acc.myData),
 		h("GET /me/delete", s.html(acc.deletePage)),
