@@ -93,9 +93,14 @@ func (s poolPages) answerScout(w http.ResponseWriter, r *http.Request, lang i18n
 	if err != nil {
 		return err
 	}
-	if err := s.app.Pool.AnswerScout(r.Context(), pathID(r, "id"), f.Values["answer"] == "accept"); err != nil {
+	accept := f.Values["answer"] == "accept"
+	if err := s.app.Pool.AnswerScout(r.Context(), pathID(r, "id"), accept); err != nil {
 		return err
 	}
-	http.Redirect(w, r, "/me#scouts", http.StatusSeeOther)
+	key := "scout_declined"
+	if accept {
+		key = "scout_accepted"
+	}
+	seeOtherWith(w, r, "/me#scouts", key)
 	return nil
 }

@@ -58,10 +58,10 @@ func TestProfileForm(t *testing.T) {
 	good.Set("hours", "２０")
 	good.Set("aff_code_0", "152137")
 	status, _, h := send(t, c, "POST", w.srv.URL+"/me/profile", good)
-	if status != http.StatusSeeOther || h.Get("Location") != "/me/profile?saved=1" {
+	if status != http.StatusSeeOther || h.Get("Location") != "/me/profile?flash=profile_saved" {
 		t.Fatalf("good profile: %d", status)
 	}
-	_, body, _ = send(t, c, "GET", w.srv.URL+"/me/profile?saved=1", nil)
+	_, body, _ = send(t, c, "GET", w.srv.URL+"/me/profile?flash=profile_saved", nil)
 	for _, want := range []string{"プロフィールを保存しました", `value="コウジヤ サブロウ"`, `value="20"`, `value="152137"`,
 		`<option value="2" selected>実務でできる</option>`, `name="sdg" value="9" checked`} {
 		if !strings.Contains(body, want) {

@@ -678,7 +678,7 @@ func TestStaffOpenAProgram(t *testing.T) {
 	form.Set("closes", "2027-05-31")
 	form["host"] = []string{strconv.FormatInt(ts.ID, 10)}
 	status, _, h := send(t, staff, "POST", w.srv.URL+"/admin/152137/programs", form)
-	if status != 303 || h.Get("Location") != "/programs/tsubame-2027" {
+	if status != 303 || h.Get("Location") != "/programs/tsubame-2027?flash=program_created" {
 		t.Fatalf("create: %d %s", status, h.Get("Location"))
 	}
 	p, err := w.st.Directory().ProgramBySlug(context.Background(), "tsubame-2027")
