@@ -130,7 +130,7 @@ func signupScenario(t *testing.T, w *world) {
 	}
 	status, _, h = send(t, c, "POST", base+"/login", url.Values{"email": {"HANAKO@example.jp"},
 		"password": {"ｋａｍａｔａ sakura 2026"}, "next": {"/projects?sdg=9"}})
-	if status != http.StatusSeeOther || h.Get("Location") != "/projects?sdg=9" {
+	if status != http.StatusSeeOther || h.Get("Location") != "/projects?sdg=9&flash=signed_in" {
 		t.Errorf("login: %d %s", status, h.Get("Location"))
 	}
 }

@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"net/http"
+	"net/url"
 	"reflect"
 	"regexp"
 	"strconv"
@@ -149,6 +150,25 @@ func myPageScenario(t *testing.T, w *rolesWorld) {
 		!reflect.DeepEqual(got, []string{"大田区SDGs副業 2026: 1 entry in Applied → /admin/131113/programs/ota-sdgs-2026/entries",
 			"Ota City SDGs Side Jobs 2021: 1 entry in Document review → /admin/131113/programs/ota-sdgs-2021/entries"}) {
 		t.Errorf("staff in English: %d %q", status, got)
+	}
+	// The owner accepts the agreement: the page says so, and it no longer
+	// waits on their /me (it still waits for the municipality).
+	status, _, h := send(t, w.clients["owner"], "POST", w.srv.URL+agr(ag.ID)+"/accept",
+		url.Values{"party": {"business"}, "version": {itoa(int64(ag.Version))}})
+	if status != http.StatusSeeOther || h.Get("Location") != agr(ag.ID)+"?flash=agreement_accepted" {
+		t.Fatalf("owner accepting: %d %q", status, h.Get("Location"))
+	}
+	if _, body, _ := send(t, w.clients["owner"], "GET", w.srv.URL+agr(ag.ID)+"?flash=agreement_accepted&lang=ja", nil); !strings.Contains(body,
+		flashBox("合意書を承諾しました。すべての当事者が承諾すると、チームのワークスペースが開きます。")) {
+		t.Error("owner accepting: the agreement page does not say so")
+	}
+	_, body, _ = send(t, w.clients["owner"], "GET", w.srv.URL+"/me?lang=ja", nil)
+	if got := deskList(body, "h-host-accept"); !reflect.DeepEqual(got, []string{"none"}) {
+		t.Errorf("owner after accepting: %q", got)
+	}
+	_, body, _ = send(t, w.clients["staff"], "GET", w.srv.URL+"/me?lang=ja", nil)
+	if got := deskList(body, "h-staff-decide"); !reflect.DeepEqual(got, []string{waiting}) {
+		t.Errorf("staff after the owner accepted: %q", got)
 	}
 	// A visitor is sent to log in.
 	if status, _, h := send(t, w.clients["anonymous"], "GET", w.srv.URL+"/me", nil); status != http.StatusSeeOther ||

@@ -138,7 +138,7 @@ func TestBookmarkAProject(t *testing.T) {
 	c := w.signedIn(t, "omori@example.jp", "大森 十郎")
 	path := "/projects/" + strconv.FormatInt(w.shop.ID, 10)
 	status, _, h := send(t, c, "POST", w.srv.URL+path+"/bookmark", url.Values{"on": {"1"}})
-	if status != http.StatusSeeOther || h.Get("Location") != path {
+	if status != http.StatusSeeOther || h.Get("Location") != path+"?flash=bookmark_added" {
 		t.Fatalf("bookmark: %d %s", status, h.Get("Location"))
 	}
 	_, body, _ = send(t, c, "GET", w.srv.URL+path, nil)
