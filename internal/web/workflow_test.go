@@ -507,7 +507,10 @@ func communityScenario(t *testing.T, w *world) {
 	if status != 303 {
 		t.Fatalf("create event: %d", status)
 	}
-	page := h.Get("Location")
+	page, created, _ := strings.Cut(h.Get("Location"), "?")
+	if created != "flash=event_created" {
+		t.Errorf("create event: redirected to %q", h.Get("Location"))
+	}
 	_, body, _ := send(t, w.browser(t), "GET", w.srv.URL+page, nil)
 	if strings.Contains(body, "meet.example.jp") {
 		t.Error("the online link shows to someone not coming")
