@@ -71,16 +71,18 @@ func TestSignedInPagesPassHTMLChecker(t *testing.T) {
 			"/admin/131113/programs/ota-sdgs-2021/allocation", "/admin/131113/dashboard",
 			"/admin/131113/dashboard/report?program=ota-sdgs-2021", "/admin/131113/engagements", "/admin/131113/talents", "/engagements/1",
 			"/engagements/2", "/agreements/1", "/admin/131113/entries/1/agreement", "/admin/131113/events",
-			"/admin/131113/ideas", "/admin/131113/legal", "/admin/131113/legal/privacy", "/entries/1/messages"},
-		"talent@demo.tsunagu.example": {"/me", "/me/delete", "/me/password", "/me/profile", "/credentials/verify", "/me/notifications", "/me/tokens", "/ideas", "/events/2", "/programs/" + slug + "/entry", "/programs/" + slug + "/entry?project=34"},
-		"owner@demo.tsunagu.example":  {"/admin/131113/projects", "/admin/131113/projects/new", "/admin/131113/engagements"},
+			"/admin/131113/ideas", "/admin/131113/legal", "/admin/131113/legal/privacy", "/entries/1/messages", "/me"},
+		"talent@demo.tsunagu.example":    {"/me", "/me?flash=withdrawn", "/me/delete", "/me/password", "/me/profile", "/credentials/verify", "/me/notifications", "/me/tokens", "/ideas", "/events/2", "/programs/" + slug + "/entry", "/programs/" + slug + "/entry?project=34"},
+		"owner@demo.tsunagu.example":     {"/me", "/admin/131113/projects", "/admin/131113/projects/new", "/admin/131113/engagements"},
+		"partner@demo.tsunagu.example":   {"/me"},
+		"ota-staff@demo.tsunagu.example": {"/me"},
 		// The alumni pool, narrowed, and the demo's scout conversation.
 		"tsubame-staff@demo.tsunagu.example": {"/admin/152137/talents", "/admin/152137/talents?tie=born&prefecture=15",
 			"/scouts/1/messages"},
 		"alumnus@demo.tsunagu.example": {"/me"},
 		// The leader sees only what is assigned to them: the demo assigns
 		// the first 2021 entries and some teams (their pages are added below).
-		"leader@demo.tsunagu.example": {"/admin", "/admin/131113/programs/ota-sdgs-2021/entries", "/admin/131113/entries/1",
+		"leader@demo.tsunagu.example": {"/me", "/admin", "/admin/131113/programs/ota-sdgs-2021/entries", "/admin/131113/entries/1",
 			"/admin/131113/engagements"},
 	}
 	var pages []string

@@ -52,6 +52,15 @@ func (c *Catalogue) MatchPool(ctx context.Context, need string) (*match.Pool, er
 	return p, nil
 }
 
+// forgetPool drops the cached pool, so that the next score reads every
+// profile again: a talent who just saved theirs sees recommendations that
+// follow it at once, not minutes later.
+func (c *Catalogue) forgetPool() {
+	c.pool.mu.Lock()
+	defer c.pool.mu.Unlock()
+	c.pool.pool = nil
+}
+
 // Recommendation is a project suggested to a talent, with why.
 type Recommendation struct {
 	Project ProjectCard
@@ -63,7 +72,8 @@ type Recommendation struct {
 const recommendFrom = 100
 
 // Recommend scores the published projects of open programs for a talent
-// and keeps the best n, best first.
+// and keeps the best n, best first, each with the reasons it fits (a
+// suggestion tells what fits, never what falls short).
 func (c *Catalogue) Recommend(ctx context.Context, t domain.Talent, n int) ([]Recommendation, error) {
 	tid := strconv.FormatInt(t.ID, 10)
 	pool, err := c.MatchPool(ctx, tid)
@@ -112,7 +122,7 @@ func (c *Catalogue) Recommend(ctx context.Context, t domain.Talent, n int) ([]Re
 	}
 	out := make([]Recommendation, len(all))
 	for i, a := range all {
-		out[i] = Recommendation{Project: cards[i], Score: a.r.Score, Reasons: a.r.Reasons}
+		out[i] = Recommendation{Project: cards[i], Score: a.r.Score, Reasons: match.Fits(a.r.Reasons)}
 	}
 	return out, nil
 }

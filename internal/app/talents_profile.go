@@ -174,5 +174,9 @@ func (s *Talents) SaveProfile(ctx context.Context, e ProfileEdit) (Profile, erro
 		}
 		return tx.Audit(ctx, store.AuditEvent{Action: "profile.save", SubjectType: "talent", SubjectID: t.ID})
 	})
+	if err == nil {
+		// Recommendations follow the saved profile at once.
+		s.app.Catalogue.forgetPool()
+	}
 	return Profile{Talent: t}, err
 }

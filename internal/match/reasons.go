@@ -41,6 +41,35 @@ type Reason struct {
 	Skill string  // skill code
 }
 
+// Fits reports whether the reason tells something that fits the talent
+// (skills held, goals shared, hours that cover the project, remote work,
+// a project within nearKm of home, where distance counts fully, a tie to
+// its place) rather than something that
+// falls short or is unknown.
+func (r Reason) Fits() bool {
+	switch r.Code {
+	case ReasonRequiredSkills, ReasonPreferredSkills, ReasonSDGs:
+		return r.Count > 0
+	case ReasonRareSkill, ReasonHoursFit, ReasonRemote, ReasonAffinityLives, ReasonAffinityWorks, ReasonAffinityBorn,
+		ReasonAffinitySupports:
+		return true
+	case ReasonDistance:
+		return r.Km <= nearKm
+	}
+	return false
+}
+
+// Fits keeps the reasons that tell what fits, in order.
+func Fits(reasons []Reason) []Reason {
+	var out []Reason
+	for _, r := range reasons {
+		if r.Fits() {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
 // JA returns the reason in Japanese.
 func (r Reason) JA() string {
 	n, t := strconv.Itoa(r.Count), strconv.Itoa(r.Total)

@@ -135,13 +135,13 @@ func passwordChangeScenario(t *testing.T, w *world) {
 	before := sessionCookie(t, here, w.srv.URL)
 	status, _, h := send(t, here, "POST", w.srv.URL+"/me/password", url.Values{"current_password": {testPassword},
 		"password": {"kamata sakura 2026"}, "password_confirm": {"kamata sakura 2026"}})
-	if status != http.StatusSeeOther || h.Get("Location") != "/me?done=password" {
+	if status != http.StatusSeeOther || h.Get("Location") != "/me?flash=password_changed" {
 		t.Fatalf("change: %d %s", status, h.Get("Location"))
 	}
 	if after := sessionCookie(t, here, w.srv.URL); after == "" || after == before {
 		t.Error("the session kept its token through the password change")
 	}
-	if status, body, _ := send(t, here, "GET", w.srv.URL+"/me?done=password", nil); status != 200 || !strings.Contains(body, "パスワードを変更しました") {
+	if status, body, _ := send(t, here, "GET", w.srv.URL+"/me?flash=password_changed", nil); status != 200 || !strings.Contains(body, "パスワードを変更しました") {
 		t.Errorf("this browser after the change: %d", status)
 	}
 	w.signedOut(t, there, "the other browser")
@@ -226,7 +226,7 @@ func resetScenario(t *testing.T, w *world) {
 		t.Errorf("the name as the new password: %d", status)
 	}
 	if status, _, h := send(t, visitor, "POST", w.srv.URL+"/password/reset", url.Values{"token": {links[1]},
-		"password": {"new password 1234"}}); status != http.StatusSeeOther || h.Get("Location") != "/me?done=password" {
+		"password": {"new password 1234"}}); status != http.StatusSeeOther || h.Get("Location") != "/me?flash=password_changed" {
 		t.Fatalf("reset: %d %s", status, h.Get("Location"))
 	}
 	w.stillSignedIn(t, visitor, "the browser that reset")

@@ -106,7 +106,7 @@ func signupScenario(t *testing.T, w *world) {
 		t.Error("the header does not show my page when signed in")
 	}
 	status, _, h = send(t, c, "POST", base+"/logout", url.Values{})
-	if status != http.StatusSeeOther || h.Get("Location") != "/" {
+	if status != http.StatusSeeOther || h.Get("Location") != "/?flash=signed_out" {
 		t.Fatalf("logout: %d %s", status, h.Get("Location"))
 	}
 	status, _, h = send(t, c, "GET", base+"/me", nil)
@@ -130,7 +130,7 @@ func signupScenario(t *testing.T, w *world) {
 	}
 	status, _, h = send(t, c, "POST", base+"/login", url.Values{"email": {"HANAKO@example.jp"},
 		"password": {"ｋａｍａｔａ sakura 2026"}, "next": {"/projects?sdg=9"}})
-	if status != http.StatusSeeOther || h.Get("Location") != "/projects?sdg=9" {
+	if status != http.StatusSeeOther || h.Get("Location") != "/projects?sdg=9&flash=signed_in" {
 		t.Errorf("login: %d %s", status, h.Get("Location"))
 	}
 }
@@ -197,7 +197,7 @@ func TestPasswordReset(t *testing.T) {
 		t.Errorf("short new password: %d", status)
 	}
 	status, _, h := send(t, c, "POST", base+"/password/reset", url.Values{"token": {token}, "password": {"second password 2"}})
-	if status != http.StatusSeeOther || h.Get("Location") != "/me?done=password" {
+	if status != http.StatusSeeOther || h.Get("Location") != "/me?flash=password_changed" {
 		t.Fatalf("reset: %d", status)
 	}
 	status, _, _ = send(t, c, "POST", base+"/password/reset", url.Values{"token": {token}, "password": {"third password 3"}})

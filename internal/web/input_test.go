@@ -70,7 +70,7 @@ func japaneseInputScenario(t *testing.T, w *world) {
 	}
 	status, body, h := send(t, c, "POST", base+"/me/profile", url.Values{"name": {"山田 花子"}, "name_kana": {"やまだ はなこ"},
 		"hours": {"２０"}, "style": {"remote"}, "country": {"JP"}, "aff_code_0": {"１５２１３７"}, "aff_kind_0": {"born"}})
-	if status != http.StatusSeeOther || h.Get("Location") != "/me/profile?saved=1" {
+	if status != http.StatusSeeOther || h.Get("Location") != "/me/profile?flash=profile_saved" {
 		t.Fatalf("profile: %d\n%s", status, body)
 	}
 	tal, err := w.st.Talents().TalentByUser(ctx, creds.User.ID)

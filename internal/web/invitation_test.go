@@ -86,7 +86,7 @@ func invitedAddressScenario(t *testing.T, w *world) {
 	c := w.browser(t)
 	status, _, h := send(t, c, "POST", w.srv.URL+"/invite", url.Values{"token": {token}, "name": {"新任 管理者"},
 		"email": {"attacker@evil.example.jp"}, "password": {"ota city admin 2026"}, "agree": {"yes"}})
-	if status != 303 || h.Get("Location") != "/admin" {
+	if status != 303 || h.Get("Location") != "/admin?flash=invite_accepted" {
 		t.Fatalf("invitee accepting: %d %s", status, h.Get("Location"))
 	}
 	if _, err := w.st.Accounts().Credentials(ctx, "attacker@evil.example.jp"); domain.ErrorCode(err) != domain.CodeNotFound {

@@ -38,7 +38,7 @@ func (p accountPages) changePassword(w http.ResponseWriter, r *http.Request, lan
 	if err := p.signIn(r, p.userID(r)); err != nil {
 		return err
 	}
-	http.Redirect(w, r, "/me?done=password", http.StatusSeeOther)
+	seeOtherWith(w, r, "/me", "password_changed")
 	return nil
 }
 

@@ -147,6 +147,6 @@ func (s agreementPages) acceptAgreement(w http.ResponseWriter, r *http.Request, 
 	if err := s.app.Agreements.Accept(r.Context(), id, domain.Party(f.Values["party"]), version); err != nil {
 		return err
 	}
-	http.Redirect(w, r, "/agreements/"+strconv.FormatInt(id, 10), http.StatusSeeOther)
+	seeOtherWith(w, r, "/agreements/"+strconv.FormatInt(id, 10), "agreement_accepted")
 	return nil
 }

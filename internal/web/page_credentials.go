@@ -3,6 +3,7 @@ package web
 import (
 	"io"
 	"net/http"
+	"net/url"
 
 	"github.com/tsunagu-hub/tsunagu/internal/app"
 	"github.com/tsunagu-hub/tsunagu/internal/credential"
@@ -96,10 +97,15 @@ func (s credentialPages) setCredentialPublic(w http.ResponseWriter, r *http.Requ
 	if err != nil {
 		return err
 	}
-	if err := s.app.Credentials.SetPublic(r.Context(), r.PathValue("id"), f.Values["public"] == "yes"); err != nil {
+	public := f.Values["public"] == "yes"
+	if err := s.app.Credentials.SetPublic(r.Context(), r.PathValue("id"), public); err != nil {
 		return err
 	}
-	http.Redirect(w, r, "/credentials/"+r.PathValue("id"), http.StatusSeeOther)
+	key := "credential_private"
+	if public {
+		key = "credential_public"
+	}
+	seeOtherWith(w, r, "/credentials/"+url.PathEscape(r.PathValue("id")), key)
 	return nil
 }
 
@@ -113,6 +119,6 @@ func (s credentialPages) revokeCredential(w http.ResponseWriter, r *http.Request
 	if err := s.app.Credentials.Revoke(r.Context(), r.PathValue("lgcode"), r.PathValue("id"), f.Values["reason"]); err != nil {
 		return err
 	}
-	http.Redirect(w, r, "/credentials/"+r.PathValue("id"), http.StatusSeeOther)
+	seeOtherWith(w, r, "/credentials/"+url.PathEscape(r.PathValue("id")), "credential_revoked")
 	return nil
 }

@@ -188,6 +188,6 @@ func (c communityPages) createEvent(w http.ResponseWriter, r *http.Request, lang
 	if err != nil {
 		return err
 	}
-	http.Redirect(w, r, "/events/"+strconv.FormatInt(e.ID, 10), http.StatusSeeOther)
+	seeOtherWith(w, r, "/events/"+strconv.FormatInt(e.ID, 10), "event_created")
 	return nil
 }

@@ -82,7 +82,7 @@ func (c communityPages) supportIdea(w http.ResponseWriter, r *http.Request, lang
 	if err := c.app.Community.SupportIdea(r.Context(), id, f.Values["support"] != "no"); err != nil {
 		return err
 	}
-	http.Redirect(w, r, "/ideas#idea-"+strconv.FormatInt(id, 10), http.StatusSeeOther)
+	seeOtherWith(w, r, "/ideas#idea-"+strconv.FormatInt(id, 10), "idea_supported")
 	return nil
 }
 
@@ -126,6 +126,6 @@ func (c communityPages) answerIdea(w http.ResponseWriter, r *http.Request, lang 
 		f.Values["answer"]); err != nil {
 		return err
 	}
-	http.Redirect(w, r, "/admin/"+mu.LGCode+"/ideas#idea-"+strconv.FormatInt(id, 10), http.StatusSeeOther)
+	seeOtherWith(w, r, "/admin/"+mu.LGCode+"/ideas#idea-"+strconv.FormatInt(id, 10), "idea_answered")
 	return nil
 }

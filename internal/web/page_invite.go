@@ -91,6 +91,6 @@ func (p memberPages) acceptInvite(w http.ResponseWriter, r *http.Request, lang i
 		}
 	}
 	p.markStaff(r) // a member now: the shorter staff session applies
-	http.Redirect(w, r, "/admin", http.StatusSeeOther)
+	seeOtherWith(w, r, "/admin", "invite_accepted")
 	return nil
 }

@@ -41,7 +41,7 @@ func (p accountPages) login(w http.ResponseWriter, r *http.Request, lang i18n.La
 	if err := p.signIn(r, userID); err != nil {
 		return err
 	}
-	http.Redirect(w, r, f.Next, http.StatusSeeOther)
+	seeOtherWith(w, r, f.Next, "signed_in")
 	return nil
 }
 
@@ -53,14 +53,13 @@ func (p accountPages) logout(w http.ResponseWriter, r *http.Request, lang i18n.L
 		return err
 	}
 	clearSiteData(w)
-	http.Redirect(w, r, "/", http.StatusSeeOther)
+	seeOtherWith(w, r, "/", "signed_out")
 	return nil
 }
 
 type meData struct {
 	User    domain.User
 	Welcome bool
-	Done    string // what was just done, to confirm it: "password"
 	Entered string // the slug of a program just entered
 	Entries []myEntry
 	// Recommended are open projects that fit the profile, with reasons.
@@ -73,6 +72,14 @@ type meData struct {
 	// Hometown lists open projects in the towns the talent is tied to,
 	// once they completed an engagement: experience gained, used at home.
 	Hometown []projectView
+	// Desk is what waits for the person in each of their roles.
+	Desk app.Desk
+}
+
+// Talent reports whether the talent's parts of the page show: for a
+// talent, and for anyone with no other role to show.
+func (d meData) Talent() bool {
+	return d.HasProfile || (d.Desk.Host == nil && d.Desk.Staff == nil && d.Desk.Leader == nil)
 }
 
 // myScout is an offer received, with who sent it and about what.
@@ -104,9 +111,13 @@ func (p talentPages) mePage(w http.ResponseWriter, r *http.Request, lang i18n.La
 	if err != nil {
 		return err
 	}
+	desk, err := p.app.Members.Desk(r.Context())
+	if err != nil {
+		return err
+	}
 	q := r.URL.Query()
-	d := meData{User: home.User, Welcome: q.Get("welcome") == "1", Entered: q.Get("entered"), Done: q.Get("done"),
-		HasProfile: home.Talent != nil, Work: home.Work, Credentials: home.Credentials}
+	d := meData{User: home.User, Welcome: q.Get("welcome") == "1", Entered: q.Get("entered"),
+		HasProfile: home.Talent != nil, Work: home.Work, Credentials: home.Credentials, Desk: desk}
 	for _, e := range home.Entries {
 		d.Entries = append(d.Entries, myEntry{Entry: e.Entry, Program: e.Program, Projects: e.Projects,
 			Interviews: e.Interviews})
@@ -136,6 +147,6 @@ func (p talentPages) withdraw(w http.ResponseWriter, r *http.Request, lang i18n.
 	if err := p.app.Talents.WithdrawEntry(r.Context(), id); err != nil {
 		return err
 	}
-	http.Redirect(w, r, "/me", http.StatusSeeOther)
+	seeOtherWith(w, r, "/me", "withdrawn")
 	return nil
 }

@@ -51,7 +51,7 @@ func (p talentPages) readNotifications(w http.ResponseWriter, r *http.Request, l
 	if err := p.app.Talents.ReadNotices(r.Context()); err != nil {
 		return err
 	}
-	http.Redirect(w, r, "/me/notifications", http.StatusSeeOther)
+	seeOtherWith(w, r, "/me/notifications", "notices_read")
 	return nil
 }
 
@@ -75,7 +75,7 @@ func (p talentPages) answerOffer(w http.ResponseWriter, r *http.Request, lang i1
 	if err := p.app.Talents.AnswerOffer(r.Context(), id, f.Values["answer"] == "accept"); err != nil {
 		return err
 	}
-	http.Redirect(w, r, "/me?answered="+f.Values["answer"], http.StatusSeeOther)
+	seeOtherWith(w, r, "/me", "offer_"+f.Values["answer"]+"ed")
 	return nil
 }
 

@@ -58,6 +58,6 @@ func (p accountPages) reset(w http.ResponseWriter, r *http.Request, lang i18n.La
 	if err := p.signIn(r, userID); err != nil {
 		return err
 	}
-	http.Redirect(w, r, "/me?done=password", http.StatusSeeOther)
+	seeOtherWith(w, r, "/me", "password_changed")
 	return nil
 }

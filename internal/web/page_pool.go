@@ -164,10 +164,10 @@ func (s poolPages) answerScout(w http.ResponseWriter, r *http.Request, lang i18n
 	if err := s.app.Pool.AnswerScout(r.Context(), id, accept, f.Values["share_contact"] != ""); err != nil {
 		return err
 	}
-	if accept {
+	if accept { // the conversation it opens says so
 		http.Redirect(w, r, "/scouts/"+strconv.FormatInt(id, 10)+"/messages?opened=1", http.StatusSeeOther)
 		return nil
 	}
-	http.Redirect(w, r, "/me#scouts", http.StatusSeeOther)
+	seeOtherWith(w, r, "/me#scouts", "scout_declined")
 	return nil
 }

@@ -29,7 +29,6 @@ type profileData struct {
 	Styles     []domain.WorkStyle
 	Affinities []domain.Affinity // always affinityRows long
 	Kinds      []domain.AffinityKind
-	Saved      bool
 	Purposes   []domain.ConsentPurpose
 	Consents   map[domain.ConsentPurpose]bool
 	History    []domain.Consent
@@ -101,7 +100,6 @@ func (p talentPages) profilePage(w http.ResponseWriter, r *http.Request, lang i1
 		return err
 	}
 	d := p.profileData(prof.Talent, newForm())
-	d.Saved = r.URL.Query().Get("saved") == "1"
 	d.withConsents(prof)
 	return p.render(w, r, lang, http.StatusOK, "profile", p.cat.T(lang, "profile.title", nil), d)
 }
@@ -131,7 +129,7 @@ func (p talentPages) saveProfile(w http.ResponseWriter, r *http.Request, lang i1
 	if err != nil {
 		return err
 	}
-	http.Redirect(w, r, "/me/profile?saved=1", http.StatusSeeOther)
+	seeOtherWith(w, r, "/me/profile", "profile_saved")
 	return nil
 }
 

@@ -75,6 +75,6 @@ func (s programAdminPages) createProgram(w http.ResponseWriter, r *http.Request,
 	if err != nil {
 		return err
 	}
-	http.Redirect(w, r, "/programs/"+p.Slug, http.StatusSeeOther)
+	seeOtherWith(w, r, "/programs/"+p.Slug, "program_created")
 	return nil
 }

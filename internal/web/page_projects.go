@@ -150,10 +150,15 @@ func (c cataloguePages) bookmark(w http.ResponseWriter, r *http.Request, lang i1
 	if _, err := readForm(w, r, "on"); err != nil {
 		return err
 	}
-	if err := c.app.Catalogue.Bookmark(r.Context(), id, r.PostForm.Get("on") == "1"); err != nil {
+	on := r.PostForm.Get("on") == "1"
+	if err := c.app.Catalogue.Bookmark(r.Context(), id, on); err != nil {
 		return err
 	}
-	http.Redirect(w, r, "/projects/"+strconv.FormatInt(id, 10), http.StatusSeeOther)
+	key := "bookmark_removed"
+	if on {
+		key = "bookmark_added"
+	}
+	seeOtherWith(w, r, "/projects/"+strconv.FormatInt(id, 10), key)
 	return nil
 }
 

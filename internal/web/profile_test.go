@@ -58,10 +58,10 @@ func TestProfileForm(t *testing.T) {
 	good.Set("hours", "２０")
 	good.Set("aff_code_0", "152137")
 	status, _, h := send(t, c, "POST", w.srv.URL+"/me/profile", good)
-	if status != http.StatusSeeOther || h.Get("Location") != "/me/profile?saved=1" {
+	if status != http.StatusSeeOther || h.Get("Location") != "/me/profile?flash=profile_saved" {
 		t.Fatalf("good profile: %d", status)
 	}
-	_, body, _ = send(t, c, "GET", w.srv.URL+"/me/profile?saved=1", nil)
+	_, body, _ = send(t, c, "GET", w.srv.URL+"/me/profile?flash=profile_saved", nil)
 	for _, want := range []string{"プロフィールを保存しました", `value="コウジヤ サブロウ"`, `value="20"`, `value="152137"`,
 		`<option value="2" selected>実務でできる</option>`, `name="sdg" value="9" checked`} {
 		if !strings.Contains(body, want) {
@@ -138,7 +138,7 @@ func TestBookmarkAProject(t *testing.T) {
 	c := w.signedIn(t, "omori@example.jp", "大森 十郎")
 	path := "/projects/" + strconv.FormatInt(w.shop.ID, 10)
 	status, _, h := send(t, c, "POST", w.srv.URL+path+"/bookmark", url.Values{"on": {"1"}})
-	if status != http.StatusSeeOther || h.Get("Location") != path {
+	if status != http.StatusSeeOther || h.Get("Location") != path+"?flash=bookmark_added" {
 		t.Fatalf("bookmark: %d %s", status, h.Get("Location"))
 	}
 	_, body, _ = send(t, c, "GET", w.srv.URL+path, nil)

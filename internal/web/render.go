@@ -76,6 +76,9 @@ type view struct {
 	Unread int
 	// Legal is whose privacy notice, terms and contact the footer links.
 	Legal footerLinks
+	// Flash is the catalog key of the message answering the action just
+	// done (flash.go), or "".
+	Flash string
 	cat   *i18n.Catalog
 }
 
@@ -130,7 +133,7 @@ func (s *kit) render(w http.ResponseWriter, r *http.Request, lang i18n.Lang, sta
 		return fmt.Errorf("no page template %q", name)
 	}
 	v := &view{Lang: lang, Title: title, Path: r.URL.Path, Query: r.URL.Query(), Data: data,
-		Version: s.version, Legal: s.footerFor(r, lang, data), cat: s.cat}
+		Version: s.version, Legal: s.footerFor(r, lang, data), Flash: s.flashKey(r), cat: s.cat}
 	if id := s.userID(r); id != 0 {
 		v.SignedIn = true
 		n, err := s.app.Talents.Unread(r.Context(), id)

@@ -97,8 +97,11 @@ type rolesWorld struct {
 	scout            string // an offer a talent outside the roles answered with interest
 }
 
-func newRolesWorld(t *testing.T) *rolesWorld {
-	w := &rolesWorld{world: newWorld(t), clients: map[string]*http.Client{}, users: map[string]int64{},
+func newRolesWorld(t *testing.T) *rolesWorld { return newRolesWorldOn(t, newWorld(t)) }
+
+// newRolesWorldOn builds the roles' world on a world of either engine.
+func newRolesWorldOn(t *testing.T, base *world) *rolesWorld {
+	w := &rolesWorld{world: base, clients: map[string]*http.Client{}, users: map[string]int64{},
 		orgs: map[string]domain.Organization{}}
 	ctx := context.Background()
 	for name, o := range map[string]domain.Organization{

@@ -507,7 +507,10 @@ func communityScenario(t *testing.T, w *world) {
 	if status != 303 {
 		t.Fatalf("create event: %d", status)
 	}
-	page := h.Get("Location")
+	page, created, _ := strings.Cut(h.Get("Location"), "?")
+	if created != "flash=event_created" {
+		t.Errorf("create event: redirected to %q", h.Get("Location"))
+	}
 	_, body, _ := send(t, w.browser(t), "GET", w.srv.URL+page, nil)
 	if strings.Contains(body, "meet.example.jp") {
 		t.Error("the online link shows to someone not coming")
@@ -678,7 +681,7 @@ func TestStaffOpenAProgram(t *testing.T) {
 	form.Set("closes", "2027-05-31")
 	form["host"] = []string{strconv.FormatInt(ts.ID, 10)}
 	status, _, h := send(t, staff, "POST", w.srv.URL+"/admin/152137/programs", form)
-	if status != 303 || h.Get("Location") != "/programs/tsubame-2027" {
+	if status != 303 || h.Get("Location") != "/programs/tsubame-2027?flash=program_created" {
 		t.Fatalf("create: %d %s", status, h.Get("Location"))
 	}
 	p, err := w.st.Directory().ProgramBySlug(context.Background(), "tsubame-2027")
