@@ -30,7 +30,10 @@ func TestBrowserStaffPages(t *testing.T) {
 	ctx := browsertest.New(t, 2*time.Minute)
 	browserLogin(t, ctx, s.url, "ota-admin@demo.tsunagu.example")
 	for _, page := range []string{"/admin", "/admin/131113/programs/ota-sdgs-2021/entries", "/admin/131113/members",
-		"/admin/131113/outbox", "/admin/131113/legal", "/admin/131113/legal/privacy", "/admin/131113/audit"} {
+		"/admin/131113/outbox", "/admin/131113/legal", "/admin/131113/legal/privacy",
+		"/admin/131113/dashboard?program=ota-sdgs-2021&lang=ja", "/admin/131113/dashboard?lang=en",
+		"/admin/131113/dashboard/report?lang=ja", "/admin/131113/dashboard/report?program=ota-sdgs-2021&lang=en",
+		"/admin/131113/audit"} {
 		resp, err := chromedp.RunResponse(ctx, chromedp.Navigate(s.url+page))
 		if err != nil || resp.Status != 200 {
 			t.Fatalf("%s: %v %v", page, err, resp)
