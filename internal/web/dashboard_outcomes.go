@@ -24,7 +24,7 @@ func (in insightsPages) outcomeTables(lang i18n.Lang, totals []app.OutcomeTotal)
 	headers := []string{t("work.indicator"), t("dash.teams"), t("work.baseline"), t("work.result"), t("dash.change")}
 	var out []outcomeChart
 	for _, unit := range domain.IndicatorUnits() {
-		var labels, ids []string
+		var labels []string
 		var before, after []float64
 		var rows [][]string
 		for _, o := range totals {
@@ -32,7 +32,7 @@ func (in insightsPages) outcomeTables(lang i18n.Lang, totals []app.OutcomeTotal)
 				continue
 			}
 			label := t("indicator." + string(o.Kind))
-			labels, ids = append(labels, label), append(ids, string(o.Kind))
+			labels = append(labels, label)
 			before, after = append(before, o.Baseline), append(after, o.Result)
 			rows = append(rows, []string{label, formatInt(o.Teams), chart.FormatNumber(o.Baseline), chart.FormatNumber(o.Result),
 				chart.FormatNumber(o.Result - o.Baseline)})
