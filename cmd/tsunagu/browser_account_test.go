@@ -151,7 +151,7 @@ func TestBrowserProfilePickers(t *testing.T) {
 	runAxe(t, ctx, src, "/me/profile refreshed")
 	st.must(chromedp.Do(ctx, chromedp.SetValue(chromedp.CSS(`#a-code-2`), "152137"),
 		chromedp.SetValue(chromedp.CSS(`#a-kind-2`), "supporter")))
-	st.click(ctx, `form.profile .actions:last-child button[type="submit"]`)
+	st.click(ctx, `form.profile > .actions button[type="submit"]`)
 	if got := st.text(ctx, `.note-box`); !strings.Contains(got, "プロフィールを保存しました") {
 		t.Fatalf("after saving: %q", got)
 	}
