@@ -27,10 +27,12 @@ func TestBrowserStaffPages(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := startServe(t, "--data", t.TempDir(), "--demo")
-	ctx := browsertest.New(t, 2*time.Minute)
+	ctx := browsertest.New(t, 4*time.Minute)
 	browserLogin(t, ctx, s.url, "ota-admin@demo.tsunagu.example")
 	for _, page := range []string{"/admin", "/admin/131113/programs/ota-sdgs-2021/entries", "/admin/131113/members",
-		"/admin/131113/outbox", "/admin/131113/legal", "/admin/131113/legal/privacy", "/admin/131113/audit"} {
+		"/admin/131113/outbox", "/admin/131113/legal", "/admin/131113/legal/privacy",
+		"/admin/131113/dashboard?program=ota-sdgs-2021&lang=en", "/admin/131113/dashboard/report?program=ota-sdgs-2021&lang=en",
+		"/admin/131113/audit"} {
 		resp, err := chromedp.RunResponse(ctx, chromedp.Navigate(s.url+page))
 		if err != nil || resp.Status != 200 {
 			t.Fatalf("%s: %v %v", page, err, resp)
@@ -124,5 +126,36 @@ func browserLogin(t *testing.T, ctx context.Context, base, email string) {
 	}
 	if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`form.account button[type=submit]`))); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestBrowserProfilePickers checks the profile form's place and country
+// pickers against WCAG 2.1 AA in both languages, and fills Place 1
+// without JavaScript's help: prefecture, the button, then the
+// municipality, saved as its code.
+func TestBrowserProfilePickers(t *testing.T) {
+	src, err := os.ReadFile(checkerPath(t, "axe-core/axe.min.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := startServe(t, "--data", t.TempDir(), "--demo")
+	ctx := browsertest.New(t, 2*time.Minute)
+	browserLogin(t, ctx, s.url, "talent@demo.tsunagu.example")
+	st := steps{t, s.url}
+	for _, lang := range []string{"en", "ja"} {
+		st.open(ctx, "/me/profile?lang="+lang)
+		runAxe(t, ctx, src, "/me/profile?lang="+lang)
+	}
+	st.must(chromedp.Do(ctx, chromedp.SetValue(chromedp.CSS(`#a-pref-2`), "15")))
+	st.click(ctx, `button[name="refresh"]`)
+	runAxe(t, ctx, src, "/me/profile refreshed")
+	st.must(chromedp.Do(ctx, chromedp.SetValue(chromedp.CSS(`#a-code-2`), "152137"),
+		chromedp.SetValue(chromedp.CSS(`#a-kind-2`), "supporter")))
+	st.click(ctx, `form.profile > .actions button[type="submit"]`)
+	if got := st.text(ctx, `.note-box`); !strings.Contains(got, "プロフィールを保存しました") {
+		t.Fatalf("after saving: %q", got)
+	}
+	if v, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("#a-code-2").value`)); err != nil || v != "152137" {
+		t.Errorf("place 3 is %q (%v), want 152137", v, err)
 	}
 }

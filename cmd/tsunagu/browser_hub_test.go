@@ -105,7 +105,7 @@ func TestBrowserHubJourney(t *testing.T) {
 	must(err)
 	open(tb, "/me/profile")
 	must(chromedp.Do(tb, chromedp.Click(chromedp.CSS(`input[name=find_`+strconv.FormatInt(newMu.ID, 10)+`]`))))
-	click(tb, `form.profile button[type=submit]`)
+	click(tb, `form.profile > .actions button[type=submit]`)
 	open(tb, "/me")
 	if home := text(tb, `#h-home + p + .grid`); !strings.Contains(home, "ふるさとの特産品をネットで届けたい") {
 		t.Fatalf("hometown suggestion: %q", home)

@@ -112,7 +112,7 @@ func TestBrowserProjectToDecision(t *testing.T) {
 		chromedp.Click(chromedp.CSS(`input[name=sdg][value="11"]`)),
 		chromedp.SendKeys(chromedp.CSS(`#a-code-0`), "152137"),
 		chromedp.Click(chromedp.CSS(`input[name^=find_]`))))
-	click(talent, `form.profile button[type=submit]`)
+	click(talent, `form.profile > .actions button[type=submit]`)
 	if saved := text(talent, `.note-box`); !strings.Contains(saved, "保存しました") {
 		t.Fatalf("profile not saved: %q", saved)
 	}

@@ -70,7 +70,7 @@ func TestBrowserTeamLife(t *testing.T) {
 	click(talent, `form.account button[type=submit]`)
 	open(talent, "/me/profile")
 	must(chromedp.Do(talent, chromedp.Click(chromedp.CSS(`input[name=consent_story]`))))
-	click(talent, `form.profile button[type=submit]`)
+	click(talent, `form.profile > .actions button[type=submit]`)
 	var entryID int64
 	rows, err := st.Entries().EntriesOfProgram(context.Background(), program.ID)
 	must(err)

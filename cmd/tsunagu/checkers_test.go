@@ -69,6 +69,7 @@ func TestSignedInPagesPassHTMLChecker(t *testing.T) {
 			"/admin/131113/projects", "/admin/131113/projects/new", "/admin/131113/projects/1", "/admin/131113/members",
 			"/admin/131113/outbox", "/admin/131113/audit", "/admin/131113/programs/" + slug + "/import",
 			"/admin/131113/programs/ota-sdgs-2021/allocation", "/admin/131113/dashboard",
+			"/admin/131113/dashboard?program=ota-sdgs-2021", "/admin/131113/dashboard/report",
 			"/admin/131113/dashboard/report?program=ota-sdgs-2021", "/admin/131113/engagements", "/admin/131113/talents", "/engagements/1",
 			"/engagements/2", "/agreements/1", "/admin/131113/entries/1/agreement", "/admin/131113/events",
 			"/admin/131113/ideas", "/admin/131113/legal", "/admin/131113/legal/privacy", "/entries/1/messages", "/me"},

@@ -52,10 +52,11 @@ func TestCSVDownloadsRoundTrip(t *testing.T) {
 	downloads := map[string]string{ // path → a Japanese text the file must hold
 		"/admin/131113/programs/ota-sdgs-2021/entries.csv?lang=ja": "氏名",
 	}
-	for _, table := range []string{"time", "origin", "hometown", "skills", "sdgs", "funnel", "outcomes"} {
+	for _, table := range []string{"time", "origin", "hometown", "skills", "sdgs", "funnel", "outcomes-count", "outcomes-yen", "outcomes-per-month", "outcomes-kg-co2-year"} {
 		downloads["/admin/131113/dashboard.csv?program=ota-sdgs-2021&lang=ja&table="+table] = map[string]string{
 			"time": "週（月曜日）", "origin": "区内からの応募", "hometown": "東京都", "skills": "分野",
-			"sdgs": "働きがいも", "funnel": "合意（三者承認）", "outcomes": "新規事業"}[table]
+			"sdgs": "働きがいも", "funnel": "合意（三者承認）", "outcomes-count": "新規顧客", "outcomes-yen": "売上",
+			"outcomes-per-month": "ウェブ訪問", "outcomes-kg-co2-year": "CO2削減"}[table]
 	}
 	for path, want := range downloads {
 		u8, ct8 := get(path + "&encoding=utf8")

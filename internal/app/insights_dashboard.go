@@ -10,6 +10,9 @@ import (
 // DashboardFigures are a municipality's figures for its staff.
 type DashboardFigures = store.Dashboard
 
+// OutcomeTotal sums one kind of outcome indicator over the teams.
+type OutcomeTotal = store.OutcomeTotal
+
 // Flow counts talents whose experience gained in one municipality was
 // used in another.
 type Flow = store.Flow

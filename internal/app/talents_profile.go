@@ -92,6 +92,18 @@ type ProfileEdit struct {
 	Findable   map[int64]bool                 // by municipality id
 }
 
+// Talent is t with the edit's details, as typed (the hours only when they
+// were a number).
+func (e ProfileEdit) Talent(t domain.Talent) domain.Talent {
+	t.Name, t.NameKana = e.Name, e.NameKana
+	t.Background, t.ResidenceCountry, t.WorkStyle = e.Background, e.Country, e.Style
+	if e.HoursRead {
+		t.HoursPerMonth = e.Hours
+	}
+	t.Skills, t.SDGs, t.Affinities = e.Skills, e.SDGs, e.Affinities
+	return t
+}
+
 // SaveProfile saves the signed-in person's profile and records each
 // consent whose answer changed, with its time. Every problem comes back
 // at once, as a validation error field by field, together with the
@@ -105,22 +117,20 @@ func (s *Talents) SaveProfile(ctx context.Context, e ProfileEdit) (Profile, erro
 	if err != nil && domain.ErrorCode(err) != domain.CodeNotFound {
 		return Profile{}, err
 	}
-	t.UserID, t.Name, t.NameKana = userID, e.Name, e.NameKana
-	t.Background, t.ResidenceCountry, t.WorkStyle = e.Background, e.Country, e.Style
+	t = e.Talent(t)
+	t.UserID = userID
 	if t.TimeZone == "" {
 		t.TimeZone = "Asia/Tokyo"
 	}
-	if e.HoursRead {
-		t.HoursPerMonth = e.Hours
-	}
-	t.Skills, t.SDGs, t.Affinities = e.Skills, e.SDGs, e.Affinities
 	t.Normalize()
-	var v domain.ValidationErrors
+	// The form's own problems first: they say what was typed wrong in the
+	// form's words (a country that is not in the list rather than "not a
+	// two-letter code").
+	v := domain.ValidationErrors{Fields: append([]domain.FieldError(nil), e.Problems...)}
 	var de *domain.Error
 	if err := t.Validate(); errors.As(err, &de) {
 		v.Fields = append(v.Fields, de.Fields...)
 	}
-	v.Fields = append(v.Fields, e.Problems...)
 	if err := v.Err(); err != nil {
 		p, perr := s.withConsents(ctx, userID, t)
 		if perr != nil {

@@ -12,7 +12,7 @@ import (
 func embeddedFS(t *testing.T) fstest.MapFS {
 	t.Helper()
 	m := fstest.MapFS{}
-	for _, name := range []string{prefecturesFile, municipalitiesFile, sdgsFile, skillsFile, jsicFile} {
+	for _, name := range []string{prefecturesFile, municipalitiesFile, sdgsFile, skillsFile, jsicFile, countriesFile} {
 		b, err := fs.ReadFile(files, name)
 		if err != nil {
 			t.Fatal(err)
@@ -58,6 +58,9 @@ func TestLoadRejectsMalformedRows(t *testing.T) {
 			`"category": "webx", "name_ja": "SEO"`, `unknown category "webx"`},
 		{"skill duplicate", skillsFile, `"code": "web-seo"`, `"code": "web-homepage"`, `duplicate skill code "web-homepage"`},
 		{"skill prefix", skillsFile, `"code": "web-seo"`, `"code": "seo"`, `must start with "web-"`},
+		{"country code", countriesFile, "JP,日本", "jp,日本", `code "jp" is not two capital letters`},
+		{"country twice", countriesFile, "\nJM,", "\nJP,", "code JP twice"},
+		{"country reading", countriesFile, ",ニホン", ",にほん", `reading "にほん" is not in katakana`},
 		{"skill not a slug", skillsFile, `"code": "web-seo"`, `"code": "web-SEO"`, "not a lower-case slug"},
 		{"skill unknown field", skillsFile, `"name_en": "Web analytics"`, `"name_en": "Web analytics", "x": 1`, "unknown field"},
 		{"JSIC unknown major", jsicFile, "24,E,", "24,Z,", "jsic.csv line 37: major class"},
@@ -90,7 +93,7 @@ func TestLoadRejectsMalformedRows(t *testing.T) {
 }
 
 func TestLoadMissingFile(t *testing.T) {
-	for _, name := range []string{prefecturesFile, municipalitiesFile, sdgsFile, skillsFile, jsicFile} {
+	for _, name := range []string{prefecturesFile, municipalitiesFile, sdgsFile, skillsFile, jsicFile, countriesFile} {
 		fsys := embeddedFS(t)
 		delete(fsys, name)
 		if _, err := load(fsys); err == nil || !strings.Contains(err.Error(), name) {

@@ -34,6 +34,7 @@ const (
 	sdgsFile           = "data/sdgs.csv"
 	skillsFile         = "data/skills.json"
 	jsicFile           = "data/jsic.csv"
+	countriesFile      = "data/countries.csv"
 )
 
 // Data is the parsed reference data with its look-up indexes. It is
@@ -56,6 +57,10 @@ type Data struct {
 	jsicMajors  []JSICClass
 	jsicMiddles map[string][]JSICClass // major letter -> middle classes
 	jsicByCode  map[string]JSICClass
+
+	countries                []Country // file order
+	countriesJA, countriesEN []Country // the orders people look in
+	countryByCode            map[string]int
 }
 
 // Load parses the embedded data files and builds the indexes. It returns a
@@ -73,6 +78,7 @@ func load(fsys fs.FS) (*Data, error) {
 		d.loadSDGs,
 		d.loadSkills,
 		d.loadJSIC,
+		d.loadCountries,
 	}
 	for _, step := range steps {
 		if err := step(fsys); err != nil {

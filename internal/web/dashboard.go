@@ -21,6 +21,9 @@ type dashTable struct {
 	Headers []string
 	Rows    [][]string
 	SVG     template.HTML
+	// Summary puts the chart on the first pages of the council report;
+	// every table is in its appendix.
+	Summary bool
 }
 
 // dashTables turns the municipality's figures into the dashboard's tables, in the
@@ -40,12 +43,17 @@ func (in insightsPages) dashTables(lang i18n.Lang, d app.DashboardFigures) ([]da
 		return nil
 	}
 
-	// Entries over time, by week, cumulative.
-	weeks, counts := weekly(d.EntryDates)
-	line := chart.Line{ID: "dash-time", Title: t("dash.time"), Desc: t("dash.time_desc", "Count", d.Entries),
-		Labels: weeks, Series: []chart.Series{{Name: t("dash.entries"), Values: counts}}, Unit: t("dash.unit_people"), Cumulative: true}
-	if err := add(dashTable{ID: "time", Title: line.Title, Headers: []string{t("dash.week"), t("dash.entries"), t("dash.cumulative")},
-		Rows: cumulativeRows(weeks, counts)}, line.SVG); err != nil {
+	// Entries over time, by week, month or quarter as the span asks,
+	// cumulative.
+	step, starts, counts := timeBuckets(d.EntryDates)
+	labels := make([]string, len(starts))
+	for i, s := range starts {
+		labels[i] = in.bucketLabel(lang, step, s)
+	}
+	line := chart.Line{ID: "dash-time", Title: t("dash.time_" + string(step)), Desc: t("dash.time_desc", "Count", d.Entries),
+		Labels: labels, Series: []chart.Series{{Name: t("dash.entries"), Values: counts}}, Unit: t("dash.unit_people"), Cumulative: true}
+	if err := add(dashTable{ID: "time", Title: line.Title, Headers: []string{t("dash.bucket_" + string(step)), t("dash.entries"), t("dash.cumulative")},
+		Rows: cumulativeRows(labels, counts), Summary: true}, line.SVG); err != nil {
 		return nil, err
 	}
 
@@ -121,51 +129,18 @@ func (in insightsPages) dashTables(lang i18n.Lang, d app.DashboardFigures) ([]da
 			return t("dash.rate", "Rate", chart.FormatPercent(rate))
 		}}
 	if err := add(dashTable{ID: "funnel", Title: funnel.Title, Headers: []string{t("dash.step"), t("dash.entries"), t("dash.conversion")},
-		Rows: funnel.Rows()}, funnel.SVG); err != nil {
+		Rows: funnel.Rows(), Summary: true}, funnel.SVG); err != nil {
 		return nil, err
 	}
 
-	// Outcomes totals.
-	var outLabels []string
-	var before, after []float64
-	var outRows [][]string
-	for _, o := range d.Outcomes {
-		label := t("indicator." + string(o.Kind))
-		outLabels, before, after = append(outLabels, label), append(before, o.Baseline), append(after, o.Result)
-		outRows = append(outRows, []string{label, formatInt(o.Teams), chart.FormatNumber(o.Baseline), chart.FormatNumber(o.Result),
-			chart.FormatNumber(o.Result - o.Baseline)})
-	}
-	outcomes := chart.Bar{ID: "dash-outcomes", Title: t("dash.outcomes"), Horizontal: true, Labels: outLabels,
-		Series: []chart.Series{{Name: t("work.baseline"), Values: before}, {Name: t("work.result"), Values: after}}}
-	if err := add(dashTable{ID: "outcomes", Title: outcomes.Title, Note: t("dash.outcomes_note"),
-		Headers: []string{t("work.indicator"), t("dash.teams"), t("work.baseline"), t("work.result"), t("dash.change")},
-		Rows:    outRows}, outcomes.SVG); err != nil {
-		return nil, err
+	// Outcomes, one small chart per unit: yen, counts and kilograms on one
+	// axis would show only the yen.
+	for _, g := range in.outcomeTables(lang, d.Outcomes) {
+		if err := add(g.table, g.bar.SVG); err != nil {
+			return nil, err
+		}
 	}
 	return out, nil
-}
-
-// weekly groups times into weeks starting on Monday, in Japan, from the
-// first to the last, with empty weeks kept so the axis is even.
-func weekly(times []time.Time) (labels []string, counts []float64) {
-	if len(times) == 0 {
-		return nil, nil
-	}
-	monday := func(t time.Time) time.Time {
-		t = t.In(domain.Japan())
-		d := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, domain.Japan())
-		return d.AddDate(0, 0, -((int(d.Weekday()) + 6) % 7))
-	}
-	first, last := monday(times[0]), monday(times[len(times)-1])
-	idx := map[string]int{} // by date: times in a map key compare their zone pointers too
-	for w := first; !w.After(last); w = w.AddDate(0, 0, 7) {
-		idx[w.Format("2006-01-02")] = len(labels)
-		labels, counts = append(labels, w.Format("2006-01-02")), append(counts, 0)
-	}
-	for _, t := range times {
-		counts[idx[monday(t).Format("2006-01-02")]]++
-	}
-	return labels, counts
 }
 
 func cumulativeRows(labels []string, counts []float64) [][]string {
@@ -207,4 +182,18 @@ func (in insightsPages) mobilityTable(lang i18n.Lang, mu domain.Municipality, fl
 	}
 	return dashTable{ID: "mobility", Title: b.Title, Note: t("dash.mobility_note"), Headers: []string{t("dash.flow"), t("dash.talents")},
 		Rows: rows, SVG: svg}, nil
+}
+
+// bucketLabel names a bucket of the chart over time by its first day: the
+// date of a week's Monday, a month, a quarter's months.
+func (in insightsPages) bucketLabel(lang i18n.Lang, step timeStep, start time.Time) string {
+	switch step {
+	case stepMonth:
+		return in.cat.T(lang, "dash.month_label", domain.Args("Year", start.Year(), "Month", int(start.Month()),
+			"Name", start.Format("Jan")))
+	case stepQuarter:
+		m := int(start.Month())
+		return in.cat.T(lang, "dash.quarter_label", domain.Args("Year", start.Year(), "From", m, "To", m+2, "Q", (m+2)/3))
+	}
+	return start.Format(time.DateOnly)
 }

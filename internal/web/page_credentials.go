@@ -59,6 +59,10 @@ type credentialPage struct {
 	Token      string
 	Checked    bool
 	RevokeURL  string // for the issuer's staff
+	// Outcomes, Goals and Hours are the result in plain words, with units.
+	Outcomes []outcomeLine
+	Goals    []string
+	Hours    string
 }
 
 // credentialView shows a credential the viewer may see, checked now:

@@ -20,8 +20,7 @@ type dashboardData struct {
 	Program      domain.Program // zero for every program
 	Figures      app.DashboardFigures
 	Tables       []dashTable
-	Query        string // the scope as a query string for links
-	Report       bool   // the printable A4 version
+	Report       bool // the printable A4 version
 	Printed      string
 }
 
@@ -41,9 +40,6 @@ func (in insightsPages) dashboardFor(w http.ResponseWriter, r *http.Request, lan
 		return nil, err
 	}
 	d := &dashboardData{Municipality: mu, Programs: dash.Programs, Program: dash.Program, Figures: dash.Figures}
-	if slug != "" {
-		d.Query = "program=" + slug
-	}
 	if d.Tables, err = in.dashTables(lang, d.Figures); err != nil {
 		return nil, err
 	}

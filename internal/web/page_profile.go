@@ -27,11 +27,17 @@ type profileData struct {
 	Categories []skillGroup
 	SDGs       []refdata.SDG
 	Styles     []domain.WorkStyle
-	Affinities []domain.Affinity // always affinityRows long
+	Affinities []affinityRow // always affinityRows long
 	Kinds      []domain.AffinityKind
-	Purposes   []domain.ConsentPurpose
-	Consents   map[domain.ConsentPurpose]bool
-	History    []domain.Consent
+	// Prefectures and Countries fill the place pickers; Country is the
+	// chosen one, or a code stored before the list (shown as is).
+	Prefectures []refdata.Prefecture
+	Countries   []refdata.Country
+	Country     refdata.Country
+	Refreshed   bool // the municipality lists were filled, nothing saved
+	Purposes    []domain.ConsentPurpose
+	Consents    map[domain.ConsentPurpose]bool
+	History     []domain.Consent
 	// Findable says, per municipality of the hub, whether its staff may
 	// find the talent in the shared pool.
 	Municipalities    []domain.Municipality
@@ -69,10 +75,14 @@ func (s *kit) requireUser(r *http.Request) (int64, error) {
 	return id, nil
 }
 
-func (p talentPages) profileData(t domain.Talent, f *form) profileData {
+func (p talentPages) profileData(lang i18n.Lang, t domain.Talent, f *form, prefs []int) profileData {
 	d := profileData{Form: f, Talent: t, Levels: map[string]int{}, Goals: map[int]bool{}, SDGs: p.ref.SDGs(),
 		Styles: domain.WorkStyles(), Kinds: []domain.AffinityKind{domain.AffinityLives, domain.AffinityWorks,
-			domain.AffinityBorn, domain.AffinitySupporter}}
+			domain.AffinityBorn, domain.AffinitySupporter}, Prefectures: p.ref.Prefectures(), Countries: p.ref.Countries(lang == i18n.English)}
+	d.Country, _ = p.ref.Country(t.ResidenceCountry)
+	if d.Country.Code == "" {
+		d.Country = refdata.Country{Code: t.ResidenceCountry, NameJA: t.ResidenceCountry, NameEN: t.ResidenceCountry}
+	}
 	for _, sk := range t.Skills {
 		d.Levels[sk.Code] = sk.Level
 	}
@@ -80,7 +90,7 @@ func (p talentPages) profileData(t domain.Talent, f *form) profileData {
 		d.Goals[g] = true
 	}
 	d.Categories = p.skillGroups(func(code string) bool { return d.Levels[code] > 0 })
-	d.Affinities = append(append([]domain.Affinity(nil), t.Affinities...), make([]domain.Affinity, affinityRows)...)[:affinityRows]
+	d.Affinities = p.affinityRows(t.Affinities, prefs)
 	return d
 }
 
@@ -99,7 +109,7 @@ func (p talentPages) profilePage(w http.ResponseWriter, r *http.Request, lang i1
 	if err != nil {
 		return err
 	}
-	d := p.profileData(prof.Talent, newForm())
+	d := p.profileData(lang, prof.Talent, newForm(), nil)
 	d.withConsents(prof)
 	return p.render(w, r, lang, http.StatusOK, "profile", p.cat.T(lang, "profile.title", nil), d)
 }
@@ -112,18 +122,27 @@ func (p talentPages) saveProfile(w http.ResponseWriter, r *http.Request, lang i1
 	if err != nil {
 		return err
 	}
-	e := p.readProfile(r, f)
+	e, prefs := p.readProfile(r, f)
+	if r.PostForm.Get("refresh") != "" {
+		// Fill the municipality lists for the prefectures chosen, without
+		// saving (the form's way without JavaScript).
+		prof, err := p.app.Talents.Profile(r.Context())
+		if err != nil {
+			return err
+		}
+		prof.Talent = e.Talent(prof.Talent)
+		d := p.profileData(lang, prof.Talent, f, prefs)
+		d.withConsents(prof)
+		d.keepTicked(e)
+		d.Refreshed = true
+		return p.render(w, r, lang, http.StatusOK, "profile", p.cat.T(lang, "profile.title", nil), d)
+	}
 	prof, err := p.app.Talents.SaveProfile(r.Context(), e)
 	if domain.ErrorCode(err) == domain.CodeInvalid {
 		p.fieldErrors(lang, f, err)
-		d := p.profileData(prof.Talent, f)
+		d := p.profileData(lang, prof.Talent, f, prefs)
 		d.withConsents(prof)
-		for _, purpose := range d.Purposes { // keep what was ticked
-			d.Consents[purpose] = e.Consents[purpose]
-		}
-		for _, m := range d.Municipalities {
-			d.Findable[m.ID] = e.Findable[m.ID]
-		}
+		d.keepTicked(e)
 		return p.render(w, r, lang, http.StatusUnprocessableEntity, "profile", p.cat.T(lang, "profile.title", nil), d)
 	}
 	if err != nil {
@@ -135,13 +154,13 @@ func (p talentPages) saveProfile(w http.ResponseWriter, r *http.Request, lang i1
 
 // readProfile reads the profile form: the details as typed, the skills,
 // goals and places chosen, what cannot be read (hours that are not a
-// number, a place code that names no municipality), and the consents as
-// ticked.
-func (p talentPages) readProfile(r *http.Request, f *form) app.ProfileEdit {
+// number, a place or country that does not exist), and the consents as
+// ticked; prefs are the prefectures chosen in the place rows.
+func (p talentPages) readProfile(r *http.Request, f *form) (app.ProfileEdit, []int) {
 	e := app.ProfileEdit{Name: f.Values["name"], NameKana: f.Values["name_kana"], Background: r.PostForm.Get("background"),
-		Country: strings.ToUpper(f.Values["country"]), Style: domain.WorkStyle(f.Values["style"]),
-		Consents: map[domain.ConsentPurpose]bool{}, Findable: map[int64]bool{}}
+		Style: domain.WorkStyle(f.Values["style"]), Consents: map[domain.ConsentPurpose]bool{}, Findable: map[int64]bool{}}
 	var v domain.ValidationErrors
+	e.Country = p.readCountry(f.Values["country"], &v)
 	if n, err := domain.ParseNumber(f.Values["hours"]); err == nil {
 		e.Hours, e.HoursRead = n, true
 	} else {
@@ -157,19 +176,8 @@ func (p talentPages) readProfile(r *http.Request, f *form) app.ProfileEdit {
 			e.SDGs = append(e.SDGs, n)
 		}
 	}
-	for i := range affinityRows {
-		code := domain.NormalizeText(r.PostForm.Get("aff_code_" + strconv.Itoa(i)))
-		kind := domain.AffinityKind(r.PostForm.Get("aff_kind_" + strconv.Itoa(i)))
-		if code == "" {
-			continue
-		}
-		e.Affinities = append(e.Affinities, domain.Affinity{LGCode: code, Kind: kind})
-		if domain.ValidateLGCode(code) == nil {
-			if _, known := p.ref.Municipality(code); !known {
-				v.Add("affinities", "error.lgcode_unknown", "Value", code)
-			}
-		}
-	}
+	var prefs []int
+	e.Affinities, prefs = p.readPlaces(r, &v)
 	e.Problems = v.Fields
 	for _, purpose := range domain.HubPurposes() {
 		e.Consents[purpose] = r.PostForm.Get("consent_"+string(purpose)) == "yes"
@@ -181,5 +189,5 @@ func (p talentPages) readProfile(r *http.Request, f *form) app.ProfileEdit {
 			}
 		}
 	}
-	return e
+	return e, prefs
 }

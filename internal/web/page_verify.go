@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/tsunagu-hub/tsunagu/internal/app"
+	"github.com/tsunagu-hub/tsunagu/internal/chart"
 	"github.com/tsunagu-hub/tsunagu/internal/credential"
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
@@ -52,6 +53,13 @@ func (s credentialPages) checkedPage(lang i18n.Lang, token string, c app.Check) 
 	d.Untrusted = credential.CodeOf(c.Err) == credential.CodeUntrustedIssuer
 	if c.Err != nil {
 		d.Reason = s.cat.T(lang, reasonKey(c.Err), nil)
+	}
+	d.Outcomes = s.readableOutcomes(lang, d.Result.Outcomes)
+	for _, g := range d.Result.SDGs {
+		d.Goals = append(d.Goals, s.goalName(lang, g))
+	}
+	if d.Result.Hours > 0 {
+		d.Hours = s.cat.T(lang, "cred.hours", domain.Args("Hours", chart.FormatNumber(d.Result.Hours)))
 	}
 	return d
 }

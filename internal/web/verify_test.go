@@ -180,7 +180,8 @@ func trustScenario(t *testing.T, w *world) {
 		t.Fatalf("a registered instance's credential: %+v", got)
 	}
 	status, page, _ = send(t, w.browser(t), "POST", srv.URL+"/credentials/verify?lang=ja", url.Values{"credential": {pissued[0].JWT}})
-	if status != 200 || !strings.Contains(page, "有効な証明書です") || !strings.Contains(page, "<dd>遠方つなぐ <span") {
+	if status != 200 || !strings.Contains(page, "有効な証明書です") || !strings.Contains(page, "<dd>遠方つなぐ</dd>") ||
+		!strings.Contains(page, `<dd class="small break">`+partner.srv.URL+"/issuers/131113</dd>") {
 		t.Errorf("a registered instance's credential on the page: %d", status)
 	}
 	if asked := partner.asked(); asked != "/.well-known/jwks.json /status/131113" {
