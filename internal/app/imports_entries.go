@@ -94,7 +94,7 @@ func (s *Imports) Import(ctx context.Context, lgcode, slug string, up Upload) (I
 		}
 	}
 	res.Report, err = importer.Import(ctx, s.app.st, t.Program, up.File,
-		importer.Options{Mapping: mapping, Size: up.Size, Now: s.app.now, Progress: up.Progress})
+		importer.Options{Mapping: mapping, Size: up.Size, Now: s.app.now, Progress: up.Progress, Ref: s.app.ref})
 	var fe *formsimport.FileError
 	if errors.As(err, &fe) {
 		return res, &UploadError{Field: "file", Err: err}
@@ -142,5 +142,5 @@ func (s *Imports) Export(ctx context.Context, lgcode, slug, encoding string, w D
 		return 0, err
 	}
 	w.Start("entries-"+t.Program.Slug, enc)
-	return importer.Export(ctx, s.app.st, t.Program, w, enc, label)
+	return importer.Export(ctx, s.app.st, s.app.ref, t.Program, w, enc, label)
 }
