@@ -123,7 +123,7 @@ func (m ChoiceMode) Valid() bool {
 }
 
 // Choices returns the program's choice mode, required when unset.
-func (p *Program) Choices() ChoiceMode {
+func (p Program) Choices() ChoiceMode {
 	if p.ChoiceMode == "" {
 		return ChoicesRequired
 	}
@@ -141,4 +141,21 @@ func (m ChoiceMode) CheckChoices(choices []int64) error {
 		v.Add("choices", "error.choices_required")
 	}
 	return v.Err()
+}
+
+// Allocable reports whether an entry in status s may be placed by an
+// allocation: it has passed the program's document screening (書類選考:
+// it stands in a later stage, before 内定) and is still open. In a
+// program without 書類選考 every open entry before 内定 may be placed.
+// Entries already decided (内定, 合意, 見送り) or withdrawn (辞退) are not.
+func (p *Program) Allocable(s EntryStatus) bool {
+	if s.Closed() || s == EntryOffered || StageIndex(s) < 0 {
+		return false
+	}
+	for _, st := range p.StageList() {
+		if st == EntryScreening {
+			return StageIndex(s) > StageIndex(EntryScreening)
+		}
+	}
+	return true
 }

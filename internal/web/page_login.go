@@ -62,7 +62,9 @@ type meData struct {
 	Welcome bool
 	Done    string // what was just done, to confirm it: "password"
 	Entered string // the slug of a program just entered
-	Entries []myEntry
+	// Answered is the answer to a 内定 just given: "accept" or "decline".
+	Answered string
+	Entries  []myEntry
 	// Recommended are open projects that fit the profile, with reasons.
 	Recommended []recommendation
 	HasProfile  bool
@@ -91,6 +93,7 @@ type myEntry struct {
 	Program    domain.Program
 	Projects   []string
 	Interviews []domain.Interview
+	Placement  string // the project of a 内定, "" for none
 }
 
 // mePage is the signed-in person's page (app.Talents.Home); others are
@@ -106,10 +109,11 @@ func (p talentPages) mePage(w http.ResponseWriter, r *http.Request, lang i18n.La
 	}
 	q := r.URL.Query()
 	d := meData{User: home.User, Welcome: q.Get("welcome") == "1", Entered: q.Get("entered"), Done: q.Get("done"),
+		Answered:   q.Get("answered"),
 		HasProfile: home.Talent != nil, Work: home.Work, Credentials: home.Credentials}
 	for _, e := range home.Entries {
 		d.Entries = append(d.Entries, myEntry{Entry: e.Entry, Program: e.Program, Projects: e.Projects,
-			Interviews: e.Interviews})
+			Interviews: e.Interviews, Placement: e.Placement})
 	}
 	for _, s := range home.Scouts {
 		d.Scouts = append(d.Scouts, myScout{Offer: s.Offer, Municipality: s.Municipality, Project: s.Project})
