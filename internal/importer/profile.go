@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -62,6 +63,12 @@ func readProfile(ref *refdata.Data, lgcode string, rec formsimport.Record) Profi
 		note("居住地", rec.Residence)
 	}
 	p.Affinities = ties(lgcode, rec.Tie)
+	if mu, ok := ref.Municipality(lgcode); ok && p.LGCode == "" && (p.Pref == 0 || p.Pref == mu.PrefCode) &&
+		slices.Contains(p.Affinities, domain.Affinity{LGCode: lgcode, Kind: domain.AffinityLives}) {
+		// 〇〇区との関わり: 在住 says where they live when the form asked no
+		// municipality.
+		p.Pref, p.LGCode = mu.PrefCode, lgcode
+	}
 	if p.LGCode != "" {
 		p.Affinities = addAffinity(p.Affinities, domain.Affinity{LGCode: p.LGCode, Kind: domain.AffinityLives})
 	}
