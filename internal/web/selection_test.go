@@ -2,11 +2,13 @@ package web
 
 import (
 	"context"
+	"html"
 	"net/http"
 	"net/url"
 	"reflect"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -57,9 +59,42 @@ func preEntryScenario(t *testing.T, w *world) {
 	}
 
 	// The form without choice columns imports as pre-entries.
-	ct, data := multipartBody(t, nil, "file", "form.csv", []byte(preEntryForm))
-	status, body, _ = request(t, staff, "POST", w.srv.URL+"/admin/131113/programs/ota-pre-2021/import", ct, data, nil)
-	if status != 200 || !strings.Contains(body, "5件") {
+	// First the mapping step: one choice per column, and the first rows
+	// as they will be stored; nothing is imported yet.
+	imp := w.srv.URL + "/admin/131113/programs/ota-pre-2021/import"
+	ct, data := multipartBody(t, url.Values{"step": {"map"}}, "file", "form.csv", []byte(preEntryForm))
+	status, body, _ = request(t, staff, "POST", imp, ct, data, nil)
+	selected := regexp.MustCompile(`<select id="map-(\d)" name="map_\d">.*?<option value="([a-z_0-9]+)" selected>`).FindAllStringSubmatch(body, -1)
+	var fields []string
+	for _, m := range selected {
+		fields = append(fields, m[2])
+	}
+	if want := []string{"submitted_at", "email", "name", "furigana", "residence", "tie", "skills", "motivation"}; status != 200 ||
+		!reflect.DeepEqual(fields, want) {
+		t.Fatalf("mapping step: %d, fields %q", status, fields)
+	}
+	if !strings.Contains(body, "<td>蒲田 一郎（カマタ イチロウ）</td><td>kamata@example.jp</td><td>東京都大田区</td>") ||
+		!strings.Contains(body, "<td>大田区 在住</td>") || !strings.Contains(body, "<td>ホームページ制作、Webライティング</td>") {
+		t.Errorf("preview:\n%s", body)
+	}
+	if n, _ := w.st.Entries().EntriesOfProgram(ctx, p.ID); len(n) != 0 {
+		t.Fatalf("the mapping step imported %d entries", len(n))
+	}
+	csvText := html.UnescapeString(regexp.MustCompile(`name="csv" value="([^"]+)"`).FindStringSubmatch(body)[1])
+	step := url.Values{"csv": {csvText}}
+	for i, f := range fields {
+		step.Set("map_"+strconv.Itoa(i), f)
+	}
+	// Choosing "do not import" for the skills shows the rows without them.
+	step.Set("map_6", "ignore")
+	_, body, _ = send(t, staff, "POST", imp, step)
+	if strings.Contains(body, "ホームページ制作") || !strings.Contains(body, `<option value="ignore" selected>`) {
+		t.Error("the preview does not follow the chosen mapping")
+	}
+	step.Set("map_6", "skills")
+	step.Set("action", "import")
+	status, body, _ = send(t, staff, "POST", imp, step)
+	if status != 200 || !strings.Contains(body, "5行を読み、5件を新しく取り込みました") {
 		t.Fatalf("import: %d\n%s", status, body)
 	}
 	want := map[string]domain.Talent{
