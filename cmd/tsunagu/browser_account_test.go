@@ -2,6 +2,9 @@ package main
 
 import (
 	"context"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
 	"os"
 	"strconv"
 	"strings"
@@ -58,6 +61,9 @@ func TestBrowserAllocation(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// An allocation places only entries that passed 書類選考: staff move
+	// those in screening on to 面談 first.
+	passScreening(t, s.url, dir)
 	browserLogin(t, ctx, s.url, "ota-staff@demo.tsunagu.example")
 	if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`a[href$="/`+programSlug()+`/allocation"]`))); err != nil {
 		t.Fatal(err)
@@ -87,8 +93,20 @@ func TestBrowserAllocation(t *testing.T) {
 	if pins != 1 || !strings.Contains(loc, "pin=") {
 		t.Fatalf("pinned %d, address %s", pins, loc)
 	}
-	// Accept the optimal allocation.
+	// Accepting the optimal allocation first lists the decisions.
+	optimal = assigned("optimal")
 	if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`#method-optimal form button[type=submit]`))); err != nil {
+		t.Fatal(err)
+	}
+	listed, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("#offers tbody tr").length`))
+	must(err)
+	if want := strings.TrimSpace(strings.Split(optimal, "/")[0]); strconv.Itoa(listed) != want {
+		t.Errorf("the confirmation lists %d offers, the optimal allocation placed %s", listed, want)
+	}
+	axe, err := os.ReadFile(checkerPath(t, "axe-core/axe.min.js"))
+	must(err)
+	runAxe(t, ctx, axe, "allocation confirmation")
+	if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`main form button[type=submit]`))); err != nil {
 		t.Fatal(err)
 	}
 	note, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`.note-box`)))
@@ -110,8 +128,51 @@ func TestBrowserAllocation(t *testing.T) {
 			offered++
 		}
 	}
-	if want := strings.TrimSpace(strings.Split(assigned("optimal"), "/")[0]); strconv.Itoa(offered) != want {
+	if want := strings.TrimSpace(strings.Split(optimal, "/")[0]); strconv.Itoa(offered) != want || offered == 0 {
 		t.Errorf("%d entries offered, the optimal allocation placed %s", offered, want)
+	}
+}
+
+// passScreening moves the current program's entries in 書類選考 on to
+// 面談 as the demo's staff, over HTTP.
+func passScreening(t *testing.T, base, dir string) {
+	t.Helper()
+	st, err := store.Open(context.Background(), "", dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := st.Directory().ProgramBySlug(context.Background(), programSlug())
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := st.Entries().EntriesOfProgram(context.Background(), p.ID)
+	st.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	form := url.Values{"to": {"interview"}}
+	for _, e := range rows {
+		if e.Status == "screening" {
+			form.Add("entry", strconv.FormatInt(e.ID, 10))
+		}
+	}
+	if len(form["entry"]) == 0 {
+		t.Fatal("no entry of the current program is in screening")
+	}
+	jar, _ := cookiejar.New(nil)
+	c := &http.Client{Jar: jar}
+	resp, err := c.PostForm(base+"/login", url.Values{"email": {"ota-staff@demo.tsunagu.example"}, "password": {seed.DemoPassword}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	resp, err = c.PostForm(base+"/admin/131113/programs/"+programSlug()+"/entries/move", form)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("moving to 面談: %d", resp.StatusCode)
 	}
 }
 

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"io"
+	"mime/multipart"
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
@@ -70,6 +72,7 @@ func TestSignedInPagesPassHTMLChecker(t *testing.T) {
 			"/admin/131113/outbox", "/admin/131113/audit", "/admin/131113/programs/" + slug + "/import",
 			"/admin/131113/programs/ota-sdgs-2021/allocation", "/admin/131113/dashboard",
 			"/admin/131113/dashboard?program=ota-sdgs-2021", "/admin/131113/dashboard/report",
+			"/admin/131113/programs/ota-sdgs-2021/allocation/confirm?method=optimal", "/admin/131113/programs/new",
 			"/admin/131113/dashboard/report?program=ota-sdgs-2021", "/admin/131113/engagements", "/admin/131113/talents", "/engagements/1",
 			"/engagements/2", "/agreements/1", "/admin/131113/entries/1/agreement", "/admin/131113/events",
 			"/admin/131113/ideas", "/admin/131113/legal", "/admin/131113/legal/privacy", "/entries/1/messages", "/me"},
@@ -99,6 +102,13 @@ func TestSignedInPagesPassHTMLChecker(t *testing.T) {
 		if strings.HasPrefix(email, "leader@") {
 			paths = append(paths, ledTeams(t, c, s.url)...)
 		}
+		if strings.HasPrefix(email, "ota-admin@") {
+			// The import's mapping step answers the upload of a form export.
+			for _, lang := range []string{"ja", "en"} {
+				pages = append(pages, email+" import mapping step lang="+lang)
+				bodies = append(bodies, mappingStep(t, c, s.url+"/admin/131113/programs/"+slug+"/import?lang="+lang))
+			}
+		}
 		for _, p := range paths {
 			for _, lang := range []string{"ja", "en"} {
 				sep := "?"
@@ -111,6 +121,30 @@ func TestSignedInPagesPassHTMLChecker(t *testing.T) {
 		}
 	}
 	browsertest.CheckHTML(t, pages, bodies, true)
+}
+
+// mappingStep uploads a pre-entry form export to the import page and
+// returns the mapping step's page.
+func mappingStep(t *testing.T, c *http.Client, u string) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	mw := multipart.NewWriter(&b)
+	_ = mw.WriteField("step", "map")
+	fw, _ := mw.CreateFormFile("file", "form.csv")
+	fw.Write([]byte("タイムスタンプ,メールアドレス,氏名,フリガナ,お住まいの都道府県,大田区との関わり,スキル,第1希望,志望動機\r\n" +
+		"2021/07/15 10:23:45,kamata@example.jp,蒲田 一郎,カマタ イチロウ,東京都,在住,HP制作、茶道,未定,町工場を応援したい\r\n" +
+		"2021/07/16 9:03,bad-address,森 環,モリ タマキ,埼玉県,応援したい,脱炭素,未定,脱炭素に関わりたい\r\n"))
+	mw.Close()
+	resp, err := c.Post(u, mw.FormDataContentType(), &b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != 200 || !bytes.Contains(body, []byte(`name="map_0"`)) {
+		t.Errorf("mapping step: %d", resp.StatusCode)
+	}
+	return body
 }
 
 // ledTeams finds the workspaces on the leader's list of teams.

@@ -254,7 +254,10 @@ func testExportCommand(t *testing.T, w entriesWorld, cat *i18n.Catalog) {
 	for rank := 1; rank <= 5; rank++ {
 		header = append(header, fmt.Sprint(cat.T(i18n.Japanese, "export.choice", nil), rank))
 	}
-	header = append(header, cat.T(i18n.Japanese, "export.motivation", nil), cat.T(i18n.Japanese, "export.score", nil))
+	for _, key := range []string{"export.motivation", "export.score", "export.prefecture", "export.municipality", "export.ties",
+		"export.placement"} {
+		header = append(header, cat.T(i18n.Japanese, key, nil))
+	}
 	if want := "\uFEFF" + strings.Join(header, ",") + "\r\n"; !strings.HasPrefix(out, want) {
 		t.Errorf("the export starts %q, want %q", out[:min(len(out), 200)], want)
 	}

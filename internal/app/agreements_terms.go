@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"slices"
 	"strconv"
 
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
@@ -10,7 +11,9 @@ import (
 )
 
 // Draft is the terms of an offered entry as staff draft them: the saved
-// agreement, or (Exists false) one proposed from the first choice.
+// agreement, or (Exists false) one proposed from the placement (or, for
+// an entry offered without one, the first choice). Choices are the
+// projects the terms may name: the placement first, then the choices.
 type Draft struct {
 	EntryScope
 	Talent    domain.Talent
@@ -37,7 +40,11 @@ func (s *Agreements) Draft(ctx context.Context, sc EntryScope) (Draft, error) {
 	if d.Talent, err = st.Talents().Talent(ctx, e.TalentID); err != nil {
 		return d, err
 	}
-	for _, id := range e.Choices {
+	ids := e.Choices
+	if e.Placement != 0 && !slices.Contains(ids, e.Placement) {
+		ids = append([]int64{e.Placement}, ids...)
+	}
+	for _, id := range ids {
 		pr, err := st.Projects().Project(ctx, id)
 		if err != nil {
 			return d, err
@@ -48,8 +55,17 @@ func (s *Agreements) Draft(ctx context.Context, sc EntryScope) (Draft, error) {
 	switch {
 	case err == nil:
 		d.Exists = true
+	case domain.ErrorCode(err) == domain.CodeNotFound && len(d.Choices) == 0:
+		return d, domain.Errorf(domain.CodeConflict, "error.agreement_needs_placement")
 	case domain.ErrorCode(err) == domain.CodeNotFound:
+		// Drafted from the placement the allocation saved, else the first
+		// choice.
 		first := d.Choices[0]
+		for _, pr := range d.Choices {
+			if pr.ID == e.Placement {
+				first = pr
+			}
+		}
 		d.Agreement = domain.Agreement{ProjectID: first.ID, HoursPerMonth: first.HoursPerMonth, RewardYen: first.RewardYen,
 			Type: domain.AgreementQuasiMandate, StartsOn: first.StartsOn, EndsOn: first.EndsOn}
 		if first.RewardType == domain.RewardProBono {

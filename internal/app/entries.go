@@ -50,15 +50,15 @@ func (s *Entries) Submit(ctx context.Context, sub Submission) (created bool, err
 	return created, err
 }
 
-// AnswerOffer records a talent's own answer to a 内定: accept (合意) or
-// decline (辞退).
+// AnswerOffer records a talent's own answer to a 内定: accept it (the
+// entry stays 内定 until the terms are accepted: 合意) or decline it (辞退).
 func (s *Entries) AnswerOffer(ctx context.Context, entryID, talentID int64, accept bool) error {
 	answer := "decline"
 	if accept {
 		answer = "accept"
 	}
 	return s.app.Change(ctx, func(tx *Tx) error {
-		m, err := tx.Entries().AcceptOffer(ctx, entryID, talentID, accept)
+		m, err := tx.Entries().AnswerOffer(ctx, entryID, talentID, accept)
 		if err != nil {
 			return err
 		}

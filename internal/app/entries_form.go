@@ -131,6 +131,12 @@ func (s *Entries) Enter(ctx context.Context, f EntryForm, in EntryInput) (domain
 			titles = append(titles, p.Title)
 		}
 	}
+	if len(v.Fields) == 0 {
+		// The program says whether choices are required, optional or none.
+		if err := f.Program.Choices().CheckChoices(choices); err != nil {
+			v.Fields = append(v.Fields, err.(*domain.Error).Fields...)
+		}
+	}
 	motivation := strings.TrimSpace(in.Motivation)
 	if len([]rune(motivation)) > MaxMotivation {
 		v.Add("motivation", "error.too_long", "Max", MaxMotivation)

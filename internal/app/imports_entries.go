@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"io"
@@ -49,6 +50,10 @@ type Upload struct {
 	// Rules is a mapping already read (the command line's --mapping
 	// file), used when Mapping is empty.
 	Rules formsimport.Mapping
+	// ByColumn is the field chosen for each column by its position (the
+	// web import's mapping step), used when Mapping is empty; the file's
+	// header gives the titles.
+	ByColumn map[int]string
 	// Progress, if not nil, hears how far the import has come.
 	Progress func(importer.Progress)
 }
@@ -92,9 +97,18 @@ func (s *Imports) Import(ctx context.Context, lgcode, slug string, up Upload) (I
 		if mapping, err = formsimport.LoadMapping(strings.NewReader(raw)); err != nil {
 			return res, &UploadError{Field: "mapping", Err: err}
 		}
+	} else if len(up.ByColumn) > 0 {
+		text, err := io.ReadAll(up.File)
+		if err != nil {
+			return res, err
+		}
+		if mapping, err = columnMapping(text, up.ByColumn); err != nil {
+			return res, &UploadError{Field: "mapping", Err: err}
+		}
+		up.File = bytes.NewReader(text)
 	}
 	res.Report, err = importer.Import(ctx, s.app.st, t.Program, up.File,
-		importer.Options{Mapping: mapping, Size: up.Size, Now: s.app.now, Progress: up.Progress})
+		importer.Options{Mapping: mapping, Size: up.Size, Now: s.app.now, Progress: up.Progress, Ref: s.app.ref})
 	var fe *formsimport.FileError
 	if errors.As(err, &fe) {
 		return res, &UploadError{Field: "file", Err: err}
@@ -142,5 +156,5 @@ func (s *Imports) Export(ctx context.Context, lgcode, slug, encoding string, w D
 		return 0, err
 	}
 	w.Start("entries-"+t.Program.Slug, enc)
-	return importer.Export(ctx, s.app.st, t.Program, w, enc, label)
+	return importer.Export(ctx, s.app.st, s.app.ref, t.Program, w, enc, label)
 }

@@ -29,6 +29,9 @@ type HomeEntry struct {
 	Program    domain.Program
 	Projects   []string
 	Interviews []domain.Interview
+	// Placement is the title of the project the entry was placed in ("" for
+	// none): the 内定 names it.
+	Placement string
 }
 
 // HomeScout is an offer received, with the title of the project it is
@@ -144,6 +147,13 @@ func (s *Talents) homeEntries(ctx context.Context, names *hubNames, talentID int
 				return nil, err
 			}
 			out[i].Projects = append(out[i].Projects, p.Title)
+		}
+		if e.Placement != 0 {
+			p, err := st.Projects().Project(ctx, e.Placement)
+			if err != nil {
+				return nil, err
+			}
+			out[i].Placement = p.Title
 		}
 	}
 	return out, nil

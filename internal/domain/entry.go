@@ -40,10 +40,16 @@ type Entry struct {
 	MunicipalityID int64
 	ProgramID      int64
 	TalentID       int64
-	Choices        []int64 // project ids, best first
-	Motivation     string
-	Status         EntryStatus
-	SubmittedAt    time.Time
+	Choices        []int64 // project ids, best first; none for a pre-entry
+	// Placement is the project an accepted allocation placed the entry in
+	// (0 for none): the 内定 names it, and the terms are drafted from it.
+	Placement int64
+	// OfferAccepted records that the entrant accepted the 内定; the terms
+	// (合意) are a separate step.
+	OfferAccepted bool
+	Motivation    string
+	Status        EntryStatus
+	SubmittedAt   time.Time
 	// IdempotencyKey identifies one submission: sending it again returns
 	// the same entry instead of a second one.
 	IdempotencyKey string
@@ -75,9 +81,6 @@ func (e *Entry) Validate() error {
 	var v ValidationErrors
 	if e.MunicipalityID == 0 || e.ProgramID == 0 || e.TalentID == 0 {
 		v.Add("entry", "error.required", "Field", "thing.entry")
-	}
-	if len(e.Choices) == 0 {
-		v.Add("choices", "error.choices_required")
 	}
 	if len(e.Choices) > MaxChoices {
 		v.Add("choices", "error.choices_max", "Max", MaxChoices)

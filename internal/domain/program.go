@@ -21,6 +21,8 @@ type Program struct {
 	// Stages are the screening stages the program uses, in order; nil
 	// means the default (see StageList).
 	Stages []EntryStatus
+	// ChoiceMode is how entrants choose projects; "" means required.
+	ChoiceMode ChoiceMode
 }
 
 // StageList is the program's screening stages: its own, or the default.
@@ -82,6 +84,9 @@ func (p *Program) Validate() error {
 	} else if !p.EntryClosesAt.After(p.EntryOpensAt) {
 		v.Add("entry_period", "error.period_order")
 	}
+	if p.ChoiceMode != "" && !p.ChoiceMode.Valid() {
+		v.Add("choice_mode", "error.choice", "Value", string(p.ChoiceMode))
+	}
 	if len(p.HostIDs) == 0 {
 		v.Add("hosts", "error.hosts_required")
 	}
@@ -93,4 +98,64 @@ func (p *Program) Validate() error {
 		seen[id] = true
 	}
 	return v.Err()
+}
+
+// ChoiceMode is how a program's entrants choose projects.
+type ChoiceMode string
+
+// Choice modes.
+const (
+	// ChoicesRequired: every entry ranks 1 to MaxChoices projects.
+	ChoicesRequired ChoiceMode = "required"
+	// ChoicesOptional: an entry may rank projects, or none.
+	ChoicesOptional ChoiceMode = "optional"
+	// ChoicesNone: a pre-entry (先行エントリー); the municipality places
+	// people later, and every open project is a candidate.
+	ChoicesNone ChoiceMode = "none"
+)
+
+// ChoiceModes lists the modes in the order a form offers them.
+func ChoiceModes() []ChoiceMode { return []ChoiceMode{ChoicesRequired, ChoicesOptional, ChoicesNone} }
+
+// Valid reports whether m is a known mode.
+func (m ChoiceMode) Valid() bool {
+	return m == ChoicesRequired || m == ChoicesOptional || m == ChoicesNone
+}
+
+// Choices returns the program's choice mode, required when unset.
+func (p Program) Choices() ChoiceMode {
+	if p.ChoiceMode == "" {
+		return ChoicesRequired
+	}
+	return p.ChoiceMode
+}
+
+// CheckChoices checks an entry's choices against the mode: required needs
+// at least one, none takes none.
+func (m ChoiceMode) CheckChoices(choices []int64) error {
+	var v ValidationErrors
+	switch {
+	case m == ChoicesNone && len(choices) > 0:
+		v.Add("choices", "error.choices_none")
+	case m != ChoicesNone && m != ChoicesOptional && len(choices) == 0:
+		v.Add("choices", "error.choices_required")
+	}
+	return v.Err()
+}
+
+// Allocable reports whether an entry in status s may be placed by an
+// allocation: it has passed the program's document screening (書類選考:
+// it stands in a later stage, before 内定) and is still open. In a
+// program without 書類選考 every open entry before 内定 may be placed.
+// Entries already decided (内定, 合意, 見送り) or withdrawn (辞退) are not.
+func (p *Program) Allocable(s EntryStatus) bool {
+	if s.Closed() || s == EntryOffered || StageIndex(s) < 0 {
+		return false
+	}
+	for _, st := range p.StageList() {
+		if st == EntryScreening {
+			return StageIndex(s) > StageIndex(EntryScreening)
+		}
+	}
+	return true
 }

@@ -51,8 +51,12 @@ type Talent struct {
 	SDGs             []int
 	Affinities       []Affinity
 	ResidenceCountry string // ISO 3166-1 alpha-2, "JP" for Japan
-	TimeZone         string // IANA, e.g. Asia/Tokyo
-	Leader           bool   // an experienced side-jobber who screens and leads
+	// ResidencePref is the prefecture lived in (1..47, 0 unknown) and
+	// ResidenceLGCode the municipality ("" unknown), for people in Japan.
+	ResidencePref   int
+	ResidenceLGCode string
+	TimeZone        string // IANA, e.g. Asia/Tokyo
+	Leader          bool   // an experienced side-jobber who screens and leads
 }
 
 // IsKatakanaReading reports whether s is made of katakana, the long-vowel
@@ -113,6 +117,14 @@ func (t *Talent) Validate() error {
 		}
 		if !a.Kind.Valid() {
 			v.Add("affinities", "error.choice", "Value", string(a.Kind))
+		}
+	}
+	if t.ResidencePref < 0 || t.ResidencePref > 47 {
+		v.Add("residence", "error.range", "Min", 1, "Max", 47)
+	}
+	if t.ResidenceLGCode != "" {
+		if err := ValidateLGCode(t.ResidenceLGCode); err != nil {
+			v.Add("residence", err.(*Error).Key, "Value", t.ResidenceLGCode)
 		}
 	}
 	if len(t.ResidenceCountry) != 2 {

@@ -51,6 +51,10 @@ func (r *Reader) build(cells []string, row, line int) (Record, *Problem) {
 			rec.Skills = v
 		case FieldHours:
 			rec.Hours = v
+		case FieldMunicipality:
+			rec.Municipality = v
+		case FieldTie:
+			rec.Tie = v
 		case FieldPhone:
 			rec.Phone = v
 		case FieldExtra:
@@ -74,7 +78,7 @@ func (r *Reader) build(cells []string, row, line int) (Record, *Problem) {
 		return fail(CodeEmailInvalid, map[string]any{"Email": rec.Email})
 	case rec.Name == "":
 		return fail(CodeNameMissing, nil)
-	case len(rec.Choices) == 0:
+	case len(rec.Choices) == 0 && r.choices == ChoicesRequired:
 		return fail(CodeChoiceMissing, nil)
 	}
 	if rec.Phone != "" {

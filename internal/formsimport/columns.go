@@ -18,7 +18,7 @@ type Column struct {
 // recognition. When several columns claim one field, a mapped column wins,
 // then the one found with fewer notes dropped; the others are kept in Extra.
 // A tie is an error, as are missing e-mail, name or choice columns.
-func resolveColumns(header []string, idx map[string]Field) ([]Column, error) {
+func resolveColumns(header []string, idx map[string]Field, rule ChoiceRule) ([]Column, error) {
 	cols := make([]Column, len(header))
 	depth := make([]int, len(header))
 	titles := make([]string, len(header))
@@ -32,6 +32,9 @@ func resolveColumns(header []string, idx map[string]Field) ([]Column, error) {
 		} else {
 			cols[i].Field, depth[i] = recognise(h)
 		}
+		if rule == ChoicesIgnored && cols[i].Field.choiceRank() > 0 {
+			cols[i].Field = FieldExtra
+		}
 		if f := cols[i].Field; f != FieldExtra && f != FieldIgnore {
 			if claims[f] == nil {
 				order = append(order, f)
@@ -39,6 +42,7 @@ func resolveColumns(header []string, idx map[string]Field) ([]Column, error) {
 			claims[f] = append(claims[f], i)
 		}
 	}
+	splitResidence(cols, claims)
 	for _, f := range order {
 		if err := settle(cols, depth, claims[f], titles); err != nil {
 			return nil, err
@@ -54,7 +58,7 @@ func resolveColumns(header []string, idx map[string]Field) ([]Column, error) {
 			missing = append(missing, f)
 		}
 	}
-	if !hasChoice(have) {
+	if rule == ChoicesRequired && !hasChoice(have) {
 		missing = append(missing, FieldChoice1)
 	}
 	if len(missing) > 0 {
@@ -130,4 +134,26 @@ func extraKeys(cols []Column) []string {
 		keys[i] = k
 	}
 	return keys
+}
+
+// splitResidence settles a form that asks the prefecture and the
+// municipality in two columns (お住まいの都道府県, お住まいの市区町村),
+// which both read as the residence: the one about the municipality
+// becomes the municipality column.
+func splitResidence(cols []Column, claims map[Field][]int) {
+	list := claims[FieldResidence]
+	if len(list) != 2 {
+		return
+	}
+	for n, i := range list {
+		k := headerKey(cols[i].Header)
+		other := headerKey(cols[list[1-n]].Header)
+		if !cols[i].Mapped && (strings.Contains(k, "市区町村") || strings.Contains(k, "区市町村")) &&
+			strings.Contains(other, "都道府県") && !strings.Contains(other, "市区町村") {
+			cols[i].Field = FieldMunicipality
+			claims[FieldResidence] = []int{list[1-n]}
+			claims[FieldMunicipality] = append(claims[FieldMunicipality], i)
+			return
+		}
+	}
 }

@@ -26,12 +26,28 @@ const (
 	FieldSkills      Field = "skills"
 	FieldHours       Field = "hours"
 	FieldPhone       Field = "phone"
+	// FieldMunicipality is the municipality lived in (市区町村).
+	FieldMunicipality Field = "municipality"
+	// FieldTie is the tie to the municipality (〇〇区との関わり).
+	FieldTie Field = "tie"
 	// FieldIgnore drops the column.
 	FieldIgnore Field = "ignore"
 	// FieldExtra keeps the column in Record.Extra. Unrecognised columns get
 	// it; a mapping may also use it to stop a column being recognised.
 	FieldExtra Field = "extra"
 )
+
+// Fields lists every field a column can be given, in the order a mapping
+// form offers them.
+func Fields() []Field {
+	return []Field{FieldSubmittedAt, FieldEmail, FieldName, FieldFurigana,
+		FieldChoice1, FieldChoice2, FieldChoice3, FieldChoice4, FieldChoice5,
+		FieldMotivation, FieldResidence, FieldMunicipality, FieldTie, FieldHometown, FieldSkills, FieldHours,
+		FieldPhone, FieldExtra, FieldIgnore}
+}
+
+// ChoiceRank returns the rank (1..5) of a choice field, or 0.
+func (f Field) ChoiceRank() int { return f.choiceRank() }
 
 // maxChoices is how many ranked choice columns a form may have.
 const maxChoices = 5
@@ -46,7 +62,7 @@ func ParseField(s string) (Field, error) {
 	case FieldSubmittedAt, FieldEmail, FieldName, FieldFurigana,
 		FieldChoice1, FieldChoice2, FieldChoice3, FieldChoice4, FieldChoice5,
 		FieldMotivation, FieldResidence, FieldHometown, FieldSkills, FieldHours,
-		FieldPhone, FieldIgnore, FieldExtra:
+		FieldPhone, FieldMunicipality, FieldTie, FieldIgnore, FieldExtra:
 		return f, nil
 	}
 	return "", fmt.Errorf("formsimport: unknown field %q", s)

@@ -136,3 +136,11 @@ func (m Mapping) index() (map[string]Field, error) {
 func mappingInvalid(format string, args ...any) *FileError {
 	return &FileError{Code: CodeMappingInvalid, Args: map[string]any{"Detail": fmt.Sprintf(format, args...)}}
 }
+
+// CheckMapping validates a mapping built in code (as the web import's
+// mapping step builds one): known fields, no field given to two columns
+// other than ignore and extra.
+func CheckMapping(m Mapping) error {
+	_, err := m.index()
+	return err
+}

@@ -23,13 +23,37 @@ type Reader struct {
 	pending  []string       // a row read but not given out yet (blank lines came first)
 	pendLine int
 	err      error // sticky: io.EOF or the error that ended reading
+	// choices says whether a row needs a choice (see Choices).
+	choices ChoiceRule
 }
+
+// ChoiceRule is whether the program the export is read for needs ranked
+// project choices.
+type ChoiceRule int
+
+// Choice rules.
+const (
+	// ChoicesRequired: a choice column must exist and each row must fill
+	// one (the default).
+	ChoicesRequired ChoiceRule = iota
+	// ChoicesOptional: choice columns may be missing or blank.
+	ChoicesOptional
+	// ChoicesIgnored: a pre-entry; choice columns are kept in Extra.
+	ChoicesIgnored
+)
 
 // NewReader reads the header of a CSV export (UTF-8 or Shift_JIS, see
 // DecodeCSV) and resolves its columns with m (nil to only recognise). The
 // error is a *FileError for an empty file, an unknown encoding, broken
 // quoting, an invalid mapping or an unusable header.
 func NewReader(r io.Reader, m Mapping) (*Reader, error) {
+	return NewReaderFor(r, m, ChoicesRequired)
+}
+
+// NewReaderFor is NewReader for a program whose entries need choices as
+// rule says: without ChoicesRequired a file needs no choice column and a
+// row no choice answer.
+func NewReaderFor(r io.Reader, m Mapping, rule ChoiceRule) (*Reader, error) {
 	idx, err := m.index()
 	if err != nil {
 		return nil, err
@@ -54,7 +78,7 @@ func NewReader(r io.Reader, m Mapping) (*Reader, error) {
 			return nil, &FileError{Code: CodeFileEncoding, Line: line, Err: errors.New("the header is not valid text")}
 		}
 	}
-	cols, err := resolveColumns(header, idx)
+	cols, err := resolveColumns(header, idx, rule)
 	if err != nil {
 		if fe, ok := err.(*FileError); ok {
 			fe.Line = line
@@ -70,6 +94,7 @@ func NewReader(r io.Reader, m Mapping) (*Reader, error) {
 		emails:   map[string]int{},
 		row:      1,
 		nextLine: line + 1 + newlines(header),
+		choices:  rule,
 	}, nil
 }
 

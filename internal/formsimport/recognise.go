@@ -111,6 +111,12 @@ func choiceRankOf(c string) int {
 
 // lookupField returns the field of a compact column title, or "".
 func lookupField(c string) Field {
+	// 〇〇区との関わり, 大田区とのご関係: the tie to the municipality.
+	for _, suffix := range [...]string{"との関わり", "とのかかわり", "との関係", "とのご関係", "とのつながり", "とのご縁"} {
+		if strings.HasSuffix(c, suffix) {
+			return FieldTie
+		}
+	}
 	switch c {
 	case "タイムスタンプ", "timestamp", "回答日時", "送信日時", "回答日", "送信日":
 		return FieldSubmittedAt
@@ -133,6 +139,10 @@ func lookupField(c string) Field {
 		"residence", "placeofresidence", "cityofresidence", "currentresidence",
 		"wheredoyoulive?":
 		return FieldResidence
+	case "お住まいの市区町村名", "市区町村", "居住市区町村", "お住まいの区市町村", "municipality", "city":
+		return FieldMunicipality
+	case "関わり", "地域との関わり", "関係", "tie", "connection", "relationship":
+		return FieldTie
 	case "出身地", "出身", "ご出身", "ご出身地", "hometown", "birthplace", "placeoforigin":
 		return FieldHometown
 	case "スキル", "得意分野", "スキル・得意分野", "スキル/得意分野", "得意なこと", "保有スキル",

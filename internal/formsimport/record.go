@@ -20,11 +20,16 @@ type Record struct {
 	Furigana    string    // domain.NormalizeKana: NFKC, hiragana as katakana, inner spaces collapsed to one
 	Choices     []string  // answers for choice 1..5 in rank order, trimmed, without blanks and repeats
 	Motivation  string    // trimmed
-	Residence   string    // trimmed
-	Hometown    string    // trimmed
-	Skills      string    // trimmed
-	Hours       string    // trimmed
-	Phone       string    // domain.NormalizePhone: ASCII digits, hyphens where typed; "" if blank
+	Residence   string    // trimmed: a prefecture, or a prefecture and municipality
+	// Municipality is the municipality lived in, trimmed.
+	Municipality string
+	// Tie is the answer about the entrant's tie to the municipality
+	// (在住, 在勤, 出身, 応援したい; several may be given), trimmed.
+	Tie      string
+	Hometown string // trimmed
+	Skills   string // trimmed
+	Hours    string // trimmed
+	Phone    string // domain.NormalizePhone: ASCII digits, hyphens where typed; "" if blank
 	// Extra holds the trimmed cells of unrecognised columns by title (a
 	// title that is blank or repeated gets " #n", n being the column
 	// number). Nil when there are no such columns.

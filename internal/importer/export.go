@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/formsimport"
+	"github.com/tsunagu-hub/tsunagu/internal/refdata"
 	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
 
@@ -24,7 +26,7 @@ func japan() *time.Location { return time.FixedZone("JST", 9*60*60) }
 // column is label("export.choice") followed by its rank) and
 // entry.status_<status>; nil writes the keys. It returns how many
 // characters Shift_JIS could not hold and were written as "?".
-func Export(ctx context.Context, st *store.Store, p domain.Program, w io.Writer, enc formsimport.Encoding,
+func Export(ctx context.Context, st *store.Store, ref *refdata.Data, p domain.Program, w io.Writer, enc formsimport.Encoding,
 	label func(key string) string) (replaced int, err error) {
 	if label == nil {
 		label = func(key string) string { return key }
@@ -45,6 +47,10 @@ func Export(ctx context.Context, st *store.Store, p domain.Program, w io.Writer,
 	if err != nil {
 		return 0, err
 	}
+	ties, err := st.Entries().AffinitiesOfProgram(ctx, p.ID)
+	if err != nil {
+		return 0, err
+	}
 	titles := make(map[int64]string, len(projects))
 	for _, pr := range projects {
 		titles[pr.ID] = pr.Title
@@ -55,7 +61,8 @@ func Export(ctx context.Context, st *store.Store, p domain.Program, w io.Writer,
 	for rank := 1; rank <= domain.MaxChoices; rank++ {
 		header = append(header, label("export.choice")+strconv.Itoa(rank))
 	}
-	header = append(header, label("export.motivation"), label("export.score"))
+	header = append(header, label("export.motivation"), label("export.score"), label("export.prefecture"),
+		label("export.municipality"), label("export.ties"), label("export.placement"))
 	if err := cw.Write(header); err != nil {
 		return cw.Replaced(), err
 	}
@@ -77,7 +84,22 @@ func Export(ctx context.Context, st *store.Store, p domain.Program, w io.Writer,
 		if s, ok := scores[e.ID]; ok {
 			score = fmt.Sprintf("%.1f", s)
 		}
-		row = append(row, e.Motivation, score)
+		pref, city := placeNames(ref, e.ResidencePref, e.ResidenceLGCode)
+		var tie []string
+		for _, a := range ties[e.TalentID] {
+			name := a.LGCode
+			if m, ok := placeMunicipality(ref, a.LGCode); ok {
+				name = m
+			}
+			tie = append(tie, name+" "+label("affinity."+string(a.Kind)))
+		}
+		placed := ""
+		if e.Placement != 0 {
+			if placed = titles[e.Placement]; placed == "" {
+				placed = "#" + strconv.FormatInt(e.Placement, 10)
+			}
+		}
+		row = append(row, e.Motivation, score, pref, city, strings.Join(tie, "、"), placed)
 		if err := cw.Write(row); err != nil {
 			return cw.Replaced(), err
 		}
@@ -106,4 +128,27 @@ func meanScores(ctx context.Context, st *store.Store, programID int64) (map[int6
 		out[id] = x[0] / x[1]
 	}
 	return out, nil
+}
+
+// placeNames are the names of a prefecture code and a municipality's
+// lgcode, "" where unknown.
+func placeNames(ref *refdata.Data, pref int, lgcode string) (string, string) {
+	if ref == nil {
+		return "", lgcode
+	}
+	name := ""
+	if pr, ok := ref.Prefecture(pref); ok {
+		name = pr.Name
+	}
+	city, _ := placeMunicipality(ref, lgcode)
+	return name, city
+}
+
+// placeMunicipality is a municipality's name by its lgcode.
+func placeMunicipality(ref *refdata.Data, lgcode string) (string, bool) {
+	if ref == nil || lgcode == "" {
+		return "", false
+	}
+	m, ok := ref.Municipality(lgcode)
+	return m.Name, ok
 }

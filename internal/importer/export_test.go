@@ -20,7 +20,9 @@ func labels(key string) string {
 	if s, ok := map[string]string{
 		"export.id": "応募ID", "export.submitted": "応募日時", "export.name": "氏名", "export.kana": "フリガナ",
 		"export.email": "メールアドレス", "export.status": "状況", "export.choice": "第希望",
-		"export.motivation": "志望動機", "export.score": "評価平均",
+		"export.motivation": "志望動機", "export.score": "評価平均", "export.prefecture": "都道府県",
+		"export.municipality": "市区町村", "export.ties": "関わり", "export.placement": "配属",
+		"affinity.lives": "在住", "affinity.works": "在勤", "affinity.born": "出身", "affinity.supporter": "応援",
 		"entry.status_submitted": "応募", "entry.status_screening": "書類選考", "entry.status_interview": "面談",
 		"entry.status_offered": "内定", "entry.status_agreed": "合意", "entry.status_declined": "見送り",
 		"entry.status_withdrawn": "辞退",
@@ -34,7 +36,7 @@ func labels(key string) string {
 func export(t *testing.T, w world, p domain.Program, enc formsimport.Encoding) (raw []byte, rows [][]string, replaced int) {
 	t.Helper()
 	var buf bytes.Buffer
-	replaced, err := Export(context.Background(), w.st, p, &buf, enc, labels)
+	replaced, err := Export(context.Background(), w.st, w.ref, p, &buf, enc, labels)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,7 +82,7 @@ func TestExportRoundTrip(t *testing.T) {
 		}
 
 		raw, rows, replaced := export(t, w, w.prog, formsimport.UTF8)
-		if !bytes.HasPrefix(raw, []byte("\uFEFF応募ID,応募日時,氏名,フリガナ,メールアドレス,状況,第希望1,第希望2,第希望3,第希望4,第希望5,志望動機,評価平均\r\n")) {
+		if !bytes.HasPrefix(raw, []byte("\uFEFF応募ID,応募日時,氏名,フリガナ,メールアドレス,状況,第希望1,第希望2,第希望3,第希望4,第希望5,志望動機,評価平均,都道府県,市区町村,関わり,配属\r\n")) {
 			t.Errorf("the UTF-8 export starts %q", raw[:min(len(raw), 200)])
 		}
 		if !bytes.HasSuffix(raw, []byte("\r\n")) || bytes.Count(raw, []byte("\r")) != bytes.Count(raw, []byte("\r\n")) ||
@@ -113,7 +115,11 @@ func TestExportRoundTrip(t *testing.T) {
 			if e.ID == reviewed {
 				score = "3.8" // (4.5 + 3.0) / 2
 			}
-			want = append(want, e.Motivation, score)
+			ties := ""
+			if emails[e.TalentID] == demoTalentEmail {
+				ties = "美幌町 出身、港区 在住、大田区 在勤" // the demo talent's profile
+			}
+			want = append(want, e.Motivation, score, "", "", ties, "")
 			if strings.Join(row, "\x00") != strings.Join(want, "\x00") {
 				t.Errorf("row %d:\n got %q\nwant %q", i+2, row, want)
 			}
@@ -180,7 +186,7 @@ func TestExportDemoProgram(t *testing.T) {
 				// Of the demo's talents the first has an account, team members
 				// who consented to a story have one without a password, and
 				// the others have no address at all.
-				if len(row) != 13 || row[2] == "" || !domain.IsKatakanaReading(row[3]) ||
+				if len(row) != 17 || row[2] == "" || !domain.IsKatakanaReading(row[3]) ||
 					(row[4] != "" && row[4] != demoTalentEmail && !strings.HasPrefix(row[4], "member-")) {
 					t.Fatalf("%s: row %q", enc, row)
 				}

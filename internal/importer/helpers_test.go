@@ -33,6 +33,7 @@ func (titleIndexer) ProjectTerms(_ context.Context, p domain.Project, _ domain.O
 // offers copies of the 2021 program's projects.
 type world struct {
 	st       *store.Store
+	ref      *refdata.Data
 	prog     domain.Program
 	projects []domain.Project // of prog, in the 2021 program's order
 }
@@ -70,7 +71,7 @@ func newWorld(t *testing.T, url string) world {
 	if len(oldProjects) != 33 {
 		t.Fatalf("the 2021 demo program has %d projects, want 33", len(oldProjects))
 	}
-	w := world{st: st, prog: domain.Program{
+	w := world{st: st, ref: ref, prog: domain.Program{
 		MunicipalityID: old.MunicipalityID,
 		Slug:           formsSlug,
 		Title:          "大田区SDGs副業 2021（フォーム受付）",

@@ -11,6 +11,7 @@ import (
 
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/formsimport"
+	"github.com/tsunagu-hub/tsunagu/internal/refdata"
 	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
 
@@ -26,6 +27,20 @@ type Options struct {
 	Size     int64               // size of the file, for Progress; 0 if unknown
 	Progress func(Progress)      // called every progressEvery rows and at the end; may be nil
 	Now      func() time.Time    // submission time of rows without a timestamp; default time.Now
+	// Ref is the reference data that residence, skill answers are read
+	// against; nil keeps those answers as text.
+	Ref *refdata.Data
+}
+
+// choiceRule is how a program's choice mode reads a form's choice columns.
+func choiceRule(m domain.ChoiceMode) formsimport.ChoiceRule {
+	switch m {
+	case domain.ChoicesNone:
+		return formsimport.ChoicesIgnored
+	case domain.ChoicesOptional:
+		return formsimport.ChoicesOptional
+	}
+	return formsimport.ChoicesRequired
 }
 
 // progressEvery is how many rows pass between calls of Options.Progress.
@@ -64,10 +79,15 @@ func Import(ctx context.Context, st *store.Store, p domain.Program, r io.Reader,
 		return rep, fmt.Errorf("importer: projects of program %s: %w", p.Slug, err)
 	}
 	ix := newChoices(projects)
-	rd, err := formsimport.NewReader(r, opts.Mapping)
+	mu, err := st.Directory().MunicipalityByID(ctx, p.MunicipalityID)
+	if err != nil {
+		return rep, fmt.Errorf("importer: municipality of program %s: %w", p.Slug, err)
+	}
+	rd, err := formsimport.NewReaderFor(r, opts.Mapping, choiceRule(p.Choices()))
 	if err != nil {
 		return rep, err
 	}
+	in := rowInput{program: p, lgcode: mu.LGCode, ref: opts.Ref, ix: ix, now: opts.Now}
 	rep.Columns = rd.Columns()
 	report := func() {
 		if opts.Progress != nil {
@@ -88,7 +108,7 @@ func Import(ctx context.Context, st *store.Store, p domain.Program, r io.Reader,
 		rep.Rows++
 		if prob != nil {
 			rep.Skipped = append(rep.Skipped, Skipped{Row: prob.Row, Line: prob.Line, Code: prob.Code, Args: prob.Args})
-		} else if err := importRow(ctx, st, p, ix, rec, opts.Now, &rep); err != nil {
+		} else if err := importRow(ctx, st, in, rec, &rep); err != nil {
 			return rep, fmt.Errorf("importer: row %d (line %d): %w", rec.Row, rec.Line, err)
 		}
 		if rep.Rows%progressEvery == 0 {
@@ -99,10 +119,19 @@ func Import(ctx context.Context, st *store.Store, p domain.Program, r io.Reader,
 	return rep, nil
 }
 
+// rowInput is what every row of one import is read with.
+type rowInput struct {
+	program domain.Program
+	lgcode  string // the program's municipality
+	ref     *refdata.Data
+	ix      *choices
+	now     func() time.Time
+}
+
 // importRow imports one record in its own transaction and counts the
 // outcome in rep. It returns only errors that should end the import.
-func importRow(ctx context.Context, st *store.Store, p domain.Program, ix *choices, rec formsimport.Record,
-	now func() time.Time, rep *Report) error {
+func importRow(ctx context.Context, st *store.Store, in rowInput, rec formsimport.Record, rep *Report) error {
+	p, ix, now := in.program, in.ix, in.now
 	skipped := func(code string, args map[string]any) error {
 		rep.Skipped = append(rep.Skipped, Skipped{Row: rec.Row, Line: rec.Line, Code: code, Args: args})
 		return nil
@@ -126,7 +155,7 @@ func importRow(ctx context.Context, st *store.Store, p domain.Program, ix *choic
 	}
 	var created, found, fresh bool
 	err := st.InTx(ctx, func(tx *store.Store) error {
-		t, isNew, err := findTalent(ctx, tx, rec)
+		t, isNew, err := findTalent(ctx, tx, rec, readProfile(in.ref, in.lgcode, rec))
 		if err != nil {
 			return err
 		}

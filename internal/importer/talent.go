@@ -20,25 +20,9 @@ func katakanaReading(s string) string {
 	return ""
 }
 
-// background renders the profile answers of a row as plain lines.
-func background(rec formsimport.Record) string {
-	var lines []string
-	for _, f := range []struct{ label, value string }{
-		{"居住地", rec.Residence},
-		{"出身地", rec.Hometown},
-		{"スキル", rec.Skills},
-		{"活動可能時間", rec.Hours},
-	} {
-		if v := strings.TrimSpace(f.value); v != "" {
-			lines = append(lines, f.label+": "+v)
-		}
-	}
-	return strings.Join(lines, "\n")
-}
-
 // findTalent returns the talent with the row's address, creating one when
 // there is none; created says which.
-func findTalent(ctx context.Context, tx *store.Store, rec formsimport.Record) (t domain.Talent, created bool, err error) {
+func findTalent(ctx context.Context, tx *store.Store, rec formsimport.Record, pr Profile) (t domain.Talent, created bool, err error) {
 	t, err = tx.Talents().TalentByEmail(ctx, rec.Email)
 	if domain.ErrorCode(err) != domain.CodeNotFound {
 		return t, false, err
@@ -46,7 +30,12 @@ func findTalent(ctx context.Context, tx *store.Store, rec formsimport.Record) (t
 	t = domain.Talent{
 		Name:             rec.Name,
 		NameKana:         katakanaReading(rec.Furigana),
-		Background:       background(rec),
+		Background:       strings.Join(pr.Rest, "\n"),
+		ResidencePref:    pr.Pref,
+		ResidenceLGCode:  pr.LGCode,
+		Skills:           pr.Skills,
+		Affinities:       pr.Affinities,
+		HoursPerMonth:    pr.Hours,
 		ResidenceCountry: "JP",
 		TimeZone:         "Asia/Tokyo",
 	}

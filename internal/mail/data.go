@@ -20,6 +20,10 @@ const (
 	TemplateInterview     = "interview"      // Interview
 	// TemplatePasswordChanged takes PasswordChanged.
 	TemplatePasswordChanged = "password_changed"
+	// TemplateOffer takes Offer: a 内定 naming the project.
+	TemplateOffer = "offer"
+	// TemplateNotSelected takes NotSelected: a courteous 見送り.
+	TemplateNotSelected = "not_selected"
 )
 
 // The data types below carry text that is already in the recipient's
@@ -65,6 +69,24 @@ type StatusChanged struct {
 	Status  string // the new status's label, e.g. 書類選考通過 / Passed screening
 	Note    string // optional message from the organizers
 	URL     string // optional
+}
+
+// Offer tells an entrant they are offered a place (内定) in a project,
+// and asks them to answer on their page.
+type Offer struct {
+	Name    string
+	Program string
+	Project string // the project's title
+	Host    string // the business or office hosting it
+	URL     string // where to answer
+}
+
+// NotSelected tells an entrant, with thanks, that they were not placed
+// this time (見送り).
+type NotSelected struct {
+	Name    string
+	Program string
+	URL     string // optional: where to find other projects
 }
 
 // Interview invites an entrant to an interview; the mail carries the same
@@ -124,6 +146,8 @@ func templateTypes() map[string]reflect.Type {
 		TemplateNotice:          reflect.TypeFor[Notice](),
 		TemplateInterview:       reflect.TypeFor[Interview](),
 		TemplatePasswordChanged: reflect.TypeFor[PasswordChanged](),
+		TemplateOffer:           reflect.TypeFor[Offer](),
+		TemplateNotSelected:     reflect.TypeFor[NotSelected](),
 	}
 }
 

@@ -26,6 +26,10 @@ func sampleTemplateData() map[string]any {
 			VideoURL: "https://meet.example.jp/abc", Note: "10分前に入室してください。"},
 		TemplatePasswordChanged: PasswordChanged{Name: "山田 花子", At: expires,
 			ResetURL: "https://tsunagu.example.jp/password/forgot"},
+		TemplateOffer: Offer{Name: "山田 花子", Program: "大田区SDGs副業 2021", Project: "町工場の新商品PR",
+			Host: "有限会社森田製作所", URL: "https://tsunagu.example.jp/me"},
+		TemplateNotSelected: NotSelected{Name: "山田 花子", Program: "大田区SDGs副業 2021",
+			URL: "https://tsunagu.example.jp/projects"},
 	}
 }
 

@@ -26,7 +26,8 @@ func scanAgreement(row interface{ Scan(...any) error }) (domain.Agreement, error
 
 // SaveAgreement drafts or changes the terms of an entry that has an offer
 // (内定) or an agreement (合意). A change makes a new version, which voids
-// every earlier acceptance. The project is one of the entry's choices.
+// every earlier acceptance. The project is the entry's placement or one of
+// its choices.
 func (s Agreements) SaveAgreement(ctx context.Context, a *domain.Agreement, actorID int64) error {
 	if err := a.Validate(); err != nil {
 		return err
@@ -39,7 +40,7 @@ func (s Agreements) SaveAgreement(ctx context.Context, a *domain.Agreement, acto
 		if e.Status != domain.EntryOffered && e.Status != domain.EntryAgreed {
 			return domain.Errorf(domain.CodeConflict, "error.agreement_needs_offer")
 		}
-		chosen := false
+		chosen := e.Placement != 0 && e.Placement == a.ProjectID
 		for _, id := range e.Choices {
 			chosen = chosen || id == a.ProjectID
 		}

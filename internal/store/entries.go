@@ -45,14 +45,26 @@ func (s Entries) InsertEntry(ctx context.Context, e *domain.Entry) (created bool
 				return err
 			}
 		}
-		in, args := inList(e.Choices, 2)
-		var n int
-		if err := tx.queryRow(ctx, `SELECT COUNT(*) FROM projects WHERE program_id = $1 AND id IN (`+in+`)`,
-			append([]any{e.ProgramID}, args...)...).Scan(&n); err != nil {
+		var mode domain.ChoiceMode
+		if err := tx.queryRow(ctx, `SELECT choice_mode FROM programs WHERE id = $1`, e.ProgramID).Scan(&mode); err != nil {
+			if errors.Is(err, sql.ErrNoRows) {
+				return domain.NotFound("program")
+			}
 			return err
 		}
-		if n != len(e.Choices) {
-			return domain.Errorf(domain.CodeInvalid, "error.choice_program")
+		if err := mode.CheckChoices(e.Choices); err != nil {
+			return err
+		}
+		if len(e.Choices) > 0 {
+			in, args := inList(e.Choices, 2)
+			var n int
+			if err := tx.queryRow(ctx, `SELECT COUNT(*) FROM projects WHERE program_id = $1 AND id IN (`+in+`)`,
+				append([]any{e.ProgramID}, args...)...).Scan(&n); err != nil {
+				return err
+			}
+			if n != len(e.Choices) {
+				return domain.Errorf(domain.CodeInvalid, "error.choice_program")
+			}
 		}
 		id, err := tx.insertID(ctx, `INSERT INTO entries (municipality_id, program_id, talent_id, motivation, status,
 			submitted_at, idempotency_key, idempotency_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
@@ -119,9 +131,11 @@ func (s Entries) entryByKey(ctx context.Context, e *domain.Entry) (domain.Entry,
 // Entry loads an entry with its choices in rank order.
 func (s Entries) Entry(ctx context.Context, id int64) (domain.Entry, error) {
 	var e domain.Entry
+	var answer string
 	err := s.queryRow(ctx, `SELECT id, municipality_id, program_id, talent_id, motivation, status, submitted_at,
-		idempotency_key FROM entries WHERE id = $1`, id).Scan(&e.ID, &e.MunicipalityID, &e.ProgramID, &e.TalentID,
-		&e.Motivation, &e.Status, &e.SubmittedAt, &e.IdempotencyKey)
+		idempotency_key, placement_project_id, offer_answer FROM entries WHERE id = $1`, id).Scan(&e.ID, &e.MunicipalityID,
+		&e.ProgramID, &e.TalentID, &e.Motivation, &e.Status, &e.SubmittedAt, &e.IdempotencyKey, &e.Placement, &answer)
+	e.OfferAccepted = answer == offerAccepted
 	if errors.Is(err, sql.ErrNoRows) {
 		return e, domain.NotFound("entry")
 	}
@@ -149,7 +163,8 @@ func (s Entries) EntriesOfTalent(ctx context.Context, talentID int64) ([]domain.
 	// Two queries whatever the number of entries: the entries, then all
 	// their choices in rank order.
 	rows, err := s.query(ctx, `SELECT id, municipality_id, program_id, talent_id, motivation, status, submitted_at,
-		idempotency_key FROM entries WHERE talent_id = $1 ORDER BY submitted_at DESC, id DESC`, talentID)
+		idempotency_key, placement_project_id, offer_answer FROM entries WHERE talent_id = $1
+		ORDER BY submitted_at DESC, id DESC`, talentID)
 	if err != nil {
 		return nil, err
 	}
@@ -157,11 +172,13 @@ func (s Entries) EntriesOfTalent(ctx context.Context, talentID int64) ([]domain.
 	at := map[int64]int{}
 	for rows.Next() {
 		var e domain.Entry
+		var answer string
 		if err := rows.Scan(&e.ID, &e.MunicipalityID, &e.ProgramID, &e.TalentID, &e.Motivation, &e.Status,
-			&e.SubmittedAt, &e.IdempotencyKey); err != nil {
+			&e.SubmittedAt, &e.IdempotencyKey, &e.Placement, &answer); err != nil {
 			rows.Close()
 			return nil, err
 		}
+		e.OfferAccepted = answer == offerAccepted
 		e.SubmittedAt = e.SubmittedAt.UTC()
 		at[e.ID] = len(out)
 		out = append(out, e)
@@ -207,18 +224,26 @@ func (s Entries) WithdrawEntry(ctx context.Context, entryID, talentID int64) err
 	})
 }
 
+// offerAccepted is entries.offer_answer once the entrant accepted the 内定.
+const offerAccepted = "accepted"
+
 // EntryRow is an entry as staff see it in a list.
 type EntryRow struct {
 	domain.Entry
 	TalentName, TalentKana string
 	Leader                 bool
+	// ResidencePref and ResidenceLGCode are where the entrant lives (0
+	// and "" when unknown).
+	ResidencePref   int
+	ResidenceLGCode string
 }
 
 // EntriesOfProgram lists a program's entries with their entrants' names,
 // in submission order.
 func (s Entries) EntriesOfProgram(ctx context.Context, programID int64) ([]EntryRow, error) {
 	rows, err := s.query(ctx, `SELECT e.id, e.municipality_id, e.program_id, e.talent_id, e.motivation, e.status,
-		e.submitted_at, t.name, t.name_kana, t.leader FROM entries e JOIN talents t ON t.id = e.talent_id
+		e.submitted_at, t.name, t.name_kana, t.leader, e.placement_project_id, t.residence_pref, t.residence_lgcode
+		FROM entries e JOIN talents t ON t.id = e.talent_id
 		WHERE e.program_id = $1 ORDER BY e.submitted_at, e.id`, programID)
 	if err != nil {
 		return nil, err
@@ -228,7 +253,8 @@ func (s Entries) EntriesOfProgram(ctx context.Context, programID int64) ([]Entry
 	for rows.Next() {
 		var r EntryRow
 		if err := rows.Scan(&r.ID, &r.MunicipalityID, &r.ProgramID, &r.TalentID, &r.Motivation, &r.Status,
-			&r.SubmittedAt, &r.TalentName, &r.TalentKana, &r.Leader); err != nil {
+			&r.SubmittedAt, &r.TalentName, &r.TalentKana, &r.Leader, &r.Placement, &r.ResidencePref,
+			&r.ResidenceLGCode); err != nil {
 			rows.Close()
 			return nil, err
 		}
@@ -254,6 +280,27 @@ func (s Entries) EntriesOfProgram(ctx context.Context, programID int64) ([]Entry
 		if i, ok := idx[eid]; ok {
 			out[i].Choices = append(out[i].Choices, pid)
 		}
+	}
+	return out, rows.Err()
+}
+
+// AffinitiesOfProgram gives the ties (関わり) of each entrant of a
+// program, by talent id, in one query.
+func (s Entries) AffinitiesOfProgram(ctx context.Context, programID int64) (map[int64][]domain.Affinity, error) {
+	rows, err := s.query(ctx, `SELECT a.talent_id, a.lgcode, a.kind FROM talent_affinities a
+		JOIN entries e ON e.talent_id = a.talent_id WHERE e.program_id = $1 ORDER BY a.talent_id, a.lgcode, a.kind`, programID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64][]domain.Affinity{}
+	for rows.Next() {
+		var id int64
+		var a domain.Affinity
+		if err := rows.Scan(&id, &a.LGCode, &a.Kind); err != nil {
+			return nil, err
+		}
+		out[id] = append(out[id], a)
 	}
 	return out, rows.Err()
 }

@@ -10,13 +10,13 @@ import (
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 )
 
-const programColumns = `id, municipality_id, slug, title, title_en, summary, summary_en, entry_opens_at, entry_closes_at, stages`
+const programColumns = `id, municipality_id, slug, title, title_en, summary, summary_en, entry_opens_at, entry_closes_at, stages, choice_mode`
 
 func scanProgram(row interface{ Scan(...any) error }) (domain.Program, error) {
 	var p domain.Program
 	var stages string
 	err := row.Scan(&p.ID, &p.MunicipalityID, &p.Slug, &p.Title, &p.TitleEN, &p.Summary,
-		&p.SummaryEN, &p.EntryOpensAt, &p.EntryClosesAt, &stages)
+		&p.SummaryEN, &p.EntryOpensAt, &p.EntryClosesAt, &stages, &p.ChoiceMode)
 	p.EntryOpensAt, p.EntryClosesAt = p.EntryOpensAt.UTC(), p.EntryClosesAt.UTC()
 	if stages != "" {
 		for _, st := range strings.Split(stages, ",") {
@@ -66,6 +66,22 @@ func (s Directory) SetProgramStages(ctx context.Context, programID int64, stages
 	})
 }
 
+// SetProgramChoiceMode sets how a program's entrants choose projects.
+func (s Directory) SetProgramChoiceMode(ctx context.Context, programID int64, mode domain.ChoiceMode) error {
+	if !mode.Valid() {
+		return &domain.Error{Code: domain.CodeInvalid, Key: "error.choice", Args: map[string]any{"Value": string(mode)},
+			Fields: []domain.FieldError{{Field: "choice_mode", Key: "error.choice", Args: map[string]any{"Value": string(mode)}}}}
+	}
+	res, err := s.exec(ctx, `UPDATE programs SET choice_mode = $1 WHERE id = $2`, mode, programID)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return domain.NotFound("program")
+	}
+	return nil
+}
+
 // CreateProgram adds a program with its co-hosts, which must belong to the
 // same municipality.
 func (s Directory) CreateProgram(ctx context.Context, p *domain.Program) error {
@@ -83,10 +99,10 @@ func (s Directory) CreateProgram(ctx context.Context, p *domain.Program) error {
 			}
 		}
 		id, err := tx.insertID(ctx, `INSERT INTO programs (municipality_id, slug, title, title_en, summary,
-			summary_en, entry_opens_at, entry_closes_at, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+			summary_en, entry_opens_at, entry_closes_at, created_at, choice_mode)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
 			p.MunicipalityID, p.Slug, p.Title, p.TitleEN, p.Summary, p.SummaryEN,
-			p.EntryOpensAt.UTC(), p.EntryClosesAt.UTC(), tx.now())
+			p.EntryOpensAt.UTC(), p.EntryClosesAt.UTC(), tx.now(), p.Choices())
 		if err != nil {
 			return mapError(err, "program")
 		}

@@ -81,8 +81,10 @@ func (s Entries) setEntryStatus(ctx context.Context, e domain.Entry, to domain.E
 	return m, nil
 }
 
-// AcceptOffer records the entrant's own answer to a 内定: 合意, or 辞退.
-func (s Entries) AcceptOffer(ctx context.Context, entryID, talentID int64, accept bool) (Moved, error) {
+// AnswerOffer records the entrant's own answer to a 内定: accepting it
+// keeps the entry at 内定 with the answer noted (合意 follows the terms,
+// accepted separately); declining it is a withdrawal (辞退).
+func (s Entries) AnswerOffer(ctx context.Context, entryID, talentID int64, accept bool) (Moved, error) {
 	var m Moved
 	err := s.transact(ctx, func(tx *Store) error {
 		e, err := tx.Entries().Entry(ctx, entryID)
@@ -92,19 +94,80 @@ func (s Entries) AcceptOffer(ctx context.Context, entryID, talentID int64, accep
 		if e.TalentID != talentID {
 			return domain.NotFound("entry")
 		}
-		if e.Status != domain.EntryOffered {
+		if e.Status != domain.EntryOffered || e.OfferAccepted {
 			return domain.Errorf(domain.CodeConflict, "error.offer_not_open")
 		}
-		to := domain.EntryAgreed
-		if !accept {
-			to = domain.EntryWithdrawn
-		}
 		var userID int64
-		_ = tx.queryRow(ctx, `SELECT COALESCE(user_id, 0) FROM talents WHERE id = $1`, talentID).Scan(&userID)
-		m, err = tx.Entries().setEntryStatus(ctx, e, to, userID, "")
-		return err
+		if err := tx.queryRow(ctx, `SELECT COALESCE(user_id, 0) FROM talents WHERE id = $1`, talentID).Scan(&userID); err != nil {
+			return err
+		}
+		if !accept {
+			m, err = tx.Entries().setEntryStatus(ctx, e, domain.EntryWithdrawn, userID, "offer declined")
+			return err
+		}
+		if _, err := tx.exec(ctx, `UPDATE entries SET offer_answer = $1 WHERE id = $2`, offerAccepted, e.ID); err != nil {
+			return err
+		}
+		e.OfferAccepted = true
+		m = Moved{Entry: e, From: e.Status, UserID: userID, TalentID: e.TalentID}
+		return nil
 	})
 	return m, err
+}
+
+// Placing is one decision of an accepted allocation: 内定 for Project, or
+// 見送り when Project is 0.
+type Placing struct {
+	EntryID int64
+	Project int64
+}
+
+// PlaceEntries records an accepted allocation in one transaction: each
+// entry offered a place gets 内定 with its project saved as the
+// placement, each other entry 見送り, every change with who and why. An
+// entry that is closed (合意, 見送り, 辞退) or no longer in the program
+// is a conflict: the allocation was planned on older data.
+func (s Entries) PlaceEntries(ctx context.Context, programID int64, decisions []Placing, actorID int64,
+	reason string) (moved []Moved, err error) {
+	err = s.transact(ctx, func(tx *Store) error {
+		moved = moved[:0]
+		for _, d := range decisions {
+			e, err := tx.Entries().Entry(ctx, d.EntryID)
+			if err != nil {
+				return err
+			}
+			if e.ProgramID != programID {
+				return domain.NotFound("entry")
+			}
+			if e.Status.Closed() {
+				return domain.Errorf(domain.CodeConflict, "error.allocation_stale")
+			}
+			to := domain.EntryDeclined
+			if d.Project != 0 {
+				to = domain.EntryOffered
+				var n int
+				if err := tx.queryRow(ctx, `SELECT COUNT(*) FROM projects WHERE id = $1 AND program_id = $2`,
+					d.Project, programID).Scan(&n); err != nil {
+					return err
+				}
+				if n == 0 {
+					return domain.NotFound("project")
+				}
+			}
+			if _, err := tx.exec(ctx, `UPDATE entries SET placement_project_id = $1, offer_answer = '' WHERE id = $2`,
+				d.Project, e.ID); err != nil {
+				return err
+			}
+			e.Placement = d.Project
+			m, err := tx.Entries().setEntryStatus(ctx, e, to, actorID, reason)
+			if err != nil {
+				return err
+			}
+			moved = append(moved, m)
+		}
+		return nil
+	})
+	return moved, err
 }
 
 // Reviewer is a person assigned to screen an entry.

@@ -21,10 +21,10 @@ func (s Talents) CreateTalent(ctx context.Context, t *domain.Talent) error {
 			user = t.UserID
 		}
 		id, err := tx.insertID(ctx, `INSERT INTO talents (user_id, name, name_kana, background,
-			hours_per_month, work_style, residence_country, time_zone, leader, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+			hours_per_month, work_style, residence_country, time_zone, leader, created_at, residence_pref, residence_lgcode)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
 			user, t.Name, t.NameKana, t.Background, t.HoursPerMonth, t.WorkStyle,
-			t.ResidenceCountry, t.TimeZone, t.Leader, tx.now())
+			t.ResidenceCountry, t.TimeZone, t.Leader, tx.now(), t.ResidencePref, t.ResidenceLGCode)
 		if err != nil {
 			return mapError(err, "talent")
 		}
@@ -60,9 +60,9 @@ func (s Talents) Talent(ctx context.Context, id int64) (domain.Talent, error) {
 	var t domain.Talent
 	var user sql.NullInt64
 	err := s.queryRow(ctx, `SELECT id, user_id, name, name_kana, background, hours_per_month, work_style,
-		residence_country, time_zone, leader FROM talents WHERE id = $1`, id).Scan(
+		residence_country, time_zone, leader, residence_pref, residence_lgcode FROM talents WHERE id = $1`, id).Scan(
 		&t.ID, &user, &t.Name, &t.NameKana, &t.Background, &t.HoursPerMonth, &t.WorkStyle,
-		&t.ResidenceCountry, &t.TimeZone, &t.Leader)
+		&t.ResidenceCountry, &t.TimeZone, &t.Leader, &t.ResidencePref, &t.ResidenceLGCode)
 	if errors.Is(err, sql.ErrNoRows) {
 		return t, domain.NotFound("talent")
 	}

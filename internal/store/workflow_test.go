@@ -136,11 +136,21 @@ func TestScreeningMovesReviewsInterviews(t *testing.T) {
 		}
 		_, err = s.Entries().MoveEntries(ctx, f.program.ID, []int64{e.ID}, domain.EntryOffered, staff.ID, "")
 		mustNil(t, err)
-		m, err := s.Entries().AcceptOffer(ctx, e.ID, f.talent.ID, true)
+		// Accepting the 内定 keeps the entry at 内定 with the answer noted:
+		// 合意 follows the terms. A second answer finds no open offer.
+		m, err := s.Entries().AnswerOffer(ctx, e.ID, f.talent.ID, true)
 		mustNil(t, err)
-		if m.Entry.Status != domain.EntryAgreed {
-			t.Errorf("accept → %s", m.Entry.Status)
+		if m.Entry.Status != domain.EntryOffered || !m.Entry.OfferAccepted {
+			t.Errorf("accept → %s %v", m.Entry.Status, m.Entry.OfferAccepted)
 		}
+		if cur, _ := s.Entries().Entry(ctx, e.ID); cur.Status != domain.EntryOffered || !cur.OfferAccepted {
+			t.Errorf("stored after accept: %s %v", cur.Status, cur.OfferAccepted)
+		}
+		if _, err := s.Entries().AnswerOffer(ctx, e.ID, f.talent.ID, false); domain.ErrorCode(err) != domain.CodeConflict {
+			t.Errorf("second answer: %v", err)
+		}
+		_, err = s.Entries().MoveEntries(ctx, f.program.ID, []int64{e.ID}, domain.EntryAgreed, u.ID, "")
+		mustNil(t, err)
 		hist, err := s.Entries().EntryHistory(ctx, e.ID)
 		mustNil(t, err)
 		want := []domain.EntryStatus{domain.EntryScreening, domain.EntryInterview, domain.EntryOffered, domain.EntryAgreed}

@@ -144,12 +144,14 @@ type apiProgram struct {
 	EntryOpensAt  time.Time          `json:"entry_opens_at"`
 	EntryClosesAt time.Time          `json:"entry_closes_at"`
 	Phase         string             `json:"phase"`
+	ChoiceMode    string             `json:"choice_mode"`
 	Projects      int                `json:"projects"`
 	Entries       int                `json:"entries"`
 }
 
 func toAPIProgram(v programView) apiProgram {
 	out := apiProgram{Slug: v.Slug, Title: v.Title, TitleEN: v.TitleEN, Summary: v.Summary,
+		ChoiceMode:    string(v.Choices()),
 		Municipality:  apiMunicipalityRef{LGCode: v.Municipality.LGCode, Name: v.Municipality.Name, NameEN: v.Municipality.NameEN},
 		EntryOpensAt:  v.EntryOpensAt.UTC(),
 		EntryClosesAt: v.EntryClosesAt.UTC(), Phase: string(v.Phase), Projects: v.Stats.Projects, Entries: v.Stats.Entries,

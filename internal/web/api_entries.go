@@ -32,6 +32,7 @@ type apiEntry struct {
 	ID          int64     `json:"id"`
 	Program     string    `json:"program"`
 	Choices     []int64   `json:"choices"`
+	Placement   int64     `json:"placement,omitempty"`
 	Motivation  string    `json:"motivation"`
 	Status      string    `json:"status"`
 	SubmittedAt time.Time `json:"submitted_at"`
@@ -76,6 +77,10 @@ func (s entryPages) apiEnter(r *http.Request, lang i18n.Lang) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return created{apiEntry{ID: e.ID, Program: ef.Program.Slug, Choices: e.Choices, Motivation: e.Motivation,
+	choices := e.Choices
+	if choices == nil {
+		choices = []int64{} // a pre-entry: none, never null
+	}
+	return created{apiEntry{ID: e.ID, Program: ef.Program.Slug, Choices: choices, Placement: e.Placement, Motivation: e.Motivation,
 		Status: string(e.Status), SubmittedAt: e.SubmittedAt.UTC()}}, nil
 }

@@ -41,7 +41,7 @@ func flashScenario(t *testing.T, w *world) {
 		ja, en     string
 	}{
 		{"accepting an offer", entry + "/offer", url.Values{"answer": {"accept"}}, "/me?flash=offer_accepted",
-			"内定を承諾しました。", "You accepted the offer."},
+			"内定を受けると回答しました。条件の提示をお待ちください。", "You accepted the offer. The terms will follow."},
 		{"bookmarking", "/projects/" + itoa(w.shop.ID) + "/bookmark", url.Values{"on": {"1"}},
 			"/projects/" + itoa(w.shop.ID) + "?flash=bookmark_added",
 			"「気になる」に追加しました。マイページから見返せます。", "Added to your saved projects. You will find it on My page."},

@@ -28,6 +28,9 @@ func tokenMail() map[string]any {
 		mail.TemplateInterview: mail.Interview{Name: "山田 花子", Program: "大田区SDGs副業", Starts: at, Minutes: 30,
 			VideoURL: link("video"), URL: link("interview")},
 		mail.TemplatePasswordChanged: mail.PasswordChanged{Name: "山田 花子", At: at, ResetURL: link("password")},
+		mail.TemplateOffer: mail.Offer{Name: "山田 花子", Program: "大田区SDGs副業", Project: "ホームページを刷新したい",
+			Host: "有限会社森田製作所", URL: link("offer")},
+		mail.TemplateNotSelected: mail.NotSelected{Name: "山田 花子", Program: "大田区SDGs副業", URL: link("projects")},
 	}
 }
 

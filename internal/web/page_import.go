@@ -1,8 +1,11 @@
 package web
 
 import (
+	"bytes"
+	"encoding/base64"
 	"errors"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/tsunagu-hub/tsunagu/internal/app"
@@ -28,6 +31,22 @@ type importData struct {
 	Done         bool
 	Report       importer.Report
 	Skipped      []skippedLine
+	// The mapping step: the file to send again, its columns with the
+	// field of each, the fields to choose from, and the first rows as
+	// they would be stored.
+	Mapping *importMapping
+}
+
+type importMapping struct {
+	Text    string // base64 of the file as UTF-8
+	Columns []formsimport.Column
+	Fields  []formsimport.Field
+	Rows    []previewLine
+}
+
+type previewLine struct {
+	importer.PreviewRow
+	Problem string
 }
 
 // importPages are a program's entry import and export.
@@ -57,6 +76,26 @@ func (s importPages) importEntries(w http.ResponseWriter, r *http.Request, lang 
 		defer file.Close()
 		up.File, up.Size = file, header.Size
 	}
+	if text := r.FormValue("csv"); text != "" {
+		raw, err := base64.StdEncoding.DecodeString(text)
+		if err != nil {
+			return invalidParam("csv", "import.file_required")
+		}
+		up.File, up.Size = bytes.NewReader(raw), int64(len(raw))
+		up.ByColumn = map[int]string{}
+		for key, vals := range r.PostForm {
+			if n, ok := strings.CutPrefix(key, "map_"); ok && len(vals) > 0 {
+				if i, err := strconv.Atoi(n); err == nil {
+					up.ByColumn[i] = vals[0]
+				}
+			}
+		}
+		if r.FormValue("action") != "import" {
+			return s.mappingStep(w, r, lang, up)
+		}
+	} else if r.FormValue("step") == "map" && up.File != nil {
+		return s.mappingStep(w, r, lang, up)
+	}
 	res, err := s.app.Imports.Import(r.Context(), r.PathValue("lgcode"), r.PathValue("slug"), up)
 	var ue *app.UploadError
 	if err != nil && !errors.As(err, &ue) {
@@ -76,6 +115,53 @@ func (s importPages) importEntries(w http.ResponseWriter, r *http.Request, lang 
 	}
 	d.Done = true
 	return s.render(w, r, lang, http.StatusOK, "import", s.cat.T(lang, "import.title", nil), d)
+}
+
+// mappingStep shows how the file's columns are understood, with one
+// choice of field per column, and the first rows as they would be stored;
+// nothing is imported until staff confirm.
+func (s importPages) mappingStep(w http.ResponseWriter, r *http.Request, lang i18n.Lang, up app.Upload) error {
+	pv, err := s.app.Imports.Preview(r.Context(), r.PathValue("lgcode"), r.PathValue("slug"), up)
+	var ue *app.UploadError
+	if err != nil && !errors.As(err, &ue) {
+		return err
+	}
+	d := importData{Municipality: pv.Municipality, Program: pv.Program, Form: newForm()}
+	if ue != nil {
+		d.Form.Errors[ue.Field] = s.importError(lang, ue.Err)
+		if ue.Field == "file" || pv.Text == nil {
+			return s.render(w, r, lang, http.StatusUnprocessableEntity, "import", s.cat.T(lang, "import.title", nil), d)
+		}
+	}
+	m := &importMapping{Text: base64.StdEncoding.EncodeToString(pv.Text), Columns: pv.Columns, Fields: formsimport.Fields()}
+	if ue != nil {
+		// The mapping chosen could not be used: show the columns with the
+		// fields as chosen, and the rows as recognised.
+		again, err := s.app.Imports.Preview(r.Context(), r.PathValue("lgcode"), r.PathValue("slug"),
+			app.Upload{File: bytes.NewReader(pv.Text)})
+		if err != nil {
+			return err
+		}
+		m.Columns, pv.Rows = again.Columns, again.Rows
+		for i := range m.Columns {
+			if f, ok := up.ByColumn[i]; ok {
+				m.Columns[i].Field = formsimport.Field(f)
+			}
+		}
+	}
+	for _, row := range pv.Rows {
+		line := previewLine{PreviewRow: row}
+		if row.Code != "" {
+			line.Problem = s.cat.T(lang, row.Code, row.Args)
+		}
+		m.Rows = append(m.Rows, line)
+	}
+	d.Mapping = m
+	status := http.StatusOK
+	if ue != nil {
+		status = http.StatusUnprocessableEntity
+	}
+	return s.render(w, r, lang, status, "import", s.cat.T(lang, "import.title", nil), d)
 }
 
 // importError translates a problem with the file or the mapping for the

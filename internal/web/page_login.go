@@ -98,6 +98,7 @@ type myEntry struct {
 	Program    domain.Program
 	Projects   []string
 	Interviews []domain.Interview
+	Placement  string // the project of a 内定, "" for none
 }
 
 // mePage is the signed-in person's page (app.Talents.Home); others are
@@ -120,7 +121,7 @@ func (p talentPages) mePage(w http.ResponseWriter, r *http.Request, lang i18n.La
 		HasProfile: home.Talent != nil, Work: home.Work, Credentials: home.Credentials, Desk: desk}
 	for _, e := range home.Entries {
 		d.Entries = append(d.Entries, myEntry{Entry: e.Entry, Program: e.Program, Projects: e.Projects,
-			Interviews: e.Interviews})
+			Interviews: e.Interviews, Placement: e.Placement})
 	}
 	for _, s := range home.Scouts {
 		d.Scouts = append(d.Scouts, myScout{Offer: s.Offer, Municipality: s.Municipality, Project: s.Project})

@@ -19,6 +19,7 @@ type programFormData struct {
 	Organizations []domain.Organization
 	Hosts         map[int64]bool
 	Form          *form
+	ChoiceModes   []domain.ChoiceMode
 }
 
 // newProgramPage is the form a municipality's staff fill in to open a
@@ -35,7 +36,11 @@ func (s programAdminPages) newProgramPage(w http.ResponseWriter, r *http.Request
 // municipality's office is chosen.
 func (s programAdminPages) renderProgramForm(w http.ResponseWriter, r *http.Request, lang i18n.Lang, status int,
 	pf app.ProgramForm, f *form, hosts map[int64]bool) error {
-	d := programFormData{Municipality: pf.Municipality, Organizations: pf.Organizations, Form: f, Hosts: hosts}
+	d := programFormData{Municipality: pf.Municipality, Organizations: pf.Organizations, Form: f, Hosts: hosts,
+		ChoiceModes: domain.ChoiceModes()}
+	if f.Values["choice_mode"] == "" {
+		f.Values["choice_mode"] = string(domain.ChoicesRequired)
+	}
 	if d.Hosts == nil {
 		d.Hosts = map[int64]bool{}
 		for _, o := range d.Organizations {
@@ -52,8 +57,10 @@ func (s programAdminPages) createProgram(w http.ResponseWriter, r *http.Request,
 		return err
 	}
 	p := domain.Program{Title: domain.NormalizeText(f.Values["title"]), TitleEN: f.Values["title_en"],
-		Slug: strings.ToLower(f.Values["slug"]), Summary: strings.TrimSpace(strings.ReplaceAll(r.PostForm.Get("summary"), "\r\n", "\n"))}
+		ChoiceMode: domain.ChoiceMode(r.PostForm.Get("choice_mode")),
+		Slug:       strings.ToLower(f.Values["slug"]), Summary: strings.TrimSpace(strings.ReplaceAll(r.PostForm.Get("summary"), "\r\n", "\n"))}
 	f.Values["summary"] = p.Summary
+	f.Values["choice_mode"] = string(p.ChoiceMode)
 	if t, ok := parseDay(f.Values["opens"]); ok {
 		p.EntryOpensAt = t
 	}

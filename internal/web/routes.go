@@ -126,6 +126,7 @@ func (s *Server) routeTable() []route {
 		h("GET /admin/{lgcode}/programs/{slug}/import", s.html(imp.importPage)),
 		h("POST /admin/{lgcode}/programs/{slug}/import", s.html(imp.importEntries)),
 		h("GET /admin/{lgcode}/programs/{slug}/allocation", s.html(alloc.allocationPage)),
+		h("GET /admin/{lgcode}/programs/{slug}/allocation/confirm", s.html(alloc.confirmAllocation)),
 		h("POST /admin/{lgcode}/programs/{slug}/allocation", s.html(alloc.acceptAllocation)),
 		h("GET /admin/{lgcode}/entries/{id}", s.html(scr.entryDetail)),
 		h("POST /admin/{lgcode}/entries/{id}/review", s.html(scr.saveReview)),

@@ -246,13 +246,14 @@ func screeningScenario(t *testing.T, w *world) {
 	if status, _, _ := send(t, talent, "POST", w.srv.URL+"/me/entries/"+eid+"/offer", url.Values{"answer": {"accept"}}); status != 303 {
 		t.Fatalf("accept: %d", status)
 	}
+	// Accepting the 内定 is recorded; 合意 waits for the terms.
 	got, _ := w.st.Entries().Entry(ctx, e.ID)
-	if got.Status != domain.EntryAgreed {
-		t.Errorf("after accepting: %s", got.Status)
+	if got.Status != domain.EntryOffered || !got.OfferAccepted {
+		t.Errorf("after accepting: %s %v", got.Status, got.OfferAccepted)
 	}
 	// The history says who moved it, when and why; reviews stay private.
 	_, body, _ = send(t, staff, "GET", entryURL, nil)
-	for _, want := range []string{"応募 → 書類選考", "書類選考 → 面談", "面談 → 内定", "内定 → 合意", "(区 職員)", "商店街の経験が豊富"} {
+	for _, want := range []string{"応募 → 書類選考", "書類選考 → 面談", "面談 → 内定", "(区 職員)", "商店街の経験が豊富"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("entry page lacks %q", want)
 		}
