@@ -80,6 +80,11 @@ func (m *Members) AdminHome(ctx context.Context) ([]AdminMunicipality, error) {
 			if p.MunicipalityID == id && slices.Contains(screens, id) {
 				am.Programs = append(am.Programs, p)
 			}
+			// A partner invites for the municipality once a program is
+			// delegated to it.
+			if p.MunicipalityID == id && policy.Can(a, policy.Invite, ProgramResource(p)) {
+				am.Members = true
+			}
 		}
 		out = append(out, am)
 	}

@@ -82,6 +82,7 @@ type App struct {
 	Agreements  *Agreements
 	Engagements *Engagements
 	Credentials *Credentials
+	Orgs        *Organizations
 }
 
 // New builds the services over one store.
@@ -102,6 +103,7 @@ func New(cfg Config) *App {
 	a.Programs, a.Projects, a.Imports, a.Pool = &Programs{app: a}, &Projects{app: a}, &Imports{app: a}, &Pool{app: a}
 	a.Screening, a.Entries, a.Allocation = &Screening{app: a}, &Entries{app: a}, &Allocation{app: a}
 	a.Agreements, a.Engagements, a.Credentials = &Agreements{app: a}, &Engagements{app: a}, &Credentials{app: a}
+	a.Orgs = &Organizations{app: a}
 	return a
 }
 

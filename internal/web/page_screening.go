@@ -67,7 +67,7 @@ func (s screeningPages) screeningBoard(w http.ResponseWriter, r *http.Request, l
 		return err
 	}
 	a, mu, p := b.Actor, b.Municipality, b.Program
-	every := policy.Resource{MunicipalityID: mu.ID}
+	every := app.ProgramResource(p)
 	d := boardData{Municipality: mu, Program: p, Moved: q.Get("moved"), Projects: b.Projects,
 		Filter: boardFilter{Stage: domain.EntryStatus(q.Get("stage")), Reviewer: q.Get("reviewer"),
 			Query: domain.NormalizeText(q.Get("q"))},
