@@ -115,6 +115,11 @@ func (s *Screening) EntryFor(ctx context.Context, lgcode string, id int64, act p
 		return sc, err
 	}
 	if !policy.Can(sc.Actor, act, sc.Resource) {
+		// Whoever sees the entry (a partner of a program not delegated to
+		// it) is refused; for anyone else it does not exist.
+		if policy.Can(sc.Actor, policy.ViewEntries, sc.Resource) {
+			return sc, Refused("error.forbidden", sc.Municipality.ID, "program", sc.Program.ID)
+		}
 		return sc, Hidden(sc.Municipality.ID, "entry", sc.Entry.ID)
 	}
 	return sc, nil

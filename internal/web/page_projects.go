@@ -110,6 +110,7 @@ type projectData struct {
 	Program    programView
 	SignedIn   bool
 	Bookmarked bool
+	About      *orgCard // the host business's public profile; nil for other hosts
 }
 
 func (d projectData) footerMunicipality() domain.Municipality { return d.Project.Municipality }
@@ -134,6 +135,9 @@ func (c cataloguePages) projectPage(w http.ResponseWriter, r *http.Request, lang
 	}
 	d := projectData{Project: c.cardView(pp.Project), Program: programCardView(pp.Program), SignedIn: pp.SignedIn,
 		Bookmarked: pp.Bookmarked}
+	if h := d.Project.Host; h.Kind == domain.OrgBusiness {
+		d.About = &c.orgCards(lang, []domain.Organization{h})[0]
+	}
 	return c.render(w, r, lang, http.StatusOK, "project", pp.Project.Title, d)
 }
 
