@@ -228,7 +228,8 @@ func TestBrowserProjectToDecision(t *testing.T) {
 	}
 	for _, page := range []string{entryPath, "/admin/131113/programs/" + programSlug() + "/entries", "/admin/131113/projects",
 		projectPath, "/admin/131113/projects/new", "/admin/131113/members", "/admin/131113/outbox",
-		"/admin/131113/programs/" + programSlug() + "/import"} {
+		"/admin/131113/programs/" + programSlug() + "/import", "/admin/131113/organizations", "/admin/131113/organizations/4",
+		"/admin/131113/organizations?lang=en", "/admin/131113/organizations/4?lang=en"} {
 		must(chromedp.Do(staff, chromedp.Navigate(s.url+page)))
 		runAxe(t, staff, src, page)
 	}

@@ -39,7 +39,7 @@ func checkedPages() []string {
 	var out []string
 	for _, p := range []string{"/", "/projects", "/projects?sdg=9&style=remote", "/projects?sdg=99",
 		"/programs/ota-sdgs-2021", "/projects/1", "/projects/34", "/projects?closed=1", "/no-such-page", "/projects?q=%E8%B2%A9%E8%B7%AF%E9%96%8B%E6%8B%93",
-		"/hometown", "/hometown?pref=15", "/hometown?municipality=152137", "/stories", "/events", "/events/1", "/ideas", "/municipalities/131113", "/municipalities/152137", "/signup", "/login", "/signup/sent", "/password/forgot", "/password/reset?token=x",
+		"/hometown", "/hometown?pref=15", "/hometown?municipality=152137", "/stories", "/events", "/events/1", "/ideas", "/municipalities/131113", "/municipalities/152137", "/organizations/4", "/organizations/2", "/signup", "/login", "/signup/sent", "/password/forgot", "/password/reset?token=x",
 		"/privacy", "/terms", "/contact", "/municipalities/131113/privacy", "/municipalities/131113/terms", "/municipalities/152137/contact", "/credentials/verify"} {
 		sep := "?"
 		if strings.Contains(p, "?") {
@@ -75,10 +75,13 @@ func TestSignedInPagesPassHTMLChecker(t *testing.T) {
 			"/admin/131113/programs/ota-sdgs-2021/allocation/confirm?method=optimal", "/admin/131113/programs/new",
 			"/admin/131113/dashboard/report?program=ota-sdgs-2021", "/admin/131113/engagements", "/admin/131113/talents", "/engagements/1",
 			"/engagements/2", "/agreements/1", "/admin/131113/entries/1/agreement", "/admin/131113/events",
-			"/admin/131113/ideas", "/admin/131113/legal", "/admin/131113/legal/privacy", "/entries/1/messages", "/me"},
-		"talent@demo.tsunagu.example":    {"/me", "/me?flash=withdrawn", "/me/delete", "/me/password", "/me/profile", "/credentials/verify", "/me/notifications", "/me/tokens", "/ideas", "/events/2", "/programs/" + slug + "/entry", "/programs/" + slug + "/entry?project=34"},
-		"owner@demo.tsunagu.example":     {"/me", "/admin/131113/projects", "/admin/131113/projects/new", "/admin/131113/engagements"},
-		"partner@demo.tsunagu.example":   {"/me"},
+			"/admin/131113/ideas", "/admin/131113/legal", "/admin/131113/legal/privacy", "/entries/1/messages", "/me",
+			"/admin/131113/organizations", "/admin/131113/organizations/4", "/admin/131113/organizations/2"},
+		"talent@demo.tsunagu.example": {"/me", "/me?flash=withdrawn", "/me/delete", "/me/password", "/me/profile", "/credentials/verify", "/me/notifications", "/me/tokens", "/ideas", "/events/2", "/programs/" + slug + "/entry", "/programs/" + slug + "/entry?project=34"},
+		"owner@demo.tsunagu.example":  {"/me", "/admin/131113/projects", "/admin/131113/projects/new", "/admin/131113/engagements"},
+		// The partner runs the 2021 program, delegated to it.
+		"partner@demo.tsunagu.example": {"/me", "/admin", "/admin/131113/programs/ota-sdgs-2021/entries", "/admin/131113/members",
+			"/admin/131113/programs/ota-sdgs-2021/import"},
 		"ota-staff@demo.tsunagu.example": {"/me"},
 		// The alumni pool, narrowed, and the demo's scout conversation.
 		"tsubame-staff@demo.tsunagu.example": {"/admin/152137/talents", "/admin/152137/talents?tie=born&prefecture=15",

@@ -61,6 +61,8 @@ Commands:
             the other Tsunagu instances whose credentials this hub accepts
   keys      keys new --key-file PATH | keys rewrap --old-key-file OLD --key-file NEW: the key file that seals signing keys
   municipality  municipality add --lgcode CODE [--admin EMAIL]: onboard a municipality; list
+  organization  organization add --lgcode CODE --kind business|partner|association --name NAME [--jsic CODE]:
+            add a municipality's business, partner or association; organization list --lgcode CODE
   import    import entries --program SLUG FILE.csv: load a Google Forms export
   export    export entries --program SLUG [--encoding utf8|sjis]: a program's entries as CSV
   version   print the version
@@ -102,6 +104,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return tokenCmd(ctx, rest, getenv, stdout, stderr)
 	case "municipality":
 		return municipalityCmd(ctx, rest, getenv, stdout, stderr)
+	case "organization":
+		return organizationCmd(ctx, rest, getenv, stdout, stderr)
 	case "credential":
 		return credentialCmd(ctx, rest, getenv, stdout, stderr)
 	case "issuer":

@@ -27,6 +27,7 @@ type AdminMunicipality struct {
 	Programs     []domain.Program // those whose entries the person may see
 	Audit        bool
 	Members      bool
+	Orgs         bool // keeps its organizations and opens programs: its staff
 	Outbox       bool
 	Dashboard    bool
 	Community    bool
@@ -71,7 +72,7 @@ func (m *Members) AdminHome(ctx context.Context) ([]AdminMunicipality, error) {
 	for _, id := range ids {
 		res := policy.Resource{MunicipalityID: id}
 		am := AdminMunicipality{Municipality: byID[id], Audit: policy.Can(a, policy.ReadAudit, res),
-			Members: policy.Can(a, policy.Invite, res), Outbox: policy.Can(a, policy.ReadOutbox, res),
+			Members: policy.Can(a, policy.Invite, res), Orgs: policy.Can(a, policy.ManageOrgs, res), Outbox: policy.Can(a, policy.ReadOutbox, res),
 			Dashboard: policy.Can(a, policy.ViewDashboard, res), Community: policy.Can(a, policy.ManageCommunity, res),
 			Pool: policy.Can(a, policy.ScoutTalents, res), Legal: policy.Can(a, policy.EditLegal, res),
 			Allocate: policy.Can(a, policy.ScreenEntries, res), Teams: policy.Anywhere(a, policy.ViewTeams, id),
@@ -79,6 +80,11 @@ func (m *Members) AdminHome(ctx context.Context) ([]AdminMunicipality, error) {
 		for _, p := range progs {
 			if p.MunicipalityID == id && slices.Contains(screens, id) {
 				am.Programs = append(am.Programs, p)
+			}
+			// A partner invites for the municipality once a program is
+			// delegated to it.
+			if p.MunicipalityID == id && policy.Can(a, policy.Invite, ProgramResource(p)) {
+				am.Members = true
 			}
 		}
 		out = append(out, am)

@@ -25,7 +25,7 @@ type Draft struct {
 // DraftFor finds an entry whose terms the person may draft and reads
 // them.
 func (s *Agreements) DraftFor(ctx context.Context, lgcode string, entryID int64) (Draft, error) {
-	sc, err := s.app.Screening.EntryFor(ctx, lgcode, entryID, policy.MoveEntries)
+	sc, err := s.app.Screening.EntryFor(ctx, lgcode, entryID, policy.DraftAgreements)
 	if err != nil {
 		return Draft{EntryScope: sc}, err
 	}
@@ -83,7 +83,7 @@ func (s *Agreements) Draft(ctx context.Context, sc EntryScope) (Draft, error) {
 // acceptances, and the talent and the business's owners are asked
 // (again) to accept.
 func (s *Agreements) Save(ctx context.Context, sc EntryScope, ag *domain.Agreement) error {
-	if !policy.Can(sc.Actor, policy.MoveEntries, sc.Resource) {
+	if !policy.Can(sc.Actor, policy.DraftAgreements, sc.Resource) {
 		return Hidden(sc.Municipality.ID, "entry", sc.Entry.ID)
 	}
 	ag.EntryID = sc.Entry.ID

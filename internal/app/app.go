@@ -83,6 +83,7 @@ type App struct {
 	Engagements *Engagements
 	Credentials *Credentials
 	Threads     *Threads
+	Orgs        *Organizations
 }
 
 // New builds the services over one store.
@@ -104,6 +105,7 @@ func New(cfg Config) *App {
 	a.Screening, a.Entries, a.Allocation = &Screening{app: a}, &Entries{app: a}, &Allocation{app: a}
 	a.Agreements, a.Engagements, a.Credentials = &Agreements{app: a}, &Engagements{app: a}, &Credentials{app: a}
 	a.Threads = &Threads{app: a}
+	a.Orgs = &Organizations{app: a}
 	return a
 }
 

@@ -69,3 +69,18 @@ func (a *App) AuthorizeSome(ctx context.Context, act policy.Action, municipality
 	}
 	return who, nil
 }
+
+// ProgramResource is a program as the policy sees it: its municipality,
+// and the partner its day-to-day operations are delegated to.
+func ProgramResource(p domain.Program) policy.Resource {
+	return policy.Resource{MunicipalityID: p.MunicipalityID, Delegate: p.Delegate}
+}
+
+// authorizeProgram checks an action on a program, for someone the policy
+// lets act on some of the municipality's programs (AuthorizeSome passed).
+func (a *App) authorizeProgram(ctx context.Context, who policy.Actor, act policy.Action, p domain.Program) error {
+	if PrincipalFrom(ctx).System || policy.Can(who, act, ProgramResource(p)) {
+		return nil
+	}
+	return Refused("error.forbidden", p.MunicipalityID, "program", p.ID)
+}

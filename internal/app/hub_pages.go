@@ -115,6 +115,8 @@ type MunicipalityPage struct {
 	Programs     []ProgramCard // newest entry window first
 	Events       []EventCard   // coming, soonest first
 	Stories      int           // how many of its completed projects are told
+	// Organizations are its businesses, partners and associations, by name.
+	Organizations []domain.Organization
 }
 
 // MunicipalityPage reads a municipality's page by its code: its programs,
@@ -142,10 +144,26 @@ func (h *Hub) MunicipalityPage(ctx context.Context, lgcode string) (Municipality
 	if mp.Events, err = eventCards(ctx, n, events); err != nil {
 		return mp, err
 	}
+	if mp.Organizations, err = h.PublicOrganizations(ctx, mu.ID); err != nil {
+		return mp, err
+	}
 	// The store has no count of stories: they are read and counted.
 	stories, err := h.app.st.Community().Stories(ctx, mu.ID)
 	mp.Stories = len(stories)
 	return mp, err
+}
+
+// PublicOrganizations lists a municipality's businesses, partners and
+// associations by name: everything but its own office.
+func (h *Hub) PublicOrganizations(ctx context.Context, municipalityID int64) ([]domain.Organization, error) {
+	all, err := h.app.st.Directory().Organizations(ctx, municipalityID)
+	out := []domain.Organization{}
+	for _, o := range all {
+		if o.Kind != domain.OrgMunicipalityOffice {
+			out = append(out, o)
+		}
+	}
+	return out, err
 }
 
 // StoryCard is a story with its municipality and program.

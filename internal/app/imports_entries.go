@@ -29,7 +29,8 @@ func (s *Imports) Target(ctx context.Context, lgcode, slug string) (ImportTarget
 	if err != nil {
 		return t, err
 	}
-	if _, err := s.app.Authorize(ctx, policy.ImportEntries, policy.Resource{MunicipalityID: mu.ID}); err != nil {
+	who, err := s.app.AuthorizeSome(ctx, policy.ImportEntries, mu.ID)
+	if err != nil {
 		return t, err
 	}
 	p, err := s.app.st.Directory().ProgramBySlug(ctx, slug)
@@ -38,6 +39,9 @@ func (s *Imports) Target(ctx context.Context, lgcode, slug string) (ImportTarget
 	}
 	if p.MunicipalityID != mu.ID {
 		return t, domain.NotFound("program")
+	}
+	if err := s.app.authorizeProgram(ctx, who, policy.ImportEntries, p); err != nil {
+		return t, err
 	}
 	return ImportTarget{Municipality: mu, Program: p}, nil
 }

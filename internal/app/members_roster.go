@@ -37,14 +37,44 @@ type Roster struct {
 }
 
 // invitableRoles lists the roles the actor may hand out (and withdraw an
-// invitation to): only an admin makes another admin.
+// invitation to): only an admin makes another admin, and a partner the
+// municipality delegated a program to invites only business owners and
+// leaders, never the municipality's own people.
 func invitableRoles(a policy.Actor, municipalityID int64) []domain.Role {
+	all := policy.Resource{MunicipalityID: municipalityID}
+	if !policy.Can(a, policy.Invite, all) {
+		return []domain.Role{domain.RoleBusinessOwner, domain.RoleLeaderTalent}
+	}
 	roles := []domain.Role{domain.RoleMunicipalityStaff, domain.RolePartnerStaff, domain.RoleAssociationStaff,
 		domain.RoleBusinessOwner, domain.RoleLeaderTalent}
-	if policy.Can(a, policy.ReadAudit, policy.Resource{MunicipalityID: municipalityID}) {
+	if policy.Can(a, policy.ReadAudit, all) {
 		roles = append([]domain.Role{domain.RoleMunicipalityAdmin}, roles...)
 	}
 	return roles
+}
+
+// authorizeInvite checks that the person may invite into the
+// municipality's organizations: its staff, or a partner the municipality
+// delegated at least one program's operations to.
+func (m *Members) authorizeInvite(ctx context.Context, mu domain.Municipality) (policy.Actor, error) {
+	a, err := m.app.AuthorizeSome(ctx, policy.Invite, mu.ID)
+	if err != nil || PrincipalFrom(ctx).System {
+		return a, err
+	}
+	res := policy.Resource{MunicipalityID: mu.ID}
+	if policy.Can(a, policy.Invite, res) {
+		return a, nil
+	}
+	programs, err := m.app.st.Directory().Programs(ctx, mu.ID)
+	if err != nil {
+		return a, err
+	}
+	for _, p := range programs {
+		if policy.Can(a, policy.Invite, ProgramResource(p)) {
+			return a, nil
+		}
+	}
+	return a, Refused("error.forbidden", mu.ID, "municipality", mu.ID)
 }
 
 // mayHandOut reports whether the actor may invite to role, or withdraw an
@@ -56,7 +86,7 @@ func mayHandOut(a policy.Actor, municipalityID int64, role domain.Role) bool {
 // Roster is the municipality's members and invitations, for those who may
 // invite; reading it is recorded.
 func (m *Members) Roster(ctx context.Context, mu domain.Municipality) (Roster, error) {
-	a, err := m.app.Authorize(ctx, policy.Invite, policy.Resource{MunicipalityID: mu.ID})
+	a, err := m.authorizeInvite(ctx, mu)
 	if err != nil {
 		return Roster{}, err
 	}
@@ -106,7 +136,7 @@ type Invitation struct {
 // validation or not-found error together with the roster, to show the
 // form again.
 func (m *Members) Invite(ctx context.Context, mu domain.Municipality, in Invitation) (Roster, error) {
-	a, err := m.app.Authorize(ctx, policy.Invite, policy.Resource{MunicipalityID: mu.ID})
+	a, err := m.authorizeInvite(ctx, mu)
 	if err != nil {
 		return Roster{}, err
 	}
@@ -149,7 +179,7 @@ func (m *Members) Invite(ctx context.Context, mu domain.Municipality, in Invitat
 // RevokeInvitation withdraws an open invitation, so its link stops working
 // at once; only those who may invite to its role may withdraw it.
 func (m *Members) RevokeInvitation(ctx context.Context, mu domain.Municipality, id int64) error {
-	a, err := m.app.Authorize(ctx, policy.Invite, policy.Resource{MunicipalityID: mu.ID})
+	a, err := m.authorizeInvite(ctx, mu)
 	if err != nil {
 		return err
 	}

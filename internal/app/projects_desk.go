@@ -20,6 +20,7 @@ type projectDesk struct {
 	actor        policy.Actor
 	municipality domain.Municipality
 	hosts        []domain.Organization
+	programs     map[int64]domain.Program // the municipality's, by id
 }
 
 // desk finds the municipality and checks that the person may manage
@@ -46,11 +47,33 @@ func (s *Projects) desk(ctx context.Context, lgcode string) (projectDesk, error)
 	if len(d.hosts) == 0 {
 		return d, Refused("error.forbidden", mu.ID, "municipality", mu.ID)
 	}
-	return d, nil
+	programs, err := s.app.st.Directory().Programs(ctx, mu.ID)
+	d.programs = make(map[int64]domain.Program, len(programs))
+	for _, p := range programs {
+		d.programs[p.ID] = p
+	}
+	return d, err
 }
 
-// reviews says whether the person may publish, return and close projects.
-func (d projectDesk) reviews() bool {
+// reviews says whether the person may publish, return and close the
+// projects of the program: staff always, a partner when the program's
+// operations are delegated to it.
+func (d projectDesk) reviews(programID int64) bool {
+	res := policy.Resource{MunicipalityID: d.municipality.ID}
+	if p, ok := d.programs[programID]; ok {
+		res = ProgramResource(p)
+	}
+	return policy.Can(d.actor, policy.ReviewProjects, res)
+}
+
+// reviewsSome says whether the person may review the projects of at least
+// one of the municipality's programs.
+func (d projectDesk) reviewsSome() bool {
+	for id := range d.programs {
+		if d.reviews(id) {
+			return true
+		}
+	}
 	return policy.Can(d.actor, policy.ReviewProjects, policy.Resource{MunicipalityID: d.municipality.ID})
 }
 
@@ -105,7 +128,7 @@ func (s *Projects) List(ctx context.Context, lgcode string) (ProjectDesk, error)
 		return l, err
 	}
 	mu := d.municipality
-	l.Municipality, l.Hosts, l.Review = mu, d.hosts, d.reviews()
+	l.Municipality, l.Hosts, l.Review = mu, d.hosts, d.reviewsSome()
 	f := store.ProjectFilter{MunicipalityID: mu.ID, Limit: 100, Statuses: []domain.ProjectStatus{
 		domain.ProjectDraft, domain.ProjectReview, domain.ProjectPublished, domain.ProjectClosed}}
 	if !l.Review {
@@ -118,7 +141,7 @@ func (s *Projects) List(ctx context.Context, lgcode string) (ProjectDesk, error)
 		return l, err
 	}
 	for _, p := range page.Projects {
-		if p.Status == domain.ProjectReview && l.Review {
+		if p.Status == domain.ProjectReview && d.reviews(p.ProgramID) {
 			l.Waiting = append(l.Waiting, p)
 		} else {
 			l.Projects = append(l.Projects, p)
@@ -188,7 +211,7 @@ func (s *Projects) Edit(ctx context.Context, lgcode string, id int64) (ProjectFo
 
 // editForm is the form of a saved project p, as it stands or as edited.
 func (s *Projects) editForm(ctx context.Context, d projectDesk, p domain.Project) (ProjectForm, error) {
-	f := ProjectForm{Municipality: d.municipality, Project: p, Hosts: d.hosts, CanReview: d.reviews()}
+	f := ProjectForm{Municipality: d.municipality, Project: p, Hosts: d.hosts, CanReview: d.reviews(p.ProgramID)}
 	var err error
 	if f.Programs, err = s.app.st.Directory().Programs(ctx, d.municipality.ID); err != nil {
 		return f, err

@@ -5,7 +5,6 @@ import (
 	"strconv"
 
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
-	"github.com/tsunagu-hub/tsunagu/internal/policy"
 	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
 
@@ -41,7 +40,7 @@ func (s *Projects) Move(ctx context.Context, lgcode string, id int64, step, comm
 	if !ok {
 		return ProjectForm{}, badChoice("action", step)
 	}
-	if to != domain.ProjectReview && !policy.Can(d.actor, policy.ReviewProjects, policy.Resource{MunicipalityID: mu.ID}) {
+	if to != domain.ProjectReview && !d.reviews(p.ProgramID) {
 		return ProjectForm{}, Refused("error.forbidden", mu.ID, "project", p.ID)
 	}
 	err = s.app.Change(ctx, func(tx *Tx) error {

@@ -46,10 +46,17 @@ type EntryScope struct {
 // slug) for an action the policy must allow on all of the program's
 // entries. An unknown municipality is 404 before anything is checked; a
 // program of another municipality is 404 too.
+//
+// An action the municipality may delegate to a partner is checked on the
+// program itself, once it is found.
 func (s *Screening) ProgramFor(ctx context.Context, lgcode, slug string, act policy.Action) (ProgramScope, error) {
-	return s.program(ctx, lgcode, slug, func(mu domain.Municipality) (policy.Actor, error) {
-		return s.app.Authorize(ctx, act, policy.Resource{MunicipalityID: mu.ID})
+	sc, err := s.program(ctx, lgcode, slug, func(mu domain.Municipality) (policy.Actor, error) {
+		return s.app.AuthorizeSome(ctx, act, mu.ID)
 	})
+	if err != nil {
+		return sc, err
+	}
+	return sc, s.app.authorizeProgram(ctx, sc.Actor, act, sc.Program)
 }
 
 // ProgramListFor is ProgramFor for a list that is then narrowed, entry by
@@ -101,21 +108,29 @@ func (s *Screening) EntryFor(ctx context.Context, lgcode string, id int64, act p
 	if sc.Entry.MunicipalityID != sc.Municipality.ID {
 		return sc, domain.NotFound("entry")
 	}
-	if sc.Resource, err = s.EntryResource(ctx, sc.Actor, sc.Entry); err != nil {
+	if sc.Program, err = s.programByID(ctx, sc.Entry.ProgramID); err != nil {
+		return sc, err
+	}
+	if sc.Resource, err = s.EntryResource(ctx, sc.Actor, sc.Entry, sc.Program); err != nil {
 		return sc, err
 	}
 	if !policy.Can(sc.Actor, act, sc.Resource) {
+		// Whoever sees the entry (a partner of a program not delegated to
+		// it) is refused; for anyone else it does not exist.
+		if policy.Can(sc.Actor, policy.ViewEntries, sc.Resource) {
+			return sc, Refused("error.forbidden", sc.Municipality.ID, "program", sc.Program.ID)
+		}
 		return sc, Hidden(sc.Municipality.ID, "entry", sc.Entry.ID)
 	}
-	sc.Program, err = s.programByID(ctx, sc.Entry.ProgramID)
-	return sc, err
+	return sc, nil
 }
 
-// EntryResource is an entry as the policy sees it: its municipality, and
-// whether the person is assigned to review it.
-func (s *Screening) EntryResource(ctx context.Context, a policy.Actor, e domain.Entry) (policy.Resource, error) {
+// EntryResource is an entry of program p as the policy sees it: its
+// municipality, whether the person is assigned to review it, and the
+// partner the program's operations are delegated to.
+func (s *Screening) EntryResource(ctx context.Context, a policy.Actor, e domain.Entry, p domain.Program) (policy.Resource, error) {
 	assigned, err := s.app.st.Entries().IsReviewer(ctx, e.ID, a.UserID)
-	return policy.Resource{MunicipalityID: e.MunicipalityID, AssignedReviewer: assigned}, err
+	return policy.Resource{MunicipalityID: e.MunicipalityID, AssignedReviewer: assigned, Delegate: p.Delegate}, err
 }
 
 // programByID finds a program among the hub's; one that is gone is the

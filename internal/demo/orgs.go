@@ -119,9 +119,12 @@ func tsubameBusinesses() []business {
 	}
 }
 
-// orgFromBusiness turns a business into a host organization.
-func orgFromBusiness(b business, muniID int64) domain.Organization {
+// orgFromBusiness turns a business into a host organization, with its
+// story (Ota's) and its place, the area of its town.
+func orgFromBusiness(b business, muniID int64, town string) domain.Organization {
 	return domain.Organization{
+		Story:          otaStories[b.Key],
+		Address:        town + b.Area,
 		MunicipalityID: muniID,
 		Kind:           domain.OrgBusiness,
 		Name:           b.Name,

@@ -40,7 +40,7 @@ func (g *generator) organizations() error {
 		Description: "区内の商店街が加盟する連合会。募集を加盟店に広め、商店街ぐるみの取組を後押しする。",
 	})
 	for _, b := range otaBusinesses() {
-		g.addOrg(b.Key, orgFromBusiness(b, otaID))
+		g.addOrg(b.Key, orgFromBusiness(b, otaID, "東京都大田区"))
 	}
 
 	tsubameURL := ""
@@ -54,7 +54,7 @@ func (g *generator) organizations() error {
 		Website:     tsubameURL,
 	})
 	for _, b := range tsubameBusinesses() {
-		g.addOrg(b.Key, orgFromBusiness(b, tsubameID))
+		g.addOrg(b.Key, orgFromBusiness(b, tsubameID, "新潟県燕市"))
 	}
 	return nil
 }
@@ -75,6 +75,8 @@ func (g *generator) programs() error {
 		EntryOpensAt:  g.date(2021, time.July, 1),
 		EntryClosesAt: g.date(2021, time.September, 1).Add(-time.Second),
 		HostIDs:       otaHosts,
+		// In 2021 the partner ran the day-to-day coordination.
+		Delegate: g.hostIDs[hostOtaPartner],
 	})
 
 	year := strconv.Itoa(g.now.In(g.jst).Year())

@@ -24,6 +24,12 @@ func TestProgramWindows(t *testing.T) {
 	if len(p2021.HostIDs) != 3 {
 		t.Errorf("2021 program has %d co-hosts, want 3", len(p2021.HostIDs))
 	}
+	if p2021.Delegate != p2021.HostIDs[1] || p2021.Delegate == 0 {
+		t.Errorf("2021 program delegated to %d, want the partner %d", p2021.Delegate, p2021.HostIDs[1])
+	}
+	if p := programBySlug(t, ds, "ota-sdgs-2026"); p.Delegate != 0 {
+		t.Errorf("the current program is delegated to %d, want nobody", p.Delegate)
+	}
 	for _, slug := range []string{"ota-sdgs-2026", "tsubame-monozukuri-2026"} {
 		p := programBySlug(t, ds, slug)
 		if got := p.Phase(now); got != domain.PhaseOpen {
@@ -166,5 +172,20 @@ func BenchmarkGenerate(b *testing.B) {
 		if _, err := Generate(ref, DefaultSeed, now); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestOtaBusinessesTellTheirStory: every Ota business has a story and a
+// place for its public profile, and the 2021 program was run day to day
+// by the partner, as it was.
+func TestOtaBusinessesTellTheirStory(t *testing.T) {
+	for _, b := range otaBusinesses() {
+		o := orgFromBusiness(b, otaID, "東京都大田区")
+		if o.Story == "" || o.Address != "東京都大田区"+b.Area {
+			t.Errorf("%s: story %q, address %q", b.Key, o.Story, o.Address)
+		}
+	}
+	if len(otaStories) != len(otaBusinesses()) {
+		t.Errorf("%d stories for %d businesses", len(otaStories), len(otaBusinesses()))
 	}
 }

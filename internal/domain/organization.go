@@ -23,7 +23,9 @@ func (k OrgKind) Valid() bool {
 }
 
 // Organization is a municipality office, partner, association or business.
-// A business carries its 日本標準産業分類 (JSIC) major and middle class.
+// A business carries its 日本標準産業分類 (JSIC) major and middle class
+// once staff know it: a business may be added with neither and completed
+// later, but a middle class always comes with its major.
 type Organization struct {
 	ID             int64
 	MunicipalityID int64
@@ -33,7 +35,9 @@ type Organization struct {
 	JSICMajor      string // "E"
 	JSICMiddle     string // "24"
 	Area           string // e.g. 蒲田
-	Description    string
+	Address        string // street address shown on its public profile
+	Description    string // one line on its trade
+	Story          string // its story, in its own words
 	Website        string
 }
 
@@ -49,8 +53,11 @@ func (o *Organization) Validate() error {
 	if strings.TrimSpace(o.Name) == "" {
 		v.Add("name", "error.required", "Field", "field.organization_name")
 	}
-	if o.Kind == OrgBusiness && (o.JSICMajor == "" || o.JSICMiddle == "") {
+	if o.JSICMiddle != "" && o.JSICMajor == "" {
 		v.Add("jsic", "error.jsic_required")
+	}
+	if o.Website != "" && !strings.HasPrefix(o.Website, "https://") {
+		v.Add("website", "error.https_url")
 	}
 	return v.Err()
 }

@@ -18,6 +18,11 @@ type Program struct {
 	EntryOpensAt   time.Time
 	EntryClosesAt  time.Time
 	HostIDs        []int64 // co-host organizations, lead host first
+	// Delegate is the partner co-host the municipality delegated the
+	// program's day-to-day operations to (publishing projects, imports and
+	// exports, stage moves, interviews, agreement drafts); 0 for none.
+	// Decisions (内定, 合意, 見送り) stay with the municipality's staff.
+	Delegate int64
 	// Stages are the screening stages the program uses, in order; nil
 	// means the default (see StageList).
 	Stages []EntryStatus

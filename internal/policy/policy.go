@@ -13,26 +13,28 @@ type Action string
 
 // Actions.
 const (
-	ViewEntries     Action = "entries.view"     // see a program's entrants and their entries
-	ScreenEntries   Action = "entries.screen"   // write private notes and scores
-	MoveEntries     Action = "entries.move"     // move entries between screening stages, assign reviewers, schedule interviews
-	DecideEntries   Action = "entries.decide"   // 内定 / 見送り: the municipality decides
-	ViewContacts    Action = "entries.contacts" // an entrant's contact details (email address)
-	ManageProjects  Action = "projects.manage"  // draft, submit and edit projects
-	ReviewProjects  Action = "projects.review"  // publish or return submitted projects
-	Invite          Action = "members.invite"   // invite people into an organization
-	ReadAudit       Action = "audit.read"       // read the audit log
-	ViewDashboard   Action = "dashboard.view"   // the municipality's figures
-	ReadOutbox      Action = "outbox.read"      // mail the municipality's work caused
-	ImportEntries   Action = "entries.import"   // import entries from a form export, export them as CSV
-	ManageCommunity Action = "community.manage" // hold events, answer ideas
-	ScoutTalents    Action = "talents.scout"    // search the shared pool and send offers
-	EditLegal       Action = "legal.edit"       // write the municipality's privacy notice, terms of use and contact
-	ViewTeams       Action = "teams.view"       // open a team's workspace and the list of teams
-	ManageTeams     Action = "teams.manage"     // assign leaders to teams
-	DecideTeams     Action = "teams.decide"     // complete a team (which issues its credentials), correct its outcomes, revoke credentials
-	ViewAgreements  Action = "agreements.view"  // read agreements, with their rewards
-	ViewCredentials Action = "credentials.view" // read credentials their holders have not made public
+	ViewEntries     Action = "entries.view"         // see a program's entrants and their entries
+	ScreenEntries   Action = "entries.screen"       // write private notes and scores
+	MoveEntries     Action = "entries.move"         // move entries between screening stages, assign reviewers, schedule interviews
+	DecideEntries   Action = "entries.decide"       // 内定 / 見送り: the municipality decides
+	ViewContacts    Action = "entries.contacts"     // an entrant's contact details (email address)
+	ManageProjects  Action = "projects.manage"      // draft, submit and edit projects
+	ReviewProjects  Action = "projects.review"      // publish or return submitted projects
+	Invite          Action = "members.invite"       // invite people into an organization
+	ReadAudit       Action = "audit.read"           // read the audit log
+	ViewDashboard   Action = "dashboard.view"       // the municipality's figures
+	ReadOutbox      Action = "outbox.read"          // mail the municipality's work caused
+	ImportEntries   Action = "entries.import"       // import entries from a form export, export them as CSV
+	ManageCommunity Action = "community.manage"     // hold events, answer ideas
+	ScoutTalents    Action = "talents.scout"        // search the shared pool and send offers
+	EditLegal       Action = "legal.edit"           // write the municipality's privacy notice, terms of use and contact
+	ViewTeams       Action = "teams.view"           // open a team's workspace and the list of teams
+	ManageTeams     Action = "teams.manage"         // assign leaders to teams
+	DecideTeams     Action = "teams.decide"         // complete a team (which issues its credentials), correct its outcomes, revoke credentials
+	ViewAgreements  Action = "agreements.view"      // read agreements, with their rewards
+	ViewCredentials Action = "credentials.view"     // read credentials their holders have not made public
+	DraftAgreements Action = "agreements.draft"     // write an agreement's terms and send it (not accept it for the municipality)
+	ManageOrgs      Action = "organizations.manage" // add and edit the municipality's businesses, partners and associations
 )
 
 // Scope is how far a grant reaches within the municipality.
@@ -44,6 +46,7 @@ const (
 	OwnOrganization              // only what belongs to the member's own organization (Resource.OrganizationID)
 	AssignedEntries              // only entries the person is assigned to review (Resource.AssignedReviewer)
 	LedTeams                     // only teams the person leads (Resource.TeamLeader)
+	Delegated                    // only programs whose operations are delegated to the member's organization (Resource.Delegate)
 )
 
 // Actor is a signed-in person and their memberships.
@@ -60,6 +63,12 @@ type Resource struct {
 	OrganizationID   int64 // the organization the thing belongs to (a project's or team's host); 0 for none
 	AssignedReviewer bool  // the actor is assigned to review this entry
 	TeamLeader       bool  // the actor leads this team
+	// Delegate is the partner organization the operations of the
+	// program the thing belongs to are delegated to; 0 for none. For
+	// what belongs to no one program (the municipality's invitations),
+	// it is the actor's partner organization if the municipality has
+	// delegated at least one program to it.
+	Delegate int64
 }
 
 // grant is one action a role may take, and how far it reaches.
@@ -82,14 +91,19 @@ func grants(r domain.Role) []grant {
 	case domain.RoleMunicipalityAdmin:
 		return everything(ViewEntries, ScreenEntries, MoveEntries, DecideEntries, ViewContacts, ManageProjects, ReviewProjects,
 			Invite, ReadAudit, ViewDashboard, ReadOutbox, ImportEntries, ManageCommunity, ScoutTalents, ViewTeams, ManageTeams,
-			DecideTeams, ViewAgreements, ViewCredentials, EditLegal)
+			DecideTeams, ViewAgreements, ViewCredentials, EditLegal, DraftAgreements, ManageOrgs)
 	case domain.RoleMunicipalityStaff:
 		return everything(ViewEntries, ScreenEntries, MoveEntries, DecideEntries, ViewContacts, ManageProjects, ReviewProjects,
 			Invite, ViewDashboard, ReadOutbox, ImportEntries, ManageCommunity, ScoutTalents, ViewTeams, ManageTeams,
-			DecideTeams, ViewAgreements, ViewCredentials)
+			DecideTeams, ViewAgreements, ViewCredentials, DraftAgreements, ManageOrgs)
 	case domain.RolePartnerStaff:
-		return everything(ViewEntries, ScreenEntries, MoveEntries, ViewContacts, ManageProjects, ViewDashboard, ManageCommunity,
-			ScoutTalents, ViewTeams, ManageTeams, ViewAgreements, ViewCredentials)
+		// A partner sees what staff see and screens; the day-to-day
+		// operations only of the programs delegated to it; never 内定,
+		// 合意 or 見送り, and never credentials.
+		return append(everything(ViewEntries, ScreenEntries, ViewContacts, ManageProjects, ViewDashboard, ManageCommunity,
+			ScoutTalents, ViewTeams, ManageTeams, ViewAgreements, ViewCredentials),
+			grant{ReviewProjects, Delegated}, grant{ImportEntries, Delegated}, grant{Invite, Delegated},
+			grant{MoveEntries, Delegated}, grant{DraftAgreements, Delegated})
 	case domain.RoleAssociationStaff:
 		return everything(ManageProjects, ViewDashboard, ManageCommunity)
 	case domain.RoleLeaderTalent:
@@ -111,6 +125,8 @@ func (g grant) covers(m domain.Membership, res Resource) bool {
 		return res.AssignedReviewer
 	case LedTeams:
 		return res.TeamLeader
+	case Delegated:
+		return res.Delegate != 0 && res.Delegate == m.OrganizationID
 	}
 	return true
 }

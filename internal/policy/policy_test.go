@@ -21,15 +21,16 @@ func actor(role domain.Role, muni, org int64) Actor {
 func allActions() []Action {
 	return []Action{ViewEntries, ScreenEntries, MoveEntries, DecideEntries, ViewContacts, ManageProjects, ReviewProjects,
 		Invite, ReadAudit, ViewDashboard, ReadOutbox, ImportEntries, ManageCommunity, ScoutTalents, ViewTeams, ManageTeams,
-		DecideTeams, ViewAgreements, ViewCredentials, EditLegal}
+		DecideTeams, ViewAgreements, ViewCredentials, EditLegal, DraftAgreements, ManageOrgs}
 }
 
 func TestEveryRoleAgainstEveryAction(t *testing.T) {
 	staff := []Action{ViewEntries, ScreenEntries, MoveEntries, DecideEntries, ViewContacts, ManageProjects, ReviewProjects,
 		Invite, ViewDashboard, ReadOutbox, ImportEntries, ManageCommunity, ScoutTalents, ViewTeams, ManageTeams, DecideTeams,
-		ViewAgreements, ViewCredentials}
-	partner := []Action{ViewEntries, ScreenEntries, MoveEntries, ViewContacts, ManageProjects, ViewDashboard, ManageCommunity,
+		ViewAgreements, ViewCredentials, DraftAgreements, ManageOrgs}
+	partner := []Action{ViewEntries, ScreenEntries, ViewContacts, ManageProjects, ViewDashboard, ManageCommunity,
 		ScoutTalents, ViewTeams, ManageTeams, ViewAgreements, ViewCredentials}
+	delegated := append([]Action{MoveEntries, ReviewProjects, Invite, ImportEntries, DraftAgreements}, partner...)
 	leader := actor(domain.RoleLeaderTalent, ota, office)
 	owner := actor(domain.RoleBusinessOwner, ota, factory)
 	cases := []struct {
@@ -43,6 +44,17 @@ func TestEveryRoleAgainstEveryAction(t *testing.T) {
 		{"municipality admin", actor(domain.RoleMunicipalityAdmin, ota, office), Resource{MunicipalityID: ota}, allActions()},
 		{"municipality staff", actor(domain.RoleMunicipalityStaff, ota, office), Resource{MunicipalityID: ota}, staff},
 		{"partner staff", actor(domain.RolePartnerStaff, ota, 13), Resource{MunicipalityID: ota}, partner},
+		{"partner staff, a program delegated to it", actor(domain.RolePartnerStaff, ota, 13),
+			Resource{MunicipalityID: ota, Delegate: 13}, delegated},
+		{"partner staff, a program delegated to another partner", actor(domain.RolePartnerStaff, ota, 13),
+			Resource{MunicipalityID: ota, Delegate: 15}, partner},
+		{"partner staff of another municipality, delegated there", actor(domain.RolePartnerStaff, tsubame, 13),
+			Resource{MunicipalityID: ota, Delegate: 13}, nil},
+		{"municipality staff, a delegated program", actor(domain.RoleMunicipalityStaff, ota, office),
+			Resource{MunicipalityID: ota, Delegate: 13}, staff},
+		{"association staff, a program delegated to its organization", actor(domain.RoleAssociationStaff, ota, 14),
+			Resource{MunicipalityID: ota, Delegate: 14}, []Action{ManageProjects, ViewDashboard, ManageCommunity}},
+		{"business owner, a program delegated to its business", owner, Resource{MunicipalityID: ota, Delegate: factory}, nil},
 		{"association staff", actor(domain.RoleAssociationStaff, ota, 14), Resource{MunicipalityID: ota},
 			[]Action{ManageProjects, ViewDashboard, ManageCommunity}},
 		// A leader is an outsider: nothing of the municipality as a whole.

@@ -8,12 +8,12 @@ import (
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 )
 
-const organizationColumns = `id, municipality_id, kind, name, name_kana, jsic_major, jsic_middle, area, description, website`
+const organizationColumns = `id, municipality_id, kind, name, name_kana, jsic_major, jsic_middle, area, description, website, address, story`
 
 func scanOrganization(row interface{ Scan(...any) error }) (domain.Organization, error) {
 	var o domain.Organization
 	err := row.Scan(&o.ID, &o.MunicipalityID, &o.Kind, &o.Name, &o.NameKana, &o.JSICMajor,
-		&o.JSICMiddle, &o.Area, &o.Description, &o.Website)
+		&o.JSICMiddle, &o.Area, &o.Description, &o.Website, &o.Address, &o.Story)
 	return o, err
 }
 
@@ -23,15 +23,33 @@ func (s Directory) CreateOrganization(ctx context.Context, o *domain.Organizatio
 		return err
 	}
 	id, err := s.insertID(ctx, `INSERT INTO organizations (municipality_id, kind, name, name_kana,
-		jsic_major, jsic_middle, area, description, website, created_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+		jsic_major, jsic_middle, area, description, website, address, story, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
 		o.MunicipalityID, o.Kind, o.Name, o.NameKana, o.JSICMajor, o.JSICMiddle, o.Area,
-		o.Description, o.Website, s.now())
+		o.Description, o.Website, o.Address, o.Story, s.now())
 	if err != nil {
 		return mapError(err, "organization")
 	}
 	o.ID = id
 	return nil
+}
+
+// UpdateOrganization rewrites an organization's name and profile. Its
+// municipality and kind stay as they were: a business does not become
+// the municipality's office.
+func (s Directory) UpdateOrganization(ctx context.Context, o *domain.Organization) error {
+	old, err := s.Organization(ctx, o.ID)
+	if err != nil {
+		return err
+	}
+	o.MunicipalityID, o.Kind = old.MunicipalityID, old.Kind
+	if err := o.Validate(); err != nil {
+		return err
+	}
+	_, err = s.exec(ctx, `UPDATE organizations SET name = $1, name_kana = $2, jsic_major = $3, jsic_middle = $4,
+		area = $5, description = $6, website = $7, address = $8, story = $9 WHERE id = $10`,
+		o.Name, o.NameKana, o.JSICMajor, o.JSICMiddle, o.Area, o.Description, o.Website, o.Address, o.Story, o.ID)
+	return mapError(err, "organization")
 }
 
 // Organization finds an organization by id.

@@ -10,13 +10,13 @@ import (
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 )
 
-const programColumns = `id, municipality_id, slug, title, title_en, summary, summary_en, entry_opens_at, entry_closes_at, stages, choice_mode`
+const programColumns = `id, municipality_id, slug, title, title_en, summary, summary_en, entry_opens_at, entry_closes_at, stages, choice_mode, delegate_id`
 
 func scanProgram(row interface{ Scan(...any) error }) (domain.Program, error) {
 	var p domain.Program
 	var stages string
 	err := row.Scan(&p.ID, &p.MunicipalityID, &p.Slug, &p.Title, &p.TitleEN, &p.Summary,
-		&p.SummaryEN, &p.EntryOpensAt, &p.EntryClosesAt, &stages, &p.ChoiceMode)
+		&p.SummaryEN, &p.EntryOpensAt, &p.EntryClosesAt, &stages, &p.ChoiceMode, &p.Delegate)
 	p.EntryOpensAt, p.EntryClosesAt = p.EntryOpensAt.UTC(), p.EntryClosesAt.UTC()
 	if stages != "" {
 		for _, st := range strings.Split(stages, ",") {
@@ -82,6 +82,39 @@ func (s Directory) SetProgramChoiceMode(ctx context.Context, programID int64, mo
 	return nil
 }
 
+// SetProgramDelegate delegates a program's day-to-day operations to a
+// partner of its municipality, which becomes a co-host if it was not one,
+// or (delegate 0) takes them back.
+func (s Directory) SetProgramDelegate(ctx context.Context, programID, delegate int64) error {
+	return s.transact(ctx, func(tx *Store) error {
+		p, err := tx.Directory().ProgramByID(ctx, programID)
+		if err != nil {
+			return err
+		}
+		if delegate != 0 {
+			o, err := tx.Directory().Organization(ctx, delegate)
+			if err != nil || o.Kind != domain.OrgPartner || o.MunicipalityID != p.MunicipalityID {
+				return delegateError()
+			}
+			if !slices.Contains(p.HostIDs, delegate) {
+				if _, err := tx.exec(ctx, `INSERT INTO program_hosts (program_id, organization_id, municipality_id, position)
+					VALUES ($1, $2, $3, $4)`, p.ID, delegate, p.MunicipalityID, len(p.HostIDs)); err != nil {
+					return mapError(err, "program_host")
+				}
+			}
+		}
+		_, err = tx.exec(ctx, `UPDATE programs SET delegate_id = $1 WHERE id = $2`, delegate, programID)
+		return err
+	})
+}
+
+// delegateError is a delegate that is not a partner co-host of the program.
+func delegateError() error {
+	var v domain.ValidationErrors
+	v.Add("delegate", "error.delegate_partner")
+	return v.Err()
+}
+
 // CreateProgram adds a program with its co-hosts, which must belong to the
 // same municipality.
 func (s Directory) CreateProgram(ctx context.Context, p *domain.Program) error {
@@ -98,11 +131,14 @@ func (s Directory) CreateProgram(ctx context.Context, p *domain.Program) error {
 				return domain.Errorf(domain.CodeInvalid, "error.host_municipality", "Value", id)
 			}
 		}
+		if p.Delegate != 0 && hosts[p.Delegate].Kind != domain.OrgPartner {
+			return delegateError()
+		}
 		id, err := tx.insertID(ctx, `INSERT INTO programs (municipality_id, slug, title, title_en, summary,
-			summary_en, entry_opens_at, entry_closes_at, created_at, choice_mode)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+			summary_en, entry_opens_at, entry_closes_at, delegate_id, created_at, choice_mode)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
 			p.MunicipalityID, p.Slug, p.Title, p.TitleEN, p.Summary, p.SummaryEN,
-			p.EntryOpensAt.UTC(), p.EntryClosesAt.UTC(), tx.now(), p.Choices())
+			p.EntryOpensAt.UTC(), p.EntryClosesAt.UTC(), p.Delegate, tx.now(), p.Choices())
 		if err != nil {
 			return mapError(err, "program")
 		}

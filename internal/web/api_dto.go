@@ -178,6 +178,34 @@ func nonNil[T any](s []T) []T {
 
 // apiMunicipality describes a municipality from the official list and
 // whether it has joined the hub.
+// apiOrganization is a business, partner or association of a
+// municipality, with its public profile.
+type apiOrganization struct {
+	ID          int64  `json:"id"`
+	Kind        string `json:"kind"`
+	Name        string `json:"name"`
+	NameKana    string `json:"name_kana"`
+	JSICMajor   string `json:"jsic_major"`
+	JSICMiddle  string `json:"jsic_middle"`
+	Area        string `json:"area"`
+	Address     string `json:"address"`
+	Description string `json:"description"`
+	Story       string `json:"story"`
+	Website     string `json:"website"`
+}
+
+func apiOrganizationOf(o domain.Organization) apiOrganization {
+	return apiOrganization{ID: o.ID, Kind: string(o.Kind), Name: o.Name, NameKana: o.NameKana, JSICMajor: o.JSICMajor,
+		JSICMiddle: o.JSICMiddle, Area: o.Area, Address: o.Address, Description: o.Description, Story: o.Story, Website: o.Website}
+}
+
+// apiMunicipalityDetail is one municipality with its organizations (none
+// for a municipality not on the hub).
+type apiMunicipalityDetail struct {
+	apiMunicipality
+	Organizations []apiOrganization `json:"organizations"`
+}
+
 type apiMunicipality struct {
 	LGCode     string  `json:"lgcode"`
 	Name       string  `json:"name"`

@@ -82,14 +82,21 @@ func (p hubPages) apiMunicipality(r *http.Request, lang i18n.Lang) (any, error) 
 	if _, ok := p.ref.Municipality(code); !ok {
 		return nil, notFound("municipality")
 	}
+	out := apiMunicipalityDetail{Organizations: []apiOrganization{}}
 	m, err := p.app.Hub.Municipality(r.Context(), code)
 	switch {
 	case err == nil:
-		return p.describeMunicipality(code, &m), nil
+		out.apiMunicipality = p.describeMunicipality(code, &m)
 	case domain.ErrorCode(err) == domain.CodeNotFound:
-		return p.describeMunicipality(code, nil), nil
+		return apiMunicipalityDetail{apiMunicipality: p.describeMunicipality(code, nil), Organizations: out.Organizations}, nil
+	default:
+		return nil, err
 	}
-	return nil, err
+	orgs, err := p.app.Hub.PublicOrganizations(r.Context(), m.ID)
+	for _, o := range orgs {
+		out.Organizations = append(out.Organizations, apiOrganizationOf(o))
+	}
+	return out, err
 }
 
 func (p hubPages) describeMunicipality(code string, member *domain.Municipality) apiMunicipality {

@@ -15,7 +15,7 @@ import (
 func TestOnlyPublicRoutesMayBeCached(t *testing.T) {
 	public := map[string]bool{
 		"GET /{$}": true, "GET /programs/{slug}": true, "GET /projects": true, "GET /projects/{id}": true,
-		"GET /hometown": true, "GET /municipalities/{lgcode}": true, "GET /stories": true, "GET /stories/{id}": true,
+		"GET /hometown": true, "GET /municipalities/{lgcode}": true, "GET /organizations/{id}": true, "GET /stories": true, "GET /stories/{id}": true,
 		"GET /.well-known/jwks.json": true, "GET /issuers/{lgcode}": true, "GET /status/{lgcode}": true,
 		"GET /events": true, "GET /ideas": true, "POST /ideas": true, "POST /ideas/{id}/support": true,
 		"POST /projects/{id}/bookmark": true, "GET /static/": true, "GET /assets/sdgs.css": true,

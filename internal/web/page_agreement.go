@@ -56,7 +56,7 @@ func agreementFormOf(dr app.Draft, f *form) agreementFormData {
 // the talent and the business are asked (again) to accept.
 func (s agreementPages) saveAgreement(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
 	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	sc, err := s.app.Screening.EntryFor(r.Context(), r.PathValue("lgcode"), id, policy.MoveEntries)
+	sc, err := s.app.Screening.EntryFor(r.Context(), r.PathValue("lgcode"), id, policy.DraftAgreements)
 	if err != nil {
 		return err
 	}
@@ -126,7 +126,7 @@ func (s agreementPages) agreementPage(w http.ResponseWriter, r *http.Request, la
 	}
 	d := agreementPageData{Agreement: v.Agreement, Project: v.Project, Host: v.Host, Municipality: v.Municipality,
 		Talent: v.Talent, Program: v.Program, Engagement: v.Engagement, Saved: r.URL.Query().Get("saved") != "",
-		CanEdit: policy.Can(v.Actor, policy.MoveEntries, policy.Resource{MunicipalityID: v.Agreement.MunicipalityID})}
+		CanEdit: policy.Can(v.Actor, policy.DraftAgreements, app.ProgramResource(v.Program))}
 	for _, p := range v.Parties {
 		if !d.Agreement.AcceptedBy(p) {
 			d.CanAccept = append(d.CanAccept, p)

@@ -16,6 +16,7 @@ type municipalityPageData struct {
 	Open, Past   []programView
 	Events       []eventView
 	Stories      int
+	Orgs         []orgCard // its businesses, partners and associations
 }
 
 func (d municipalityPageData) footerMunicipality() domain.Municipality { return d.Municipality }
@@ -28,7 +29,8 @@ func (p hubPages) municipalityPage(w http.ResponseWriter, r *http.Request, lang 
 		return err
 	}
 	mu := mp.Municipality
-	d := municipalityPageData{Municipality: mu, Events: eventViews(mp.Events), Stories: mp.Stories}
+	d := municipalityPageData{Municipality: mu, Events: eventViews(mp.Events), Stories: mp.Stories,
+		Orgs: p.orgCards(lang, mp.Organizations)}
 	if pr, ok := p.ref.Prefecture(mu.PrefCode); ok {
 		d.Prefecture = pick(lang, pr.Name, pr.NameEN)
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/tsunagu-hub/tsunagu/internal/app"
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
+	"github.com/tsunagu-hub/tsunagu/internal/policy"
 )
 
 // programAdminPages are the form that opens a program.
@@ -83,5 +84,27 @@ func (s programAdminPages) createProgram(w http.ResponseWriter, r *http.Request,
 		return err
 	}
 	seeOtherWith(w, r, "/programs/"+p.Slug, "program_created")
+	return nil
+}
+
+// setDelegate delegates the program's day-to-day operations to a partner
+// (or, with 0, to nobody); the municipality's staff decide.
+func (s programAdminPages) setDelegate(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
+	sc, err := s.app.Screening.ProgramFor(r.Context(), r.PathValue("lgcode"), r.PathValue("slug"), policy.DecideEntries)
+	if err != nil {
+		return err
+	}
+	f, err := readForm(w, r, "delegate")
+	if err != nil {
+		return err
+	}
+	id, err := strconv.ParseInt(f.Values["delegate"], 10, 64)
+	if err != nil || id < 0 {
+		return invalidParam("delegate", "error.choice", "Value", f.Values["delegate"])
+	}
+	if err := s.app.Programs.SetDelegate(r.Context(), sc, id); err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/admin/"+sc.Municipality.LGCode+"/programs/"+sc.Program.Slug+"/entries?delegated=1", http.StatusSeeOther)
 	return nil
 }

@@ -110,7 +110,8 @@ type projectData struct {
 	Program    programView
 	SignedIn   bool
 	Bookmarked bool
-	Open       bool // takes entries now: the 応募する button shows
+	Open       bool     // takes entries now: the 応募する button shows
+	About      *orgCard // the host business's public profile; nil for other hosts
 }
 
 func (d projectData) footerMunicipality() domain.Municipality { return d.Project.Municipality }
@@ -135,6 +136,9 @@ func (c cataloguePages) projectPage(w http.ResponseWriter, r *http.Request, lang
 	}
 	d := projectData{Project: c.cardView(pp.Project), Program: programCardView(pp.Program), SignedIn: pp.SignedIn,
 		Bookmarked: pp.Bookmarked, Open: pp.Open}
+	if h := d.Project.Host; h.Kind == domain.OrgBusiness {
+		d.About = &c.orgCards(lang, []domain.Organization{h})[0]
+	}
 	return c.render(w, r, lang, http.StatusOK, "project", pp.Project.Title, d)
 }
 

@@ -51,6 +51,8 @@ type boardData struct {
 	Moved        string
 	Optional     []domain.EntryStatus // stages the program may leave out
 	Uses         map[domain.EntryStatus]bool
+	Partners     []domain.Organization // the municipality's, to delegate operations to
+	Delegate     string                // the partner operations are delegated to, if any
 }
 
 // screeningPages are the screening board and each entry's page, for the
@@ -67,7 +69,7 @@ func (s screeningPages) screeningBoard(w http.ResponseWriter, r *http.Request, l
 		return err
 	}
 	a, mu, p := b.Actor, b.Municipality, b.Program
-	every := policy.Resource{MunicipalityID: mu.ID}
+	every := app.ProgramResource(p)
 	d := boardData{Municipality: mu, Program: p, Moved: q.Get("moved"), Projects: b.Projects,
 		Filter: boardFilter{Stage: domain.EntryStatus(q.Get("stage")), Reviewer: q.Get("reviewer"),
 			Query: domain.NormalizeText(q.Get("q"))},
@@ -77,6 +79,14 @@ func (s screeningPages) screeningBoard(w http.ResponseWriter, r *http.Request, l
 		CanAllocate: policy.Can(a, policy.ScreenEntries, every),
 	}
 	d.Filter.Project, _ = strconv.ParseInt(q.Get("project"), 10, 64)
+	if d.Partners, err = s.app.Programs.Partners(r.Context(), mu.ID); err != nil {
+		return err
+	}
+	for _, o := range d.Partners {
+		if o.ID == p.Delegate {
+			d.Delegate = o.Name
+		}
+	}
 	for _, st := range append(p.StageList(), domain.EntryDeclined) {
 		if d.CanDecide || !st.Final() {
 			d.Targets = append(d.Targets, st)

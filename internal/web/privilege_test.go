@@ -43,6 +43,12 @@ func newTeamWorld(t *testing.T, w *world) *teamWorld {
 	}
 	p, err := w.st.Directory().ProgramBySlug(ctx, "ota-sdgs-2021")
 	must(t, err)
+	// The partner runs both of Ota's programs day to day.
+	for _, slug := range []string{"ota-sdgs-2021", "ota-sdgs-2026"} {
+		pr, err := w.st.Directory().ProgramBySlug(ctx, slug)
+		must(t, err)
+		must(t, w.st.Directory().SetProgramDelegate(ctx, pr.ID, partnerOrg.ID))
+	}
 	for _, m := range []struct {
 		name, display string
 		c             **http.Client

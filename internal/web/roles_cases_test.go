@@ -20,8 +20,10 @@ func (w *rolesWorld) routeCases() map[string]routeCase {
 	entry := "/admin/131113/entries/" + eid
 	api := "/api/v1/municipalities/131113/programs/ota-sdgs-2021"
 	// Who may do what in Ota (the policy's table).
-	deciders := []string{"staff", "admin"}             // 内定, 合意, 見送り, completing, credentials
-	movers := []string{"partner", "staff", "admin"}    // stage moves, interviews, agreement drafts
+	deciders := []string{"staff", "admin"}          // 内定, 合意, 見送り, completing, credentials
+	movers := []string{"partner", "staff", "admin"} // stage moves, interviews, agreement drafts
+	operators := movers                             // imports, exports, invitations: the 2021 program is delegated to the partner
+	business, partner := id(w.orgs["business"].ID), id(w.orgs["partner"].ID)
 	screeners := append([]string{"leader"}, movers...) // the entry assigned to the leader
 	community := movers
 	managers := movers                            // w.draft belongs to another business than the owner's
@@ -33,6 +35,7 @@ func (w *rolesWorld) routeCases() map[string]routeCase {
 		"GET /projects/{id}":                   {"/projects/" + id(w.shop.ID), nil, everyone(ok)},
 		"GET /hometown":                        {"/hometown", nil, everyone(ok)},
 		"GET /municipalities/{lgcode}":         {"/municipalities/131113", nil, everyone(ok)},
+		"GET /organizations/{id}":              {"/organizations/" + business, nil, everyone(ok)},
 		"GET /stories":                         {"/stories", nil, everyone(ok)},
 		"GET /stories/{id}":                    {"/stories/" + activeID, nil, everyone(missing)},
 		"GET /credentials/{id}":                {"/credentials/" + w.credID, nil, notMine(ok, movers...).set("anonymous", missing)},
@@ -99,9 +102,14 @@ func (w *rolesWorld) routeCases() map[string]routeCase {
 		"GET /admin/{lgcode}/audit":                              {"/admin/131113/audit", nil, only(ok, "admin")},
 		"GET /admin/{lgcode}/export":                             {"/admin/131113/export", nil, only(ok, "admin")},
 		"GET /admin/{lgcode}/outbox":                             {"/admin/131113/outbox", nil, only(ok, deciders...)},
-		"GET /admin/{lgcode}/members":                            {"/admin/131113/members", nil, only(ok, deciders...)},
-		"POST /admin/{lgcode}/members":                           {"/admin/131113/members", url.Values{}, only(rejected, deciders...)},
-		"POST /admin/{lgcode}/invitations/{id}/revoke":           {"/admin/131113/invitations/999999/revoke", url.Values{}, only(missing, deciders...)},
+		"GET /admin/{lgcode}/members":                            {"/admin/131113/members", nil, only(ok, operators...)},
+		"POST /admin/{lgcode}/members":                           {"/admin/131113/members", url.Values{}, only(rejected, operators...)},
+		"POST /admin/{lgcode}/invitations/{id}/revoke":           {"/admin/131113/invitations/999999/revoke", url.Values{}, only(missing, operators...)},
+		"GET /admin/{lgcode}/organizations":                      {"/admin/131113/organizations", nil, only(ok, deciders...)},
+		"POST /admin/{lgcode}/organizations":                     {"/admin/131113/organizations", url.Values{}, only(rejected, deciders...)},
+		"GET /admin/{lgcode}/organizations/{id}":                 {"/admin/131113/organizations/" + business, nil, only(ok, deciders...)},
+		"POST /admin/{lgcode}/organizations/{id}":                {"/admin/131113/organizations/" + business, url.Values{}, only(rejected, deciders...)},
+		"POST /admin/{lgcode}/programs/{slug}/delegate":          {board + "/delegate", url.Values{"delegate": {partner}}, only(redirect, deciders...)},
 		"GET /admin/{lgcode}/legal":                              {"/admin/131113/legal", nil, only(ok, "admin")},
 		"GET /admin/{lgcode}/legal/{kind}":                       {"/admin/131113/legal/privacy", nil, only(ok, "admin")},
 		"POST /admin/{lgcode}/legal/{kind}":                      {"/admin/131113/legal/terms", url.Values{}, only(rejected, "admin")},
@@ -116,9 +124,9 @@ func (w *rolesWorld) routeCases() map[string]routeCase {
 		"GET /admin/{lgcode}/programs/{slug}/entries":            {board + "/entries", nil, only(ok, screeners...)},
 		"POST /admin/{lgcode}/programs/{slug}/stages":            {board + "/stages", url.Values{"stage": {"screening", "interview"}}, only(redirect, deciders...)},
 		"POST /admin/{lgcode}/programs/{slug}/entries/move":      {board + "/entries/move", url.Values{}, only(invalid, movers...)},
-		"GET /admin/{lgcode}/programs/{slug}/entries.csv":        {board + "/entries.csv", nil, only(ok, deciders...)},
-		"GET /admin/{lgcode}/programs/{slug}/import":             {board + "/import", nil, only(ok, deciders...)},
-		"POST /admin/{lgcode}/programs/{slug}/import":            {board + "/import", url.Values{}, only(rejected, deciders...)},
+		"GET /admin/{lgcode}/programs/{slug}/entries.csv":        {board + "/entries.csv", nil, only(ok, operators...)},
+		"GET /admin/{lgcode}/programs/{slug}/import":             {board + "/import", nil, only(ok, operators...)},
+		"POST /admin/{lgcode}/programs/{slug}/import":            {board + "/import", url.Values{}, only(rejected, operators...)},
 		"GET /admin/{lgcode}/programs/{slug}/allocation":         {board + "/allocation", nil, only(ok, movers...)},
 		"POST /admin/{lgcode}/programs/{slug}/allocation":        {board + "/allocation", url.Values{}, only(invalid, deciders...)},
 		"GET /admin/{lgcode}/programs/{slug}/allocation/confirm": {board + "/allocation/confirm?method=optimal", nil, only(ok, deciders...)},
@@ -196,6 +204,8 @@ func (w *rolesWorld) scopedCases() []routeCase {
 	otherEntry := "/admin/131113/entries/" + id(w.other.ID)
 	owned := "/engagements/" + id(w.owned.engagement)
 	movers := []string{"partner", "staff", "admin"}
+	deciders := []string{"staff", "admin"}
+	now := "/admin/131113/programs/ota-sdgs-2026"
 	return []routeCase{
 		{"/admin/152137/audit", nil, only(forbidden)},
 		{"/admin/152137/legal", nil, only(forbidden)}, // Tsubame's staff are not its admins
@@ -219,5 +229,25 @@ func (w *rolesWorld) scopedCases() []routeCase {
 		{"/api/v1/engagements/" + id(w.done.engagement) + "/reports", nil, notMine(ok, movers...).set("anonymous", 401)},
 		{"/api/v1" + owned + "/reports", nil, notMine(ok, "owner", "partner", "staff", "admin").set("anonymous", 401)},
 		{"/api/v1/engagements/999999/reports", nil, signedIn(missing).set("anonymous", 401)},
+		// The current program is not delegated: its partner screens but
+		// neither imports, exports nor moves, and never delegates.
+		{now + "/entries", nil, only(ok, "leader", "partner", "staff", "admin")},
+		{now + "/entries.csv", nil, only(ok, deciders...)},
+		{now + "/import", nil, only(ok, deciders...)},
+		{now + "/import", url.Values{}, only(rejected, deciders...)},
+		{now + "/entries/move", url.Values{}, only(invalid, deciders...)},
+		{"/api/v1/municipalities/131113/programs/ota-sdgs-2026/entries/move", url.Values{}, only(invalid, deciders...).set("anonymous", 401)},
+		{now + "/delegate", url.Values{"delegate": {"0"}}, only(redirect, deciders...)},
+		// Only a partner of the municipality is delegated to; a business is
+		// not one, nor is a made-up number.
+		{now + "/delegate", url.Values{"delegate": {id(w.orgs["business"].ID)}}, only(invalid, deciders...)},
+		{now + "/delegate", url.Values{"delegate": {"x"}}, only(invalid, deciders...)},
+		// The office has no public page; an unknown organization neither.
+		{"/organizations/" + id(w.orgs["office"].ID), nil, everyone(missing)},
+		{"/organizations/999999", nil, everyone(missing)},
+		// Tsubame's staff do not keep Ota's organizations; Ota's do not
+		// edit Tsubame's office through Ota.
+		{"/admin/152137/organizations", nil, only(forbidden).set("tsubame-staff", ok)},
+		{"/admin/131113/organizations/" + id(w.orgs["tsubame"].ID), nil, only(missing, "staff", "admin")},
 	}
 }

@@ -149,6 +149,9 @@ func newRolesWorldOn(t *testing.T, base *world) *rolesWorld {
 	// Two Ota entrants whose names must stay private, each with an interview.
 	p, err := w.st.Directory().ProgramBySlug(ctx, "ota-sdgs-2021")
 	must(t, err)
+	// As in 2021, the program's operations are delegated to the partner;
+	// the current program's are not.
+	must(t, w.st.Directory().SetProgramDelegate(ctx, p.ID, w.orgs["partner"].ID))
 	start := time.Date(2021, 9, 1, 10, 0, 0, 0, domain.Japan())
 	for _, x := range []struct {
 		name string

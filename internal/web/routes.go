@@ -23,7 +23,7 @@ func (s *Server) routeTable() []route {
 	acc, mem, tal := accountPages{s.kit}, memberPages{s.kit}, talentPages{s.kit}
 	hubs, cat, com, ins := hubPages{s.kit}, cataloguePages{s.kit}, communityPages{s.kit}, insightsPages{s.kit}
 	cred, ent, scr := credentialPages{s.kit}, entryPages{s.kit}, screeningPages{s.kit}
-	alloc, agr, team, thr := allocationPages{s.kit}, agreementPages{s.kit}, teamPages{s.kit}, threadPages{s.kit}
+	alloc, agr, team, thr, orgs := allocationPages{s.kit}, agreementPages{s.kit}, teamPages{s.kit}, threadPages{s.kit}, orgPages{s.kit}
 	return []route{
 		// Public pages; cached for up to a second, dropped on any write.
 		h("GET /{$}", s.html(s.cached(hubs.homePage))),
@@ -32,6 +32,7 @@ func (s *Server) routeTable() []route {
 		h("GET /projects/{id}", s.html(s.cached(cat.projectPage))),
 		h("GET /hometown", s.html(s.cached(hubs.hometownPage))),
 		h("GET /municipalities/{lgcode}", s.html(s.cached(hubs.municipalityPage))),
+		h("GET /organizations/{id}", s.html(s.cached(hubs.organizationPage))),
 		h("GET /stories", s.html(s.cached(hubs.storiesPage))),
 		h("GET /stories/{id}", s.html(s.cached(hubs.storyPage))),
 		h("GET /credentials/{id}", s.html(cred.credentialView)),
@@ -111,6 +112,10 @@ func (s *Server) routeTable() []route {
 		h("GET /admin/{lgcode}/members", s.html(mem.membersPage)),
 		h("POST /admin/{lgcode}/members", s.html(mem.invite)),
 		h("POST /admin/{lgcode}/invitations/{id}/revoke", s.html(mem.revokeInvitation)),
+		h("GET /admin/{lgcode}/organizations", s.html(orgs.orgsPage)),
+		h("POST /admin/{lgcode}/organizations", s.html(orgs.addOrg)),
+		h("GET /admin/{lgcode}/organizations/{id}", s.html(orgs.orgPage)),
+		h("POST /admin/{lgcode}/organizations/{id}", s.html(orgs.saveOrg)),
 		h("GET /admin/{lgcode}/programs/new", s.html(prog.newProgramPage)),
 		h("POST /admin/{lgcode}/programs", s.html(prog.createProgram)),
 		h("GET /admin/{lgcode}/projects", s.html(proj.adminProjects)),
@@ -122,6 +127,7 @@ func (s *Server) routeTable() []route {
 		h("GET /admin/{lgcode}/programs/{slug}/entries", s.html(scr.screeningBoard)),
 		h("POST /admin/{lgcode}/programs/{slug}/entries/move", s.html(scr.moveEntries)),
 		h("POST /admin/{lgcode}/programs/{slug}/stages", s.html(scr.setStages)),
+		h("POST /admin/{lgcode}/programs/{slug}/delegate", s.html(prog.setDelegate)),
 		h("GET /admin/{lgcode}/programs/{slug}/entries.csv", imp.exportEntries),
 		h("GET /admin/{lgcode}/programs/{slug}/import", s.html(imp.importPage)),
 		h("POST /admin/{lgcode}/programs/{slug}/import", s.html(imp.importEntries)),
