@@ -116,7 +116,11 @@ func (s *Pool) AnswerScout(ctx context.Context, scoutID int64, accept bool) erro
 			SubjectID: scoutID, MunicipalityID: o.MunicipalityID}); err != nil {
 			return err
 		}
-		return tx.Tell(ctx, o.MunicipalityID, o.SenderID, "notice.scout_answered",
-			map[string]any{"Status": "scout.status_" + string(o.Status)}, "/admin")
+		args := map[string]any{"Status": "scout.status_" + string(o.Status)}
+		if o.SenderID == 0 {
+			// The sender's account is gone: the staff who scout hear instead.
+			return tx.tellStaff(ctx, o.MunicipalityID, policy.ScoutTalents, "notice.scout_answered", args, "/admin")
+		}
+		return tx.Tell(ctx, o.MunicipalityID, o.SenderID, "notice.scout_answered", args, "/admin")
 	})
 }

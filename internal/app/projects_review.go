@@ -53,6 +53,13 @@ func (s *Projects) Move(ctx context.Context, lgcode string, id int64, step, comm
 			MunicipalityID: mu.ID}); err != nil {
 			return err
 		}
+		if step == "submit" {
+			// The staff who review projects hear that one waits for them.
+			if err := tx.tellStaff(ctx, mu.ID, policy.ReviewProjects, "notice.project_submitted",
+				map[string]any{"Title": moved.Title}, "/admin/"+mu.LGCode+"/projects/"+strconv.FormatInt(p.ID, 10)); err != nil {
+				return err
+			}
+		}
 		return tx.tellProjectHost(ctx, mu, moved, step, comment)
 	})
 	if domain.ErrorCode(err) == domain.CodeInvalid {

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -30,9 +31,13 @@ type profileData struct {
 	Affinities []domain.Affinity // always affinityRows long
 	Kinds      []domain.AffinityKind
 	Saved      bool
-	Purposes   []domain.ConsentPurpose
-	Consents   map[domain.ConsentPurpose]bool
-	History    []domain.Consent
+	// Draft is an entry being typed when the person was sent to make
+	// their profile (draftURL): kept in hidden fields, and given back to
+	// the entry form once the profile is saved.
+	Draft    url.Values
+	Purposes []domain.ConsentPurpose
+	Consents map[domain.ConsentPurpose]bool
+	History  []domain.Consent
 	// Findable says, per municipality of the hub, whether its staff may
 	// find the talent in the shared pool.
 	Municipalities    []domain.Municipality
@@ -102,6 +107,7 @@ func (p talentPages) profilePage(w http.ResponseWriter, r *http.Request, lang i1
 	}
 	d := p.profileData(prof.Talent, newForm())
 	d.Saved = r.URL.Query().Get("saved") == "1"
+	d.Draft = entryDraft(r.URL.Query())
 	d.withConsents(prof)
 	return p.render(w, r, lang, http.StatusOK, "profile", p.cat.T(lang, "profile.title", nil), d)
 }
@@ -119,6 +125,7 @@ func (p talentPages) saveProfile(w http.ResponseWriter, r *http.Request, lang i1
 	if domain.ErrorCode(err) == domain.CodeInvalid {
 		p.fieldErrors(lang, f, err)
 		d := p.profileData(prof.Talent, f)
+		d.Draft = entryDraft(r.PostForm)
 		d.withConsents(prof)
 		for _, purpose := range d.Purposes { // keep what was ticked
 			d.Consents[purpose] = e.Consents[purpose]
@@ -131,8 +138,27 @@ func (p talentPages) saveProfile(w http.ResponseWriter, r *http.Request, lang i1
 	if err != nil {
 		return err
 	}
+	if draft := entryDraft(r.PostForm); draft != nil {
+		http.Redirect(w, r, entryBackURL(draft.Get("for"), draft), http.StatusSeeOther)
+		return nil
+	}
 	http.Redirect(w, r, "/me/profile?saved=1", http.StatusSeeOther)
 	return nil
+}
+
+// entryDraft picks an entry draft (for, choice_N, motivation) out of a
+// query or form, or nil when it names no program to go back to.
+func entryDraft(v url.Values) url.Values {
+	slug := v.Get("for")
+	if slug == "" || strings.ContainsAny(slug, "/?#") {
+		return nil
+	}
+	d := url.Values{"for": {slug}, "motivation": {v.Get("motivation")}}
+	for i := range domain.MaxChoices {
+		k := "choice_" + strconv.Itoa(i+1)
+		d.Set(k, v.Get(k))
+	}
+	return d
 }
 
 // readProfile reads the profile form: the details as typed, the skills,
