@@ -29,6 +29,9 @@ type HomeEntry struct {
 	Program    domain.Program
 	Projects   []string
 	Interviews []domain.Interview
+	// Editable says the entry may still change through the entry form:
+	// before the deadline, at 応募 or after a withdrawal.
+	Editable bool
 }
 
 // HomeScout is an offer received, with the title of the project it is
@@ -135,6 +138,8 @@ func (s *Talents) homeEntries(ctx context.Context, names *hubNames, talentID int
 		if out[i].Program, err = names.program(ctx, e.MunicipalityID, e.ProgramID); err != nil {
 			return nil, err
 		}
+		out[i].Editable = (e.Status == domain.EntrySubmitted || e.Status == domain.EntryWithdrawn) &&
+			out[i].Program.Phase(s.app.now()) == domain.PhaseOpen
 		if out[i].Interviews, err = st.Entries().Interviews(ctx, e.ID); err != nil {
 			return nil, err
 		}

@@ -91,6 +91,7 @@ type myEntry struct {
 	Program    domain.Program
 	Projects   []string
 	Interviews []domain.Interview
+	Editable   bool
 }
 
 // mePage is the signed-in person's page (app.Talents.Home); others are
@@ -109,7 +110,7 @@ func (p talentPages) mePage(w http.ResponseWriter, r *http.Request, lang i18n.La
 		HasProfile: home.Talent != nil, Work: home.Work, Credentials: home.Credentials}
 	for _, e := range home.Entries {
 		d.Entries = append(d.Entries, myEntry{Entry: e.Entry, Program: e.Program, Projects: e.Projects,
-			Interviews: e.Interviews})
+			Interviews: e.Interviews, Editable: e.Editable})
 	}
 	for _, s := range home.Scouts {
 		d.Scouts = append(d.Scouts, myScout{Offer: s.Offer, Municipality: s.Municipality, Project: s.Project})
