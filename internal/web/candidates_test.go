@@ -154,6 +154,9 @@ func candidatesScenario(t *testing.T, w *world) {
 		h.Get("Location") != "/admin/131113/entries/"+eid+"?done=rescheduled" {
 		t.Fatalf("reschedule: %d", status)
 	}
+	if _, body, _ := send(t, staff, "GET", entry+"?done=rescheduled", nil); !strings.Contains(body, "面談の日時を変更し、参加者全員に新しい案内を送りました。") {
+		t.Error("no message after the reschedule")
+	}
 	check("面談の日時変更", calendar("REQUEST", 1, "20261202T050000Z", "20261202T060000Z", "CONFIRMED", alarm))
 	// A cancellation is METHOD:CANCEL, still higher, without an alarm.
 	if status, _, _ := send(t, staff, "POST", rs+"/cancel", url.Values{}); status != http.StatusSeeOther {
