@@ -72,7 +72,7 @@ func TestSignedInPagesPassHTMLChecker(t *testing.T) {
 			"/admin/131113/dashboard/report?program=ota-sdgs-2021", "/admin/131113/engagements", "/admin/131113/talents", "/engagements/1",
 			"/engagements/2", "/agreements/1", "/admin/131113/entries/1/agreement", "/admin/131113/events",
 			"/admin/131113/ideas", "/admin/131113/legal", "/admin/131113/legal/privacy"},
-		"talent@demo.tsunagu.example": {"/me", "/me/delete", "/me/password", "/me/profile", "/credentials/verify", "/me/notifications", "/me/tokens", "/ideas", "/events/2", "/programs/" + slug + "/entry"},
+		"talent@demo.tsunagu.example": {"/me", "/me/delete", "/me/password", "/me/profile", "/credentials/verify", "/me/notifications", "/me/tokens", "/ideas", "/events/2", "/programs/" + slug + "/entry", "/programs/" + slug + "/entry?project=1"},
 		"owner@demo.tsunagu.example":  {"/admin/131113/projects", "/admin/131113/projects/new", "/admin/131113/engagements"},
 		// The leader sees only what is assigned to them: the demo assigns
 		// the first 2021 entries and some teams (their pages are added below).
@@ -92,6 +92,16 @@ func TestSignedInPagesPassHTMLChecker(t *testing.T) {
 		if strings.HasPrefix(email, "leader@") {
 			paths = append(paths, ledTeams(t, c, s.url)...)
 		}
+		if strings.HasPrefix(email, "owner@") {
+			paths = append(paths, ownCandidates(t, c, s.url)...)
+		}
+		if strings.HasPrefix(email, "talent@") {
+			// The entry's confirmation step answers a POST.
+			for _, lang := range []string{"ja", "en"} {
+				pages = append(pages, email+" POST /programs/"+slug+"/entry confirm lang="+lang)
+				bodies = append(bodies, entryConfirmation(t, c, s.url, slug, lang))
+			}
+		}
 		for _, p := range paths {
 			for _, lang := range []string{"ja", "en"} {
 				sep := "?"
@@ -104,6 +114,39 @@ func TestSignedInPagesPassHTMLChecker(t *testing.T) {
 		}
 	}
 	browsertest.CheckHTML(t, pages, bodies, true)
+}
+
+// ownCandidates finds the candidates pages of the owner's projects.
+func ownCandidates(t *testing.T, c *http.Client, base string) []string {
+	t.Helper()
+	body := string(fetch(t, c, base+"/admin/131113/projects", true))
+	projects := regexp.MustCompile(`href="(/admin/131113/projects/[0-9]+)"`).FindAllStringSubmatch(body, -1)
+	if len(projects) == 0 {
+		t.Fatal("the demo owner has no project")
+	}
+	return []string{projects[0][1] + "/candidates"}
+}
+
+// entryConfirmation is the entry's confirmation page (確認) for the first
+// project the form offers, in the language given.
+func entryConfirmation(t *testing.T, c *http.Client, base, slug, lang string) []byte {
+	t.Helper()
+	form := string(fetch(t, c, base+"/programs/"+slug+"/entry?lang="+lang, true))
+	project := regexp.MustCompile(`<option value="([0-9]+)"`).FindStringSubmatch(form)
+	if project == nil {
+		t.Fatal("the entry form offers no project")
+	}
+	resp, err := c.PostForm(base+"/programs/"+slug+"/entry?lang="+lang, url.Values{"key": {"checker"}, "step": {"confirm"},
+		"choice_1": {project[1]}, "motivation": {"町工場の発信を手伝いたい。\n二行目"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != 200 {
+		t.Errorf("entry confirmation (%s): %d", lang, resp.StatusCode)
+	}
+	return body
 }
 
 // ledTeams finds the workspaces on the leader's list of teams.
