@@ -110,8 +110,7 @@ func (s entryPages) enter(w http.ResponseWriter, r *http.Request, lang i18n.Lang
 	}
 	title := s.cat.T(lang, "entry.title", nil)
 	if d.NeedsProfile {
-		http.Redirect(w, r, draftURL(d.Program.Slug, d.Choices, f.Values["motivation"]), http.StatusSeeOther)
-		return nil
+		return seeOther(draftURL(d.Program.Slug, d.Choices, f.Values["motivation"]))
 	}
 	switch f.Values["step"] {
 	case "edit":
