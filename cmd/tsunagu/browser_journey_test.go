@@ -126,13 +126,41 @@ func TestBrowserProjectToDecision(t *testing.T) {
 	must(chromedp.Do(talent, chromedp.SetValue(chromedp.CSS(`#c-0`), projectID),
 		chromedp.SetValue(chromedp.CSS(`#c-1`), second),
 		chromedp.SendKeys(chromedp.CSS(`#f-motivation`), "ふるさとの町工場と一緒に挑戦したいです。")))
-	resp, err := chromedp.RunResponse(talent, chromedp.Click(chromedp.CSS(`form.account button[type=submit]`)))
+	// 入力 → 確認 → 完了: the confirmation shows the entry before it goes.
+	if req := text(talent, `label[for=f-motivation] .req`); req != "必須" {
+		t.Errorf("required marker: %q", req)
+	}
+	click(talent, `form.account button[value=confirm]`)
+	if h := text(talent, `h1`); h != "エントリー内容の確認" {
+		t.Fatalf("confirmation: %q", h)
+	}
+	if step := text(talent, `.steps [aria-current=step]`); step != "確認" {
+		t.Errorf("step shown: %q", step)
+	}
+	if shown := text(talent, `dl.confirm`); !strings.Contains(shown, "金属加工の技を動画で伝えたい") ||
+		!strings.Contains(shown, "ふるさとの町工場と一緒に挑戦したいです。") {
+		t.Errorf("confirmation shows %q", shown)
+	}
+	resp, err := chromedp.RunResponse(talent, chromedp.Click(chromedp.CSS(`button[name=step][value=submit]`)))
 	must(err)
-	if u, _ := url.Parse(resp.URL); u.Path != "/me" {
+	if u, _ := url.Parse(resp.URL); u.Path != "/programs/"+programSlug()+"/entry/done" {
 		t.Fatalf("after entering: %s (%d)", resp.URL, resp.Status)
 	}
+	if step := text(talent, `.steps [aria-current=step]`); step != "完了" {
+		t.Errorf("step shown: %q", step)
+	}
+	// Before the deadline the talent edits the entry from their page.
+	must(chromedp.Do(talent, chromedp.Navigate(s.url+"/me")))
 	if status := text(talent, `.card.entry .tag`); status != "応募" {
 		t.Errorf("entry status shown as %q", status)
+	}
+	click(talent, `.card.entry a[href$="/entry"]`)
+	must(chromedp.Do(talent, chromedp.SetValue(chromedp.CSS(`#f-motivation`), "ふるさとの町工場と一緒に、動画づくりに挑戦したいです。")))
+	click(talent, `form.account button[value=confirm]`)
+	resp, err = chromedp.RunResponse(talent, chromedp.Click(chromedp.CSS(`button[name=step][value=submit]`)))
+	must(err)
+	if u, _ := url.Parse(resp.URL); u.Path != "/programs/"+programSlug()+"/entry/done" {
+		t.Fatalf("after editing: %s (%d)", resp.URL, resp.Status)
 	}
 	var entryID int64
 	rows, err := st.Entries().EntriesOfProgram(context.Background(), program.ID)
@@ -147,6 +175,13 @@ func TestBrowserProjectToDecision(t *testing.T) {
 	}
 	if entryID == 0 {
 		t.Fatal("the entry is not in the database")
+	}
+	if e, err := st.Entries().Entry(context.Background(), entryID); err != nil || e.Motivation != "ふるさとの町工場と一緒に、動画づくりに挑戦したいです。" {
+		t.Errorf("after the edit: %q %v", e.Motivation, err)
+	}
+	if vs, err := st.Entries().EntryVersions(context.Background(), entryID); err != nil || len(vs) != 1 ||
+		vs[0].Motivation != "ふるさとの町工場と一緒に挑戦したいです。" {
+		t.Errorf("versions kept: %+v %v", vs, err)
 	}
 	entryPath := "/admin/131113/entries/" + strconv.FormatInt(entryID, 10)
 
@@ -173,8 +208,29 @@ func TestBrowserProjectToDecision(t *testing.T) {
 		t.Errorf("a leader is offered stage moves (%d, %v)", moves, err)
 	}
 
-	// 6. Staff invite the talent to an interview, then make the offer.
+	// 6. Staff take the entry into 書類選考: the business sees its
+	// candidate, without contact details until the interview is set.
+	must(chromedp.Do(staff, chromedp.Navigate(s.url+entryPath), chromedp.SetValue(chromedp.CSS(`#m-to`), "screening")))
+	click(staff, `#m-to ~ button`)
+	must(chromedp.Do(owner, chromedp.Navigate(s.url+projectPath)))
+	click(owner, `a[href="`+projectPath+`/candidates"]`)
+	candidate := `#c-` + strconv.FormatInt(entryID, 10)
+	if card := text(owner, candidate); !strings.Contains(card, "池上 五郎") || !strings.Contains(card, "面談が決まると表示されます。") ||
+		strings.Contains(card, "ikegami@example.jp") {
+		t.Errorf("the business's candidate before the interview: %q", card)
+	}
+	must(chromedp.Do(owner, chromedp.SetValue(chromedp.CSS(candidate+` select[name=score_skills]`), "4"),
+		chromedp.SendKeys(chromedp.CSS(candidate+` textarea[name=note]`), "動画の経験に期待")))
+	click(owner, candidate+` form.review-form button[type=submit]`)
+	if note := text(owner, `.note-box`); !strings.Contains(note, "評価とコメントを保存しました") {
+		t.Errorf("the business's review: %q", note)
+	}
+
+	// Staff invite the talent to an interview, then make the offer.
 	must(chromedp.Do(staff, chromedp.Navigate(s.url+entryPath)))
+	if reviews := text(staff, `#h-reviews + p + .table-wrap`); !strings.Contains(reviews, "動画の経験に期待") {
+		t.Errorf("staff do not see the business's comment: %q", reviews)
+	}
 	if reviews := text(staff, `#h-reviews + p + .table-wrap`); !strings.Contains(reviews, "地元への思いが具体的") {
 		t.Errorf("staff do not see the leader's note: %q", reviews)
 	}
@@ -185,6 +241,10 @@ func TestBrowserProjectToDecision(t *testing.T) {
 	click(staff, `form.interview-form button[type=submit]`)
 	if note := text(staff, `.note-box`); !strings.Contains(note, "面談を設定し") {
 		t.Fatalf("interview: %q", note)
+	}
+	must(chromedp.Do(owner, chromedp.Navigate(s.url+projectPath+"/candidates")))
+	if card := text(owner, candidate); !strings.Contains(card, "ikegami@example.jp") {
+		t.Errorf("the business's candidate after the interview is set: %q", card)
 	}
 	must(chromedp.Do(staff, chromedp.SetValue(chromedp.CSS(`#m-to`), "offered")))
 	click(staff, `#m-to ~ button`)
@@ -222,10 +282,12 @@ func TestBrowserProjectToDecision(t *testing.T) {
 		}
 		return
 	}
-	for _, page := range []string{"/me", "/me/profile", "/me/notifications"} {
+	for _, page := range []string{"/me", "/me/profile", "/me/notifications", "/programs/" + programSlug() + "/entry/done"} {
 		must(chromedp.Do(talent, chromedp.Navigate(s.url+page)))
 		runAxe(t, talent, src, page)
 	}
+	must(chromedp.Do(owner, chromedp.Navigate(s.url+projectPath+"/candidates")))
+	runAxe(t, owner, src, projectPath+"/candidates")
 	for _, page := range []string{entryPath, "/admin/131113/programs/" + programSlug() + "/entries", "/admin/131113/projects",
 		projectPath, "/admin/131113/projects/new", "/admin/131113/members", "/admin/131113/outbox",
 		"/admin/131113/programs/" + programSlug() + "/import", "/admin/131113/organizations", "/admin/131113/organizations/4",

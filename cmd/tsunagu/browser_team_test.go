@@ -68,6 +68,7 @@ func TestBrowserTeamLife(t *testing.T) {
 	must(chromedp.Do(talent, chromedp.SetValue(chromedp.CSS(`#c-0`), projectID),
 		chromedp.SendKeys(chromedp.CSS(`#f-motivation`), "受発注の仕組みづくりを手伝いたいです。")))
 	click(talent, `form.account button[type=submit]`)
+	click(talent, `button[name=step][value=submit]`) // sent from the confirmation
 	open(talent, "/me/profile")
 	must(chromedp.Do(talent, chromedp.Click(chromedp.CSS(`input[name=consent_story]`))))
 	click(talent, `form.profile > .actions button[type=submit]`)

@@ -112,6 +112,16 @@ func TestSignedInPagesPassHTMLChecker(t *testing.T) {
 				bodies = append(bodies, mappingStep(t, c, s.url+"/admin/131113/programs/"+slug+"/import?lang="+lang))
 			}
 		}
+		if strings.HasPrefix(email, "owner@") {
+			paths = append(paths, ownCandidates(t, c, s.url)...)
+		}
+		if strings.HasPrefix(email, "talent@") {
+			// The entry's confirmation step answers a POST.
+			for _, lang := range []string{"ja", "en"} {
+				pages = append(pages, email+" POST /programs/"+slug+"/entry confirm lang="+lang)
+				bodies = append(bodies, entryConfirmation(t, c, s.url, slug, lang))
+			}
+		}
 		for _, p := range paths {
 			for _, lang := range []string{"ja", "en"} {
 				sep := "?"
@@ -146,6 +156,39 @@ func mappingStep(t *testing.T, c *http.Client, u string) []byte {
 	body, _ := io.ReadAll(resp.Body)
 	if resp.StatusCode != 200 || !bytes.Contains(body, []byte(`name="map_0"`)) {
 		t.Errorf("mapping step: %d", resp.StatusCode)
+	}
+	return body
+}
+
+// ownCandidates finds the candidates pages of the owner's projects.
+func ownCandidates(t *testing.T, c *http.Client, base string) []string {
+	t.Helper()
+	body := string(fetch(t, c, base+"/admin/131113/projects", true))
+	projects := regexp.MustCompile(`href="(/admin/131113/projects/[0-9]+)"`).FindAllStringSubmatch(body, -1)
+	if len(projects) == 0 {
+		t.Fatal("the demo owner has no project")
+	}
+	return []string{projects[0][1] + "/candidates"}
+}
+
+// entryConfirmation is the entry's confirmation page (確認) for the first
+// project the form offers, in the language given.
+func entryConfirmation(t *testing.T, c *http.Client, base, slug, lang string) []byte {
+	t.Helper()
+	form := string(fetch(t, c, base+"/programs/"+slug+"/entry?lang="+lang, true))
+	project := regexp.MustCompile(`<option value="([0-9]+)"`).FindStringSubmatch(form)
+	if project == nil {
+		t.Fatal("the entry form offers no project")
+	}
+	resp, err := c.PostForm(base+"/programs/"+slug+"/entry?lang="+lang, url.Values{"key": {"checker"}, "step": {"confirm"},
+		"choice_1": {project[1]}, "motivation": {"町工場の発信を手伝いたい。\n二行目"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != 200 {
+		t.Errorf("entry confirmation (%s): %d", lang, resp.StatusCode)
 	}
 	return body
 }

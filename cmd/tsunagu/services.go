@@ -30,6 +30,7 @@ func startServices(ctx context.Context, st *store.Store, cfg app.Config, opts jo
 	cfg.Store = st
 	services := app.New(cfg)
 	opts.Reminder = services.Engagements
+	opts.Digester = services.Screening
 	worker, err := jobs.NewWorker(st, opts)
 	if err != nil {
 		inserter.Stop(ctx)

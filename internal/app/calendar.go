@@ -9,13 +9,14 @@ import (
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
 	"github.com/tsunagu-hub/tsunagu/internal/ics"
-	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
 
-// InterviewCalendar is the interview as an iCalendar invitation to the
-// attendee, or, with no attendee, as a plain event to add to a calendar.
-func (a *App) InterviewCalendar(lang i18n.Lang, mu domain.Municipality, program string, attendee *store.Recipient,
-	iv domain.Interview) ([]byte, error) {
+// InterviewCalendar is the interview as an iCalendar invitation (method
+// REQUEST) or cancellation (CANCEL) to its attendees, or, with method
+// PUBLISH, as a plain event to add to a calendar (marked cancelled once
+// it is).
+func (a *App) InterviewCalendar(lang i18n.Lang, mu domain.Municipality, program string, m ics.Method,
+	attendees []ics.Person, iv domain.Interview) ([]byte, error) {
 	host := a.MailHost()
 	desc := iv.Note
 	if iv.VideoURL != "" {
@@ -34,11 +35,12 @@ func (a *App) InterviewCalendar(lang i18n.Lang, mu domain.Municipality, program 
 		Reminder:    30 * time.Minute,
 		Stamp:       a.now(),
 	}
-	if attendee == nil {
+	if m == ics.Publish {
+		ev.Cancelled = !iv.CancelledAt.IsZero()
 		return ics.Marshal(ics.Publish, ev)
 	}
-	ev.Attendees = []ics.Person{{Name: attendee.Name, Email: attendee.Email}}
-	return ics.Marshal(ics.Request, ev)
+	ev.Attendees = attendees
+	return ics.Marshal(m, ev)
 }
 
 // MailHost is the site's host name for addresses and calendar ids.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strconv"
 
+	"github.com/tsunagu-hub/tsunagu/internal/policy"
 	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
 
@@ -41,7 +42,8 @@ func (s *Engagements) RemindLateReports(ctx context.Context) (int, error) {
 	return sent, nil
 }
 
-// remindLateReport tells one talent that a month's report is missing.
+// remindLateReport tells one talent that a month's report is missing,
+// and the staff who follow teams.
 func (tx *Tx) remindLateReport(ctx context.Context, l store.LateReport) error {
 	g, err := tx.Workspaces().Engagement(ctx, l.EngagementID)
 	if err != nil {
@@ -51,8 +53,14 @@ func (tx *Tx) remindLateReport(ctx context.Context, l store.LateReport) error {
 	if err != nil {
 		return err
 	}
-	return tx.Tell(ctx, l.MunicipalityID, l.UserID, "notice.report_late",
-		map[string]any{"Title": p.Title, "Month": l.Month}, workspaceURL(g.ID, "reports"))
+	args := map[string]any{"Title": p.Title, "Month": l.Month}
+	if err := tx.Tell(ctx, l.MunicipalityID, l.UserID, "notice.report_late", args,
+		workspaceURL(g.ID, "reports")); err != nil {
+		return err
+	}
+	// The staff who follow the municipality's teams hear of it too.
+	return tx.tellStaff(ctx, l.MunicipalityID, policy.ManageTeams, "notice.report_late_staff", args,
+		workspaceURL(g.ID, "reports"))
 }
 
 // workspaceURL is a team's workspace, opened at the part that changed.

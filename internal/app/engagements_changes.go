@@ -87,11 +87,16 @@ func (s *Engagements) LogMeeting(ctx context.Context, id int64, m domain.Meeting
 }
 
 // SubmitReport records the person's monthly report as a member of the
-// team.
+// team, and tells the staff who follow teams.
 func (s *Engagements) SubmitReport(ctx context.Context, id int64, rp domain.Report) (*Workspace, error) {
 	return s.change(ctx, id, "report", teamMay(policy.TeamReports), func(tx *Tx, ws *Workspace, _ *teamAudit) error {
 		rp.EngagementID, rp.TalentID = ws.Engagement.ID, ws.Part.TalentID
-		return tx.Workspaces().SubmitReport(ctx, &rp)
+		if err := tx.Workspaces().SubmitReport(ctx, &rp); err != nil {
+			return err
+		}
+		// The staff who follow the municipality's teams hear of it.
+		return tx.tellStaff(ctx, ws.Municipality.ID, policy.ManageTeams, "notice.report_submitted",
+			map[string]any{"Title": ws.Project.Title, "Month": rp.Month}, workspaceURL(ws.Engagement.ID, "reports"))
 	})
 }
 

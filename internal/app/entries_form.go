@@ -20,6 +20,17 @@ type EntryForm struct {
 	Talent   domain.Talent
 	Program  domain.Program
 	Projects []domain.Project
+	// Existing is the person's entry to the program, if they entered
+	// before (ID 0 when not): sending the form again edits it, or enters
+	// again after a withdrawal.
+	Existing domain.Entry
+}
+
+// Editable reports whether the form may still change the person's entry:
+// there is none yet, it is still at 応募, or it was withdrawn.
+func (f EntryForm) Editable() bool {
+	st := f.Existing.Status
+	return f.Existing.ID == 0 || st == domain.EntrySubmitted || st == domain.EntryWithdrawn
 }
 
 // EntryInput is an entry as sent: the chosen projects in order, the
@@ -30,6 +41,11 @@ type EntryInput struct {
 	Motivation  string
 	Key         string
 	RequestHash string
+	// Revise lets the entry replace the sender's earlier one (an edit
+	// before the deadline, or a new entry after a withdrawal), as the
+	// form does; without it a second entry is a conflict, as the API
+	// answers.
+	Revise bool
 	// Lang and Program are the receipt's language and the program's
 	// title as the sender reads it.
 	Lang    i18n.Lang
@@ -45,7 +61,9 @@ func ProfileRequired(err error) bool {
 
 // Form checks that the signed-in person may enter the program: they have
 // a profile and the program is open. It returns the program's published
-// projects to choose from.
+// projects to choose from, and the person's earlier entry, if any. Without
+// a profile the error says so (ProfileRequired) and the form is still
+// filled in, for the person to type their entry first.
 func (s *Entries) Form(ctx context.Context, slug string) (EntryForm, error) {
 	userID := PrincipalFrom(ctx).UserID
 	if userID == 0 {
@@ -81,13 +99,14 @@ func (s *Entries) form(ctx context.Context, userID int64, slug string) (EntryFor
 	f := EntryForm{UserID: userID}
 	var err error
 	f.Talent, err = s.app.st.Talents().TalentByUser(ctx, userID)
-	if domain.ErrorCode(err) == domain.CodeNotFound {
-		return f, domain.Errorf(domain.CodeConflict, "error.profile_required")
-	}
-	if err != nil {
+	noProfile := domain.ErrorCode(err) == domain.CodeNotFound
+	if err != nil && !noProfile {
 		return f, err
 	}
 	if f.Program, err = s.app.st.Directory().ProgramBySlug(ctx, slug); err != nil {
+		if noProfile {
+			err = domain.Errorf(domain.CodeConflict, "error.profile_required")
+		}
 		return f, err
 	}
 	if phase := f.Program.Phase(s.app.now()); phase != domain.PhaseOpen {
@@ -99,7 +118,19 @@ func (s *Entries) form(ctx context.Context, userID int64, slug string) (EntryFor
 	}
 	page, err := s.app.st.Projects().ListProjects(ctx, store.ProjectFilter{ProgramID: f.Program.ID, Limit: 100,
 		Statuses: []domain.ProjectStatus{domain.ProjectPublished}})
+	if err != nil {
+		return f, err
+	}
 	f.Projects = page.Projects
+	if noProfile {
+		// The form is complete but for its sender's profile: a person may
+		// type their entry first and make the profile on the way.
+		return f, domain.Errorf(domain.CodeConflict, "error.profile_required")
+	}
+	f.Existing, err = s.app.st.Entries().EntryOf(ctx, f.Program.ID, f.Talent.ID)
+	if domain.ErrorCode(err) == domain.CodeNotFound {
+		err = nil
+	}
 	return f, err
 }
 
@@ -109,6 +140,29 @@ func (s *Entries) form(ctx context.Context, userID int64, slug string) (EntryFor
 // receipt mailed. Every problem found is in the invalid error's fields,
 // in the form's order. The entry is sent by the form's account.
 func (s *Entries) Enter(ctx context.Context, f EntryForm, in EntryInput) (domain.Entry, error) {
+	e, titles, err := s.Check(f, in)
+	if err != nil {
+		return e, err
+	}
+	u, err := s.app.st.Accounts().UserByID(ctx, f.UserID)
+	if err != nil {
+		return e, err
+	}
+	// The account that sends the entry acts, also with a personal token.
+	by := PrincipalFrom(ctx)
+	ctx = WithPrincipal(ctx, Principal{UserID: f.UserID, Address: by.Address})
+	sub := Submission{Entry: &e, User: u, Lang: in.Lang, Program: in.Program, Projects: titles}
+	if in.Revise && f.Existing.ID != 0 && in.Key != f.Existing.IdempotencyKey {
+		return e, s.revise(ctx, f, sub)
+	}
+	_, err = s.Submit(ctx, sub)
+	return e, err
+}
+
+// Check checks an entry against the form without sending it, for the
+// confirmation screen: the entry as it would be sent and the titles of
+// its chosen projects, or the invalid error with every problem found.
+func (s *Entries) Check(f EntryForm, in EntryInput) (domain.Entry, []string, error) {
 	published := map[int64]domain.Project{}
 	for _, p := range f.Projects {
 		published[p.ID] = p
@@ -148,19 +202,8 @@ func (s *Entries) Enter(ctx context.Context, f EntryForm, in EntryInput) (domain
 		if de, ok := err.(*domain.Error); ok {
 			v.Fields = append(v.Fields, de.Fields...)
 		} else {
-			return e, err
+			return e, titles, err
 		}
 	}
-	if err := v.Err(); err != nil {
-		return e, err
-	}
-	u, err := s.app.st.Accounts().UserByID(ctx, f.UserID)
-	if err != nil {
-		return e, err
-	}
-	// The account that sends the entry acts, also with a personal token.
-	by := PrincipalFrom(ctx)
-	ctx = WithPrincipal(ctx, Principal{UserID: f.UserID, Address: by.Address})
-	_, err = s.Submit(ctx, Submission{Entry: &e, User: u, Lang: in.Lang, Program: in.Program, Projects: titles})
-	return e, err
+	return e, titles, v.Err()
 }

@@ -93,11 +93,15 @@ func (s *Pool) AnswerScout(ctx context.Context, scoutID int64, accept, shareCont
 			SubjectID: scoutID, MunicipalityID: o.MunicipalityID}); err != nil {
 			return err
 		}
+		args := map[string]any{"Status": "scout.status_" + string(o.Status)}
 		link := "/admin"
 		if accept {
 			link = "/scouts/" + strconv.FormatInt(scoutID, 10) + "/messages"
 		}
-		return tx.Tell(ctx, o.MunicipalityID, o.SenderID, "notice.scout_answered",
-			map[string]any{"Status": "scout.status_" + string(o.Status)}, link)
+		if o.SenderID == 0 {
+			// The sender's account is gone: the staff who scout hear instead.
+			return tx.tellStaff(ctx, o.MunicipalityID, policy.ScoutTalents, "notice.scout_answered", args, link)
+		}
+		return tx.Tell(ctx, o.MunicipalityID, o.SenderID, "notice.scout_answered", args, link)
 	})
 }

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
+	"github.com/tsunagu-hub/tsunagu/internal/policy"
 	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
 
@@ -51,6 +52,13 @@ func (s *Projects) Move(ctx context.Context, lgcode string, id int64, step, comm
 		if err := tx.Audit(ctx, store.AuditEvent{Action: "project." + step, SubjectType: "project", SubjectID: p.ID,
 			MunicipalityID: mu.ID}); err != nil {
 			return err
+		}
+		if step == "submit" {
+			// The staff who review projects hear that one waits for them.
+			if err := tx.tellStaff(ctx, mu.ID, policy.ReviewProjects, "notice.project_submitted",
+				map[string]any{"Title": moved.Title}, "/admin/"+mu.LGCode+"/projects/"+strconv.FormatInt(p.ID, 10)); err != nil {
+				return err
+			}
 		}
 		return tx.tellProjectHost(ctx, mu, moved, step, comment)
 	})

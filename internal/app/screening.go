@@ -5,7 +5,6 @@ import (
 
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
-	"github.com/tsunagu-hub/tsunagu/internal/ics"
 	"github.com/tsunagu-hub/tsunagu/internal/mail"
 	"github.com/tsunagu-hub/tsunagu/internal/policy"
 	"github.com/tsunagu-hub/tsunagu/internal/store"
@@ -46,7 +45,8 @@ func (s *Screening) Move(ctx context.Context, a policy.Actor, mu domain.Municipa
 }
 
 // ScheduleInterview books an interview, moves the entry to 面談 when the
-// program uses that stage, and sends the entrant a calendar invitation.
+// program uses that stage, and invites every participant with a calendar
+// invitation (sendInterview).
 func (s *Screening) ScheduleInterview(ctx context.Context, mu domain.Municipality, p domain.Program,
 	iv *domain.Interview) error {
 	return s.app.Change(ctx, func(tx *Tx) error {
@@ -58,7 +58,7 @@ func (s *Screening) ScheduleInterview(ctx context.Context, mu domain.Municipalit
 			SubjectID: iv.EntryID, MunicipalityID: mu.ID}); err != nil {
 			return err
 		}
-		return tx.tellInterview(ctx, mu, p, m, *iv)
+		return tx.sendInterview(ctx, mu, p, m.Entry, *iv, "")
 	})
 }
 
@@ -91,30 +91,4 @@ func (tx *Tx) tellEntrant(ctx context.Context, p domain.Program, m store.Moved) 
 	return tx.MailFor(ctx, p.MunicipalityID, lang, rc.Email, mail.TemplateStatusChanged, mail.StatusChanged{
 		Name: rc.Name, Program: i18n.Pick(lang, p.Title, p.TitleEN),
 		Status: tx.app.cat.T(lang, "entry.status_"+string(m.Entry.Status), nil), URL: tx.app.baseURL + "/me"}, nil)
-}
-
-// tellInterview sends the entrant the interview with an .ics invitation.
-func (tx *Tx) tellInterview(ctx context.Context, mu domain.Municipality, p domain.Program, m store.Moved,
-	iv domain.Interview) error {
-	if m.UserID == 0 {
-		return nil
-	}
-	rc, err := tx.Entries().RecipientOf(ctx, m.UserID)
-	if err != nil {
-		return err
-	}
-	lang := i18n.Lang(rc.Lang)
-	program := i18n.Pick(lang, p.Title, p.TitleEN)
-	cal, err := tx.app.InterviewCalendar(lang, mu, program, &rc, iv)
-	if err != nil {
-		return err
-	}
-	args := map[string]any{"Program": p.Title, "When": i18n.FormatDateTime(lang, iv.StartsAt)}
-	if err := tx.Messaging().Notify(ctx, m.UserID, "notice.interview", args, "/me"); err != nil {
-		return err
-	}
-	return tx.MailFor(ctx, mu.ID, lang, rc.Email, mail.TemplateInterview, mail.Interview{
-		Name: rc.Name, Program: program, Starts: iv.StartsAt, Minutes: int(iv.EndsAt.Sub(iv.StartsAt).Minutes()),
-		Place: iv.Place, VideoURL: iv.VideoURL, Note: iv.Note, URL: tx.app.baseURL + "/me"},
-		&store.Attachment{Name: "interview.ics", Type: ics.Request.ContentType(), Data: string(cal)})
 }

@@ -28,6 +28,8 @@ type EntryDetail struct {
 	Assigned   []Reviewer
 	Screeners  []Screener
 	Interviews []domain.Interview
+	Versions   []EntryVersion   // the entry before its talent changed it, oldest first
+	Titles     map[int64]string // the titles of the projects the versions chose
 }
 
 // EntryPage finds an entry the person may view and reads its detail.
@@ -101,6 +103,22 @@ func (s *Screening) EntryDetail(ctx context.Context, sc EntryScope) (EntryDetail
 	}
 	if d.Interviews, err = st.Entries().Interviews(ctx, e.ID); err != nil {
 		return d, err
+	}
+	if d.Versions, err = st.Entries().EntryVersions(ctx, e.ID); err != nil {
+		return d, err
+	}
+	d.Titles = map[int64]string{}
+	for _, v := range d.Versions {
+		for _, id := range v.Choices {
+			if _, ok := d.Titles[id]; ok {
+				continue
+			}
+			pr, err := st.Projects().Project(ctx, id)
+			if err != nil {
+				return d, err
+			}
+			d.Titles[id] = pr.Title
+		}
 	}
 	err = s.app.Change(ctx, func(tx *Tx) error {
 		return tx.Audit(ctx, store.AuditEvent{Action: "entry.view", SubjectType: "entry", SubjectID: e.ID,

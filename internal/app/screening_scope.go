@@ -22,6 +22,8 @@ type (
 	Screener = store.Screener
 	// EntryEvent is one step of an entry's history.
 	EntryEvent = store.EntryEvent
+	// EntryVersion is an entry as it stood before its talent changed it.
+	EntryVersion = store.EntryVersion
 )
 
 // ProgramScope is a program of a municipality and who acts on its

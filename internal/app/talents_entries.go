@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
+	"github.com/tsunagu-hub/tsunagu/internal/ics"
 	"github.com/tsunagu-hub/tsunagu/internal/policy"
 	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
@@ -88,5 +89,5 @@ func (s *Talents) InterviewCalendar(ctx context.Context, lang i18n.Lang, id int6
 		return nil, err
 	}
 	program := i18n.Pick(lang, p.Title, p.TitleEN)
-	return s.app.InterviewCalendar(lang, mu, program, nil, iv)
+	return s.app.InterviewCalendar(lang, mu, program, ics.Publish, nil, iv)
 }

@@ -32,6 +32,9 @@ type HomeEntry struct {
 	// Placement is the title of the project the entry was placed in ("" for
 	// none): the 内定 names it.
 	Placement string
+	// Editable says the entry may still change through the entry form:
+	// before the deadline, at 応募 or after a withdrawal.
+	Editable bool
 }
 
 // HomeScout is an offer received, with the title of the project it is
@@ -138,6 +141,8 @@ func (s *Talents) homeEntries(ctx context.Context, names *hubNames, talentID int
 		if out[i].Program, err = names.program(ctx, e.MunicipalityID, e.ProgramID); err != nil {
 			return nil, err
 		}
+		out[i].Editable = (e.Status == domain.EntrySubmitted || e.Status == domain.EntryWithdrawn) &&
+			out[i].Program.Phase(s.app.now()) == domain.PhaseOpen
 		if out[i].Interviews, err = st.Entries().Interviews(ctx, e.ID); err != nil {
 			return nil, err
 		}

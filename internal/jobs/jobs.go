@@ -67,6 +67,9 @@ type Options struct {
 	// Reminder tells talents about late monthly reports; without one the
 	// periodic reminder does nothing.
 	Reminder LateReportReminder
+	// Digester sends staff the daily digest of new entries; without one
+	// the periodic digest does nothing.
+	Digester EntryDigester
 	// Metrics counts mail sent and failed, jobs that failed and were
 	// retried, and reports the queue's depth at each scrape; nil counts
 	// nothing.
@@ -198,6 +201,7 @@ func config(st *store.Store, opts *Options) *river.Config {
 	river.AddWorker(workers, &closeWorker{st: st, log: opts.Log})
 	river.AddWorker(workers, &sweepWorker{st: st, log: opts.Log})
 	river.AddWorker(workers, &remindWorker{remind: opts.Reminder, log: opts.Log})
+	river.AddWorker(workers, &digestWorker{digest: opts.Digester, log: opts.Log})
 	cfg.Workers = workers
 	cfg.Logger = opts.Log
 	cfg.Queues = map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: 4}}
@@ -211,6 +215,9 @@ func config(st *store.Store, opts *Options) *river.Config {
 			&river.PeriodicJobOpts{RunOnStart: true}),
 		river.NewPeriodicJob(river.PeriodicInterval(time.Hour),
 			func() (river.JobArgs, *river.InsertOpts) { return SweepSessionsArgs{}, nil },
+			&river.PeriodicJobOpts{RunOnStart: true}),
+		river.NewPeriodicJob(river.PeriodicInterval(time.Hour),
+			func() (river.JobArgs, *river.InsertOpts) { return DigestArgs{}, nil },
 			&river.PeriodicJobOpts{RunOnStart: true}),
 	}
 	return cfg

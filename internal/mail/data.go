@@ -100,6 +100,12 @@ type Interview struct {
 	VideoURL string // optional: the video link
 	Note     string // optional message from the organizers
 	URL      string // optional: where to see the entry
+	// Change is "" for the first invitation, "update" when the interview
+	// moved and "cancel" when it is called off.
+	Change string
+	// Entrant names the entrant in the mail to an interviewer or the host
+	// business; "" in the mail to the entrant.
+	Entrant string
 }
 
 // Notice is a generic notice: Title becomes the subject, Body the text.

@@ -219,7 +219,12 @@ func (s Entries) WithdrawEntry(ctx context.Context, entryID, talentID int64) err
 		if !e.Status.Withdrawable() {
 			return domain.Errorf(domain.CodeConflict, "error.cannot_withdraw")
 		}
-		_, err = tx.exec(ctx, `UPDATE entries SET status = $1 WHERE id = $2`, domain.EntryWithdrawn, entryID)
+		// The step stays in the entry's history, by the talent's account.
+		var userID int64
+		if err := tx.queryRow(ctx, `SELECT COALESCE(user_id, 0) FROM talents WHERE id = $1`, talentID).Scan(&userID); err != nil {
+			return err
+		}
+		_, err = tx.Entries().setEntryStatus(ctx, e, domain.EntryWithdrawn, userID, "")
 		return err
 	})
 }

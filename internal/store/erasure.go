@@ -24,6 +24,7 @@ func talentErasures() []string {
 		`DELETE FROM talent_affinities WHERE talent_id = $1`,
 		`UPDATE entries SET motivation = '', idempotency_key = '' WHERE talent_id = $1`,
 		// Reasons, reviewers' notes and interview details about their entries.
+		`UPDATE entry_versions SET motivation = '' WHERE entry_id IN (SELECT id FROM entries WHERE talent_id = $1)`,
 		`UPDATE entry_events SET reason = '' WHERE entry_id IN (SELECT id FROM entries WHERE talent_id = $1)`,
 		`UPDATE entry_reviews SET note = '' WHERE entry_id IN (SELECT id FROM entries WHERE talent_id = $1)`,
 		`UPDATE interviews SET note = '', place = '', video_url = '' WHERE entry_id IN (SELECT id FROM entries WHERE talent_id = $1)`,

@@ -18,7 +18,7 @@ func privateRoute(pattern string) bool {
 	if !found {
 		method, path = "", pattern
 	}
-	if strings.HasSuffix(path, "/entry") || (method == "POST" && strings.HasPrefix(path, "/api/") && strings.HasSuffix(path, "/entries")) {
+	if strings.HasSuffix(path, "/entry") || strings.HasSuffix(path, "/entry/done") || (method == "POST" && strings.HasPrefix(path, "/api/") && strings.HasSuffix(path, "/entries")) {
 		return true
 	}
 	// The staff's API: a program's entries and their moves, a team's reports.

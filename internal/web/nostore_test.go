@@ -53,7 +53,8 @@ func TestPrivateAnswersAreNotStored(t *testing.T) {
 		{talent, "/me/profile", 200},
 		{talent, "/me/data", 200},
 		{talent, "/me/notifications", 200},
-		{talent, "/programs/ota-sdgs-2026/entry", 303}, // no profile yet: sent to fill it in
+		{talent, "/programs/ota-sdgs-2026/entry", 200},      // no profile yet: typed first, the profile on the way
+		{talent, "/programs/ota-sdgs-2026/entry/done", 404}, // not entered
 		{talent, "/admin/131113/export", 403},
 		{admin, "/admin", 200},
 		{admin, "/admin/131113/export", 200},

@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 	"strconv"
-	"time"
 
 	"github.com/tsunagu-hub/tsunagu/internal/app"
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
@@ -45,6 +44,18 @@ type entryDetailData struct {
 	CanMove      bool
 	Form         *form
 	Done         string
+	// IVForm holds each interview's time as its reschedule form shows it.
+	IVForm map[int64]ivDefaults
+	// Versions are the entry as it stood before its talent edited it or
+	// entered again.
+	Versions []app.EntryVersion
+	Titles   map[int64]string
+}
+
+// ivDefaults is an interview's time in Japan, for its reschedule form.
+type ivDefaults struct {
+	Date, Time string
+	Minutes    int
 }
 
 // entryDetail shows one entry to the people who screen it: the entrant's
@@ -76,7 +87,13 @@ func (s screeningPages) renderEntryDetail(w http.ResponseWriter, r *http.Request
 		Assigned: ed.Assigned, Screeners: ed.Screeners, Interviews: ed.Interviews, Email: ed.Email, Form: f,
 		CanScreen: policy.Can(a, policy.ScreenEntries, res),
 		CanMove:   policy.Can(a, policy.MoveEntries, res),
-		Done:      r.URL.Query().Get("done")}
+		Done:      r.URL.Query().Get("done"), IVForm: map[int64]ivDefaults{}, Versions: ed.Versions,
+		Titles: ed.Titles}
+	for _, iv := range ed.Interviews {
+		at := iv.StartsAt.In(domain.Japan())
+		d.IVForm[iv.ID] = ivDefaults{Date: at.Format("2006-01-02"), Time: at.Format("15:04"),
+			Minutes: int(iv.EndsAt.Sub(iv.StartsAt).Minutes())}
+	}
 	decide := policy.Can(a, policy.DecideEntries, res)
 	for _, st := range append(ed.Program.StageList(), domain.EntryDeclined) {
 		if st != e.Status && (decide || !st.Final()) && (domain.Move{From: e.Status, To: st, Reason: "-"}).Validate() == nil {
@@ -172,28 +189,18 @@ func (s screeningPages) moveEntry(w http.ResponseWriter, r *http.Request, lang i
 }
 
 // scheduleInterview books an interview, moves the entry to 面談 and sends
-// the entrant a calendar invitation.
+// every participant a calendar invitation.
 func (s screeningPages) scheduleInterview(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
 	sc, err := s.pathEntry(r, policy.MoveEntries)
 	if err != nil {
 		return err
 	}
-	f, err := readForm(w, r, "date", "time", "minutes", "place", "video_url", "note")
+	f, iv, ok, err := s.readInterview(w, r, lang)
 	if err != nil {
 		return err
 	}
-	iv := domain.Interview{EntryID: sc.Entry.ID, Place: f.Values["place"], VideoURL: f.Values["video_url"],
-		Note: f.Values["note"], CreatedBy: sc.Actor.UserID}
-	start, perr := domain.ParseDateTime(f.Values["date"], f.Values["time"])
-	minutes, merr := domain.ParseNumber(f.Values["minutes"])
-	if perr != nil {
-		f.Errors["date"] = s.cat.T(lang, "error.date", nil)
-	}
-	if merr != nil {
-		minutes = 0
-	}
-	iv.StartsAt, iv.EndsAt = start, start.Add(time.Duration(minutes)*time.Minute)
-	if perr == nil {
+	iv.EntryID, iv.CreatedBy = sc.Entry.ID, sc.Actor.UserID
+	if ok {
 		err = s.app.Screening.ScheduleInterview(r.Context(), sc.Municipality, sc.Program, &iv)
 		if domain.ErrorCode(err) == domain.CodeInvalid || domain.ErrorCode(err) == domain.CodeConflict {
 			s.fieldErrors(lang, f, err)

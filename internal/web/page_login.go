@@ -99,6 +99,7 @@ type myEntry struct {
 	Projects   []string
 	Interviews []domain.Interview
 	Placement  string // the project of a 内定, "" for none
+	Editable   bool
 }
 
 // mePage is the signed-in person's page (app.Talents.Home); others are
@@ -121,7 +122,7 @@ func (p talentPages) mePage(w http.ResponseWriter, r *http.Request, lang i18n.La
 		HasProfile: home.Talent != nil, Work: home.Work, Credentials: home.Credentials, Desk: desk}
 	for _, e := range home.Entries {
 		d.Entries = append(d.Entries, myEntry{Entry: e.Entry, Program: e.Program, Projects: e.Projects,
-			Interviews: e.Interviews, Placement: e.Placement})
+			Interviews: e.Interviews, Placement: e.Placement, Editable: e.Editable})
 	}
 	for _, s := range home.Scouts {
 		d.Scouts = append(d.Scouts, myScout{Offer: s.Offer, Municipality: s.Municipality, Project: s.Project})

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -35,9 +36,13 @@ type profileData struct {
 	Countries   []refdata.Country
 	Country     refdata.Country
 	Refreshed   bool // the municipality lists were filled, nothing saved
-	Purposes    []domain.ConsentPurpose
-	Consents    map[domain.ConsentPurpose]bool
-	History     []domain.Consent
+	// Draft is an entry being typed when the person was sent to make
+	// their profile (draftURL): kept in hidden fields, and given back to
+	// the entry form once the profile is saved.
+	Draft    url.Values
+	Purposes []domain.ConsentPurpose
+	Consents map[domain.ConsentPurpose]bool
+	History  []domain.Consent
 	// Findable says, per municipality of the hub, whether its staff may
 	// find the talent in the shared pool.
 	Municipalities    []domain.Municipality
@@ -110,6 +115,7 @@ func (p talentPages) profilePage(w http.ResponseWriter, r *http.Request, lang i1
 		return err
 	}
 	d := p.profileData(lang, prof.Talent, newForm(), nil)
+	d.Draft = entryDraft(r.URL.Query())
 	d.withConsents(prof)
 	return p.render(w, r, lang, http.StatusOK, "profile", p.cat.T(lang, "profile.title", nil), d)
 }
@@ -141,6 +147,7 @@ func (p talentPages) saveProfile(w http.ResponseWriter, r *http.Request, lang i1
 	if domain.ErrorCode(err) == domain.CodeInvalid {
 		p.fieldErrors(lang, f, err)
 		d := p.profileData(lang, prof.Talent, f, prefs)
+		d.Draft = entryDraft(r.PostForm)
 		d.withConsents(prof)
 		d.keepTicked(e)
 		return p.render(w, r, lang, http.StatusUnprocessableEntity, "profile", p.cat.T(lang, "profile.title", nil), d)
@@ -148,8 +155,27 @@ func (p talentPages) saveProfile(w http.ResponseWriter, r *http.Request, lang i1
 	if err != nil {
 		return err
 	}
+	if draft := entryDraft(r.PostForm); draft != nil {
+		http.Redirect(w, r, entryBackURL(draft.Get("for"), draft), http.StatusSeeOther)
+		return nil
+	}
 	seeOtherWith(w, r, "/me/profile", "profile_saved")
 	return nil
+}
+
+// entryDraft picks an entry draft (for, choice_N, motivation) out of a
+// query or form, or nil when it names no program to go back to.
+func entryDraft(v url.Values) url.Values {
+	slug := v.Get("for")
+	if slug == "" || strings.ContainsAny(slug, "/?#") {
+		return nil
+	}
+	d := url.Values{"for": {slug}, "motivation": {v.Get("motivation")}}
+	for i := range domain.MaxChoices {
+		k := "choice_" + strconv.Itoa(i+1)
+		d.Set(k, v.Get(k))
+	}
+	return d
 }
 
 // readProfile reads the profile form: the details as typed, the skills,

@@ -95,8 +95,9 @@ func (w *rolesWorld) routeCases() map[string]routeCase {
 		"GET /me/notifications":                {"/me/notifications", nil, signedIn(ok)},
 		"POST /me/notifications/read":          {"/me/notifications/read", url.Values{}, signedIn(redirect)},
 		"POST /projects/{id}/bookmark":         {"/projects/" + id(w.shop.ID) + "/bookmark", url.Values{}, signedIn(redirect)},
-		"GET /programs/{slug}/entry":           {"/programs/ota-sdgs-2026/entry", nil, signedIn(redirect)}, // to make a profile first
+		"GET /programs/{slug}/entry":           {"/programs/ota-sdgs-2026/entry", nil, signedIn(ok)}, // typed first, the profile on the way
 		"POST /programs/{slug}/entry":          {"/programs/ota-sdgs-2026/entry", url.Values{}, signedIn(redirect)},
+		"GET /programs/{slug}/entry/done":      {"/programs/ota-sdgs-2026/entry/done", nil, signedIn(missing)}, // nobody entered
 
 		"GET /admin":                                             {"/admin", nil, only(ok, "leader", "owner", "partner", "staff", "admin", "tsubame-staff")},
 		"GET /admin/{lgcode}/audit":                              {"/admin/131113/audit", nil, only(ok, "admin")},
@@ -148,6 +149,12 @@ func (w *rolesWorld) routeCases() map[string]routeCase {
 		"GET /admin/{lgcode}/dashboard":                          {"/admin/131113/dashboard", nil, only(ok, movers...)},
 		"GET /admin/{lgcode}/dashboard/report":                   {"/admin/131113/dashboard/report?program=ota-sdgs-2021", nil, only(ok, movers...)},
 		"GET /admin/{lgcode}/dashboard.csv":                      {"/admin/131113/dashboard.csv?table=funnel", nil, only(ok, movers...)},
+		"GET /admin/{lgcode}/projects/{id}/candidates":           {"/admin/131113/projects/" + id(w.ownProject) + "/candidates", nil, only(ok, append([]string{"owner"}, managers...)...)},
+		"POST /admin/{lgcode}/projects/{id}/candidates/{entry}/review": {"/admin/131113/projects/" + id(w.ownProject) + "/candidates/" + id(w.ownEntry) + "/review",
+			url.Values{"score_skills": {"9"}}, only(rejected, append([]string{"owner"}, managers...)...)},
+		"POST /admin/{lgcode}/entries/{id}/interviews/{iv}/reschedule": {entry + "/interviews/" + ivid + "/reschedule", url.Values{}, only(rejected, movers...)},
+		// Another entry's interview is not this entry's.
+		"POST /admin/{lgcode}/entries/{id}/interviews/{iv}/cancel": {entry + "/interviews/" + id(w.otherIV.ID) + "/cancel", url.Values{}, only(missing, movers...)},
 
 		// The agreement of the active team: the leader is not a party and
 		// reads no terms; the municipality accepts through its staff only.

@@ -91,6 +91,8 @@ type rolesWorld struct {
 	iv, otherIV      domain.Interview
 	active, done     teamIDs // the leader leads the active team; done is completed, with a credential
 	owned            teamIDs // the owner's business hosts this one
+	ownProject       int64   // the owner's business's project
+	ownEntry         int64   // the entry of the owner's team, a candidate of ownProject
 	milestone        int64   // of the active team
 	credID, leaderID string
 	event, idea      string
@@ -177,7 +179,8 @@ func newRolesWorldOn(t *testing.T, base *world) *rolesWorld {
 	own := w.web
 	own.ID, own.HostID, own.Title = 0, w.orgs["business"].ID, "テスト製作所の業務改善"
 	must(t, w.st.Projects().CreateProject(ctx, &own))
-	w.owned = w.team(t, w.entrant(t, "秘密 三郎", p.ID, own.ID), own.ID, false)
+	ownEntry := w.entrant(t, "秘密 三郎", p.ID, own.ID)
+	w.owned, w.ownProject, w.ownEntry = w.team(t, ownEntry, own.ID, false), own.ID, ownEntry.ID
 	if n, err := issuer.New(w.st, "http://tsunagu.test", func() time.Time { return testNow }, w.keys).IssueFor(ctx, w.done.engagement); err != nil || n != 1 {
 		t.Fatalf("issue: %d %v", n, err)
 	}

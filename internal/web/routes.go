@@ -24,6 +24,7 @@ func (s *Server) routeTable() []route {
 	hubs, cat, com, ins := hubPages{s.kit}, cataloguePages{s.kit}, communityPages{s.kit}, insightsPages{s.kit}
 	cred, ent, scr := credentialPages{s.kit}, entryPages{s.kit}, screeningPages{s.kit}
 	alloc, agr, team, thr, orgs := allocationPages{s.kit}, agreementPages{s.kit}, teamPages{s.kit}, threadPages{s.kit}, orgPages{s.kit}
+	cand := candidatePages{s.kit}
 	return []route{
 		// Public pages; cached for up to a second, dropped on any write.
 		h("GET /{$}", s.html(s.cached(hubs.homePage))),
@@ -100,6 +101,7 @@ func (s *Server) routeTable() []route {
 		h("POST /projects/{id}/bookmark", s.html(cat.bookmark)),
 		h("GET /programs/{slug}/entry", s.html(ent.entryPage)),
 		h("POST /programs/{slug}/entry", s.html(ent.enter)),
+		h("GET /programs/{slug}/entry/done", s.html(ent.entryDone)),
 
 		// Staff and businesses: what each may open is decided by internal/policy.
 		h("GET /admin", s.html(adm.adminHome)),
@@ -124,6 +126,8 @@ func (s *Server) routeTable() []route {
 		h("GET /admin/{lgcode}/projects/{id}", s.html(proj.editProjectPage)),
 		h("POST /admin/{lgcode}/projects/{id}", s.html(proj.saveProject)),
 		h("POST /admin/{lgcode}/projects/{id}/status", s.html(proj.moveProject)),
+		h("GET /admin/{lgcode}/projects/{id}/candidates", s.html(cand.candidatesPage)),
+		h("POST /admin/{lgcode}/projects/{id}/candidates/{entry}/review", s.html(cand.saveCandidateReview)),
 		h("GET /admin/{lgcode}/programs/{slug}/entries", s.html(scr.screeningBoard)),
 		h("POST /admin/{lgcode}/programs/{slug}/entries/move", s.html(scr.moveEntries)),
 		h("POST /admin/{lgcode}/programs/{slug}/stages", s.html(scr.setStages)),
@@ -139,6 +143,8 @@ func (s *Server) routeTable() []route {
 		h("POST /admin/{lgcode}/entries/{id}/reviewers", s.html(scr.assignReviewers)),
 		h("POST /admin/{lgcode}/entries/{id}/move", s.html(scr.moveEntry)),
 		h("POST /admin/{lgcode}/entries/{id}/interviews", s.html(scr.scheduleInterview)),
+		h("POST /admin/{lgcode}/entries/{id}/interviews/{iv}/reschedule", s.html(scr.rescheduleInterview)),
+		h("POST /admin/{lgcode}/entries/{id}/interviews/{iv}/cancel", s.html(scr.cancelInterview)),
 		h("GET /admin/{lgcode}/entries/{id}/agreement", s.html(agr.agreementForm)),
 		h("POST /admin/{lgcode}/entries/{id}/agreement", s.html(agr.saveAgreement)),
 		h("GET /admin/{lgcode}/engagements", s.html(team.engagementsPage)),
