@@ -21,6 +21,9 @@ type Program struct {
 	// Stages are the screening stages the program uses, in order; nil
 	// means the default (see StageList).
 	Stages []EntryStatus
+	// Timeline is the days of the steps after the entry window, each
+	// optional.
+	Timeline Timeline
 }
 
 // StageList is the program's screening stages: its own, or the default.
@@ -82,6 +85,7 @@ func (p *Program) Validate() error {
 	} else if !p.EntryClosesAt.After(p.EntryOpensAt) {
 		v.Add("entry_period", "error.period_order")
 	}
+	p.validateTimeline(&v)
 	if len(p.HostIDs) == 0 {
 		v.Add("hosts", "error.hosts_required")
 	}
