@@ -80,6 +80,9 @@ func (i *Issuer) IssueFor(ctx context.Context, engagementID int64) (int, error) 
 				return err
 			}
 			id := hex.EncodeToString(token)
+			if i.ids != nil {
+				id = i.ids(p.Title, m.Name)
+			}
 			idx, err := tx.Issuance().NextStatusIndex(ctx, mu.ID)
 			if err != nil {
 				return err

@@ -68,11 +68,11 @@ func Demo(ctx context.Context, st *store.Store, ref *refdata.Data, seed uint64, 
 		if c, m, err = loadMapped(ctx, tx, ds, nil, s); err != nil {
 			return err
 		}
-		users, err := demoAccounts(ctx, tx, ds, m, hash, s)
+		users, err := demoAccounts(ctx, tx, ds, plan, m, hash, s)
 		if err != nil {
 			return err
 		}
-		c.Agreements, c.Engagements, err = aftermath(ctx, tx, ds, plan, m, demoActors(ds, users), s)
+		c.Agreements, c.Engagements, err = aftermath(ctx, tx, ds, plan, m, demoActors(ds, plan, users), s)
 		if err != nil {
 			return err
 		}
