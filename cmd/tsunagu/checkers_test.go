@@ -38,7 +38,7 @@ func checkedPages() []string {
 	for _, p := range []string{"/", "/projects", "/projects?sdg=9&style=remote", "/projects?sdg=99",
 		"/programs/ota-sdgs-2021", "/projects/1", "/no-such-page", "/projects?q=%E8%B2%A9%E8%B7%AF%E9%96%8B%E6%8B%93",
 		"/hometown", "/hometown?pref=15", "/hometown?municipality=152137", "/stories", "/events", "/events/1", "/ideas", "/municipalities/131113", "/municipalities/152137", "/signup", "/login", "/signup/sent", "/password/forgot", "/password/reset?token=x",
-		"/privacy", "/terms", "/contact", "/municipalities/131113/privacy", "/municipalities/131113/terms", "/municipalities/152137/contact", "/credentials/verify"} {
+		"/privacy", "/terms", "/contact", "/municipalities/131113/privacy", "/municipalities/131113/terms", "/municipalities/152137/contact", "/credentials/verify", seed.DemoCredentialPath} {
 		sep := "?"
 		if strings.Contains(p, "?") {
 			sep = "&"
@@ -71,7 +71,7 @@ func TestSignedInPagesPassHTMLChecker(t *testing.T) {
 			"/admin/131113/programs/ota-sdgs-2021/allocation", "/admin/131113/dashboard",
 			"/admin/131113/dashboard/report?program=ota-sdgs-2021", "/admin/131113/engagements", "/admin/131113/talents", "/engagements/1",
 			"/engagements/2", "/agreements/1", "/admin/131113/entries/1/agreement", "/admin/131113/events",
-			"/admin/131113/ideas", "/admin/131113/legal", "/admin/131113/legal/privacy"},
+			"/admin/131113/ideas", "/admin/131113/legal", "/admin/131113/legal/privacy", "/admin/131113/programs/new"},
 		"talent@demo.tsunagu.example": {"/me", "/me/delete", "/me/password", "/me/profile", "/credentials/verify", "/me/notifications", "/me/tokens", "/ideas", "/events/2", "/programs/" + slug + "/entry"},
 		"owner@demo.tsunagu.example":  {"/admin/131113/projects", "/admin/131113/projects/new", "/admin/131113/engagements"},
 		// The leader sees only what is assigned to them: the demo assigns
