@@ -40,7 +40,7 @@ func checkedPages() []string {
 	for _, p := range []string{"/", "/projects", "/projects?sdg=9&style=remote", "/projects?sdg=99",
 		"/programs/ota-sdgs-2021", "/projects/1", "/projects/34", "/projects?closed=1", "/no-such-page", "/projects?q=%E8%B2%A9%E8%B7%AF%E9%96%8B%E6%8B%93",
 		"/hometown", "/hometown?pref=15", "/hometown?municipality=152137", "/stories", "/events", "/events/1", "/ideas", "/municipalities/131113", "/municipalities/152137", "/organizations/4", "/organizations/2", "/signup", "/login", "/signup/sent", "/password/forgot", "/password/reset?token=x",
-		"/privacy", "/terms", "/contact", "/municipalities/131113/privacy", "/municipalities/131113/terms", "/municipalities/152137/contact", "/credentials/verify"} {
+		"/privacy", "/terms", "/contact", "/municipalities/131113/privacy", "/municipalities/131113/terms", "/municipalities/152137/contact", "/credentials/verify", seed.DemoCredentialPath} {
 		sep := "?"
 		if strings.Contains(p, "?") {
 			sep = "&"

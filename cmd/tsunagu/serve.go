@@ -149,8 +149,16 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		return err
 	}
 	defer stopJobs()
-	// Completed engagements without credentials (the demo's, or work
-	// completed before an upgrade) get theirs from the host municipality.
+	// The demo's 2021 credentials are dated as they were issued, and the
+	// demo talent's is public; then completed engagements without
+	// credentials (work completed before an upgrade) get theirs from the
+	// host municipality.
+	if n, err := seed.IssueDemoCredentials(ctx, st, baseURL, keys); err != nil {
+		ln.Close()
+		return err
+	} else if n > 0 {
+		log.Info("issued the demo's experience credentials", "count", n, "issuer", baseURL)
+	}
 	if n, err := issuer.New(st, baseURL, time.Now, keys).IssueMissing(ctx); err != nil {
 		ln.Close()
 		return err

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -61,18 +62,48 @@ func reminderScenario(t *testing.T, dbURL string) {
 	_, err = seed.Demo(ctx, st, ref, demo.DefaultSeed, loaded)
 	must(t, err)
 
-	// Ten days later last month's reports of the active teams are late;
-	// give one late member an account so there is someone to tell.
-	later := loaded.AddDate(0, 0, 10)
-	late, err := st.Workspaces().LateReports(ctx, later, app.ReportGraceDays)
+	// Every 2021 team completed long ago: a team of the current program
+	// that started two months ago, whose member has an account, has a
+	// late report ten days later.
+	mu, err := st.Directory().MunicipalityByLGCode(ctx, "131113")
 	must(t, err)
-	if len(late) == 0 {
-		t.Fatal("the demo has no late report ten days after it was loaded")
-	}
+	progs, err := st.Directory().Programs(ctx, mu.ID)
+	must(t, err)
+	current := progs[0] // newest first: the open program
+	pr, err := st.Projects().Project(ctx, 1)
+	must(t, err)
+	pr.ID, pr.ProgramID, pr.Title, pr.Status = 0, current.ID, "報告の遅れる案件", domain.ProjectPublished
+	must(t, st.Projects().CreateProject(ctx, &pr))
 	u := domain.User{Email: "late.member@example.jp", Name: "報告 遅子"}
 	must(t, st.Accounts().CreateUser(ctx, &u))
 	must(t, st.Accounts().MarkEmailVerified(ctx, u.ID))
-	must(t, st.Talents().LinkTalentUser(ctx, late[0].TalentID, u.ID))
+	tal := domain.Talent{UserID: u.ID, Name: u.Name, NameKana: "ホウコク オソコ", ResidenceCountry: "JP"}
+	must(t, st.Talents().CreateTalent(ctx, &tal))
+	e := domain.Entry{MunicipalityID: mu.ID, ProgramID: current.ID, TalentID: tal.ID, Choices: []int64{pr.ID},
+		Motivation: "x", Status: domain.EntrySubmitted, SubmittedAt: loaded.AddDate(0, -3, 0)}
+	must(t, st.Entries().CreateEntry(ctx, &e))
+	_, err = st.Entries().MoveEntries(ctx, current.ID, []int64{e.ID}, domain.EntryOffered, 0, "")
+	must(t, err)
+	start := domain.DateInJapan(loaded.AddDate(0, -2, 0))
+	ag := domain.Agreement{EntryID: e.ID, ProjectID: pr.ID, Type: domain.AgreementProBono, HoursPerMonth: 10,
+		StartsOn: start, EndsOn: start.AddDate(0, 5, 0), Deliverables: "成果物"}
+	must(t, st.Agreements().SaveAgreement(ctx, &ag, 0))
+	for _, party := range domain.Parties() {
+		_, err := st.Agreements().AcceptAgreement(ctx, ag.ID, ag.Version, party, 0)
+		must(t, err)
+	}
+	later := loaded.AddDate(0, 0, 10)
+	late, err := st.Workspaces().LateReports(ctx, later, app.ReportGraceDays)
+	must(t, err)
+	var mine []string
+	for _, l := range late {
+		if l.UserID == u.ID {
+			mine = append(mine, l.Month)
+		}
+	}
+	if len(mine) == 0 {
+		t.Fatalf("no late report of the new team ten days later: %+v", late)
+	}
 
 	cat, err := i18n.Load()
 	must(t, err)
@@ -91,7 +122,7 @@ func reminderScenario(t *testing.T, dbURL string) {
 			if m.To != u.Email {
 				continue
 			}
-			if !strings.Contains(m.Subject, "月次報告") || !strings.Contains(m.Text, late[0].Month) ||
+			if !strings.Contains(m.Subject, "月次報告") || !slices.ContainsFunc(mine, func(month string) bool { return strings.Contains(m.Text, month) }) ||
 				!strings.Contains(m.Text, "https://tsunagu.example.jp/engagements/") {
 				t.Errorf("reminder mail: %q\n%s", m.Subject, m.Text)
 			}

@@ -186,9 +186,15 @@ func (s *Agreements) Accept(ctx context.Context, id int64, party domain.Party, v
 		return Refused("error.forbidden", v.Agreement.MunicipalityID, "agreement", v.Agreement.ID)
 	}
 	return s.app.Change(ctx, func(tx *Tx) error {
+		_, before := tx.Workspaces().EngagementOfProject(ctx, v.Agreement.ProjectID)
 		ag, err := tx.Agreements().AcceptAgreement(ctx, v.Agreement.ID, version, party, v.Actor.UserID)
 		if err != nil {
 			return err
+		}
+		if domain.ErrorCode(before) == domain.CodeNotFound && ag.Complete() {
+			if err := tx.defaultMilestones(ctx, v.Program, ag.ProjectID); err != nil {
+				return err
+			}
 		}
 		return tx.Audit(ctx, store.AuditEvent{Action: "agreement.accept." + string(party), SubjectType: "agreement",
 			SubjectID: ag.ID, MunicipalityID: ag.MunicipalityID})
@@ -254,4 +260,26 @@ func (s *Agreements) parties(ctx context.Context, a policy.Actor, ag domain.Agre
 		out = append(out, domain.PartyMunicipality)
 	}
 	return out, nil
+}
+
+// defaultMilestones starts a team that has just opened with the
+// milestones of its program's timeline: the midterm review and the final
+// presentation, on their days, where the program set them.
+func (tx *Tx) defaultMilestones(ctx context.Context, p domain.Program, projectID int64) error {
+	g, err := tx.Workspaces().EngagementOfProject(ctx, projectID)
+	if err != nil {
+		return err
+	}
+	for _, m := range []struct {
+		step, title string
+	}{{domain.StepMidterm, "中間報告"}, {domain.StepFinal, "成果報告会"}} {
+		day := p.Timeline.Day(m.step)
+		if day.IsZero() {
+			continue
+		}
+		if err := tx.Workspaces().AddMilestone(ctx, &domain.Milestone{EngagementID: g.ID, Title: m.title, DueOn: day}); err != nil {
+			return err
+		}
+	}
+	return nil
 }

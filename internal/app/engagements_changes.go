@@ -142,23 +142,59 @@ func (s *Engagements) Complete(ctx context.Context, id int64) (*Workspace, error
 		if _, err := issuer.New(tx.Store, s.app.baseURL, s.app.now, s.app.keys).IssueFor(ctx, ws.Engagement.ID); err != nil {
 			return err
 		}
-		link := workspaceURL(ws.Engagement.ID, "reviews")
-		users := []int64{}
-		for _, t := range ws.Team {
-			users = append(users, t.UserID)
+		return tx.tellTeam(ctx, ws, "notice.completed")
+	})
+}
+
+// EndEarly ends the team's work before its agreed end (中途終了) for a
+// reason staff must give: with credentials that state the shortened
+// period, or (withCredential false) with none. The reason and the choice
+// are audited, and the team and the business are told, in one
+// transaction.
+func (s *Engagements) EndEarly(ctx context.Context, id int64, reason string, withCredential bool) (*Workspace, error) {
+	return s.change(ctx, id, "end_early", teamMay(policy.TeamEndEarly), func(tx *Tx, ws *Workspace, a *teamAudit) error {
+		reason = strings.TrimSpace(domain.NormalizeText(reason))
+		var v domain.ValidationErrors
+		if reason == "" {
+			v.Add("reason", "error.required", "Field", "work.end_reason")
+		} else if len([]rune(reason)) > 2000 {
+			v.Add("reason", "error.too_long", "Max", 2000)
 		}
-		owners, err := tx.businessOwners(ctx, ws.Municipality.ID, ws.Project.HostID)
-		if err != nil {
+		if err := v.Err(); err != nil {
 			return err
 		}
-		for _, id := range append(users, owners...) {
-			if err := tx.Tell(ctx, ws.Engagement.MunicipalityID, id, "notice.completed",
-				map[string]any{"Title": ws.Project.Title}, link); err != nil {
+		if err := tx.Workspaces().EndEngagementEarly(ctx, ws.Engagement.ID, reason, !withCredential); err != nil {
+			return err
+		}
+		a.detail = fmt.Sprintf("reason=%q credential=%t", reason, withCredential)
+		if withCredential {
+			if _, err := issuer.New(tx.Store, s.app.baseURL, s.app.now, s.app.keys).IssueFor(ctx, ws.Engagement.ID); err != nil {
 				return err
 			}
 		}
-		return nil
+		return tx.tellTeam(ctx, ws, "notice.ended_early")
 	})
+}
+
+// tellTeam tells the team's members and the business's owners.
+func (tx *Tx) tellTeam(ctx context.Context, ws *Workspace, key string) error {
+	users := []int64{}
+	for _, t := range ws.Team {
+		if t.UserID != 0 {
+			users = append(users, t.UserID)
+		}
+	}
+	owners, err := tx.businessOwners(ctx, ws.Municipality.ID, ws.Project.HostID)
+	if err != nil {
+		return err
+	}
+	link := workspaceURL(ws.Engagement.ID, "reviews")
+	for _, id := range append(users, owners...) {
+		if err := tx.Tell(ctx, ws.Engagement.MunicipalityID, id, key, map[string]any{"Title": ws.Project.Title}, link); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // SetStory records whether the team consents to its story being shown.

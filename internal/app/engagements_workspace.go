@@ -26,6 +26,7 @@ type Workspace struct {
 	Project      domain.Project
 	Host         domain.Organization
 	Municipality domain.Municipality
+	Program      domain.Program // the project's, for its timeline
 	Team         []TeamMember
 	Leaders      []TeamLeader
 	Part         policy.TeamPart // how the person takes part
@@ -68,6 +69,9 @@ func (s *Engagements) Workspace(ctx context.Context, id int64) (*Workspace, erro
 	if ws.Project, err = st.Projects().Project(ctx, ws.Engagement.ProjectID); err != nil {
 		return nil, err
 	}
+	if ws.Engagement, err = s.withPause(ctx, ws.Engagement); err != nil {
+		return nil, err
+	}
 	if ws.Team, err = st.Workspaces().Team(ctx, ws.Engagement); err != nil {
 		return nil, err
 	}
@@ -92,7 +96,23 @@ func (s *Engagements) Workspace(ctx context.Context, id int64) (*Workspace, erro
 	if ws.Municipality, err = st.Directory().MunicipalityByID(ctx, ws.Engagement.MunicipalityID); err != nil {
 		return nil, err
 	}
+	if ws.Program, err = st.Directory().ProgramByID(ctx, ws.Project.ProgramID); err != nil {
+		return nil, err
+	}
 	return ws, nil
+}
+
+// withPause shows an active team as paused while amended terms of one of
+// its members await acceptance: its work waits for them.
+func (s *Engagements) withPause(ctx context.Context, g domain.Engagement) (domain.Engagement, error) {
+	if g.Status != domain.EngagementActive {
+		return g, nil
+	}
+	waiting, err := s.app.st.Workspaces().AwaitingTerms(ctx, g.ProjectID)
+	if waiting {
+		g.Status = domain.EngagementPaused
+	}
+	return g, err
 }
 
 // View finds a team for the signed-in person and reads its page.
@@ -188,6 +208,9 @@ func (s *Engagements) Teams(ctx context.Context, lgcode string) (domain.Municipa
 		}
 		if !policy.Can(a, policy.ViewTeams, policy.Resource{MunicipalityID: mu.ID, OrganizationID: p.HostID, TeamLeader: led[g.ID]}) {
 			continue
+		}
+		if g, err = s.withPause(ctx, g); err != nil {
+			return mu, nil, err
 		}
 		rows = append(rows, TeamRow{Engagement: g, Title: p.Title, Leaders: names[g.ID]})
 	}

@@ -28,6 +28,7 @@ type ProgramCard struct {
 	Municipality domain.Municipality
 	Hosts        []domain.Organization
 	Phase        domain.ProgramPhase
+	StepList     []domain.TimelineStep // its timeline, the current step marked
 	Stats        ProgramStats
 }
 
@@ -142,7 +143,7 @@ func (n *hubNames) programCards(ctx context.Context, programs []domain.Program, 
 	}
 	out := make([]ProgramCard, len(programs))
 	for i, p := range programs {
-		c := ProgramCard{Program: p, Phase: p.Phase(now)}
+		c := ProgramCard{Program: p, Phase: p.Phase(now), StepList: p.Steps(now)}
 		if c.Municipality, err = n.municipality(ctx, p.MunicipalityID); err != nil {
 			return nil, err
 		}

@@ -16,7 +16,9 @@ const (
 	NewBusinesses2021 = 11
 	unagreedOffers    = 3 // offers (内定) that never got terms
 	pendingAgreements = 3 // terms some parties have not accepted yet
-	activeTeams       = 2 // teams whose work was extended and is still open
+	// activeTeams is how many 2021 teams are still at work: none, the
+	// program ended in March 2022.
+	activeTeams = 0
 )
 
 // Aftermath is what happened in Ota's 2021 program after the offers: the

@@ -77,6 +77,13 @@ func (g *generator) programs() error {
 		HostIDs:       otaHosts,
 		// In 2021 the partner ran the day-to-day coordination.
 		Delegate: g.hostIDs[hostOtaPartner],
+		// The steps as the program ran: screening and interviews in early
+		// September, offers on the 10th, terms from the 13th, every team at
+		// work from 1 October for three to five months, the midterm review
+		// in December and the final presentation once the last team ended.
+		Timeline: domain.Timeline{SelectionOn: g.date(2021, time.September, 1), AnnouncedOn: g.date(2021, time.September, 10),
+			KickoffOn: g.date(2021, time.October, 1), MidtermOn: g.date(2021, time.December, 10),
+			FinalOn: g.date(2022, time.March, 4), EndsOn: g.date(2022, time.March, 31)},
 	})
 
 	year := strconv.Itoa(g.now.In(g.jst).Year())

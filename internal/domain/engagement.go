@@ -13,6 +13,10 @@ type EngagementStatus string
 const (
 	EngagementActive    EngagementStatus = "active"
 	EngagementCompleted EngagementStatus = "completed"
+	// EngagementPaused is an active team while amended terms of one of
+	// its members await acceptance: it is never stored, but worked out
+	// when the team is read, and work waits until every side accepted.
+	EngagementPaused EngagementStatus = "paused"
 )
 
 // Engagement is the workspace of one project team: the talents whose
@@ -28,6 +32,42 @@ type Engagement struct {
 	// StoryConsent is the business's consent to a public story of the
 	// outcome; each talent's comes from their own consent record.
 	StoryConsent bool
+	// EndedEarlyReason is why staff ended the work before its agreed end
+	// (中途終了); empty for a team that completed or is at work.
+	EndedEarlyReason string
+	// CredentialWithheld says staff ended the team early without issuing
+	// credentials.
+	CredentialWithheld bool
+}
+
+// WorkedPeriod is the period a member actually worked, for their
+// credential: from the agreed start, or, when the team finished before
+// that day, from the day the terms were accepted by all (or the day it
+// finished, if that came first), to the moment it finished; it never ends
+// before it starts. Days are in Japan.
+func WorkedPeriod(agreedStart, acceptedAt, completedAt time.Time) (start, end time.Time) {
+	end = completedAt
+	if start = DateInJapan(agreedStart); !start.After(end) {
+		return start, end
+	}
+	if !acceptedAt.IsZero() {
+		if start = DateInJapan(acceptedAt); !start.After(end) {
+			return start, end
+		}
+	}
+	return DateInJapan(completedAt), end
+}
+
+// AcceptedOn is when the last party accepted the current version of the
+// terms; zero while one has not.
+func (a *Agreement) AcceptedOn() time.Time {
+	var last time.Time
+	for _, x := range a.Accepted {
+		if x.At.After(last) {
+			last = x.At
+		}
+	}
+	return last
 }
 
 // Milestone is a step towards the goal.

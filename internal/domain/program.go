@@ -28,6 +28,9 @@ type Program struct {
 	Stages []EntryStatus
 	// ChoiceMode is how entrants choose projects; "" means required.
 	ChoiceMode ChoiceMode
+	// Timeline is the days of the steps after the entry window, each
+	// optional.
+	Timeline Timeline
 }
 
 // StageList is the program's screening stages: its own, or the default.
@@ -92,6 +95,7 @@ func (p *Program) Validate() error {
 	if p.ChoiceMode != "" && !p.ChoiceMode.Valid() {
 		v.Add("choice_mode", "error.choice", "Value", string(p.ChoiceMode))
 	}
+	p.validateTimeline(&v)
 	if len(p.HostIDs) == 0 {
 		v.Add("hosts", "error.hosts_required")
 	}

@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"time"
 
 	"github.com/tsunagu-hub/tsunagu/internal/credential"
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
@@ -22,6 +23,9 @@ func (i *Issuer) IssueFor(ctx context.Context, engagementID int64) (int, error) 
 		}
 		if g.Status != domain.EngagementCompleted {
 			return domain.Errorf(domain.CodeConflict, "error.engagement_not_completed")
+		}
+		if g.CredentialWithheld {
+			return nil
 		}
 		p, err := tx.Projects().Project(ctx, g.ProjectID)
 		if err != nil {
@@ -76,14 +80,18 @@ func (i *Issuer) IssueFor(ctx context.Context, engagementID int64) (int, error) 
 				return err
 			}
 			id := hex.EncodeToString(token)
+			if i.ids != nil {
+				id = i.ids(p.Title, m.Name)
+			}
 			idx, err := tx.Issuance().NextStatusIndex(ctx, mu.ID)
 			if err != nil {
 				return err
 			}
+			start, end := domain.WorkedPeriod(m.Agreement.StartsOn, m.Agreement.AcceptedOn(), g.CompletedAt)
 			c, err := credential.Build(credential.Experience{CredentialID: id, IssuerLGCode: mu.LGCode, IssuerName: mu.Name,
 				BaseURL: i.base, TalentName: m.Name, ProjectTitle: p.Title, ProjectDescription: p.Description,
-				Criteria: "つなぐで合意した期間、チームの一員として活動を完了した（" + mu.Name + "が確認）。",
-				Role:     "副業人材", Start: m.Agreement.StartsOn, End: g.CompletedAt, Hours: hours, SDGs: p.SDGs,
+				Criteria: criteria(mu.Name, g, start, end),
+				Role:     "副業人材", Start: start, End: end, Hours: hours, SDGs: p.SDGs,
 				Outcomes: outcomes, StatusListURL: i.StatusListURL(mu.LGCode), StatusIndex: idx, IssuedAt: i.now()})
 			if err != nil {
 				return err
@@ -101,6 +109,17 @@ func (i *Issuer) IssueFor(ctx context.Context, engagementID int64) (int, error) 
 		return nil
 	})
 	return issued, err
+}
+
+// criteria says what the holder did: completed the agreed work, or worked
+// the shortened period of a team ended early (中途終了).
+func criteria(issuer string, g domain.Engagement, start, end time.Time) string {
+	if g.EndedEarlyReason == "" {
+		return "つなぐで合意した期間、チームの一員として活動を完了した（" + issuer + "が確認）。"
+	}
+	const day = "2006年1月2日"
+	return "つなぐで合意した活動に、" + start.Format(day) + "から" + end.Format(day) +
+		"まで（中途終了により短縮された期間）チームの一員として従事した（" + issuer + "が確認）。"
 }
 
 // IssueMissing issues the credentials completed engagements still lack,

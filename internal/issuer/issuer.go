@@ -23,6 +23,16 @@ type Issuer struct {
 	base string // the instance's origin, e.g. https://tsunagu.example.jp
 	now  func() time.Time
 	ring *keyring.Ring // seals the private keys at rest; nil: no signing
+	// ids names a credential from its project and holder; nil: at random.
+	ids func(projectTitle, talentName string) string
+}
+
+// WithIDs returns the issuer naming each credential it issues with ids
+// instead of at random: for data with known addresses, such as the demo's.
+func (i *Issuer) WithIDs(ids func(projectTitle, talentName string) string) *Issuer {
+	c := *i
+	c.ids = ids
+	return &c
 }
 
 // New returns an issuer for the instance reached at baseURL. ring seals

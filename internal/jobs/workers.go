@@ -80,9 +80,12 @@ type RemindArgs struct{}
 func (RemindArgs) Kind() string { return "remind_late_reports" }
 
 // LateReportReminder tells talents that their monthly reports are late
-// (app.Engagements), each report once, and says how many it told.
+// (app.Engagements), each report once, and a program's people of the
+// steps of its timeline a few days ahead, each step once; each says how
+// many it told.
 type LateReportReminder interface {
 	RemindLateReports(ctx context.Context) (int, error)
+	RemindTimeline(ctx context.Context) (int, error)
 }
 
 type remindWorker struct {
@@ -102,7 +105,11 @@ func (w *remindWorker) Work(ctx context.Context, _ *river.Job[RemindArgs]) error
 	if sent > 0 {
 		w.log.Info("reminded late monthly reports", "count", sent)
 	}
-	return err
+	steps, terr := w.remind.RemindTimeline(ctx)
+	if steps > 0 {
+		w.log.Info("told programs' people of coming steps", "count", steps)
+	}
+	return errors.Join(err, terr)
 }
 
 // SweepSessionsArgs asks for expired sessions to be deleted.

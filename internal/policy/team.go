@@ -20,6 +20,7 @@ const (
 	TeamOutcomes      TeamAction = "team.outcomes"    // declare outcome indicators and record results
 	TeamCorrectResult TeamAction = "team.outcome_fix" // correct an outcome after completion, with a reason
 	TeamComplete      TeamAction = "team.complete"    // complete the work, which issues the credentials
+	TeamEndEarly      TeamAction = "team.end_early"   // end the work early (中途終了), with a reason
 	TeamStory         TeamAction = "team.story"       // consent to a public story
 	TeamReview        TeamAction = "team.review"      // review the other side
 	TeamTerms         TeamAction = "team.terms"       // open the members' agreements, with their rewards
@@ -75,6 +76,7 @@ const (
 	anyTime phase = iota
 	whileActive
 	onceCompleted
+	whileOpen // active, or paused while amended terms await acceptance
 )
 
 func (ph phase) allows(s domain.EngagementStatus) bool {
@@ -83,6 +85,8 @@ func (ph phase) allows(s domain.EngagementStatus) bool {
 		return s == domain.EngagementActive
 	case onceCompleted:
 		return s == domain.EngagementCompleted
+	case whileOpen:
+		return s == domain.EngagementActive || s == domain.EngagementPaused
 	}
 	return true
 }
@@ -109,6 +113,7 @@ func teamRules(act TeamAction) (teamRule, bool) {
 		TeamOutcomes:      {y, y, n, y, y, whileActive},
 		TeamCorrectResult: {n, n, n, n, y, onceCompleted},
 		TeamComplete:      {n, n, n, n, y, whileActive},
+		TeamEndEarly:      {n, n, n, n, y, whileOpen},
 		TeamStory:         {n, y, n, n, n, anyTime},
 		TeamReview:        {y, y, n, n, n, anyTime}, // the store refuses a review before completion, saying why
 		TeamTerms:         {y, y, n, y, y, anyTime},

@@ -42,9 +42,10 @@ func DemoAccounts() []DemoAccount {
 // email. A staff account is made half an hour after its organisation
 // joined, the talent's with their profile; each address is confirmed
 // minutes later.
-func demoAccounts(ctx context.Context, tx *store.Store, ds *demo.Dataset, m ids, hash string, s *story,
+func demoAccounts(ctx context.Context, tx *store.Store, ds *demo.Dataset, plan *demo.Aftermath, m ids, hash string, s *story,
 	alumnus int64) (map[string]int64, error) {
 	users := map[string]int64{}
+	me := demoTalent(ds, plan)
 	ota, tsubame := ds.Municipalities[0].ID, ds.Municipalities[1].ID
 	find := func(muni int64, kind domain.OrgKind) int64 { // a dataset ID
 		for _, o := range ds.Organizations {
@@ -67,13 +68,13 @@ func demoAccounts(ctx context.Context, tx *store.Store, ds *demo.Dataset, m ids,
 		if a.Email == "tsubame-staff@demo.tsunagu.example" {
 			org = find(tsubame, domain.OrgMunicipalityOffice)
 		}
-		talent := ds.Talents[0].ID
+		talent := me
 		if a.Email == AlumnusEmail {
 			talent = alumnus
 		}
 		made := s.made[talentKind][talent]
 		if a.Role == "" {
-			name = talentOf(ds, talent).Name
+			name = talentName(ds, talent)
 		} else {
 			made = s.made[organizationKind][org].Add(30*time.Minute + time.Duration(i)*5*time.Minute)
 		}
@@ -99,4 +100,28 @@ func demoAccounts(ctx context.Context, tx *store.Store, ds *demo.Dataset, m ids,
 		}
 	}
 	return users, nil
+}
+
+// demoTalent is the dataset talent whom the demo's talent account is: a
+// member of the first completed 2021 team, who holds a credential; without
+// an aftermath, the first talent.
+func demoTalent(ds *demo.Dataset, plan *demo.Aftermath) int64 {
+	if plan != nil {
+		for _, t := range plan.Teams {
+			if t.Completed && len(t.Members) > 0 {
+				return t.Members[0]
+			}
+		}
+	}
+	return ds.Talents[0].ID
+}
+
+// talentName is a dataset talent's name.
+func talentName(ds *demo.Dataset, id int64) string {
+	for _, t := range ds.Talents {
+		if t.ID == id {
+			return t.Name
+		}
+	}
+	return ""
 }

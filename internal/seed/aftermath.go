@@ -22,10 +22,10 @@ type actors struct {
 }
 
 // demoActors finds the demo accounts that act in the workspaces.
-func demoActors(ds *demo.Dataset, users map[string]int64) actors {
+func demoActors(ds *demo.Dataset, plan *demo.Aftermath, users map[string]int64) actors {
 	a := actors{staff: users["ota-staff@demo.tsunagu.example"], partner: users["partner@demo.tsunagu.example"],
 		owner:   users["owner@demo.tsunagu.example"],
-		talents: map[int64]int64{ds.Talents[0].ID: users["talent@demo.tsunagu.example"]}}
+		talents: map[int64]int64{demoTalent(ds, plan): users["talent@demo.tsunagu.example"]}}
 	for _, o := range ds.Organizations {
 		if o.MunicipalityID == ds.Municipalities[0].ID && o.Kind == domain.OrgBusiness {
 			a.ownerOrg = o.ID
@@ -75,12 +75,37 @@ func aftermath(ctx context.Context, tx *store.Store, ds *demo.Dataset, plan *dem
 			}
 		}
 	}
+	if err := declineOpenOffers(ctx, tx, ds, plan, m, s); err != nil {
+		return 0, 0, err
+	}
 	for _, t := range plan.Teams {
 		if err := teamWork(ctx, tx, t, m, act, hosts[t.ProjectID], s); err != nil {
 			return 0, 0, fmt.Errorf("team of project %d: %w", t.ProjectID, err)
 		}
 	}
 	return len(plan.Agreements), len(plan.Teams), nil
+}
+
+// declineOpenOffers closes the 2021 offers whose terms were never accepted
+// by all: before the work started on 1 October each entrant declined
+// (辞退), on 26 September 2021, so no 2021 offer is left open.
+func declineOpenOffers(ctx context.Context, tx *store.Store, ds *demo.Dataset, plan *demo.Aftermath, m ids, s *story) error {
+	agreed := map[int64]bool{}
+	for _, a := range plan.Agreements {
+		agreed[a.EntryID] = len(a.Accepted) == len(domain.Parties())
+	}
+	n := 0
+	for _, e := range ds.Entries {
+		if _, offered := ds.Offers[e.ID]; !offered || e.Status != domain.EntryOffered || agreed[e.ID] {
+			continue
+		}
+		s.set(s.closed2021.AddDate(0, 0, 25).Add(10*time.Hour + time.Duration(n)*17*time.Minute))
+		if _, err := tx.Entries().AnswerOffer(ctx, m.ent[e.ID], m.tal[e.TalentID], false); err != nil {
+			return fmt.Errorf("decline the offer of entry %d: %w", e.ID, err)
+		}
+		n++
+	}
+	return nil
 }
 
 // teamWork loads one team's work into its workspace, dated within its

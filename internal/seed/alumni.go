@@ -51,10 +51,11 @@ func talentOf(ds *demo.Dataset, id int64) domain.Talent {
 }
 
 // demoAlumnus is the dataset ID of the alumnus who signs in: the first
-// alumnus born in Niigata Prefecture (0 when the plan has none).
-func demoAlumnus(ds *demo.Dataset, plan *demo.Aftermath) int64 {
+// alumnus born in Niigata Prefecture (0 when the plan has none) who is not
+// the demo talent (except).
+func demoAlumnus(ds *demo.Dataset, plan *demo.Aftermath, except int64) int64 {
 	for _, id := range alumni(plan) {
-		if tiedTo(talentOf(ds, id), domain.AffinityBorn, niigata) {
+		if id != except && tiedTo(talentOf(ds, id), domain.AffinityBorn, niigata) {
 			return id
 		}
 	}
@@ -82,7 +83,7 @@ func alumniConsents(ctx context.Context, tx *store.Store, ds *demo.Dataset, plan
 			from = jstDay(s.made[programKind][p.ID].AddDate(0, 0, 1), 10, 0)
 		}
 	}
-	signsIn := demoAlumnus(ds, plan)
+	signsIn := demoAlumnus(ds, plan, demoTalent(ds, plan))
 	var scouted, scoutedUser int64
 	for i, id := range alumni(plan) {
 		t := talentOf(ds, id)

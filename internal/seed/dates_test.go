@@ -239,13 +239,20 @@ func TestDemo2021IsDatedIn2021(t *testing.T) {
 			}
 			return err
 		})
-		events := 0
+		events, declined := 0, 0
 		each(t, db, fmt.Sprintf(`SELECT v.entry_id, v.at, v.from_status, v.to_status FROM entry_events v
 			JOIN entries e ON e.id = v.entry_id WHERE e.program_id = %d`, prog), func(r *sql.Rows) error {
 			var entry int64
 			var at time.Time
 			var from, to string
 			err := r.Scan(&entry, &at, &from, &to)
+			if from == string(domain.EntryOffered) && to == string(domain.EntryWithdrawn) {
+				// An offer whose terms were never accepted by all, declined
+				// before the work started.
+				within("an offer was declined", at, jst(2021, time.September, 26, 0, 0), jst(2021, time.October, 1, 0, 0))
+				declined++
+				return err
+			}
 			if from != string(domain.EntryOffered) || to != string(domain.EntryAgreed) {
 				t.Errorf("entry %d went from %s to %s", entry, from, to)
 			}
@@ -258,6 +265,9 @@ func TestDemo2021IsDatedIn2021(t *testing.T) {
 			if len(a.Accepted) == len(domain.Parties()) {
 				complete++
 			}
+		}
+		if declined != len(d.ds.Offers)-complete {
+			t.Errorf("%d offers declined, want %d: no 2021 offer is left open", declined, len(d.ds.Offers)-complete)
 		}
 		if reviewers != demoLeaderEntries || len(accepted) != len(d.plan.Agreements) || events != complete {
 			t.Errorf("%d reviewers assigned, %d agreements, %d entry events; want %d, %d, %d", reviewers, len(accepted), events,

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/tsunagu-hub/tsunagu/internal/demo"
+	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
 
@@ -34,7 +35,20 @@ func demoLeader(ctx context.Context, tx *store.Store, ds *demo.Dataset, plan *de
 		if err := tx.Entries().AssignReviewer(ctx, m.ent[e.ID], leader, staff); err != nil {
 			return err
 		}
+		// The leader scores it over the next days, in the evenings.
+		s.set(s.closed2021.AddDate(0, 0, 1+assigned%5).Add(20*time.Hour + time.Duration(assigned)*3*time.Minute))
+		r := domain.Review{EntryID: m.ent[e.ID], ReviewerID: leader, Note: leaderNotes[assigned%len(leaderNotes)],
+			Scores: map[domain.Criterion]int{}}
+		for k, c := range domain.Criteria() {
+			r.Scores[c] = 2 + int(e.ID+int64(k))%4
+		}
+		if err := tx.Entries().SaveReview(ctx, &r); err != nil {
+			return err
+		}
 		assigned++
+	}
+	if err := interviews2021(ctx, tx, ds, m, staff, s); err != nil {
+		return err
 	}
 	firstCompleted := true
 	for _, t := range plan.Teams {
@@ -50,6 +64,35 @@ func demoLeader(ctx context.Context, tx *store.Store, ds *demo.Dataset, plan *de
 		if err := tx.Workspaces().AssignTeamLeader(ctx, g.ID, leader); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// leaderNotes are the leader's notes on the entries they scored.
+var leaderNotes = []string{
+	"経験は案件にぴったり。稼働時間の見通しを面談で確認したい。",
+	"志望動機が具体的で、地域への関心も高い。",
+	"スキルは十分。オンライン中心での進め方に慣れている。",
+	"副業は初めてとのこと。面談で期待値をすり合わせたい。",
+}
+
+// interviews2021 records the online interview each 2021 offer followed:
+// held by the staff from 2 to 9 September 2021, before the offers on the
+// 10th, 45 minutes each in the afternoon.
+func interviews2021(ctx context.Context, tx *store.Store, ds *demo.Dataset, m ids, staff int64, s *story) error {
+	n := 0
+	for _, e := range ds.Entries {
+		if _, ok := ds.Offers[e.ID]; !ok {
+			continue
+		}
+		start := s.closed2021.AddDate(0, 0, 1+n%8).Add(time.Duration(13*60+(n/8)*50) * time.Minute)
+		s.set(start.AddDate(0, 0, -1))
+		iv := domain.Interview{EntryID: m.ent[e.ID], StartsAt: start, EndsAt: start.Add(45 * time.Minute),
+			VideoURL: "https://meet.demo.tsunagu.example/ota-2021", CreatedBy: staff}
+		if err := tx.Entries().RecordPastInterview(ctx, &iv); err != nil {
+			return err
+		}
+		n++
 	}
 	return nil
 }

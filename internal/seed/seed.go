@@ -68,12 +68,12 @@ func Demo(ctx context.Context, st *store.Store, ref *refdata.Data, seed uint64, 
 		if c, m, err = loadMapped(ctx, tx, ds, nil, s); err != nil {
 			return err
 		}
-		alumnus := demoAlumnus(ds, plan)
-		users, err := demoAccounts(ctx, tx, ds, m, hash, s, alumnus)
+		alumnus := demoAlumnus(ds, plan, demoTalent(ds, plan))
+		users, err := demoAccounts(ctx, tx, ds, plan, m, hash, s, alumnus)
 		if err != nil {
 			return err
 		}
-		act := demoActors(ds, users)
+		act := demoActors(ds, plan, users)
 		act.talents[alumnus] = users[AlumnusEmail]
 		c.Agreements, c.Engagements, err = aftermath(ctx, tx, ds, plan, m, act, s)
 		if err != nil {

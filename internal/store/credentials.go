@@ -137,10 +137,10 @@ func (s Issuance) RevokedIndexes(ctx context.Context, municipalityID int64) ([]i
 	return out, rows.Err()
 }
 
-// EngagementsMissingCredentials lists the completed engagements where a
-// team member (an agreement accepted by all) has no credential yet.
+// EngagementsMissingCredentials lists the completed engagements, but for
+// those ended early without credentials, where a team member (an agreement accepted by all) has no credential yet.
 func (s Issuance) EngagementsMissingCredentials(ctx context.Context) ([]int64, error) {
-	return s.queryIDs(ctx, `SELECT g.id FROM engagements g WHERE g.status = $1 AND EXISTS (
+	return s.queryIDs(ctx, `SELECT g.id FROM engagements g WHERE g.status = $1 AND NOT g.credential_withheld AND EXISTS (
 		SELECT 1 FROM agreements a WHERE a.project_id = g.project_id AND `+acceptedByAll+`
 		AND NOT EXISTS (SELECT 1 FROM credentials c WHERE c.engagement_id = g.id AND c.talent_id = a.talent_id))
 		ORDER BY g.id`, domain.EngagementCompleted)

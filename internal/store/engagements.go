@@ -9,13 +9,15 @@ import (
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 )
 
-const engagementColumns = `id, project_id, municipality_id, goal, status, started_on, completed_at, story_consent`
+const engagementColumns = `id, project_id, municipality_id, goal, status, started_on, completed_at, story_consent,
+	ended_early_reason, credential_withheld`
 
 func scanEngagement(row interface{ Scan(...any) error }) (domain.Engagement, error) {
 	var g domain.Engagement
 	var started sql.NullTime
 	var completed sql.NullTime
-	err := row.Scan(&g.ID, &g.ProjectID, &g.MunicipalityID, &g.Goal, &g.Status, &started, &completed, &g.StoryConsent)
+	err := row.Scan(&g.ID, &g.ProjectID, &g.MunicipalityID, &g.Goal, &g.Status, &started, &completed, &g.StoryConsent,
+		&g.EndedEarlyReason, &g.CredentialWithheld)
 	g.StartedOn = dateOf(started)
 	if completed.Valid {
 		g.CompletedAt = completed.Time.UTC()
@@ -295,6 +297,32 @@ func (s Workspaces) CompleteEngagement(ctx context.Context, id int64) error {
 		return domain.Errorf(domain.CodeConflict, "error.engagement_not_active")
 	}
 	return nil
+}
+
+// EndEngagementEarly closes the workspace before its agreed end (中途終了)
+// for a reason; withhold says no credentials are to be issued for it.
+func (s Workspaces) EndEngagementEarly(ctx context.Context, id int64, reason string, withhold bool) error {
+	res, err := s.exec(ctx, `UPDATE engagements SET status = $1, completed_at = $2, ended_early_reason = $3,
+		credential_withheld = $4 WHERE id = $5 AND status = $6`,
+		domain.EngagementCompleted, s.now(), reason, withhold, id, domain.EngagementActive)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return domain.Errorf(domain.CodeConflict, "error.engagement_not_active")
+	}
+	return nil
+}
+
+// AwaitingTerms reports whether a member of the project's team has amended
+// terms that not every side has accepted yet: an agreement whose current
+// version is not accepted by all while an earlier one was.
+func (s Workspaces) AwaitingTerms(ctx context.Context, projectID int64) (bool, error) {
+	var n int
+	err := s.queryRow(ctx, `SELECT COUNT(*) FROM agreements a WHERE a.project_id = $1 AND NOT `+acceptedByAll+`
+		AND EXISTS (SELECT 1 FROM agreement_acceptances y WHERE y.agreement_id = a.id AND y.version < a.version
+			GROUP BY y.version HAVING COUNT(*) = 3)`, projectID).Scan(&n)
+	return n > 0, err
 }
 
 // SetStoryConsent records the business's consent to a public story.

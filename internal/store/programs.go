@@ -10,13 +10,19 @@ import (
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 )
 
-const programColumns = `id, municipality_id, slug, title, title_en, summary, summary_en, entry_opens_at, entry_closes_at, stages, choice_mode, delegate_id`
+const programColumns = `id, municipality_id, slug, title, title_en, summary, summary_en, entry_opens_at, entry_closes_at, stages,
+	choice_mode, delegate_id, selection_on, announced_on, kickoff_on, midterm_on, final_on, ends_on`
 
 func scanProgram(row interface{ Scan(...any) error }) (domain.Program, error) {
 	var p domain.Program
 	var stages string
+	days := make([]sql.NullTime, len(domain.TimelineSteps()))
 	err := row.Scan(&p.ID, &p.MunicipalityID, &p.Slug, &p.Title, &p.TitleEN, &p.Summary,
-		&p.SummaryEN, &p.EntryOpensAt, &p.EntryClosesAt, &stages, &p.ChoiceMode, &p.Delegate)
+		&p.SummaryEN, &p.EntryOpensAt, &p.EntryClosesAt, &stages, &p.ChoiceMode, &p.Delegate,
+		&days[0], &days[1], &days[2], &days[3], &days[4], &days[5])
+	for i, step := range domain.TimelineSteps() {
+		p.Timeline.SetDay(step, dateOf(days[i]))
+	}
 	p.EntryOpensAt, p.EntryClosesAt = p.EntryOpensAt.UTC(), p.EntryClosesAt.UTC()
 	if stages != "" {
 		for _, st := range strings.Split(stages, ",") {
@@ -135,10 +141,13 @@ func (s Directory) CreateProgram(ctx context.Context, p *domain.Program) error {
 			return delegateError()
 		}
 		id, err := tx.insertID(ctx, `INSERT INTO programs (municipality_id, slug, title, title_en, summary,
-			summary_en, entry_opens_at, entry_closes_at, delegate_id, created_at, choice_mode)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+			summary_en, entry_opens_at, entry_closes_at, delegate_id, created_at, choice_mode,
+			selection_on, announced_on, kickoff_on, midterm_on, final_on, ends_on)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
 			p.MunicipalityID, p.Slug, p.Title, p.TitleEN, p.Summary, p.SummaryEN,
-			p.EntryOpensAt.UTC(), p.EntryClosesAt.UTC(), p.Delegate, tx.now(), p.Choices())
+			p.EntryOpensAt.UTC(), p.EntryClosesAt.UTC(), p.Delegate, tx.now(), p.Choices(), nullDate(p.Timeline.SelectionOn),
+			nullDate(p.Timeline.AnnouncedOn), nullDate(p.Timeline.KickoffOn), nullDate(p.Timeline.MidtermOn),
+			nullDate(p.Timeline.FinalOn), nullDate(p.Timeline.EndsOn))
 		if err != nil {
 			return mapError(err, "program")
 		}

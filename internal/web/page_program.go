@@ -31,7 +31,7 @@ func (p hubPages) programPage(w http.ResponseWriter, r *http.Request, lang i18n.
 
 // programCardView is a program as pages show it.
 func programCardView(c app.ProgramCard) programView {
-	return programView{Program: c.Program, Municipality: c.Municipality, Hosts: c.Hosts, Phase: c.Phase,
+	return programView{Program: c.Program, Municipality: c.Municipality, Hosts: c.Hosts, Phase: c.Phase, StepList: c.StepList,
 		Stats: programStats{Projects: c.Stats.Projects, Entries: c.Stats.Entries, EntrantsInside: c.Stats.EntrantsInside,
 			EntrantsOutside: c.Stats.Entries - c.Stats.EntrantsInside}}
 }

@@ -21,6 +21,7 @@ type programFormData struct {
 	Hosts         map[int64]bool
 	Form          *form
 	ChoiceModes   []domain.ChoiceMode
+	Steps         []string // the timeline's steps after the entry window
 }
 
 // newProgramPage is the form a municipality's staff fill in to open a
@@ -38,7 +39,7 @@ func (s programAdminPages) newProgramPage(w http.ResponseWriter, r *http.Request
 func (s programAdminPages) renderProgramForm(w http.ResponseWriter, r *http.Request, lang i18n.Lang, status int,
 	pf app.ProgramForm, f *form, hosts map[int64]bool) error {
 	d := programFormData{Municipality: pf.Municipality, Organizations: pf.Organizations, Form: f, Hosts: hosts,
-		ChoiceModes: domain.ChoiceModes()}
+		ChoiceModes: domain.ChoiceModes(), Steps: domain.TimelineSteps()}
 	if f.Values["choice_mode"] == "" {
 		f.Values["choice_mode"] = string(domain.ChoicesRequired)
 	}
@@ -53,7 +54,11 @@ func (s programAdminPages) renderProgramForm(w http.ResponseWriter, r *http.Requ
 
 // createProgram opens a program; the office first among its co-hosts.
 func (s programAdminPages) createProgram(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
-	f, err := readForm(w, r, "title", "title_en", "slug", "opens", "closes")
+	fields := []string{"title", "title_en", "slug", "opens", "closes"}
+	for _, step := range domain.TimelineSteps() {
+		fields = append(fields, step+"_on")
+	}
+	f, err := readForm(w, r, fields...)
 	if err != nil {
 		return err
 	}
@@ -68,12 +73,36 @@ func (s programAdminPages) createProgram(w http.ResponseWriter, r *http.Request,
 	if t, ok := parseDay(f.Values["closes"]); ok {
 		p.EntryClosesAt = t.Add(24*time.Hour - time.Second) // to the end of the day, Japan time
 	}
+	badDays := map[string]bool{}
+	for _, step := range domain.TimelineSteps() {
+		if v := f.Values[step+"_on"]; v != "" {
+			t, ok := parseDay(v)
+			p.Timeline.SetDay(step, t)
+			badDays[step+"_on"] = !ok
+		}
+	}
 	hosts := map[int64]bool{}
 	for _, v := range r.PostForm["host"] {
 		if id, err := strconv.ParseInt(v, 10, 64); err == nil && !hosts[id] {
 			hosts[id] = true
 			p.HostIDs = append(p.HostIDs, id)
 		}
+	}
+	if dayErrors := s.badDays(lang, badDays); len(dayErrors) > 0 {
+		// A day that is no date is not read as none: the form comes back
+		// with it, and with the other fields' problems.
+		pf, err := s.app.Programs.Form(r.Context(), r.PathValue("lgcode"))
+		if err != nil {
+			return err
+		}
+		p.MunicipalityID = pf.Municipality.ID
+		if err := p.Validate(); err != nil {
+			s.fieldErrors(lang, f, err)
+		}
+		for name, msg := range dayErrors {
+			f.Errors[name] = msg
+		}
+		return s.renderProgramForm(w, r, lang, http.StatusUnprocessableEntity, pf, f, hosts)
 	}
 	pf, err := s.app.Programs.Open(r.Context(), r.PathValue("lgcode"), &p)
 	if c := domain.ErrorCode(err); c == domain.CodeInvalid || c == domain.CodeConflict {
@@ -107,4 +136,17 @@ func (s programAdminPages) setDelegate(w http.ResponseWriter, r *http.Request, l
 	}
 	http.Redirect(w, r, "/admin/"+sc.Municipality.LGCode+"/programs/"+sc.Program.Slug+"/entries?delegated=1", http.StatusSeeOther)
 	return nil
+}
+
+// badDays are the problems of the timeline's days that are no dates,
+// naming each field as its label does.
+func (s programAdminPages) badDays(lang i18n.Lang, bad map[string]bool) map[string]string {
+	out := map[string]string{}
+	for name, b := range bad {
+		if b {
+			label := s.cat.T(lang, "timeline."+strings.TrimSuffix(name, "_on"), nil)
+			out[name] = s.cat.T(lang, "error.day_of", map[string]any{"Field": label})
+		}
+	}
+	return out
 }

@@ -28,7 +28,7 @@ type indicatorLine struct {
 // workspaceRights are the viewer's rights in the team as it stands, for
 // the page to show only the forms that work.
 type workspaceRights struct {
-	Goal, Milestones, Meetings, Messages, Report, Outcomes, Correct, Complete, Story, Review, Leaders bool
+	Goal, Milestones, Meetings, Messages, Report, Outcomes, Correct, Complete, EndEarly, Story, Review, Leaders bool
 }
 
 // teamLine is a member of the team, with whether the viewer may open
@@ -62,7 +62,9 @@ type workspaceData struct {
 	Form       *form
 	Done       string
 	ThisMonth  string
-	Active     bool
+	Active     bool                  // at work, or paused while amended terms await acceptance
+	Paused     bool                  // amended terms await acceptance
+	Steps      []domain.TimelineStep // the program's timeline
 }
 
 // engagementID is the team in the path; one that is not a number is not
@@ -87,13 +89,14 @@ func (s teamPages) renderWorkspace(w http.ResponseWriter, r *http.Request, lang 
 	ws := pg.Workspace
 	g := ws.Engagement
 	d := workspaceData{Workspace: ws, Names: map[int64]string{}, Kinds: domain.IndicatorKinds(), Goals: ws.Project.SDGs,
-		Form: f, Done: r.URL.Query().Get("done"), Active: g.Status == domain.EngagementActive,
+		Form: f, Done: r.URL.Query().Get("done"), Active: g.Status == domain.EngagementActive || g.Status == domain.EngagementPaused,
+		Paused: g.Status == domain.EngagementPaused, Steps: ws.Program.Steps(s.now()),
 		ThisMonth:  s.now().In(domain.Japan()).Format("2006-01"),
 		Candidates: pg.Candidates, Milestones: pg.Milestones, Messages: pg.Messages, Reviews: pg.Reviews,
 		May: workspaceRights{Goal: ws.May(policy.TeamGoal), Milestones: ws.May(policy.TeamMilestones),
 			Meetings: ws.May(policy.TeamMeetings), Messages: ws.May(policy.TeamMessages), Report: ws.May(policy.TeamReports),
 			Outcomes: ws.May(policy.TeamOutcomes), Correct: ws.May(policy.TeamCorrectResult),
-			Complete: ws.May(policy.TeamComplete), Story: ws.May(policy.TeamStory), Review: ws.May(policy.TeamReview),
+			Complete: ws.May(policy.TeamComplete), EndEarly: ws.May(policy.TeamEndEarly), Story: ws.May(policy.TeamStory), Review: ws.May(policy.TeamReview),
 			Leaders: ws.May(policy.TeamLeaders)}}
 	for _, m := range ws.Team {
 		d.Names[m.TalentID] = m.Name

@@ -102,6 +102,15 @@ func (s teamPages) completeEngagement(w http.ResponseWriter, r *http.Request, la
 	})
 }
 
+// endEarly ends the team's work before its agreed end (中途終了), with
+// a reason, issuing credentials for the shortened period or none.
+func (s teamPages) endEarly(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
+	return s.workspaceChange(w, r, lang, "reviews", []string{"reason", "credential"}, func(f *form) (*app.Workspace, error) {
+		f.Values["reason"] = text(r, "reason")
+		return s.app.Engagements.EndEarly(r.Context(), engagementID(r), f.Values["reason"], f.Values["credential"] == "issue")
+	})
+}
+
 func (s teamPages) setStory(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
 	return s.workspaceChange(w, r, lang, "reviews", []string{"consent"}, func(f *form) (*app.Workspace, error) {
 		return s.app.Engagements.SetStory(r.Context(), engagementID(r), f.Values["consent"] == "yes")

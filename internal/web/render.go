@@ -42,7 +42,7 @@ func parsePages() (*pages, error) {
 			return nil
 		},
 	}
-	shared := []string{"templates/layout.html", "templates/partials.html"}
+	shared := []string{"templates/layout.html", "templates/partials.html", "templates/part_timeline.html"}
 	names, err := fs.Glob(assets, "templates/page_*.html")
 	if err != nil {
 		return nil, err

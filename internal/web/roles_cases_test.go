@@ -171,6 +171,10 @@ func (w *rolesWorld) routeCases() map[string]routeCase {
 		"POST /engagements/{id}/outcomes": {work + "/outcomes", url.Values{}, notMine(rejected, movers...).set("leader", forbidden)},
 		"POST /engagements/{id}/leaders": {work + "/leaders", url.Values{"user": {w.leaderID}, "action": {"add"}},
 			notMine(redirect, movers...).set("leader", forbidden)},
+		// Ending early needs a reason: staff get the form back, the partner
+		// and the leader may not.
+		"POST /engagements/{id}/end-early": {work + "/end-early", url.Values{"credential": {"none"}},
+			notMine(forbidden, team...).set("staff", rejected).set("admin", rejected)},
 		// The completed team: nothing is completed twice; story and reviews
 		// are the parties' (the leader and the owner are not in this team).
 		"POST /engagements/{id}/complete": {"/engagements/" + doneID + "/complete", url.Values{}, notMine(forbidden, movers...)},

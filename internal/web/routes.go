@@ -171,6 +171,7 @@ func (s *Server) routeTable() []route {
 		h("POST /engagements/{id}/messages", s.html(team.postMessage)),
 		h("POST /engagements/{id}/outcomes", s.html(team.saveIndicator)),
 		h("POST /engagements/{id}/complete", s.html(team.completeEngagement)),
+		h("POST /engagements/{id}/end-early", s.html(team.endEarly)),
 		h("POST /engagements/{id}/story", s.html(team.setStory)),
 		h("POST /engagements/{id}/reviews", s.html(team.saveTeamReview)),
 		h("POST /engagements/{id}/leaders", s.html(team.setLeader)),

@@ -38,6 +38,12 @@ type world struct {
 
 var testNow = time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
 
+// day2021 is a day of the 2021 program in Japan; months past 12 run into
+// 2022.
+func day2021(month, day int) time.Time {
+	return time.Date(2021, time.Month(month), day, 0, 0, 0, 0, domain.Japan())
+}
+
 // analyzer is loaded once for the whole test binary (about a second).
 var analyzer = sync.OnceValue(search.NewLazy)
 
@@ -82,7 +88,9 @@ func newWorldOn(t testing.TB, dbURL string, opts ...store.Option) *world {
 	}
 	p2021 := domain.Program{MunicipalityID: w.ota.ID, Slug: "ota-sdgs-2021", Title: "大田区SDGs副業 2021",
 		TitleEN: "Ota City SDGs Side Jobs 2021", HostIDs: []int64{office.ID, cafe.ID},
-		EntryOpensAt: time.Date(2021, 6, 30, 15, 0, 0, 0, time.UTC), EntryClosesAt: time.Date(2021, 8, 31, 15, 0, 0, 0, time.UTC)}
+		EntryOpensAt: time.Date(2021, 6, 30, 15, 0, 0, 0, time.UTC), EntryClosesAt: time.Date(2021, 8, 31, 15, 0, 0, 0, time.UTC),
+		Timeline: domain.Timeline{SelectionOn: day2021(9, 6), AnnouncedOn: day2021(9, 24), KickoffOn: day2021(10, 1),
+			MidtermOn: day2021(12, 10), FinalOn: day2021(14, 25), EndsOn: day2021(15, 31)}}
 	pNow := domain.Program{MunicipalityID: w.ota.ID, Slug: "ota-sdgs-2026", Title: "大田区SDGs副業 2026",
 		HostIDs: []int64{office.ID}, EntryOpensAt: testNow.AddDate(0, -1, 0), EntryClosesAt: testNow.AddDate(0, 1, 0)}
 	pTs := domain.Program{MunicipalityID: w.tsubame.ID, Slug: "tsubame-2026", Title: "燕市ものづくり副業 2026",

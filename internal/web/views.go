@@ -26,6 +26,7 @@ type programView struct {
 	Municipality domain.Municipality
 	Hosts        []domain.Organization
 	Phase        domain.ProgramPhase
+	StepList     []domain.TimelineStep // its timeline, the current step marked
 	Stats        programStats
 }
 
