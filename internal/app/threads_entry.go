@@ -64,7 +64,7 @@ func (s *Threads) entryParty(ctx context.Context, entryID int64) (domain.Entry, 
 	if t.UserID != 0 && t.UserID == who.UserID {
 		return e, t, true, nil
 	}
-	if policy.Can(who, policy.MoveEntries, policy.Resource{MunicipalityID: e.MunicipalityID}) {
+	if policy.Can(who, policy.ViewContacts, policy.Resource{MunicipalityID: e.MunicipalityID}) {
 		return e, t, false, nil
 	}
 	if hostsJoin(e.Status) {
