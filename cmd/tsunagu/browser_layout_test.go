@@ -215,7 +215,7 @@ func layoutLogin(t *testing.T, ctx context.Context, base, email string) {
 		t.Fatal(err)
 	}
 	loc, err := chromedp.Run(ctx, chromedp.Location())
-	if err != nil || !strings.HasSuffix(loc, "/me") {
+	if err != nil || !strings.Contains(loc, "/me?flash=signed_in") {
 		t.Fatalf("%s did not sign in: at %s (%v)", email, loc, err)
 	}
 }

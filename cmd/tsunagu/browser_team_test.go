@@ -159,6 +159,14 @@ func TestBrowserTeamLife(t *testing.T) {
 		t.Fatalf("reviews: %q", reviews)
 	}
 
+	// The talent agrees that stories may name them (the demo's talent had
+	// not), so the story can be told.
+	open(talent, "/me/profile?lang=ja")
+	if _, err := chromedp.Run(talent, chromedp.Evaluate[bool](`document.querySelector('input[name=consent_story]').checked = true`)); err != nil {
+		t.Fatal(err)
+	}
+	click(talent, `form.profile > .actions button[type="submit"]`)
+
 	// The story is public, with its outcome.
 	anon := browsertest.New(t, 2*time.Minute)
 	open(anon, "/stories?lang=ja")

@@ -130,7 +130,7 @@ func (s *Screening) digest(ctx context.Context, muID int64, day string, counts [
 		if err != nil || !first {
 			return err
 		}
-		staff, err := tx.staffFor(ctx, muID, policy.MoveEntries)
+		staff, err := tx.staffFor(ctx, muID, policy.ViewContacts) // who screens: staff and partners, not leaders
 		if err != nil {
 			return err
 		}

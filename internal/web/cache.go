@@ -89,10 +89,10 @@ func (c *pageCache) put(key string, p cachedPage) {
 // every visitor go through it. A page served from memory counts as a hit,
 // any other (rendered, or waiting for another request's render) as a miss;
 // signed-in visitors, who bypass the cache, count as neither.
-func (s *Server) cached(h htmlHandler) htmlHandler { return s.cachedIn(s.cache, h) }
+func (s *Server) cached(h htmlHandler) htmlHandler { return s.cache.wrap(s, h) }
 
-// cachedIn is cached with the given cache.
-func (s *Server) cachedIn(c *pageCache, h htmlHandler) htmlHandler {
+// wrap is Server.cached with this cache.
+func (c *pageCache) wrap(s *Server, h htmlHandler) htmlHandler {
 	return func(w http.ResponseWriter, r *http.Request, lang i18n.Lang) error {
 		if s.userID(r) != 0 { // signed-in pages show who is signed in
 			return h(w, r, lang)
@@ -100,7 +100,7 @@ func (s *Server) cachedIn(c *pageCache, h htmlHandler) htmlHandler {
 		key := cacheKey(lang, r)
 		// The render serves every waiting request: one leaving must not cancel it.
 		detached := r.WithContext(context.WithoutCancel(r.Context()))
-		render := func() (any, error) { return s.renderCached(c, h, detached, lang, key) }
+		render := func() (any, error) { return c.render(h, detached, lang, key) }
 		if p, ok, refresh := c.get(key); ok {
 			if refresh {
 				go c.flight.Do(key, render)
@@ -124,8 +124,8 @@ func (s *Server) cachedIn(c *pageCache, h htmlHandler) htmlHandler {
 	}
 }
 
-// renderCached renders a page into memory and keeps it when it succeeded.
-func (s *Server) renderCached(c *pageCache, h htmlHandler, r *http.Request, lang i18n.Lang, key string) (cachedPage, error) {
+// render renders a page into memory and keeps it when it succeeded.
+func (c *pageCache) render(h htmlHandler, r *http.Request, lang i18n.Lang, key string) (cachedPage, error) {
 	version, at := c.version(), c.now()
 	rec := &recorder{header: http.Header{}, status: http.StatusOK}
 	if err := h(rec, r, lang); err != nil {

@@ -28,14 +28,11 @@ func newListCache(services *app.App, m *metrics.Metrics) *pageCache {
 	return c
 }
 
-// cachedList serves a page of the project list from the list cache.
-func (s *Server) cachedList(h htmlHandler) htmlHandler { return s.cachedIn(s.lists, h) }
-
-// cachedAPI serves an answer of the projects API from the list cache,
-// keyed by the language the answer is in. Errors are not kept.
-func (s *Server) cachedAPI(h jsonHandler) http.HandlerFunc {
+// cachedAPI serves an answer of the projects API from the list cache of
+// s, keyed by the language the answer is in. Errors are not kept.
+func cachedAPI(s *Server, h jsonHandler) http.HandlerFunc {
 	inner := s.json(h)
-	page := s.cachedList(func(w http.ResponseWriter, r *http.Request, _ i18n.Lang) error {
+	page := s.lists.wrap(s, func(w http.ResponseWriter, r *http.Request, _ i18n.Lang) error {
 		inner(w, r)
 		return nil
 	})

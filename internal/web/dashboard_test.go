@@ -145,9 +145,10 @@ func dashboardScenario(t *testing.T, w *world) {
 			}
 			checkDashboardCSV(t, href, rows, c.entries)
 		}
-		// 10 tables (time, origin, hometown, skills, sdgs, funnel, 3
-		// outcome units, mobility) in two encodings, and the report.
-		if csvLinks != 20 || reports != 1 {
+		// 11 tables (time, origin, hometown, skills, sdgs, funnel, 3
+		// outcome units, mobility, scouted alumni) in two encodings, and
+		// the report.
+		if csvLinks != 22 || reports != 1 {
 			t.Errorf("dashboard%s: %d CSV links, %d report links", c.query, csvLinks, reports)
 		}
 	}
@@ -174,7 +175,7 @@ func dashboardScenario(t *testing.T, w *world) {
 			t.Errorf("report appendix: missing %q", want)
 		}
 	}
-	if strings.Contains(sum, "<table") || strings.Count(app, "<table") != 10 {
+	if strings.Contains(sum, "<table") || strings.Count(app, "<table") != 11 { // ten figures and the scouted alumni
 		t.Errorf("report: tables in the summary, or %d in the appendix", strings.Count(app, "<table"))
 	}
 }

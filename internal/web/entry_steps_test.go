@@ -41,7 +41,7 @@ func entryStepsScenario(t *testing.T, w *world) {
 	// fields are marked.
 	status, body, _ := send(t, c, "GET", form+"?project="+shop, nil)
 	for _, want := range []string{`<li aria-current="step">入力</li>`, `<option value="` + shop + `" selected>`,
-		`第1希望 <span class="req">必須</span>`, `志望動機 <span class="req">必須</span>`, `name="step" value="confirm"`} {
+		`第1希望<span class="req">必須</span>`, `志望動機<span class="req">必須</span>`, `name="step" value="confirm"`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("form: missing %q (%d)", want, status)
 		}

@@ -29,7 +29,7 @@ func (s *Server) routeTable() []route {
 		// Public pages; cached for up to a second, dropped on any write.
 		h("GET /{$}", s.html(s.cached(hubs.homePage))),
 		h("GET /programs/{slug}", s.html(s.cached(hubs.programPage))),
-		h("GET /projects", s.html(s.cachedList(cat.projectListPage))),
+		h("GET /projects", s.html(s.lists.wrap(s, cat.projectListPage))),
 		h("GET /projects/{id}", s.html(s.cached(cat.projectPage))),
 		h("GET /hometown", s.html(s.cached(hubs.hometownPage))),
 		h("GET /municipalities/{lgcode}", s.html(s.cached(hubs.municipalityPage))),
@@ -185,7 +185,7 @@ func (s *Server) routeTable() []route {
 		h("GET /api/v1/programs", s.json(hubs.apiPrograms)),
 		h("GET /api/v1/programs/{slug}", s.json(hubs.apiProgram)),
 		h("POST /api/v1/programs/{slug}/entries", s.json(ent.apiEnter)),
-		h("GET /api/v1/projects", s.cachedAPI(cat.apiProjects)),
+		h("GET /api/v1/projects", cachedAPI(s, cat.apiProjects)),
 		h("GET /api/v1/projects/{id}", s.json(cat.apiProject)),
 		h("GET /api/v1/municipalities", s.json(hubs.apiMunicipalities)),
 		h("GET /api/v1/municipalities/{lgcode}", s.json(hubs.apiMunicipality)),

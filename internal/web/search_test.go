@@ -139,7 +139,7 @@ func TestCachedAPIShowsChangesAtOnce(t *testing.T) {
 	w := newWorld(t)
 	ctx := context.Background()
 	total := func(lang string) int {
-		_, body, _ := w.get(t, "/api/v1/projects?lang="+lang, "")
+		_, body, _ := w.get(t, "/api/v1/projects?closed=1&lang="+lang, "")
 		var v struct {
 			Total int `json:"total"`
 		}

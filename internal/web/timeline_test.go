@@ -42,7 +42,7 @@ func timelineFormScenario(t *testing.T, w *world) {
 	}
 	form.Set("kickoff_on", "2026-12-15")
 	status, _, h := send(t, staff, "POST", w.srv.URL+"/admin/131113/programs", form)
-	if status != 303 || h.Get("Location") != "/programs/ota-sdgs-2027" {
+	if status != 303 || h.Get("Location") != "/programs/ota-sdgs-2027?flash=program_created" {
 		t.Fatalf("create: %d %s", status, h.Get("Location"))
 	}
 	p, err := w.st.Directory().ProgramBySlug(context.Background(), "ota-sdgs-2027")
