@@ -84,7 +84,7 @@ type interviewParty struct {
 // interviewParties lists who an interview invites, each once: the
 // entrant (with an account), the interviewers (who booked it and the
 // entry's assigned reviewers) and the owners of the businesses hosting the
-// projects the entrant chose.
+// entry's projects (its placement, or its choices before one).
 func (tx *Tx) interviewParties(ctx context.Context, mu domain.Municipality, e domain.Entry,
 	iv domain.Interview) ([]interviewParty, error) {
 	var out []interviewParty
@@ -123,7 +123,7 @@ func (tx *Tx) interviewParties(ctx context.Context, mu domain.Municipality, e do
 			}
 		}
 	}
-	for _, id := range e.Choices {
+	for _, id := range e.Projects() {
 		pr, err := tx.Projects().Project(ctx, id)
 		if err != nil {
 			return nil, err

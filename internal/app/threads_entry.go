@@ -27,10 +27,11 @@ func hostsJoin(s domain.EntryStatus) bool {
 	return s == domain.EntryInterview || s == domain.EntryOffered || s == domain.EntryAgreed
 }
 
-// entryHosts lists the businesses hosting the entry's chosen projects.
+// entryHosts lists the businesses hosting the entry's projects: its
+// placement, or before one its choices.
 func (s *Threads) entryHosts(ctx context.Context, e domain.Entry) ([]int64, error) {
 	var hosts []int64
-	for _, id := range e.Choices {
+	for _, id := range e.Projects() {
 		p, err := s.app.st.Projects().Project(ctx, id)
 		if domain.ErrorCode(err) == domain.CodeNotFound {
 			continue

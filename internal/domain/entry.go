@@ -76,6 +76,23 @@ func (s EntryStatus) Withdrawable() bool {
 	return s == EntrySubmitted || s == EntryScreening || s == EntryInterview || s == EntryOffered
 }
 
+// Projects lists the projects the entry is about: the placement once an
+// allocation made one, otherwise the ranked choices (none for a
+// pre-entry not yet placed). Their businesses take part in selection.
+func (e Entry) Projects() []int64 {
+	if e.Placement != 0 {
+		return []int64{e.Placement}
+	}
+	return e.Choices
+}
+
+// BeforeInterview reports whether s is a stage before 面談 (応募 or 書類選考),
+// so that setting an interview moves the entry on; an entry with a 内定
+// keeps it when the business interviews the person.
+func (s EntryStatus) BeforeInterview() bool {
+	return s == EntrySubmitted || s == EntryScreening
+}
+
 // Validate checks the entry.
 func (e *Entry) Validate() error {
 	var v ValidationErrors

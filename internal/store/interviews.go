@@ -54,8 +54,9 @@ func (s Entries) CancelInterview(ctx context.Context, id int64, at time.Time) (d
 	return iv, err
 }
 
-// CandidatesOfProject lists the entries of a program that chose the
-// project and stand at one of the statuses, with their entrants' names,
+// CandidatesOfProject lists the entries of a program that are about the
+// project (placed in it, or before a placement chose it) and stand at one
+// of the statuses, with their entrants' names,
 // in submission order.
 func (s Entries) CandidatesOfProject(ctx context.Context, programID, projectID int64,
 	statuses []domain.EntryStatus) ([]EntryRow, error) {
@@ -66,7 +67,7 @@ func (s Entries) CandidatesOfProject(ctx context.Context, programID, projectID i
 	var out []EntryRow
 	for _, e := range all {
 		chose := false
-		for _, id := range e.Choices {
+		for _, id := range e.Entry.Projects() {
 			chose = chose || id == projectID
 		}
 		for _, st := range statuses {

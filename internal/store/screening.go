@@ -329,7 +329,9 @@ func (s Entries) CreateInterview(ctx context.Context, iv *domain.Interview) (Mov
 		if err != nil {
 			return err
 		}
-		if e.Status.Closed() || e.Status.Final() {
+		// Interviews go on until the terms: after a 内定 the business
+		// meets the person placed with it; not once the entry closed.
+		if e.Status.Closed() {
 			return domain.Errorf(domain.CodeConflict, "error.stage_closed")
 		}
 		id, err := tx.insertID(ctx, `INSERT INTO interviews (entry_id, municipality_id, starts_at, ends_at, place,
@@ -345,7 +347,7 @@ func (s Entries) CreateInterview(ctx context.Context, iv *domain.Interview) (Mov
 		if err != nil {
 			return err
 		}
-		if e.Status != domain.EntryInterview && p.UsesStage(domain.EntryInterview) {
+		if e.Status.BeforeInterview() && p.UsesStage(domain.EntryInterview) {
 			if m, err = tx.Entries().setEntryStatus(ctx, e, domain.EntryInterview, iv.CreatedBy, ""); err != nil {
 				return err
 			}

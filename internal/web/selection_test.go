@@ -24,13 +24,16 @@ const preEntryForm = "タイムスタンプ,メールアドレス,氏名,フリ�
 	"2021/07/18 8:00,yaguchi@example.jp,矢口 四郎,ヤグチ シロウ,神奈川県,出身,経理,ふるさとに関わりたい\r\n" +
 	"2021/07/19 12:00,chidori@example.jp,千鳥 五子,チドリ イツコ,東京都,応援したい,英語,海外とつなぎたい\r\n"
 
-// TestPreEntryToAgreement is the 2021 flow on the site: a pre-entry
-// program, the form imported with structured profiles, screening, an
-// allocation confirmed and accepted with placements and mails, the
-// talent answering the 内定, and the terms drafted from the placement.
-func TestPreEntryToAgreement(t *testing.T) { eachEngine(t, preEntryScenario) }
+// TestThe2021Flow drives the 2021 program through HTTP, in the order it
+// ran: a pre-entry program and its form imported with structured
+// residence, ties and skills; a leader side-jobber scoring the entries
+// assigned to them and staff deciding who passes; an allocation with its
+// confirmation page; 内定 mails naming the projects; the business seeing
+// its candidate and joining the interview, with the .ics to everyone; a
+// conversation on the entry; and the terms drafted from the placement.
+func TestThe2021Flow(t *testing.T) { eachEngine(t, flow2021Scenario) }
 
-func preEntryScenario(t *testing.T, w *world) {
+func flow2021Scenario(t *testing.T, w *world) {
 	ctx := context.Background()
 	office := w.orgNamed(t, "大田区 産業経済部")
 	mill := w.orgNamed(t, "有限会社森田製作所")
@@ -134,8 +137,43 @@ func preEntryScenario(t *testing.T, w *world) {
 	}
 	entry := func(email string) string { return id(entryOf[talents[email].ID]) }
 
-	// Screening: three pass 書類選考 (to 面談), one is declined, one waits.
+	// Leader screening: staff assign a leader side-jobber to four of the
+	// entries; the leader scores them. An entry not assigned to them is
+	// not theirs to score.
+	leaderID, leader := w.member(t, "leader@example.jp", "羽田 リーダー", domain.RoleLeaderTalent, office.ID)
+	scores := map[string]string{"kamata@example.jp": "5", "mori@example.jp": "4", "ikegami@example.jp": "3", "chidori@example.jp": "1"}
+	for email, score := range scores {
+		admin := w.srv.URL + "/admin/131113/entries/" + entry(email)
+		if status, _, _ := send(t, staff, "POST", admin+"/reviewers", url.Values{"user": {id(leaderID)}, "action": {"add"}}); status != http.StatusSeeOther {
+			t.Fatalf("assign the leader to %s: %d", email, status)
+		}
+		review := url.Values{"note": {"書類を確認しました"}}
+		for _, c := range domain.Criteria() {
+			review.Set("score_"+string(c), score)
+		}
+		if status, _, _ := send(t, leader, "POST", admin+"/review", review); status != http.StatusSeeOther {
+			t.Fatalf("the leader scores %s: %d", email, status)
+		}
+	}
+	if status, _, _ := send(t, leader, "POST", w.srv.URL+"/admin/131113/entries/"+entry("yaguchi@example.jp")+"/review",
+		url.Values{"score_skills": {"5"}}); status != http.StatusNotFound {
+		t.Errorf("the leader scores an entry not assigned to them: %d", status)
+	}
+	// The board shows staff each entrant's score and reviewer.
 	board := w.srv.URL + "/admin/131113/programs/ota-pre-2021"
+	_, body, _ = send(t, staff, "GET", board+"/entries", nil)
+	cards := map[string]string{}
+	for _, m := range regexp.MustCompile(`(?s)<li class="entry-card">.*?>([^<]+)</a>.*?</li>`).FindAllStringSubmatch(body, -1) {
+		cards[m[1]] = m[0]
+	}
+	for name, want := range map[string]string{"蒲田 一郎": "評価 5.0（1人） · 担当審査員: 羽田 リーダー",
+		"千鳥 五子": "評価 1.0（1人） · 担当審査員: 羽田 リーダー", "矢口 四郎": "未評価"} {
+		if card := strings.Join(strings.Fields(cards[name]), " "); !strings.Contains(card, want) {
+			t.Errorf("%s's card on the board has no %q:\n%s", name, want, cards[name])
+		}
+	}
+	// Staff decide from the scores: three pass 書類選考 (to 面談), the
+	// lowest is declined, the unscored one waits.
 	passed := url.Values{"entry": {entry("kamata@example.jp"), entry("mori@example.jp"), entry("ikegami@example.jp")}}
 	for _, to := range []string{"screening", "interview"} {
 		passed.Set("to", to)
@@ -253,6 +291,69 @@ func preEntryScenario(t *testing.T, w *world) {
 		t.Errorf("a second answer: %d", status)
 	}
 
+	// The business sees the candidate placed in its project, without
+	// contact details until an interview is set; the entrant placed in
+	// its other project is listed there, not here.
+	ownerID, owner := w.member(t, "owner@mill.example.jp", "森田 社長", domain.RoleBusinessOwner, mill.ID)
+	candidates := w.srv.URL + "/admin/131113/projects/" + id(web.ID) + "/candidates"
+	status, body, _ = send(t, owner, "GET", candidates, nil)
+	if status != 200 || !strings.Contains(body, "蒲田 一郎") || strings.Contains(body, "森 環") ||
+		strings.Contains(body, "kamata@example.jp") || !strings.Contains(body, "面談が決まると表示されます。") {
+		t.Fatalf("the business's candidates: %d\n%s", status, body)
+	}
+	// Staff set the interview: the entrant, the staff member, the leader
+	// and the business owner each get the invitation with the same .ics;
+	// the 内定 stands.
+	status, _, _ = send(t, staff, "POST", w.srv.URL+"/admin/131113/entries/"+id(kid)+"/interviews",
+		url.Values{"date": {"2026-12-01"}, "time": {"10:00"}, "minutes": {"60"}, "place": {"オンライン（Zoom）"}})
+	if status != http.StatusSeeOther {
+		t.Fatalf("interview: %d", status)
+	}
+	invites := w.interviewMails(t, "面談のご案内")
+	var invited []string
+	for to, cal := range invites {
+		invited = append(invited, to)
+		for _, who := range []string{"蒲田 一郎", "区 職員", "羽田 リーダー", "森田 社長"} {
+			if !strings.Contains(cal, "ATTENDEE;CN="+who+";") {
+				t.Errorf("the .ics to %s does not list %s", to, who)
+			}
+		}
+		if !strings.Contains(cal, "METHOD:REQUEST\r\n") || !strings.Contains(cal, "DTSTART:20261201T010000Z\r\n") {
+			t.Errorf("the .ics to %s:\n%s", to, cal)
+		}
+	}
+	sort.Strings(invited)
+	if want := []string{"kamata@example.jp", "leader@example.jp", "owner@mill.example.jp", "staff@city.example.jp"}; !reflect.DeepEqual(invited, want) {
+		t.Errorf("invited %q, want %q", invited, want)
+	}
+	if e, err := w.st.Entries().Entry(ctx, kid); err != nil || e.Status != domain.EntryOffered || !e.OfferAccepted {
+		t.Errorf("the interview changed the 内定: %+v %v", e, err)
+	}
+	if _, body, _ := send(t, owner, "GET", candidates, nil); !strings.Contains(body, `<a href="mailto:kamata@example.jp">`) {
+		t.Error("no contact details once the interview is set")
+	}
+
+	// A conversation on the entry: the entrant asks, the business answers,
+	// each hears of the other's message.
+	thread := w.srv.URL + "/entries/" + id(kid) + "/messages"
+	if status, _, _ := send(t, kamata, "POST", thread, url.Values{"body": {"面談の前に工場の資料を拝見できますか"}}); status != http.StatusSeeOther {
+		t.Fatalf("the entrant writes: %d", status)
+	}
+	if notes, err := w.st.Messaging().Notifications(ctx, ownerID, 5); err != nil || len(notes) == 0 ||
+		notes[0].Key != "notice.thread_message" || notes[0].Link != "/entries/"+id(kid)+"/messages" {
+		t.Errorf("the owner's notices: %+v %v", notes, err)
+	}
+	if status, _, _ := send(t, owner, "POST", thread, url.Values{"body": {"会社案内をお送りします"}}); status != http.StatusSeeOther {
+		t.Fatalf("the owner answers: %d", status)
+	}
+	status, body, _ = send(t, kamata, "GET", thread, nil)
+	if status != 200 || !strings.Contains(body, "面談の前に工場の資料を拝見できますか") || !strings.Contains(body, "会社案内をお送りします") {
+		t.Errorf("the entrant's conversation: %d", status)
+	}
+	if _, found := w.mailTo(t, "kamata@example.jp", "メッセージ"); !found {
+		t.Error("no mail to the entrant about the owner's answer")
+	}
+
 	// The terms are drafted from the placement.
 	status, body, _ = send(t, staff, "GET", w.srv.URL+"/admin/131113/entries/"+id(kid)+"/agreement", nil)
 	if status != 200 || !strings.Contains(body, `<option value="`+id(web.ID)+`" selected>ホームページを刷新したい</option>`) {
@@ -266,7 +367,7 @@ func preEntryScenario(t *testing.T, w *world) {
 	}
 	ag, err := w.st.Agreements().AgreementOfEntry(ctx, kid)
 	must(t, err)
-	if ag.ProjectID != web.ID {
-		t.Errorf("the terms name project %d, want %d", ag.ProjectID, web.ID)
+	if ag.ProjectID != web.ID || ag.TalentID != talents["kamata@example.jp"].ID {
+		t.Errorf("the terms name project %d and talent %d, want %d and %d", ag.ProjectID, ag.TalentID, web.ID, talents["kamata@example.jp"].ID)
 	}
 }
