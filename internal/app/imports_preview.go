@@ -27,7 +27,8 @@ type ImportPreview struct {
 // Preview reads an upload with the mapping chosen per column (none: the
 // columns recognised) and shows the first rows as an import would store
 // them, changing nothing. A problem with the file or the mapping is an
-// *UploadError.
+// *UploadError; when a needed column was not recognised, the preview still
+// has the columns, to choose it.
 func (s *Imports) Preview(ctx context.Context, lgcode, slug string, up Upload) (ImportPreview, error) {
 	var pv ImportPreview
 	t, err := s.Target(ctx, lgcode, slug)
@@ -51,6 +52,12 @@ func (s *Imports) Preview(ctx context.Context, lgcode, slug string, up Upload) (
 	}
 	pv.Columns, pv.Rows, err = importer.Preview(ctx, s.app.st, s.app.ref, t.Program, bytes.NewReader(pv.Text), mapping, previewRows)
 	var fe *formsimport.FileError
+	if errors.As(err, &fe) && fe.Code == formsimport.CodeHeaderMissing {
+		// A column the program needs was not recognised: staff choose it
+		// among the columns as recognised.
+		pv.Columns = fe.Columns
+		return pv, &UploadError{Field: "mapping", Err: err}
+	}
 	if errors.As(err, &fe) {
 		return pv, &UploadError{Field: "file", Err: err}
 	}

@@ -66,7 +66,7 @@ func resolveColumns(header []string, idx map[string]Field, rule ChoiceRule) ([]C
 		for i, f := range missing {
 			names[i] = string(f)
 		}
-		return nil, &FileError{Code: CodeHeaderMissing, Headers: titles, Missing: missing,
+		return nil, &FileError{Code: CodeHeaderMissing, Headers: titles, Missing: missing, Columns: cols,
 			Args: map[string]any{"Missing": strings.Join(names, ", "), "Headers": joinHeaders(titles)}}
 	}
 	return cols, nil

@@ -83,7 +83,10 @@ type FileError struct {
 	Args    map[string]any // template data for Code
 	Headers []string       // header errors: the column titles found
 	Missing []Field        // CodeHeaderMissing: the fields not found
-	Err     error          // the underlying error, if any
+	// Columns are, for CodeHeaderMissing, the columns as recognised, so
+	// that staff can choose the missing field's column in a mapping step.
+	Columns []Column
+	Err     error // the underlying error, if any
 }
 
 func (e *FileError) Error() string {

@@ -76,9 +76,10 @@ func (s importPages) importEntries(w http.ResponseWriter, r *http.Request, lang 
 		defer file.Close()
 		up.File, up.Size = file, header.Size
 	}
+	var raw []byte // the file sent again from the mapping step
 	if text := r.FormValue("csv"); text != "" {
-		raw, err := base64.StdEncoding.DecodeString(text)
-		if err != nil {
+		var err error
+		if raw, err = base64.StdEncoding.DecodeString(text); err != nil {
 			return invalidParam("csv", "import.file_required")
 		}
 		up.File, up.Size = bytes.NewReader(raw), int64(len(raw))
@@ -104,6 +105,12 @@ func (s importPages) importEntries(w http.ResponseWriter, r *http.Request, lang 
 	d := importData{Municipality: res.Municipality, Program: res.Program, Form: newForm()}
 	if raw := strings.TrimSpace(up.Mapping); raw != "" && up.File != nil {
 		d.Form.Values["mapping"] = raw
+	}
+	if ue != nil && raw != nil {
+		// Imported from the mapping step: show it again, with the problem
+		// and the mapping as chosen.
+		up.File = bytes.NewReader(raw)
+		return s.mappingStep(w, r, lang, up)
 	}
 	if ue != nil {
 		d.Form.Errors[ue.Field] = s.importError(lang, ue.Err)
@@ -139,7 +146,7 @@ func (s importPages) mappingStep(w http.ResponseWriter, r *http.Request, lang i1
 		// fields as chosen, and the rows as recognised.
 		again, err := s.app.Imports.Preview(r.Context(), r.PathValue("lgcode"), r.PathValue("slug"),
 			app.Upload{File: bytes.NewReader(pv.Text)})
-		if err != nil {
+		if err != nil && !errors.As(err, new(*app.UploadError)) {
 			return err
 		}
 		m.Columns, pv.Rows = again.Columns, again.Rows
@@ -148,6 +155,9 @@ func (s importPages) mappingStep(w http.ResponseWriter, r *http.Request, lang i1
 				m.Columns[i].Field = formsimport.Field(f)
 			}
 		}
+	}
+	if len(m.Columns) == 0 {
+		return s.render(w, r, lang, http.StatusUnprocessableEntity, "import", s.cat.T(lang, "import.title", nil), d)
 	}
 	for _, row := range pv.Rows {
 		line := previewLine{PreviewRow: row}
@@ -182,7 +192,7 @@ func (s importPages) importError(lang i18n.Lang, err error) string {
 		if len(fe.Missing) > 0 {
 			names := make([]string, len(fe.Missing))
 			for i, f := range fe.Missing {
-				names[i] = string(f)
+				names[i] = s.cat.T(lang, "import.field_"+string(f), nil)
 			}
 			args["Missing"] = strings.Join(names, "、")
 		}
