@@ -48,6 +48,11 @@ type Config struct {
 	// Metrics counts what the services do (entries submitted); nil
 	// counts nothing.
 	Metrics *metrics.Metrics
+	// EntryWriters is how many entries the instance writes at once
+	// (default 8), and EntryWait how long an entry waits for a turn
+	// before it is answered busy (default 2 s): see admission.
+	EntryWriters int
+	EntryWait    time.Duration
 }
 
 // App holds the services. It is safe for concurrent use.
@@ -102,7 +107,8 @@ func New(cfg Config) *App {
 	a.Accounts, a.Members, a.Talents = &Accounts{app: a}, &Members{app: a}, &Talents{app: a}
 	a.Hub, a.Catalogue, a.Community, a.Insights = &Hub{app: a}, &Catalogue{app: a}, &Community{app: a}, &Insights{app: a}
 	a.Programs, a.Projects, a.Imports, a.Pool = &Programs{app: a}, &Projects{app: a}, &Imports{app: a}, &Pool{app: a}
-	a.Screening, a.Entries, a.Allocation = &Screening{app: a}, &Entries{app: a}, &Allocation{app: a}
+	a.Screening, a.Allocation = &Screening{app: a}, &Allocation{app: a}
+	a.Entries = &Entries{app: a, admit: newAdmission(cfg.EntryWriters, cfg.EntryWait)}
 	a.Agreements, a.Engagements, a.Credentials = &Agreements{app: a}, &Engagements{app: a}, &Credentials{app: a}
 	a.Threads = &Threads{app: a}
 	a.Orgs = &Organizations{app: a}

@@ -11,7 +11,10 @@ import (
 )
 
 // Entries takes a talent's entries and their answers to offers.
-type Entries struct{ app *App }
+type Entries struct {
+	app   *App
+	admit *admission // bounds the entries written at once
+}
 
 // Submission is one entry as its talent sends it: the entry, the account
 // that sends it, the program's title in the sender's language and the

@@ -144,6 +144,11 @@ func (s *Entries) Enter(ctx context.Context, f EntryForm, in EntryInput) (domain
 	if err != nil {
 		return e, err
 	}
+	release, err := s.admit.enter(ctx)
+	if err != nil {
+		return e, err
+	}
+	defer release()
 	u, err := s.app.st.Accounts().UserByID(ctx, f.UserID)
 	if err != nil {
 		return e, err

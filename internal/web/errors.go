@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"net/http"
+	"strconv"
 
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
@@ -39,6 +40,9 @@ type publicError struct {
 	Message   string `json:"message"`
 	Field     string `json:"field,omitempty"`
 	Reference string `json:"reference,omitempty"`
+	// RetryAfter is, for a rate-limited request, the seconds to wait
+	// before sending it again (also the Retry-After header).
+	RetryAfter int `json:"retry_after,omitempty"`
 }
 
 func (s *kit) publicError(r *http.Request, lang i18n.Lang, err error) publicError {
@@ -57,7 +61,18 @@ func (s *kit) publicError(r *http.Request, lang i18n.Lang, err error) publicErro
 	if errors.As(err, &fe) {
 		pe.Field = fe.Field
 	}
+	if seconds, ok := args["Seconds"].(int); ok && code == domain.CodeRateLimited {
+		pe.RetryAfter = seconds
+	}
 	return pe
+}
+
+// writeHeaders sets the headers an error answer carries: Retry-After for a
+// rate-limited request.
+func (pe publicError) writeHeaders(w http.ResponseWriter) {
+	if pe.RetryAfter > 0 {
+		w.Header().Set("Retry-After", strconv.Itoa(pe.RetryAfter))
+	}
 }
 
 // translateArgs translates arguments that name catalog keys (a stage, a

@@ -30,6 +30,7 @@ func (s *Server) json(h jsonHandler) http.HandlerFunc {
 		v, err := h(r, lang)
 		if err != nil {
 			pe := s.publicError(r, lang, err)
+			pe.writeHeaders(w)
 			writeJSON(w, pe.Status, map[string]any{"error": pe})
 			return
 		}

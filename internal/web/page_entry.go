@@ -151,6 +151,12 @@ func (s entryPages) enter(w http.ResponseWriter, r *http.Request, lang i18n.Lang
 	case domain.CodeConflict:
 		s.fieldErrors(lang, f, err)
 		return s.render(w, r, lang, http.StatusConflict, "entry", title, d)
+	case domain.CodeRateLimited:
+		// Too many entries at once: the form again, as typed, asking to
+		// send it again in a moment.
+		s.fieldErrors(lang, f, err)
+		s.publicError(r, lang, err).writeHeaders(w)
+		return s.render(w, r, lang, http.StatusTooManyRequests, "entry", title, d)
 	}
 	return err
 }

@@ -168,6 +168,7 @@ func (s *kit) renderError(w http.ResponseWriter, r *http.Request, lang i18n.Lang
 	}
 	s.recordDenial(r, err)
 	pe := s.publicError(r, lang, err)
+	pe.writeHeaders(w)
 	title := s.cat.T(lang, fmt.Sprintf("error.title_%d", pe.Status), nil)
 	if rerr := s.render(w, r, lang, pe.Status, "error", title, pe); rerr != nil {
 		s.log.ErrorContext(r.Context(), "render error page", "err", rerr)
