@@ -56,6 +56,9 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	mixN := fs.Int("urls", 2000, "distinct URLs in the mix")
 	zipf := fs.Float64("zipf", 1.0, "exponent of the mix's Zipf distribution")
 	profile := fs.String("cpuprofile", "", "write a CPU profile of the mix's uncached renders to this file")
+	rush := fs.Int("rush", 0, "send this many entries through the entries API (the deadline rush) while visitors read public pages")
+	window := fs.Duration("window", 50*time.Second, "the rush's entries arrive evenly over this long")
+	readers := fs.Int("readers", 8, "visitors reading public pages during the rush")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -94,7 +97,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if *mix {
+	if *mix || *rush > 0 {
 		start := time.Now()
 		rows, err := st.Projects().CatalogueRows(ctx)
 		if err != nil {
@@ -111,6 +114,9 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		}
 		for _, c := range ref.SkillCategories() {
 			dims.skills = append(dims.skills, c.Code)
+		}
+		if *rush > 0 {
+			return runRush(ctx, st, srv.Handler(), rushOptions{entries: *rush, window: *window, readers: *readers, dims: dims}, out)
 		}
 		return runMix(ctx, srv.Handler(), mixOptions{urls: *mixN, zipf: *zipf, seed: 2021, duration: *duration,
 			conns: *conns, dims: dims, profile: *profile}, out)
