@@ -55,7 +55,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	mix := fs.Bool("mix", false, "run the Zipf mix of distinct list, search and API URLs instead of single pages")
 	mixN := fs.Int("urls", 2000, "distinct URLs in the mix")
 	zipf := fs.Float64("zipf", 1.0, "exponent of the mix's Zipf distribution")
-	profile := fs.String("cpuprofile", "", "write a CPU profile of the mix's uncached renders to this file")
+	profile := fs.String("cpuprofile", "", "write a CPU profile of the mix's uncached renders (or of the rush) to this file")
 	rush := fs.Int("rush", 0, "send this many entries through the entries API (the deadline rush) while visitors read public pages")
 	window := fs.Duration("window", 50*time.Second, "the rush's entries arrive evenly over this long")
 	readers := fs.Int("readers", 8, "visitors reading public pages during the rush")
@@ -116,7 +116,8 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 			dims.skills = append(dims.skills, c.Code)
 		}
 		if *rush > 0 {
-			return runRush(ctx, st, srv.Handler(), rushOptions{entries: *rush, window: *window, readers: *readers, dims: dims}, out)
+			return runRush(ctx, st, srv.Handler(), rushOptions{entries: *rush, window: *window, readers: *readers, dims: dims,
+				profile: *profile}, out)
 		}
 		return runMix(ctx, srv.Handler(), mixOptions{urls: *mixN, zipf: *zipf, seed: 2021, duration: *duration,
 			conns: *conns, dims: dims, profile: *profile}, out)

@@ -8,6 +8,8 @@ import (
 	"io"
 	"math/rand/v2"
 	"net/http"
+	"os"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"sync"
@@ -25,6 +27,7 @@ type rushOptions struct {
 	window  time.Duration // over how long they arrive
 	readers int           // visitors reading public pages meanwhile
 	dims    mixDims
+	profile string // a file for a CPU profile of the rush
 }
 
 // rushEntrant is one person entering in the rush, with an API token.
@@ -82,7 +85,7 @@ func runRush(ctx context.Context, st *store.Store, h http.Handler, o rushOptions
 	res := &rushOutcome{failed: map[string]int{}, readFailed: map[string]int{}}
 	runID := rand.Uint64()
 
-	done := make(chan struct{})
+	done, warm := make(chan struct{}), make(chan struct{})
 	var readers sync.WaitGroup
 	urls := mixURLs(2000, o.dims, 2021)
 	weights := zipfWeights(len(urls), 1.0)
@@ -90,10 +93,31 @@ func runRush(ctx context.Context, st *store.Store, h http.Handler, o rushOptions
 		readers.Add(1)
 		go func() {
 			defer readers.Done()
+			<-warm
 			rushRead(ctx, client, base, urls, weights, uint64(r), res, done)
 		}()
 	}
 
+	if o.profile != "" {
+		f, err := os.Create(o.profile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
+	// Warm up as a site that has been running would be: the dictionary
+	// loaded and the most visited pages read once.
+	for _, u := range urls[:min(len(urls), 100)] {
+		if resp, err := client.Get(base + u.path); err == nil {
+			_, _ = io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+		}
+	}
+	close(warm)
 	began := time.Now()
 	var entering sync.WaitGroup
 	for i, e := range entrants {
