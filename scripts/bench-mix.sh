@@ -5,6 +5,8 @@
 # URL's captured bytes from memory, in one run, on SQLite and on
 # PostgreSQL. It prints the uncached server time of each page kind, then
 # requests per second, p50, p99 and errors under the mix, and the ratio.
+# The load goes to `tsunagu serve` in its own process, whose peak resident
+# memory (VmHWM) it prints at the end.
 # Usage:
 #   scripts/bench-mix.sh [--engines sqlite,postgres] [--duration 20s] [--connections 64] [--urls 2000]
 # PostgreSQL: TSUNAGU_BENCH_POSTGRES names a server (default the local
@@ -35,7 +37,7 @@ for engine in ${engines//,/ }; do
     sqlite)
       mkdir -p "$work/sqlite"
       "$work/tsunagu" seed --scale 10000,100000 --data "$work/sqlite"
-      "$work/benchweb" --mix --data "$work/sqlite" "${args[@]}"
+      "$work/benchweb" --mix --server "$work/tsunagu" --data "$work/sqlite" "${args[@]}"
       ;;
     postgres)
       server=${TSUNAGU_BENCH_POSTGRES:-postgres://postgres@127.0.0.1:5432}
@@ -43,7 +45,7 @@ for engine in ${engines//,/ }; do
       db="$server/tsunagu_bench?sslmode=disable"
       mkdir -p "$work/pg"
       "$work/tsunagu" seed --scale 10000,100000 --db "$db" --data "$work/pg"
-      "$work/benchweb" --mix --db "$db" --data "$work/pg" "${args[@]}"
+      "$work/benchweb" --mix --server "$work/tsunagu" --db "$db" --data "$work/pg" "${args[@]}"
       ;;
     *) echo "unknown engine $engine (sqlite or postgres)"; exit 2 ;;
   esac

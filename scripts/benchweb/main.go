@@ -59,6 +59,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	rush := fs.Int("rush", 0, "send this many entries through the entries API (the deadline rush) while visitors read public pages")
 	window := fs.Duration("window", 50*time.Second, "the rush's entries arrive evenly over this long")
 	readers := fs.Int("readers", 8, "visitors reading public pages during the rush")
+	serverBin := fs.String("server", "", "send the mix or the rush to `tsunagu serve` run from this binary, whose memory is measured apart")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -97,6 +98,13 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
+	var proc *serverProcess
+	if *serverBin != "" && (*mix || *rush > 0) {
+		if proc, err = startServer(ctx, *serverBin, *data, *db); err != nil {
+			return err
+		}
+		defer proc.stop()
+	}
 	if *mix || *rush > 0 {
 		start := time.Now()
 		rows, err := st.Projects().CatalogueRows(ctx)
@@ -117,10 +125,10 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		}
 		if *rush > 0 {
 			return runRush(ctx, st, srv.Handler(), rushOptions{entries: *rush, window: *window, readers: *readers, dims: dims,
-				profile: *profile}, out)
+				profile: *profile, server: proc}, out)
 		}
 		return runMix(ctx, srv.Handler(), mixOptions{urls: *mixN, zipf: *zipf, seed: 2021, duration: *duration,
-			conns: *conns, dims: dims, profile: *profile}, out)
+			conns: *conns, dims: dims, profile: *profile, server: proc}, out)
 	}
 	real, err := listen(srv.Handler())
 	if err != nil {
@@ -245,9 +253,13 @@ func wrk(ctx context.Context, u string, d time.Duration, conns int, extra ...str
 	return r, nil
 }
 
-// peakRSS reads the high-water mark of resident memory from /proc.
-func peakRSS() string {
-	f, err := os.Open("/proc/self/status")
+// peakRSS reads the high-water mark of this process's resident memory.
+func peakRSS() string { return vmHWM("/proc/self/status") }
+
+// vmHWM reads VmHWM, the high-water mark of resident memory, from a
+// /proc status file.
+func vmHWM(status string) string {
+	f, err := os.Open(status)
 	if err != nil {
 		return "unknown"
 	}

@@ -21,7 +21,8 @@ type mixOptions struct {
 	duration time.Duration
 	conns    int
 	dims     mixDims
-	profile  string // a file for a CPU profile of the uncached renders
+	profile  string         // a file for a CPU profile of the uncached renders
+	server   *serverProcess // where the load goes; nil: a server in this process
 }
 
 // capturedPage is one URL's answer, written again by the same-bytes server.
@@ -102,7 +103,7 @@ func runMix(ctx context.Context, h http.Handler, o mixOptions, out io.Writer) er
 	if err != nil {
 		return err
 	}
-	real, err := listen(h)
+	real, err := o.server.target(h)
 	if err != nil {
 		return err
 	}
@@ -141,7 +142,7 @@ func runMix(ctx context.Context, h http.Handler, o mixOptions, out io.Writer) er
 	}
 	fmt.Fprintf(out, "\nratio: %.1f%% of the same-bytes server (target ≥ 10%%, p99 ≤ 50 ms)\n",
 		100*results[0].rps/results[1].rps)
-	fmt.Fprintf(out, "peak resident memory of this process: %s\n", peakRSS())
+	o.server.printMemory(out)
 	return nil
 }
 

@@ -27,7 +27,8 @@ type rushOptions struct {
 	window  time.Duration // over how long they arrive
 	readers int           // visitors reading public pages meanwhile
 	dims    mixDims
-	profile string // a file for a CPU profile of the rush
+	profile string         // a file for a CPU profile of the rush
+	server  *serverProcess // where the rush goes; nil: a server in this process
 }
 
 // rushEntrant is one person entering in the rush, with an API token.
@@ -76,7 +77,7 @@ func runRush(ctx context.Context, st *store.Store, h http.Handler, o rushOptions
 	}
 	fmt.Fprintf(out, "rush: %d entrants with API tokens made in %s; program %s (%s choices, %d open projects)\n",
 		len(entrants), round(time.Since(start)), prog.Slug, prog.Choices(), len(projects))
-	base, err := listen(h)
+	base, err := o.server.target(h)
 	if err != nil {
 		return err
 	}
@@ -146,7 +147,7 @@ func runRush(ctx context.Context, st *store.Store, h http.Handler, o rushOptions
 	printDurations(out, "entry, first try to 201", res.created)
 	printDurations(out, "public pages meanwhile", res.reads)
 	fmt.Fprintf(out, "public page errors: %d %v\n", total(res.readFailed), res.readFailed)
-	fmt.Fprintf(out, "peak resident memory of this process (server and load): %s\n", peakRSS())
+	o.server.printMemory(out)
 	return nil
 }
 
