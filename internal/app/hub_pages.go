@@ -210,6 +210,13 @@ func (h *Hub) Stories(ctx context.Context) ([]StoryCard, error) {
 		return nil, err
 	}
 	n := newHubNames(h.app.st)
+	muns, progs := make([]int64, len(stories)), make([]int64, len(stories))
+	for i, st := range stories {
+		muns[i], progs[i] = st.Engagement.MunicipalityID, st.Project.ProgramID
+	}
+	if err := n.preload(ctx, muns, progs); err != nil {
+		return nil, err
+	}
 	out := make([]StoryCard, 0, len(stories))
 	for _, st := range stories {
 		c, err := storyCard(ctx, n, st)
