@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"strconv"
 
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 )
@@ -14,11 +13,13 @@ import (
 // goals and skills). Municipalities without open projects are left out.
 func (s Projects) OpenProjectsByMunicipality(ctx context.Context, perMunicipality int) (map[int64][]domain.Project, error) {
 	s.core = s.replicaSafe(ctx)
-	rows, err := s.query(ctx, `SELECT `+projectColumns+` FROM projects p JOIN (
-		SELECT id, ROW_NUMBER() OVER (PARTITION BY municipality_id ORDER BY id DESC) AS n
-		FROM projects WHERE status = $1) o ON o.id = p.id
-		WHERE o.n <= `+strconv.Itoa(perMunicipality)+`
-		ORDER BY p.municipality_id, p.id DESC`, string(domain.ProjectPublished))
+	// The ids shown: each municipality's newest open projects. The tags
+	// are read with the same subquery, not with a list of thousands of ids.
+	shown := `SELECT id FROM (SELECT id, ROW_NUMBER() OVER (PARTITION BY municipality_id ORDER BY id DESC) AS n
+		FROM projects WHERE status = $1) o WHERE o.n <= $2`
+	args := []any{string(domain.ProjectPublished), perMunicipality}
+	rows, err := s.query(ctx, `SELECT `+projectColumns+` FROM projects p WHERE p.id IN (`+shown+`)
+		ORDER BY p.municipality_id, p.id DESC`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -35,7 +36,7 @@ func (s Projects) OpenProjectsByMunicipality(ctx context.Context, perMunicipalit
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	if err := s.loadProjectTags(ctx, all); err != nil {
+	if err := s.loadProjectTagsIn(ctx, all, shown, args); err != nil {
 		return nil, err
 	}
 	out := map[int64][]domain.Project{}
