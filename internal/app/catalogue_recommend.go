@@ -91,6 +91,13 @@ func (c *Catalogue) Recommend(ctx context.Context, t domain.Talent, n int) ([]Re
 	}
 	var all []scored
 	names := newHubNames(c.app.st)
+	muns, progs := make([]int64, len(page.Projects)), make([]int64, len(page.Projects))
+	for i, p := range page.Projects {
+		muns[i], progs[i] = p.MunicipalityID, p.ProgramID
+	}
+	if err := names.preload(ctx, muns, progs); err != nil {
+		return nil, err
+	}
 	now := c.app.now()
 	for _, p := range page.Projects {
 		prog, err := names.program(ctx, p.MunicipalityID, p.ProgramID)

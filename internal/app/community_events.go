@@ -20,6 +20,13 @@ type EventCard struct {
 }
 
 func eventCards(ctx context.Context, n *hubNames, rows []EventRow) ([]EventCard, error) {
+	ids := make([]int64, len(rows))
+	for i, e := range rows {
+		ids[i] = e.MunicipalityID
+	}
+	if err := n.preload(ctx, ids, nil); err != nil {
+		return nil, err
+	}
 	out := make([]EventCard, len(rows))
 	for i, e := range rows {
 		m, err := n.municipality(ctx, e.MunicipalityID)

@@ -50,6 +50,13 @@ func (c *Community) Ideas(ctx context.Context) (IdeaBoard, error) {
 	if err != nil {
 		return b, err
 	}
+	ids := make([]int64, len(ideas))
+	for k, i := range ideas {
+		ids[k] = i.MunicipalityID
+	}
+	if err := n.preload(ctx, ids, nil); err != nil {
+		return b, err
+	}
 	for _, i := range ideas {
 		m, err := n.municipality(ctx, i.MunicipalityID)
 		if err != nil {

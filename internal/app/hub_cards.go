@@ -37,8 +37,9 @@ type ProgramCard struct {
 // every municipality or program hands them over first (know...), so that
 // nothing is read twice.
 //
-// The store has no query for several municipalities or programs by id, so
-// a municipality is read by its id and programs are read per municipality.
+// The card builders preload what their items need in one statement each;
+// single reads by id (municipality) or per municipality (program) remain
+// for the pages that show one item.
 type hubNames struct {
 	st      *store.Store
 	muns    map[int64]domain.Municipality
@@ -49,6 +50,47 @@ type hubNames struct {
 func newHubNames(st *store.Store) *hubNames {
 	return &hubNames{st: st, muns: map[int64]domain.Municipality{}, progs: map[int64]domain.Program{},
 		progsOf: map[int64]bool{}}
+}
+
+// preload reads, in one statement each, the municipalities and programs
+// with these ids that are not known yet, so that a page listing many items
+// does not read them one by one. Ids that do not exist become the zero
+// municipality or program, as municipality and program give them.
+func (n *hubNames) preload(ctx context.Context, municipalityIDs, programIDs []int64) error {
+	var muns, progs []int64
+	asked := map[int64]bool{}
+	for _, id := range municipalityIDs {
+		if _, ok := n.muns[id]; !ok && !asked[id] {
+			asked[id] = true
+			muns = append(muns, id)
+		}
+	}
+	clear(asked)
+	for _, id := range programIDs {
+		if _, ok := n.progs[id]; !ok && !n.progsOf[0] && !asked[id] {
+			asked[id] = true
+			progs = append(progs, id)
+		}
+	}
+	if len(muns) > 0 {
+		found, err := n.st.Directory().MunicipalitiesByID(ctx, muns)
+		if err != nil {
+			return err
+		}
+		for _, id := range muns {
+			n.muns[id] = found[id]
+		}
+	}
+	if len(progs) > 0 {
+		found, err := n.st.Directory().ProgramsByID(ctx, progs)
+		if err != nil {
+			return err
+		}
+		for _, id := range progs {
+			n.progs[id] = found[id]
+		}
+	}
+	return nil
 }
 
 // knowMunicipalities records municipalities already read.
@@ -115,6 +157,16 @@ func (n *hubNames) projectCards(ctx context.Context, projects []domain.Project, 
 	if err != nil {
 		return nil, err
 	}
+	muns, progs := make([]int64, len(projects)), []int64{}
+	for i, p := range projects {
+		muns[i] = p.MunicipalityID
+		if withProgram {
+			progs = append(progs, p.ProgramID)
+		}
+	}
+	if err := n.preload(ctx, muns, progs); err != nil {
+		return nil, err
+	}
 	out := make([]ProjectCard, len(projects))
 	for i, p := range projects {
 		out[i] = ProjectCard{Project: p, Host: hosts[p.HostID]}
@@ -141,6 +193,17 @@ func (n *hubNames) programCards(ctx context.Context, programs []domain.Program, 
 	if err != nil {
 		return nil, err
 	}
+	muns, progs := make([]int64, len(programs)), make([]int64, len(programs))
+	for i, p := range programs {
+		muns[i], progs[i] = p.MunicipalityID, p.ID
+	}
+	if err := n.preload(ctx, muns, nil); err != nil {
+		return nil, err
+	}
+	stats, err := n.st.Insights().StatsOfPrograms(ctx, progs)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]ProgramCard, len(programs))
 	for i, p := range programs {
 		c := ProgramCard{Program: p, Phase: p.Phase(now), StepList: p.Steps(now)}
@@ -150,9 +213,7 @@ func (n *hubNames) programCards(ctx context.Context, programs []domain.Program, 
 		for _, id := range p.HostIDs {
 			c.Hosts = append(c.Hosts, hosts[id])
 		}
-		if c.Stats, err = n.st.Insights().ProgramStats(ctx, p.ID); err != nil {
-			return nil, err
-		}
+		c.Stats = stats[p.ID]
 		out[i] = c
 	}
 	return out, nil

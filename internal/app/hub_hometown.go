@@ -8,7 +8,6 @@ import (
 
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
 	"github.com/tsunagu-hub/tsunagu/internal/match"
-	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
 
 // HometownQuery is what the hometown page was asked for.
@@ -100,22 +99,32 @@ func (h *Hub) Hometown(ctx context.Context, q HometownQuery) (Hometown, error) {
 	}
 	n := newHubNames(h.app.st)
 	n.knowMunicipalities(ms...)
+	// Every municipality's open projects in one read, and their cards at
+	// once: the page lists every hub municipality.
+	open, err := h.app.st.Projects().OpenProjectsByMunicipality(ctx, hometownProjects)
+	if err != nil {
+		return ht, err
+	}
+	var shown []domain.Project
+	for _, m := range ms {
+		if _, ok := h.app.ref.Municipality(m.LGCode); ok {
+			shown = append(shown, open[m.ID]...)
+		}
+	}
+	cards, err := n.projectCards(ctx, shown, false)
+	if err != nil {
+		return ht, err
+	}
 	for _, m := range ms {
 		ref, ok := h.app.ref.Municipality(m.LGCode)
 		if !ok {
 			continue
 		}
-		page, err := h.app.st.Projects().ListProjects(ctx, store.ProjectFilter{MunicipalityID: m.ID, Limit: hometownProjects,
-			Statuses: []domain.ProjectStatus{domain.ProjectPublished}})
-		if err != nil {
-			return ht, err
-		}
-		cards, err := n.projectCards(ctx, page.Projects, false)
-		if err != nil {
-			return ht, err
-		}
+		k := len(open[m.ID])
+		group, rest := cards[:k:k], cards[k:]
+		cards = rest
 		km := match.DistanceKm(from, match.Location{Lat: ref.Lat, Lng: ref.Lng, Valid: true})
-		ht.Groups = append(ht.Groups, HometownGroup{Municipality: m, DistanceKm: int(math.Round(km)), Projects: cards})
+		ht.Groups = append(ht.Groups, HometownGroup{Municipality: m, DistanceKm: int(math.Round(km)), Projects: group})
 	}
 	sort.SliceStable(ht.Groups, func(i, j int) bool { return ht.Groups[i].DistanceKm < ht.Groups[j].DistanceKm })
 	return ht, nil

@@ -10,8 +10,8 @@ import (
 // Story is a completed project told publicly.
 type Story = store.Story
 
-// Home is what the hub's home page shows: every program, the hub's
-// figures and the newest projects.
+// Home is what the hub's home page shows: the programs not yet closed and
+// the latest closed ones, the hub's figures and the newest projects.
 type Home struct {
 	Programs []ProgramCard // newest entry window first
 	Stats    HubStats
@@ -22,25 +22,55 @@ type Home struct {
 // shows.
 const homeLatest = 6
 
-// Home reads the home page: every program with its figures, and the
-// municipalities of those programs only.
+// homePastPrograms is how many closed programs the home page shows, the
+// latest entry windows: the hub adds hundreds a year, and each
+// municipality's page lists all of its own.
+const homePastPrograms = 12
+
+// Home reads the home page: the programs not yet closed and the latest
+// closed ones with their figures, and the municipalities of those
+// programs only.
 func (h *Hub) Home(ctx context.Context) (Home, error) {
 	var home Home
 	n := newHubNames(h.app.st)
-	ps, err := h.app.st.Directory().Programs(ctx, 0)
+	all, err := h.app.st.Directory().Programs(ctx, 0)
 	if err != nil {
 		return home, err
 	}
-	n.knowPrograms(0, ps...)
-	if home.Programs, err = n.programCards(ctx, ps, h.app.now()); err != nil {
-		return home, err
-	}
-	if home.Stats, err = h.app.st.Insights().HubStats(ctx); err != nil {
-		return home, err
+	n.knowPrograms(0, all...)
+	now := h.app.now()
+	var ps []domain.Program
+	past := 0
+	for _, p := range all {
+		if p.Phase(now) == domain.PhaseClosed {
+			if past == homePastPrograms {
+				continue
+			}
+			past++
+		}
+		ps = append(ps, p)
 	}
 	page, err := h.app.st.Projects().ListProjects(ctx, store.ProjectFilter{Limit: homeLatest,
 		Statuses: []domain.ProjectStatus{domain.ProjectPublished}})
 	if err != nil {
+		return home, err
+	}
+	// The municipalities of the programs and of the newest projects, in
+	// one read.
+	var muns []int64
+	for _, p := range ps {
+		muns = append(muns, p.MunicipalityID)
+	}
+	for _, p := range page.Projects {
+		muns = append(muns, p.MunicipalityID)
+	}
+	if err := n.preload(ctx, muns, nil); err != nil {
+		return home, err
+	}
+	if home.Programs, err = n.programCards(ctx, ps, now); err != nil {
+		return home, err
+	}
+	if home.Stats, err = h.app.st.Insights().HubStats(ctx); err != nil {
 		return home, err
 	}
 	home.Latest, err = n.projectCards(ctx, page.Projects, true)
@@ -180,6 +210,13 @@ func (h *Hub) Stories(ctx context.Context) ([]StoryCard, error) {
 		return nil, err
 	}
 	n := newHubNames(h.app.st)
+	muns, progs := make([]int64, len(stories)), make([]int64, len(stories))
+	for i, st := range stories {
+		muns[i], progs[i] = st.Engagement.MunicipalityID, st.Project.ProgramID
+	}
+	if err := n.preload(ctx, muns, progs); err != nil {
+		return nil, err
+	}
 	out := make([]StoryCard, 0, len(stories))
 	for _, st := range stories {
 		c, err := storyCard(ctx, n, st)

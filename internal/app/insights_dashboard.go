@@ -61,6 +61,9 @@ func (in *Insights) Dashboard(ctx context.Context, mu domain.Municipality, slug 
 	}
 	n := newHubNames(in.app.st)
 	n.knowMunicipalities(mu)
+	if err := preloadFlowPlaces(ctx, n, mu.ID, flows); err != nil {
+		return d, err
+	}
 	d.Places = map[int64]domain.Municipality{mu.ID: mu}
 	for _, f := range flows {
 		if f.FromID != mu.ID && f.ToID != mu.ID {
@@ -83,6 +86,9 @@ func (in *Insights) scoutFlows(ctx context.Context, mu domain.Municipality, n *h
 	if err != nil {
 		return err
 	}
+	if err := preloadFlowPlaces(ctx, n, mu.ID, flows); err != nil {
+		return err
+	}
 	for _, f := range flows {
 		if f.FromID != mu.ID && f.ToID != mu.ID {
 			continue
@@ -95,4 +101,16 @@ func (in *Insights) scoutFlows(ctx context.Context, mu domain.Municipality, n *h
 		}
 	}
 	return nil
+}
+
+// preloadFlowPlaces reads at once the municipalities at either end of the
+// flows that touch municipality id.
+func preloadFlowPlaces(ctx context.Context, n *hubNames, id int64, flows []store.Flow) error {
+	var ids []int64
+	for _, f := range flows {
+		if f.FromID == id || f.ToID == id {
+			ids = append(ids, f.FromID, f.ToID)
+		}
+	}
+	return n.preload(ctx, ids, nil)
 }

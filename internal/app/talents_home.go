@@ -80,7 +80,39 @@ func (s *Talents) Home(ctx context.Context) (MyPage, error) {
 		return h, err
 	}
 	h.Talent = &t
-	if h.Entries, err = s.homeEntries(ctx, names, t.ID); err != nil {
+	entries, err := st.Entries().EntriesOfTalent(ctx, t.ID)
+	if err != nil {
+		return h, err
+	}
+	offers, err := st.Talents().ScoutsOf(ctx, t.ID)
+	if err != nil {
+		return h, err
+	}
+	ags, err := st.Agreements().AgreementsOfTalent(ctx, t.ID)
+	if err != nil {
+		return h, err
+	}
+	// The projects the page names, read at once.
+	var ids []int64
+	for _, e := range entries {
+		ids = append(ids, e.Choices...)
+		if e.Placement != 0 {
+			ids = append(ids, e.Placement)
+		}
+	}
+	for _, o := range offers {
+		if o.ProjectID != 0 {
+			ids = append(ids, o.ProjectID)
+		}
+	}
+	for _, a := range ags {
+		ids = append(ids, a.ProjectID)
+	}
+	titles, err := projectTitles(ctx, st, ids)
+	if err != nil {
+		return h, err
+	}
+	if h.Entries, err = s.homeEntries(ctx, names, entries, titles); err != nil {
 		return h, err
 	}
 	if h.Credentials, err = st.Issuance().IssuedCredentials(ctx, 0, t.ID); err != nil {
@@ -93,8 +125,11 @@ func (s *Talents) Home(ctx context.Context) (MyPage, error) {
 	if h.Hometown, err = names.projectCards(ctx, hometown, true); err != nil {
 		return h, err
 	}
-	offers, err := st.Talents().ScoutsOf(ctx, t.ID)
-	if err != nil {
+	muns := make([]int64, len(offers))
+	for i, o := range offers {
+		muns[i] = o.MunicipalityID
+	}
+	if err := names.preload(ctx, muns, nil); err != nil {
 		return h, err
 	}
 	for _, o := range offers {
@@ -104,34 +139,82 @@ func (s *Talents) Home(ctx context.Context) (MyPage, error) {
 			return h, err
 		}
 		hs.Municipality = mu.Name
-		if o.ProjectID != 0 {
-			if p, err := st.Projects().Project(ctx, o.ProjectID); err == nil {
-				hs.Project = p.Title
-			}
-		}
+		hs.Project = titles[o.ProjectID] // "" for none, or for a project gone
 		h.Scouts = append(h.Scouts, hs)
 	}
-	ags, err := st.Agreements().AgreementsOfTalent(ctx, t.ID)
-	if err != nil {
+	if h.Work, err = homeWork(ctx, st, ags, titles); err != nil {
 		return h, err
-	}
-	for _, a := range ags {
-		p, err := st.Projects().Project(ctx, a.ProjectID)
-		if err != nil {
-			return h, err
-		}
-		w := HomeWork{Agreement: a, Title: p.Title}
-		if g, err := st.Workspaces().EngagementOfProject(ctx, a.ProjectID); err == nil && a.Complete() {
-			w.Engagement = g.ID
-		}
-		h.Work = append(h.Work, w)
 	}
 	return h, nil
 }
 
-func (s *Talents) homeEntries(ctx context.Context, names *hubNames, talentID int64) ([]HomeEntry, error) {
+// projectTitles reads the titles of the projects with these ids at once.
+func projectTitles(ctx context.Context, st *store.Store, ids []int64) (map[int64]string, error) {
+	seen := map[int64]bool{}
+	var unique []int64
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			unique = append(unique, id)
+		}
+	}
+	ps, err := st.Projects().ProjectsByID(ctx, unique)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int64]string, len(ps))
+	for _, p := range ps {
+		out[p.ID] = p.Title
+	}
+	return out, nil
+}
+
+// title is the title of a project the page must name: one that is gone
+// is not found, as reading it alone would say.
+func title(titles map[int64]string, id int64) (string, error) {
+	t, ok := titles[id]
+	if !ok {
+		return "", domain.NotFound("project")
+	}
+	return t, nil
+}
+
+// homeWork puts each agreement's project title and, once all sides
+// accepted, its team's workspace beside it.
+func homeWork(ctx context.Context, st *store.Store, ags []domain.Agreement, titles map[int64]string) ([]HomeWork, error) {
+	ids := make([]int64, len(ags))
+	for i, a := range ags {
+		ids[i] = a.ProjectID
+	}
+	teams, err := st.Workspaces().EngagementsOfProjects(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	var out []HomeWork
+	for _, a := range ags {
+		t, err := title(titles, a.ProjectID)
+		if err != nil {
+			return nil, err
+		}
+		w := HomeWork{Agreement: a, Title: t}
+		if g, ok := teams[a.ProjectID]; ok && a.Complete() {
+			w.Engagement = g.ID
+		}
+		out = append(out, w)
+	}
+	return out, nil
+}
+
+func (s *Talents) homeEntries(ctx context.Context, names *hubNames, entries []domain.Entry, titles map[int64]string) ([]HomeEntry, error) {
 	st := s.app.st
-	entries, err := st.Entries().EntriesOfTalent(ctx, talentID)
+	ids, progs := make([]int64, len(entries)), make([]int64, len(entries))
+	for i, e := range entries {
+		ids[i], progs[i] = e.ID, e.ProgramID
+	}
+	if err := names.preload(ctx, nil, progs); err != nil {
+		return nil, err
+	}
+	interviews, err := st.Entries().InterviewsOfEntries(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -143,22 +226,18 @@ func (s *Talents) homeEntries(ctx context.Context, names *hubNames, talentID int
 		}
 		out[i].Editable = (e.Status == domain.EntrySubmitted || e.Status == domain.EntryWithdrawn) &&
 			out[i].Program.Phase(s.app.now()) == domain.PhaseOpen
-		if out[i].Interviews, err = st.Entries().Interviews(ctx, e.ID); err != nil {
-			return nil, err
-		}
+		out[i].Interviews = interviews[e.ID]
 		for _, pid := range e.Choices {
-			p, err := st.Projects().Project(ctx, pid)
+			t, err := title(titles, pid)
 			if err != nil {
 				return nil, err
 			}
-			out[i].Projects = append(out[i].Projects, p.Title)
+			out[i].Projects = append(out[i].Projects, t)
 		}
 		if e.Placement != 0 {
-			p, err := st.Projects().Project(ctx, e.Placement)
-			if err != nil {
+			if out[i].Placement, err = title(titles, e.Placement); err != nil {
 				return nil, err
 			}
-			out[i].Placement = p.Title
 		}
 	}
 	return out, nil

@@ -185,19 +185,46 @@ func (s Agreements) AgreementsOfProject(ctx context.Context, projectID int64) ([
 	return out, nil
 }
 
-// AgreementsOfTalent lists a talent's agreements, newest first.
+// AgreementsOfTalent lists a talent's agreements, newest first, each with
+// the acceptances of its current version: two statements whatever their
+// number.
 func (s Agreements) AgreementsOfTalent(ctx context.Context, talentID int64) ([]domain.Agreement, error) {
-	ids, err := s.queryIDs(ctx, `SELECT id FROM agreements WHERE talent_id = $1 ORDER BY id DESC`, talentID)
+	rows, err := s.query(ctx, `SELECT `+agreementColumns+` FROM agreements WHERE talent_id = $1 ORDER BY id DESC`, talentID)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]domain.Agreement, 0, len(ids))
-	for _, id := range ids {
-		a, err := s.Agreement(ctx, id)
+	out := []domain.Agreement{}
+	at := map[int64]int{}
+	for rows.Next() {
+		a, err := scanAgreement(rows)
 		if err != nil {
+			rows.Close()
 			return nil, err
 		}
+		at[a.ID] = len(out)
 		out = append(out, a)
 	}
-	return out, nil
+	rows.Close()
+	if err := rows.Err(); err != nil || len(out) == 0 {
+		return out, err
+	}
+	rows, err = s.query(ctx, `SELECT x.agreement_id, x.party, x.user_id, x.at FROM agreement_acceptances x
+		JOIN agreements a ON a.id = x.agreement_id AND x.version = a.version
+		WHERE a.talent_id = $1 ORDER BY x.agreement_id, x.at`, talentID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var x domain.Acceptance
+		var by sql.NullInt64
+		if err := rows.Scan(&id, &x.Party, &by, &x.At); err != nil {
+			return nil, err
+		}
+		x.By, x.At = by.Int64, x.At.UTC()
+		a := &out[at[id]]
+		a.Accepted = append(a.Accepted, x)
+	}
+	return out, rows.Err()
 }

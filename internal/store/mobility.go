@@ -2,9 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
-	"sort"
-	"time"
 )
 
 // Flow counts talents whose first completed engagement was in one
@@ -16,67 +13,45 @@ type Flow struct {
 }
 
 // MobilityFlows lists the flows between municipalities, largest first.
+//
+// Each talent's teams are their agreements accepted by all sides. The
+// first completed team is the one completed earliest (ties: the earlier
+// start, then the earlier agreement). A later team is one in another
+// municipality that starts after the calendar day (UTC) of that
+// completion; a talent counts once per destination. Only the counts leave
+// the database.
 func (s Insights) MobilityFlows(ctx context.Context) ([]Flow, error) {
 	s.core = s.replicaSafe(ctx)
-	rows, err := s.query(ctx, `SELECT a.talent_id, a.municipality_id, a.starts_on, g.status, g.completed_at
-		FROM agreements a JOIN engagements g ON g.project_id = a.project_id
-		WHERE `+acceptedByAll+`
-		ORDER BY a.talent_id, a.starts_on, a.id`)
+	// The day after which a later team starts: the completion's date in
+	// UTC, compared with the team's start date.
+	later := `t.starts_on > CAST(f.completed_at AT TIME ZONE 'UTC' AS DATE)`
+	if s.engine == SQLite {
+		later = `date(t.starts_on) > date(f.completed_at)`
+	}
+	rows, err := s.query(ctx, `WITH teams AS (
+			SELECT a.id, a.talent_id, a.municipality_id, a.starts_on, g.status, g.completed_at
+			FROM agreements a JOIN engagements g ON g.project_id = a.project_id
+			WHERE `+acceptedByAll+`),
+		firsts AS (
+			SELECT talent_id, municipality_id, completed_at,
+				ROW_NUMBER() OVER (PARTITION BY talent_id ORDER BY completed_at, starts_on, id) AS n
+			FROM teams WHERE status = 'completed' AND completed_at IS NOT NULL)
+		SELECT f.municipality_id, t.municipality_id, COUNT(DISTINCT t.talent_id)
+		FROM firsts f JOIN teams t ON t.talent_id = f.talent_id AND t.municipality_id <> f.municipality_id
+		WHERE f.n = 1 AND `+later+`
+		GROUP BY f.municipality_id, t.municipality_id
+		ORDER BY 3 DESC, 1, 2`)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	type team struct {
-		municipality int64
-		starts       time.Time
-		completed    time.Time
-	}
-	byTalent := map[int64][]team{}
+	out := []Flow{}
 	for rows.Next() {
-		var talent int64
-		var t team
-		var starts, completed sql.NullTime
-		var status string
-		if err := rows.Scan(&talent, &t.municipality, &starts, &status, &completed); err != nil {
+		var f Flow
+		if err := rows.Scan(&f.FromID, &f.ToID, &f.Talents); err != nil {
 			return nil, err
 		}
-		t.starts = dateOf(starts)
-		if status == "completed" && completed.Valid {
-			t.completed = completed.Time
-		}
-		byTalent[talent] = append(byTalent[talent], t)
+		out = append(out, f)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	counts := map[[2]int64]int{}
-	for _, teams := range byTalent {
-		var first *team
-		for i := range teams {
-			if !teams[i].completed.IsZero() && (first == nil || teams[i].completed.Before(first.completed)) {
-				first = &teams[i]
-			}
-		}
-		if first == nil {
-			continue
-		}
-		seen := map[int64]bool{}
-		for _, t := range teams {
-			if t.municipality != first.municipality && !t.starts.Before(first.completed.Truncate(24*time.Hour)) && !seen[t.municipality] {
-				seen[t.municipality] = true
-				counts[[2]int64{first.municipality, t.municipality}]++
-			}
-		}
-	}
-	out := make([]Flow, 0, len(counts))
-	for k, n := range counts {
-		out = append(out, Flow{FromID: k[0], ToID: k[1], Talents: n})
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Talents != out[j].Talents {
-			return out[i].Talents > out[j].Talents
-		}
-		return out[i].FromID < out[j].FromID || (out[i].FromID == out[j].FromID && out[i].ToID < out[j].ToID)
-	})
-	return out, nil
+	return out, rows.Err()
 }

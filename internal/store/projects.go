@@ -145,12 +145,26 @@ func (s Projects) loadProjectTags(ctx context.Context, projects []domain.Project
 	if len(projects) == 0 {
 		return nil
 	}
-	idx := make(map[int64]int, len(projects))
 	ids := make([]int64, len(projects))
 	for i, p := range projects {
-		idx[p.ID], ids[i] = i, p.ID
+		ids[i] = p.ID
 	}
 	in, args := inList(ids, 1)
+	return s.loadProjectTagsIn(ctx, projects, in, args)
+}
+
+// loadProjectTagsIn fills SDGs and skills for the projects in place,
+// reading the tags of the projects whose ids the SQL in selects (a list
+// of placeholders or a subquery, with its args): every one of the
+// projects, and maybe more, which are ignored.
+func (s Projects) loadProjectTagsIn(ctx context.Context, projects []domain.Project, in string, args []any) error {
+	if len(projects) == 0 {
+		return nil
+	}
+	idx := make(map[int64]int, len(projects))
+	for i, p := range projects {
+		idx[p.ID] = i
+	}
 	rows, err := s.query(ctx, `SELECT project_id, goal FROM project_sdgs WHERE project_id IN (`+in+`) ORDER BY project_id, goal`, args...)
 	if err != nil {
 		return err
@@ -162,7 +176,11 @@ func (s Projects) loadProjectTags(ctx context.Context, projects []domain.Project
 			rows.Close()
 			return err
 		}
-		p := &projects[idx[pid]]
+		i, ok := idx[pid]
+		if !ok {
+			continue
+		}
+		p := &projects[i]
 		p.SDGs = append(p.SDGs, goal)
 	}
 	rows.Close()
@@ -182,7 +200,11 @@ func (s Projects) loadProjectTags(ctx context.Context, projects []domain.Project
 		if err := rows.Scan(&pid, &code, &required); err != nil {
 			return err
 		}
-		p := &projects[idx[pid]]
+		i, ok := idx[pid]
+		if !ok {
+			continue
+		}
+		p := &projects[i]
 		if required {
 			p.RequiredSkills = append(p.RequiredSkills, code)
 		} else {

@@ -365,28 +365,38 @@ func (s Entries) CreateInterview(ctx context.Context, iv *domain.Interview) (Mov
 
 // Interviews lists an entry's interviews, soonest first.
 func (s Entries) Interviews(ctx context.Context, entryID int64) ([]domain.Interview, error) {
-	rows, err := s.query(ctx, `SELECT id, entry_id, starts_at, ends_at, place, video_url, note, sequence,
-		cancelled_at, created_by FROM interviews WHERE entry_id = $1 ORDER BY starts_at, id`, entryID)
+	rows, err := s.query(ctx, `SELECT `+interviewColumns+` FROM interviews WHERE entry_id = $1 ORDER BY starts_at, id`, entryID)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	var out []domain.Interview
 	for rows.Next() {
-		var iv domain.Interview
-		var cancelled sql.NullTime
-		var by sql.NullInt64
-		if err := rows.Scan(&iv.ID, &iv.EntryID, &iv.StartsAt, &iv.EndsAt, &iv.Place, &iv.VideoURL, &iv.Note,
-			&iv.Sequence, &cancelled, &by); err != nil {
+		iv, err := scanInterview(rows)
+		if err != nil {
 			return nil, err
-		}
-		iv.StartsAt, iv.EndsAt, iv.CreatedBy = iv.StartsAt.UTC(), iv.EndsAt.UTC(), by.Int64
-		if cancelled.Valid {
-			iv.CancelledAt = cancelled.Time.UTC()
 		}
 		out = append(out, iv)
 	}
 	return out, rows.Err()
+}
+
+// interviewColumns are what scanInterview reads.
+const interviewColumns = `id, entry_id, starts_at, ends_at, place, video_url, note, sequence, cancelled_at, created_by`
+
+func scanInterview(row interface{ Scan(...any) error }) (domain.Interview, error) {
+	var iv domain.Interview
+	var cancelled sql.NullTime
+	var by sql.NullInt64
+	if err := row.Scan(&iv.ID, &iv.EntryID, &iv.StartsAt, &iv.EndsAt, &iv.Place, &iv.VideoURL, &iv.Note,
+		&iv.Sequence, &cancelled, &by); err != nil {
+		return iv, err
+	}
+	iv.StartsAt, iv.EndsAt, iv.CreatedBy = iv.StartsAt.UTC(), iv.EndsAt.UTC(), by.Int64
+	if cancelled.Valid {
+		iv.CancelledAt = cancelled.Time.UTC()
+	}
+	return iv, nil
 }
 
 // Recipient is where and in which language to write to a user.

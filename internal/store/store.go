@@ -82,6 +82,9 @@ type core struct {
 	// migrationLocked says the migration lock is held for this store
 	// (LockMigrations), so Migrate does not wait for it again.
 	migrationLocked bool
+	// statements counts the statements run through the query helpers
+	// (Statements). Shared by every copy.
+	statements *atomic.Int64
 }
 
 // Open connects to the database named by url: "" or "sqlite:PATH" for SQLite
@@ -211,7 +214,7 @@ func newStore(engine Engine, read, write *sql.DB) *Store {
 	return &Store{core{engine: engine, read: read, write: write, r: read, w: write,
 		now: func() time.Time { return time.Now().UTC() }, changes: new(atomic.Uint64), remote: new(atomic.Uint64),
 		catalogue: new(atomic.Uint64), remoteCatalogue: new(atomic.Uint64),
-		maxRanked: MaxRanked}}
+		maxRanked: MaxRanked, statements: new(atomic.Int64)}}
 }
 
 // Engine says which database is behind the store.
@@ -369,8 +372,14 @@ func (s *core) rebind(q string) string {
 	return strings.ReplaceAll(q, "$", "?")
 }
 
+// Statements is how many SQL statements the store and its copies ran
+// through its query helpers since Open: the cost of a page in round trips,
+// which must not grow with the rows it shows.
+func (s *Store) Statements() int64 { return s.statements.Load() }
+
 func (s *core) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
 	defer s.written(q)
+	s.statements.Add(1)
 	return s.w.ExecContext(ctx, s.rebind(q), args...)
 }
 
@@ -378,20 +387,24 @@ func (s *core) exec(ctx context.Context, q string, args ...any) (sql.Result, err
 // does not count as a change, so cached pages on this and other instances
 // stay valid.
 func (s *core) execQuiet(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	s.statements.Add(1)
 	return s.w.ExecContext(ctx, s.rebind(q), args...)
 }
 
 func (s *core) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	s.statements.Add(1)
 	return s.r.QueryContext(ctx, s.rebind(q), args...)
 }
 
 func (s *core) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	s.statements.Add(1)
 	return s.r.QueryRowContext(ctx, s.rebind(q), args...)
 }
 
 // insertID runs an INSERT … RETURNING id on the writer.
 func (s *core) insertID(ctx context.Context, q string, args ...any) (int64, error) {
 	defer s.written(q)
+	s.statements.Add(1)
 	var id int64
 	err := s.w.QueryRowContext(ctx, s.rebind(q+" RETURNING id"), args...).Scan(&id)
 	return id, err
