@@ -117,8 +117,11 @@ func criteria(issuer string, g domain.Engagement, start, end time.Time) string {
 	if g.EndedEarlyReason == "" {
 		return "つなぐで合意した期間、チームの一員として活動を完了した（" + issuer + "が確認）。"
 	}
+	// Days as people in Japan count them: a team ended at 00:30 JST is
+	// still 15:30 UTC the day before.
 	const day = "2006年1月2日"
-	return "つなぐで合意した活動に、" + start.Format(day) + "から" + end.Format(day) +
+	jst := domain.Japan()
+	return "つなぐで合意した活動に、" + start.In(jst).Format(day) + "から" + end.In(jst).Format(day) +
 		"まで（中途終了により短縮された期間）チームの一員として従事した（" + issuer + "が確認）。"
 }
 
