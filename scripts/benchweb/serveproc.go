@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -25,7 +26,15 @@ type serverProcess struct {
 func startServer(ctx context.Context, bin, data, db string) (*serverProcess, error) {
 	args := []string{"serve", "--addr", "127.0.0.1:0", "--data", data}
 	if db != "" {
-		args = append(args, "--db", db)
+		// On PostgreSQL every instance opens the signing keys with a key
+		// file; the benchmark makes one beside its data.
+		key := filepath.Join(data, "bench.key")
+		if _, err := os.Stat(key); err != nil {
+			if out, err := exec.CommandContext(ctx, bin, "keys", "new", "--key-file", key).CombinedOutput(); err != nil {
+				return nil, fmt.Errorf("make a key file: %v: %s", err, out)
+			}
+		}
+		args = append(args, "--db", db, "--key-file", key)
 	}
 	cmd := exec.CommandContext(ctx, bin, args...)
 	cmd.Stderr = os.Stderr
@@ -36,8 +45,9 @@ func startServer(ctx context.Context, bin, data, db string) (*serverProcess, err
 	if err := cmd.Start(); err != nil {
 		return nil, err
 	}
-	urls := make(chan string, 1)
+	urls, exited := make(chan string, 1), make(chan struct{})
 	go func() {
+		defer close(exited)
 		sc := bufio.NewScanner(out)
 		for sc.Scan() {
 			if _, after, ok := strings.Cut(sc.Text(), "serving at "); ok {
@@ -51,6 +61,9 @@ func startServer(ctx context.Context, bin, data, db string) (*serverProcess, err
 	select {
 	case u := <-urls:
 		return &serverProcess{cmd: cmd, url: u}, nil
+	case <-exited:
+		_ = cmd.Wait()
+		return nil, fmt.Errorf("%s serve ended before it listened", bin)
 	case <-time.After(2 * time.Minute):
 		_ = cmd.Process.Kill()
 		return nil, fmt.Errorf("%s serve did not listen within two minutes", bin)
