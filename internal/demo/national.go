@@ -346,10 +346,10 @@ func (n *national) offers(es []domain.Entry, projects []int) {
 			continue
 		}
 		p := n.ds.Projects[pi]
-		team := 0
+		team, size := 0, 1+n.rng.IntN(3)
 		for i := range es {
 			e := &es[i]
-			if team == 1+n.rng.IntN(3) || placed[e.ID] || e.Status != domain.EntryDeclined || e.Choices[0] != p.ID {
+			if team == size || placed[e.ID] || e.Status != domain.EntryDeclined || e.Choices[0] != p.ID {
 				continue
 			}
 			e.Status, e.Placement = domain.EntryOffered, p.ID
