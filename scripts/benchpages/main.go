@@ -66,7 +66,15 @@ func run(ctx context.Context, args []string, out, errOut io.Writer) error {
 	if err != nil {
 		return err
 	}
-	cmd := exec.CommandContext(ctx, o.bin, "serve", "--db", o.db, "--data", o.data, "--addr", o.addr)
+	// On PostgreSQL serve needs a key file for the issuers' signing keys.
+	keyFile := o.data + "/bench.key"
+	if _, err := os.Stat(keyFile); errors.Is(err, os.ErrNotExist) {
+		if b, err := exec.CommandContext(ctx, o.bin, "keys", "new", "--key-file", keyFile).CombinedOutput(); err != nil {
+			return fmt.Errorf("make a key file: %v: %s", err, b)
+		}
+	}
+	cmd := exec.CommandContext(ctx, o.bin, "serve", "--db", o.db, "--data", o.data, "--addr", o.addr,
+		"--key-file", keyFile)
 	logf, err := os.Create(o.data + "/serve.log")
 	if err != nil {
 		return err
@@ -77,18 +85,18 @@ func run(ctx context.Context, args []string, out, errOut io.Writer) error {
 	if err := cmd.Start(); err != nil {
 		return err
 	}
+	exited := make(chan struct{})
+	go func() { _ = cmd.Wait(); close(exited) }()
 	defer func() {
 		_ = cmd.Process.Signal(os.Interrupt)
-		done := make(chan struct{})
-		go func() { _ = cmd.Wait(); close(done) }()
 		select {
-		case <-done:
+		case <-exited:
 		case <-time.After(20 * time.Second):
 			_ = cmd.Process.Kill()
 		}
 	}()
 	base := "http://" + o.addr
-	if err := waitReady(base, 15*time.Minute); err != nil {
+	if err := waitReady(base, 15*time.Minute, exited); err != nil {
 		return fmt.Errorf("serve did not start (see %s/serve.log): %w", o.data, err)
 	}
 	fmt.Fprintf(errOut, "serve ready after %s (pid %d)\n", time.Since(started).Round(time.Second), cmd.Process.Pid)
@@ -361,9 +369,14 @@ func signIn(base, email string) (*http.Client, error) {
 }
 
 // waitReady polls /readyz until the server answers 200.
-func waitReady(base string, limit time.Duration) error {
+func waitReady(base string, limit time.Duration, exited <-chan struct{}) error {
 	deadline := time.Now().Add(limit)
 	for {
+		select {
+		case <-exited:
+			return errors.New("serve exited")
+		default:
+		}
 		status, err := get(http.DefaultClient, base+"/readyz")
 		if err == nil && status == http.StatusOK {
 			return nil
