@@ -45,6 +45,7 @@ type options struct {
 	bin, db, data, addr string
 	n                   int
 	only                string
+	budget              time.Duration
 }
 
 func run(ctx context.Context, args []string, out, errOut io.Writer) error {
@@ -56,6 +57,7 @@ func run(ctx context.Context, args []string, out, errOut io.Writer) error {
 	fs.StringVar(&o.addr, "addr", "127.0.0.1:18095", "where serve listens")
 	fs.IntVar(&o.n, "n", 200, "requests per page type")
 	fs.StringVar(&o.only, "only", "", "comma-separated page types to measure (default all)")
+	fs.DurationVar(&o.budget, "budget", 90*time.Second, "stop a page type after this long, with fewer requests")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -128,7 +130,7 @@ func run(ctx context.Context, args []string, out, errOut io.Writer) error {
 		case "alumnus":
 			c = alumnus
 		}
-		r := measure(c, base, k, o.n)
+		r := measure(c, base, k, o.n, o.budget)
 		fmt.Fprintf(errOut, "%-26s p50 %6.1f  p99 %7.1f  max %7.1f ms  errors %d %s\n", k.name, ms(r.p50), ms(r.p99),
 			ms(r.max), r.errors, r.firstError)
 		rows = append(rows, r)
@@ -300,14 +302,16 @@ type row struct {
 }
 
 // measure asks for n distinct URLs of a page type one after another, after
-// two unmeasured requests that warm the connection and the templates.
-func measure(c *http.Client, base string, k kind, n int) row {
-	r := row{name: k.name, requests: n}
+// two unmeasured requests that warm the connection and the templates; it
+// stops early when the page type has taken the budget.
+func measure(c *http.Client, base string, k kind, n int, budget time.Duration) row {
+	r := row{name: k.name}
 	for i := range 2 {
 		_, _ = get(c, base+k.url(1_000_000+i))
 	}
 	var times []time.Duration
-	for i := range n {
+	began := time.Now()
+	for i := 0; i < n && time.Since(began) < budget; i++ {
 		start := time.Now()
 		status, err := get(c, base+k.url(i))
 		times = append(times, time.Since(start))
@@ -321,6 +325,7 @@ func measure(c *http.Client, base string, k kind, n int) row {
 			}
 		}
 	}
+	r.requests = len(times)
 	slices.Sort(times)
 	at := func(q float64) time.Duration { return times[min(len(times)-1, int(q*float64(len(times))))] }
 	r.p50, r.p99, r.max = at(0.50), at(0.99), times[len(times)-1]
