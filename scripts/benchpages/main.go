@@ -28,6 +28,7 @@ import (
 	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" database/sql driver
 
 	"github.com/tsunagu-hub/tsunagu/internal/demo"
+	"github.com/tsunagu-hub/tsunagu/internal/refdata"
 	"github.com/tsunagu-hub/tsunagu/internal/seed"
 )
 
@@ -167,6 +168,7 @@ type ids struct {
 	boardSlug  string
 	prefCodes  []string
 	skillCodes []string
+	categories []string // skill categories, which the API's skill filter takes
 }
 
 func readIDs(ctx context.Context, dsn string) (ids, error) {
@@ -221,6 +223,13 @@ func readIDs(ctx context.Context, dsn string) (ids, error) {
 	x.boardSlug = board[0]
 	if x.skillCodes, err = strs(`SELECT DISTINCT skill_code FROM project_skills ORDER BY skill_code`); err != nil {
 		return x, err
+	}
+	ref, err := refdata.Load()
+	if err != nil {
+		return x, err
+	}
+	for _, c := range ref.SkillCategories() {
+		x.categories = append(x.categories, c.Code)
 	}
 	for p := 1; p <= 47; p++ {
 		x.prefCodes = append(x.prefCodes, fmt.Sprintf("%02d", p))
@@ -277,7 +286,7 @@ func pageKinds(x ids) []kind {
 			case 1:
 				q.Set("sdg", strconv.Itoa(1+i%17))
 			case 2:
-				q.Set("skill", pick(x.skillCodes, i))
+				q.Set("skill", pick(x.categories, i))
 			case 3:
 				if s := styles[i%len(styles)]; s != "" {
 					q.Set("style", s)
