@@ -278,7 +278,8 @@ func (l *nationalLoad) accounts(ctx context.Context, hash string) error {
 // staff drafts the terms two weeks after the window closed, the talent,
 // the business and the staff accept them that day, which opens the
 // team's workspace; each member reports each month, and most teams
-// complete on the last day.
+// complete on the last day. Each save and acceptance is audited as the
+// services audit them.
 func (l *nationalLoad) aftermath(ctx context.Context, c *NationalCounts, now time.Time) error {
 	type team struct {
 		ends    time.Time
@@ -297,6 +298,10 @@ func (l *nationalLoad) aftermath(ctx context.Context, c *NationalCounts, now tim
 		if err := l.tx.Agreements().SaveAgreement(ctx, &a, staff); err != nil {
 			return fmt.Errorf("agreement of entry %d: %w", a.EntryID, err)
 		}
+		if err := l.tx.Compliance().Audit(ctx, store.AuditEvent{ActorID: staff, Action: "agreement.save",
+			SubjectType: "agreement", SubjectID: a.ID, MunicipalityID: a.MunicipalityID}); err != nil {
+			return err
+		}
 		for i, x := range []struct {
 			party domain.Party
 			by    int64
@@ -306,6 +311,11 @@ func (l *nationalLoad) aftermath(ctx context.Context, c *NationalCounts, now tim
 			l.at = a.StartsOn.AddDate(0, 0, -13).Add(time.Duration(i) * time.Hour)
 			if _, err := l.tx.Agreements().AcceptAgreement(ctx, a.ID, a.Version, x.party, x.by); err != nil {
 				return fmt.Errorf("acceptance of entry %d: %w", a.EntryID, err)
+			}
+			if err := l.tx.Compliance().Audit(ctx, store.AuditEvent{ActorID: x.by,
+				Action: "agreement.accept." + string(x.party), SubjectType: "agreement", SubjectID: a.ID,
+				MunicipalityID: a.MunicipalityID}); err != nil {
+				return err
 			}
 		}
 		c.Agreements++

@@ -2,6 +2,7 @@ package seed
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -41,6 +42,10 @@ func TestNationalLoadsSmall(t *testing.T) {
 		}
 		if c.Agreements == 0 || c.Engagements == 0 || c.Reports == 0 || c.Completed == 0 {
 			t.Fatalf("no aftermath: %s", c)
+		}
+		events, err := st.Compliance().AuditLog(ctx, 0, 4)
+		if err != nil || len(events) != 4 || !strings.HasPrefix(events[0].Action, "agreement.") {
+			t.Fatalf("audit log: %+v, %v", events, err)
 		}
 		creds, err := st.Accounts().Credentials(ctx, NationalAlumnusEmail)
 		if err != nil {
