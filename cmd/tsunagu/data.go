@@ -46,17 +46,25 @@ func seedCmd(ctx context.Context, args []string, getenv func(string) string, std
 	var s settings
 	var seedValue uint64
 	var scale string
+	var national bool
 	fs := flag.NewFlagSet("seed", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	s.flags(fs, getenv)
 	fs.BoolVar(&s.demo, "demo", false, "load the Ota demo into an empty database")
 	fs.StringVar(&scale, "scale", "", "load the demo grown to PROJECTS,TALENTS (e.g. 10000,100000) for load tests")
+	fs.BoolVar(&national, "national", false, "load every municipality of Japan with a million talents, for load tests")
 	fs.Uint64Var(&seedValue, "seed", demo.DefaultSeed, "random seed of the generated demo")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if s.demo == (scale != "") {
-		return &usageError{"say what to load: seed --demo, or seed --scale PROJECTS,TALENTS"}
+	chosen := 0
+	for _, on := range []bool{s.demo, scale != "", national} {
+		if on {
+			chosen++
+		}
+	}
+	if chosen != 1 {
+		return &usageError{"say what to load, one of: seed --demo, seed --scale PROJECTS,TALENTS, or seed --national"}
 	}
 	var projects, talents int
 	if scale != "" {
@@ -75,6 +83,23 @@ func seedCmd(ctx context.Context, args []string, getenv func(string) string, std
 	}
 	defer st.Close()
 	st = st.WithIndexer(search.NewProjectIndexer(search.NewLazy(), ref))
+	last := -1
+	report := func(done, total int) {
+		if pct := done * 100 / total; pct/5 != last/5 {
+			last = pct
+			fmt.Fprintf(stderr, "\rloading… %3d%% (%d of %d rows)", pct, done, total)
+		}
+	}
+	if national {
+		started := time.Now()
+		c, err := seed.National(ctx, st, ref, seedValue, time.Now(), demo.NationalDefaults(), report)
+		fmt.Fprintln(stderr)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "loaded the national dataset in %s: %s\n", time.Since(started).Round(time.Second), c)
+		return nil
+	}
 	if scale == "" {
 		c, err := seed.Demo(ctx, st, ref, seedValue, time.Now())
 		if err != nil {
@@ -83,13 +108,7 @@ func seedCmd(ctx context.Context, args []string, getenv func(string) string, std
 		fmt.Fprintf(stdout, "loaded the Ota demo: %s\n", c)
 		return nil
 	}
-	last := -1
-	c, err := seed.Scale(ctx, st, ref, seedValue, time.Now(), projects, talents, func(done, total int) {
-		if pct := done * 100 / total; pct/5 != last/5 {
-			last = pct
-			fmt.Fprintf(stderr, "\rloading… %3d%% (%d of %d rows)", pct, done, total)
-		}
-	})
+	c, err := seed.Scale(ctx, st, ref, seedValue, time.Now(), projects, talents, report)
 	fmt.Fprintln(stderr)
 	if err != nil {
 		return err

@@ -131,7 +131,7 @@ func load(ctx context.Context, tx *store.Store, ds *demo.Dataset, progress Progr
 }
 
 // ids maps a dataset's provisional ids to the database's.
-type ids struct{ muni, org, proj, tal, ent map[int64]int64 }
+type ids struct{ muni, org, prog, proj, tal, ent map[int64]int64 }
 
 // loadMapped inserts the dataset and returns the ID maps; with a story
 // (the store reading its clock) each record is dated when it was made.
@@ -215,7 +215,7 @@ func loadMapped(ctx context.Context, tx *store.Store, ds *demo.Dataset, progress
 		c.Entries++
 		tick()
 	}
-	return c, ids{muni: muni, org: org, proj: proj, tal: tal, ent: ent}, nil
+	return c, ids{muni: muni, org: org, prog: prog, proj: proj, tal: tal, ent: ent}, nil
 }
 
 func remap(ids map[int64]int64, in []int64) []int64 {
