@@ -210,13 +210,17 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	return errors.Join(errs...)
 }
 
-// metricsServer serves only /metrics; every other path is 404. It runs on
-// the --metrics-addr listener, apart from the public site.
+// metricsServer serves /metrics and Go's profiles (/debug/pprof/) for the
+// operators; every other path is 404. It runs on the --metrics-addr
+// listener, apart from the public site, which never serves either.
 func metricsServer(m *metrics.Metrics, log *slog.Logger) *http.Server {
 	mux := http.NewServeMux()
 	mux.Handle("GET /metrics", m.Handler(log))
+	mux.HandleFunc("GET /debug/pprof/profile", cpuProfile)
+	mux.HandleFunc("GET /debug/pprof/{name}", namedProfile)
+	// A CPU profile takes as long as it is asked to (seconds=…).
 	return &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
-		WriteTimeout: 30 * time.Second, IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 1 << 16}
+		WriteTimeout: 2 * time.Minute, IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 1 << 16}
 }
 
 // poolsOf reads the store's connection pools for the metrics.

@@ -59,3 +59,27 @@ func (a *admission) enter(ctx context.Context) (release func(), err error) {
 }
 
 func (a *admission) leave() { <-a.slots }
+
+// admittedKey marks a context that holds an entry's writing turn.
+type admittedKey struct{}
+
+// Admit takes a writing turn for an entry before any work on it, so that
+// an entry refused as busy costs the server next to nothing (an API
+// client sends it again after Retry-After; if refusals cost as much as
+// entries, a rush would collapse under its own retries). Enter in the
+// returned context uses this turn; release ends it.
+func (s *Entries) Admit(ctx context.Context) (context.Context, func(), error) {
+	release, err := s.admit.enter(ctx)
+	if err != nil {
+		return ctx, nil, err
+	}
+	return context.WithValue(ctx, admittedKey{}, true), release, nil
+}
+
+// turn takes a writing turn unless the context holds one already.
+func (s *Entries) turn(ctx context.Context) (func(), error) {
+	if ctx.Value(admittedKey{}) != nil {
+		return func() {}, nil
+	}
+	return s.admit.enter(ctx)
+}

@@ -82,6 +82,22 @@ func TestBusyEntriesAreRefusedAndKept(t *testing.T) {
 			t.Fatalf("stored: %+v %v", got, err)
 		}
 		releases[1]()
+		// An entry admitted before its work uses its own turn, even with
+		// every other turn taken.
+		admitted, release, err := a.Entries.Admit(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		other, err := a.Entries.admit.enter(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// (The same entry sent again: answered with the first, not busy.)
+		if again, err := a.Entries.Enter(admitted, f, in); err != nil || again.ID != e.ID {
+			t.Fatalf("an admitted entry: %+v %v", again, err)
+		}
+		release()
+		other()
 		// Both turns are free again: two entries can be written at once.
 		for range 2 {
 			release, err := a.Entries.admit.enter(ctx)

@@ -144,7 +144,7 @@ func (s *Entries) Enter(ctx context.Context, f EntryForm, in EntryInput) (domain
 	if err != nil {
 		return e, err
 	}
-	release, err := s.admit.enter(ctx)
+	release, err := s.turn(ctx)
 	if err != nil {
 		return e, err
 	}

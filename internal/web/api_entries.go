@@ -52,7 +52,14 @@ func (s entryPages) apiEnter(r *http.Request, lang i18n.Lang) (any, error) {
 		}
 		hasToken = true
 	}
-	ef, err := s.app.Entries.FormByToken(r.Context(), token, hasToken, r.PathValue("slug"))
+	// The writing turn first: at a deadline a busy answer must cost
+	// nothing, or retries would take the turns' place.
+	ctx, release, err := s.app.Entries.Admit(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	defer release()
+	ef, err := s.app.Entries.FormByToken(ctx, token, hasToken, r.PathValue("slug"))
 	if err != nil {
 		return nil, err
 	}
@@ -67,7 +74,7 @@ func (s entryPages) apiEnter(r *http.Request, lang i18n.Lang) (any, error) {
 	if in.Key != "" {
 		in.RequestHash = req.hash()
 	}
-	e, err := s.app.Entries.Enter(r.Context(), ef, in)
+	e, err := s.app.Entries.Enter(ctx, ef, in)
 	var de *domain.Error
 	if errors.As(err, &de) && de.Code == domain.CodeInvalid && len(de.Fields) > 0 {
 		// The first problem, tied to its field.

@@ -60,6 +60,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	window := fs.Duration("window", 50*time.Second, "the rush's entries arrive evenly over this long")
 	readers := fs.Int("readers", 8, "visitors reading public pages during the rush")
 	serverBin := fs.String("server", "", "send the mix or the rush to `tsunagu serve` run from this binary, whose memory is measured apart")
+	metricsAddr := fs.String("metrics-addr", "", "with --server: its metrics and /debug/pprof/ listen here")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -100,7 +101,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	}
 	var proc *serverProcess
 	if *serverBin != "" && (*mix || *rush > 0) {
-		if proc, err = startServer(ctx, *serverBin, *data, *db); err != nil {
+		if proc, err = startServer(ctx, *serverBin, *data, *db, *metricsAddr); err != nil {
 			return err
 		}
 		defer proc.stop()

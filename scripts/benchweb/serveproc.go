@@ -22,9 +22,13 @@ type serverProcess struct {
 }
 
 // startServer starts bin serve on a free loopback port over the data
-// directory and database given, and waits until it listens.
-func startServer(ctx context.Context, bin, data, db string) (*serverProcess, error) {
+// directory and database given, and waits until it listens. With a
+// metrics address it serves its metrics and profiles there too.
+func startServer(ctx context.Context, bin, data, db, metricsAddr string) (*serverProcess, error) {
 	args := []string{"serve", "--addr", "127.0.0.1:0", "--data", data}
+	if metricsAddr != "" {
+		args = append(args, "--metrics-addr", metricsAddr) // with /debug/pprof/ to profile the run
+	}
 	if db != "" {
 		// On PostgreSQL every instance opens the signing keys with a key
 		// file; the benchmark makes one beside its data.
