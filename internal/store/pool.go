@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -67,7 +68,10 @@ func (s Talents) Pool(ctx context.Context, municipalityID int64, f PoolFilter) (
 			cond += ` AND a.kind = ` + arg(string(f.Tie))
 		}
 		if f.Prefecture != "" {
-			cond += ` AND a.lgcode LIKE ` + arg(f.Prefecture+"%")
+			// A prefecture's codes as a range of the lgcode index: LIKE
+			// with a prefix cannot use it under PostgreSQL's collation.
+			from, to := prefectureCodes(f.Prefecture)
+			cond += ` AND a.lgcode >= ` + arg(from) + ` AND a.lgcode < ` + arg(to)
 		}
 		where = append(where, cond+`)`)
 	}
@@ -202,4 +206,14 @@ func (s Talents) AnswerScout(ctx context.Context, id, talentID int64, accept, sh
 	_, err = s.exec(ctx, `UPDATE scout_offers SET status = $1, answered_at = $2, share_contact = $3 WHERE id = $4`,
 		o.Status, o.AnsweredAt, o.ShareContact, id)
 	return o, err
+}
+
+// prefectureCodes is the range [from, to) of the municipality codes of a
+// prefecture given as its two digits ("13": 130000 up to 140000).
+func prefectureCodes(pref string) (from, to string) {
+	n, err := strconv.Atoi(pref)
+	if err != nil || len(pref) != 2 {
+		return pref, pref // matches nothing
+	}
+	return pref, fmt.Sprintf("%02d", n+1)
 }
