@@ -13,11 +13,15 @@
 # one, trust auth); the script makes the database tsunagu_bench there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# scripts/bench-rush.sh runs the deadline rush the same way (--mode rush).
 engines=sqlite,postgres
+mode=(--mix)
+dbname=tsunagu_bench
 args=()
 while (($#)); do
   case "$1" in
     --engines) engines=$2; shift 2 ;;
+    --mode) if [ "$2" = rush ]; then mode=(--rush 10000); dbname=tsunagu_rush; fi; shift 2 ;;
     *) args+=("$1"); shift ;;
   esac
 done
@@ -37,15 +41,15 @@ for engine in ${engines//,/ }; do
     sqlite)
       mkdir -p "$work/sqlite"
       "$work/tsunagu" seed --scale 10000,100000 --data "$work/sqlite"
-      "$work/benchweb" --mix --server "$work/tsunagu" --data "$work/sqlite" "${args[@]}"
+      "$work/benchweb" "${mode[@]}" --server "$work/tsunagu" --data "$work/sqlite" "${args[@]}"
       ;;
     postgres)
       server=${TSUNAGU_BENCH_POSTGRES:-postgres://postgres@127.0.0.1:5432}
-      psql -q "$server/postgres" -c "DROP DATABASE IF EXISTS tsunagu_bench WITH (FORCE)" -c "CREATE DATABASE tsunagu_bench"
-      db="$server/tsunagu_bench?sslmode=disable"
+      psql -q "$server/postgres" -c "DROP DATABASE IF EXISTS $dbname WITH (FORCE)" -c "CREATE DATABASE $dbname"
+      db="$server/$dbname?sslmode=disable"
       mkdir -p "$work/pg"
       "$work/tsunagu" seed --scale 10000,100000 --db "$db" --data "$work/pg"
-      "$work/benchweb" --mix --server "$work/tsunagu" --db "$db" --data "$work/pg" "${args[@]}"
+      "$work/benchweb" "${mode[@]}" --server "$work/tsunagu" --db "$db" --data "$work/pg" "${args[@]}"
       ;;
     *) echo "unknown engine $engine (sqlite or postgres)"; exit 2 ;;
   esac
