@@ -138,17 +138,23 @@ func (s *Allocation) cohort(ctx context.Context, sc ProgramScope, set Settings) 
 		c.Instance.Projects = append(c.Instance.Projects, match.Slot{ID: id, Capacity: max(seats-c.Placed[id], 0)})
 		all = append(all, id)
 	}
+	var entrants []int64
+	for _, e := range entries {
+		if p.Allocable(e.Status) {
+			entrants = append(entrants, e.TalentID)
+		}
+	}
 	var pool *match.Pool
+	if len(entrants) > 0 {
+		if pool, err = s.pool(ctx, entrants); err != nil {
+			return c, err
+		}
+	}
 	for _, e := range entries {
 		if !p.Allocable(e.Status) {
 			continue
 		}
 		tid := strconv.FormatInt(e.TalentID, 10)
-		if pool == nil || !pool.Has(tid) {
-			if pool, err = s.pool(ctx); err != nil {
-				return c, err
-			}
-		}
 		entrant := match.Entrant{ID: tid}
 		candidates := make([]string, 0, len(e.Choices))
 		for _, pid := range e.Choices {

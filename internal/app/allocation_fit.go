@@ -6,10 +6,15 @@ import (
 	"github.com/tsunagu-hub/tsunagu/internal/match"
 )
 
-// pool builds the matching engine's pool of every talent profile, which
-// scores the fit of each entrant with each project they chose.
-func (s *Allocation) pool(ctx context.Context) (*match.Pool, error) {
-	talents, err := s.app.st.Talents().TalentsForMatching(ctx)
+// pool builds the matching engine's pool of the entrants' profiles, which
+// scores the fit of each entrant with each project they chose, weighing
+// skills by the hub's rarity as a pool of every talent would.
+func (s *Allocation) pool(ctx context.Context, talentIDs []int64) (*match.Pool, error) {
+	r, err := s.app.Catalogue.hubRarity(ctx)
+	if err != nil {
+		return nil, err
+	}
+	talents, err := s.app.st.Talents().TalentsForMatching(ctx, talentIDs...)
 	if err != nil {
 		return nil, err
 	}
@@ -17,5 +22,9 @@ func (s *Allocation) pool(ctx context.Context) (*match.Pool, error) {
 	for i, t := range talents {
 		in[i] = talentToMatch(t, s.app.ref)
 	}
-	return match.NewPool(in)
+	p, err := match.NewPool(in)
+	if err != nil {
+		return nil, err
+	}
+	return p.WithRarity(r), nil
 }

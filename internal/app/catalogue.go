@@ -2,8 +2,8 @@ package app
 
 // Catalogue is the service for the public project list, search, facets and recommendations.
 type Catalogue struct {
-	app  *App
-	pool catalogueTalents // the talent pool behind scores, reused for a while
+	app    *App
+	rarity catalogueRarity // the hub's skill rarity behind scores, reused for a while
 	// model answers the public list from memory (catalogue_model.go).
 	model catalogueModel
 }

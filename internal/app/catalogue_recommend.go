@@ -12,53 +12,50 @@ import (
 	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
 
-// talentPoolMaxAge is how long the talent pool behind scores is reused:
-// skill rarity across the pool changes slowly, so a recommendation may use
-// a pool a few minutes old; a talent missing from it rebuilds it at once.
-const talentPoolMaxAge = 10 * time.Minute
+// rarityMaxAge is how long the hub's skill rarity behind scores is
+// reused: how many talents hold each skill changes slowly.
+const rarityMaxAge = 10 * time.Minute
 
-// catalogueTalents caches the matching engine's pool of every talent
-// profile.
-type catalogueTalents struct {
+// catalogueRarity caches the hub's skill rarity.
+type catalogueRarity struct {
 	mu    sync.Mutex
-	pool  *match.Pool
+	r     *match.Rarity
 	built time.Time
 }
 
-// MatchPool is the matching engine's pool of every talent profile, reused
-// while it is fresh and holds the talent need ("" for any).
-func (c *Catalogue) MatchPool(ctx context.Context, need string) (*match.Pool, error) {
-	tp := &c.pool
-	tp.mu.Lock()
-	defer tp.mu.Unlock()
+// hubRarity is how many talents the hub holds and how many hold each
+// skill, counted by the database and reused while fresh. Scoring one
+// talent needs only this and their profile: loading every profile took a
+// minute and 0.9 GB at a million talents.
+func (c *Catalogue) hubRarity(ctx context.Context) (*match.Rarity, error) {
+	cr := &c.rarity
+	cr.mu.Lock()
+	defer cr.mu.Unlock()
 	now := c.app.now()
-	fresh := tp.pool != nil && now.Sub(tp.built) < talentPoolMaxAge
-	if fresh && (need == "" || tp.pool.Has(need)) {
-		return tp.pool, nil
+	if cr.r != nil && now.Sub(cr.built) < rarityMaxAge {
+		return cr.r, nil
 	}
-	talents, err := c.app.st.Talents().TalentsForMatching(ctx)
+	n, holders, err := c.app.st.Talents().SkillHolders(ctx)
 	if err != nil {
 		return nil, err
 	}
-	in := make([]match.Talent, len(talents))
-	for i, t := range talents {
-		in[i] = talentToMatch(t, c.app.ref)
-	}
-	p, err := match.NewPool(in)
-	if err != nil {
-		return nil, err
-	}
-	tp.pool, tp.built = p, now
-	return p, nil
+	cr.r, cr.built = &match.Rarity{Talents: n, Holders: holders}, now
+	return cr.r, nil
 }
 
-// forgetPool drops the cached pool, so that the next score reads every
-// profile again: a talent who just saved theirs sees recommendations that
-// follow it at once, not minutes later.
-func (c *Catalogue) forgetPool() {
-	c.pool.mu.Lock()
-	defer c.pool.mu.Unlock()
-	c.pool.pool = nil
+// talentPool is the matching engine's pool of one talent, as saved now,
+// weighing skills by the hub's rarity: it scores as the pool of every
+// talent would.
+func (c *Catalogue) talentPool(ctx context.Context, t domain.Talent) (*match.Pool, error) {
+	r, err := c.hubRarity(ctx)
+	if err != nil {
+		return nil, err
+	}
+	p, err := match.NewPool([]match.Talent{talentToMatch(t, c.app.ref)})
+	if err != nil {
+		return nil, err
+	}
+	return p.WithRarity(r), nil
 }
 
 // Recommendation is a project suggested to a talent, with why.
@@ -76,7 +73,7 @@ const recommendFrom = 100
 // suggestion tells what fits, never what falls short).
 func (c *Catalogue) Recommend(ctx context.Context, t domain.Talent, n int) ([]Recommendation, error) {
 	tid := strconv.FormatInt(t.ID, 10)
-	pool, err := c.MatchPool(ctx, tid)
+	pool, err := c.talentPool(ctx, t)
 	if err != nil {
 		return nil, err
 	}

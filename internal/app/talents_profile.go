@@ -184,9 +184,7 @@ func (s *Talents) SaveProfile(ctx context.Context, e ProfileEdit) (Profile, erro
 		}
 		return tx.Audit(ctx, store.AuditEvent{Action: "profile.save", SubjectType: "talent", SubjectID: t.ID})
 	})
-	if err == nil {
-		// Recommendations follow the saved profile at once.
-		s.app.Catalogue.forgetPool()
-	}
+	// Recommendations follow the saved profile at once: they score the
+	// profile as read for each page.
 	return Profile{Talent: t}, err
 }

@@ -39,6 +39,8 @@ type Pool struct {
 	lgIndex    map[string]int32
 
 	scratch sync.Pool // of *[]int32, one score per talent
+
+	rarity *Rarity // weighs skills instead of the pool's own talents
 }
 
 // postings holds, for each key k, list[off[k]:off[k+1]]: the talents with
@@ -70,8 +72,12 @@ func (p *Pool) Len() int { return len(p.ids) }
 
 // IDF returns the rarity weight of a skill code:
 // 1 + ln((N+1)/(df+1)), where N is the pool size and df the number of
-// talents who hold the skill at any level.
+// talents who hold the skill at any level (or N and df of the Rarity the
+// pool was given).
 func (p *Pool) IDF(code string) float64 {
+	if p.rarity != nil {
+		return idf(p.rarity.Talents, p.rarity.Holders[code])
+	}
 	df := 0
 	if s, ok := p.skillIndex[code]; ok {
 		df = len(p.skills.of(s))

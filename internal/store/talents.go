@@ -153,10 +153,18 @@ func (s Talents) SaveTalent(ctx context.Context, t *domain.Talent) error {
 	})
 }
 
-// TalentsForMatching loads every talent profile with its skills, interests
-// and affinities, in four queries, for the matching engine's pool.
-func (s Talents) TalentsForMatching(ctx context.Context) ([]domain.Talent, error) {
-	rows, err := s.query(ctx, `SELECT id, name, hours_per_month, work_style FROM talents ORDER BY id`)
+// TalentsForMatching loads talent profiles with their skills, interests
+// and affinities, in four queries, for the matching engine's pool: those
+// given, or with none given every one.
+func (s Talents) TalentsForMatching(ctx context.Context, ids ...int64) ([]domain.Talent, error) {
+	var only, onlyOf string
+	var args []any
+	if len(ids) > 0 {
+		var in string
+		in, args = inList(ids, 1)
+		only, onlyOf = ` WHERE id IN (`+in+`)`, ` WHERE talent_id IN (`+in+`)`
+	}
+	rows, err := s.query(ctx, `SELECT id, name, hours_per_month, work_style FROM talents`+only+` ORDER BY id`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -179,7 +187,7 @@ func (s Talents) TalentsForMatching(ctx context.Context) ([]domain.Talent, error
 		q    string
 		scan func(rows *sql.Rows) error
 	}{
-		{`SELECT talent_id, skill_code, level FROM talent_skills ORDER BY talent_id, skill_code`, func(rows *sql.Rows) error {
+		{`SELECT talent_id, skill_code, level FROM talent_skills` + onlyOf + ` ORDER BY talent_id, skill_code`, func(rows *sql.Rows) error {
 			var id int64
 			var sk domain.TalentSkill
 			err := rows.Scan(&id, &sk.Code, &sk.Level)
@@ -188,7 +196,7 @@ func (s Talents) TalentsForMatching(ctx context.Context) ([]domain.Talent, error
 			}
 			return err
 		}},
-		{`SELECT talent_id, goal FROM talent_sdgs ORDER BY talent_id, goal`, func(rows *sql.Rows) error {
+		{`SELECT talent_id, goal FROM talent_sdgs` + onlyOf + ` ORDER BY talent_id, goal`, func(rows *sql.Rows) error {
 			var id int64
 			var g int
 			err := rows.Scan(&id, &g)
@@ -197,7 +205,7 @@ func (s Talents) TalentsForMatching(ctx context.Context) ([]domain.Talent, error
 			}
 			return err
 		}},
-		{`SELECT talent_id, lgcode, kind FROM talent_affinities ORDER BY talent_id, lgcode, kind`, func(rows *sql.Rows) error {
+		{`SELECT talent_id, lgcode, kind FROM talent_affinities` + onlyOf + ` ORDER BY talent_id, lgcode, kind`, func(rows *sql.Rows) error {
 			var id int64
 			var a domain.Affinity
 			err := rows.Scan(&id, &a.LGCode, &a.Kind)
@@ -208,7 +216,7 @@ func (s Talents) TalentsForMatching(ctx context.Context) ([]domain.Talent, error
 		}},
 	}
 	for _, d := range details {
-		rows, err := s.query(ctx, d.q)
+		rows, err := s.query(ctx, d.q, args...)
 		if err != nil {
 			return nil, err
 		}
