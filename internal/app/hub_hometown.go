@@ -44,8 +44,11 @@ type HometownGroup struct {
 }
 
 // hometownProjects is how many open projects the page shows per
-// municipality.
-const hometownProjects = 12
+// municipality, and hometownGroups how many municipalities at most.
+const (
+	hometownProjects = 12
+	hometownGroups   = 20
+)
 
 // Hometown reads the hometown page. A signed-in talent starts from the
 // towns on their profile. A wrong code gives an invalid error naming its
@@ -99,34 +102,44 @@ func (h *Hub) Hometown(ctx context.Context, q HometownQuery) (Hometown, error) {
 	}
 	n := newHubNames(h.app.st)
 	n.knowMunicipalities(ms...)
-	// Every municipality's open projects in one read, and their cards at
-	// once: the page lists every hub municipality.
-	open, err := h.app.st.Projects().OpenProjectsByMunicipality(ctx, hometownProjects)
-	if err != nil {
-		return ht, err
-	}
-	var shown []domain.Project
-	for _, m := range ms {
-		if _, ok := h.app.ref.Municipality(m.LGCode); ok {
-			shown = append(shown, open[m.ID]...)
-		}
-	}
-	cards, err := n.projectCards(ctx, shown, false)
+	// The chosen place and the nearest municipalities with open projects,
+	// nearest first: a country of hub members would otherwise list 1,741
+	// groups, most of them empty.
+	withOpen, err := h.app.st.Projects().MunicipalitiesWithOpenProjects(ctx)
 	if err != nil {
 		return ht, err
 	}
 	for _, m := range ms {
 		ref, ok := h.app.ref.Municipality(m.LGCode)
-		if !ok {
+		if !ok || (m.LGCode != ht.Chosen && !withOpen[m.ID]) {
 			continue
 		}
-		k := len(open[m.ID])
-		group, rest := cards[:k:k], cards[k:]
-		cards = rest
 		km := match.DistanceKm(from, match.Location{Lat: ref.Lat, Lng: ref.Lng, Valid: true})
-		ht.Groups = append(ht.Groups, HometownGroup{Municipality: m, DistanceKm: int(math.Round(km)), Projects: group})
+		ht.Groups = append(ht.Groups, HometownGroup{Municipality: m, DistanceKm: int(math.Round(km))})
 	}
 	sort.SliceStable(ht.Groups, func(i, j int) bool { return ht.Groups[i].DistanceKm < ht.Groups[j].DistanceKm })
+	ht.Groups = ht.Groups[:min(len(ht.Groups), hometownGroups)]
+	ids := make([]int64, len(ht.Groups))
+	for i, g := range ht.Groups {
+		ids[i] = g.Municipality.ID
+	}
+	// Their open projects in one read, and the cards at once.
+	open, err := h.app.st.Projects().OpenProjectsByMunicipality(ctx, hometownProjects, ids)
+	if err != nil {
+		return ht, err
+	}
+	var shown []domain.Project
+	for _, g := range ht.Groups {
+		shown = append(shown, open[g.Municipality.ID]...)
+	}
+	cards, err := n.projectCards(ctx, shown, false)
+	if err != nil {
+		return ht, err
+	}
+	for i := range ht.Groups {
+		k := len(open[ht.Groups[i].Municipality.ID])
+		ht.Groups[i].Projects, cards = cards[:k:k], cards[k:]
+	}
 	return ht, nil
 }
 

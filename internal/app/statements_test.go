@@ -1,11 +1,13 @@
 package app
 
 import (
+	"math"
 	"reflect"
 	"testing"
 	"time"
 
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
+	"github.com/tsunagu-hub/tsunagu/internal/match"
 	"github.com/tsunagu-hub/tsunagu/internal/store"
 )
 
@@ -109,9 +111,9 @@ func TestHometownStatementsDoNotGrowWithMunicipalities(t *testing.T) {
 			w.project(p, domain.ProjectDraft)
 			return m
 		}
-		chosen := add(2)
+		chosen := add(hometownProjects + 3) // more than a group shows
 		add(1)
-		add(0) // shown, with no projects
+		empty := add(0) // not shown: no open projects
 		page := func() error {
 			_, err := w.app.Hub.Hometown(w.ctx, HometownQuery{Municipality: chosen.LGCode})
 			return err
@@ -129,8 +131,29 @@ func TestHometownStatementsDoNotGrowWithMunicipalities(t *testing.T) {
 
 		got, err := w.app.Hub.Hometown(w.ctx, HometownQuery{Municipality: chosen.LGCode})
 		w.must(err)
-		if len(got.Groups) != 41 || got.Groups[0].Municipality.ID != chosen.ID || got.Groups[0].DistanceKm != 0 {
+		// The chosen place, then the nearest municipalities with open
+		// projects, twenty in all.
+		if len(got.Groups) != hometownGroups || got.Groups[0].Municipality.ID != chosen.ID || got.Groups[0].DistanceKm != 0 {
 			t.Fatalf("%d groups, the first %+v", len(got.Groups), got.Groups[0].Municipality)
+		}
+		shown := map[int64]bool{}
+		for _, g := range got.Groups {
+			shown[g.Municipality.ID] = true
+		}
+		if shown[empty.ID] {
+			t.Error("a municipality without open projects is shown")
+		}
+		ms, err := w.st.Directory().Municipalities(w.ctx)
+		w.must(err)
+		here, _ := w.app.ref.Municipality(chosen.LGCode)
+		farthest := got.Groups[len(got.Groups)-1].DistanceKm
+		for _, m := range ms {
+			ref, _ := w.app.ref.Municipality(m.LGCode)
+			km := int(math.Round(match.DistanceKm(match.Location{Lat: here.Lat, Lng: here.Lng, Valid: true},
+				match.Location{Lat: ref.Lat, Lng: ref.Lng, Valid: true})))
+			if !shown[m.ID] && m.ID != empty.ID && km < farthest {
+				t.Errorf("%s at %d km is left out, %d km is shown", m.Name, km, farthest)
+			}
 		}
 		full := 0
 		for i, g := range got.Groups {

@@ -42,6 +42,7 @@ var replicaSafeReads = []string{
 	"Insights.ProgramStats",
 	"Insights.StatsOfPrograms",
 	"Projects.ListProjects",
+	"Projects.MunicipalitiesWithOpenProjects",
 	"Projects.OpenProjectsByMunicipality",
 	"Projects.Project",
 	"Projects.ProjectFacets",
