@@ -1,4 +1,7 @@
 package app
 
 // Hub is the service for the hub's municipalities and programs as the public pages and the API show them.
-type Hub struct{ app *App }
+type Hub struct {
+	app    *App
+	totals hubFigures // the home page's totals, reused a minute
+}

@@ -70,7 +70,7 @@ func (h *Hub) Home(ctx context.Context) (Home, error) {
 	if home.Programs, err = n.programCards(ctx, ps, now); err != nil {
 		return home, err
 	}
-	if home.Stats, err = h.app.st.Insights().HubStats(ctx); err != nil {
+	if home.Stats, err = h.figures(ctx); err != nil {
 		return home, err
 	}
 	home.Latest, err = n.projectCards(ctx, page.Projects, true)
