@@ -75,7 +75,13 @@ func National(ctx context.Context, st *store.Store, ref *refdata.Data, seed uint
 		c, err = loadNational(ctx, tx, ds, hash, now, progress)
 		return err
 	})
-	return c, err
+	if err != nil {
+		return c, err
+	}
+	// A million rows loaded at once: give the planner their statistics
+	// now rather than when autovacuum comes round (the alumni pool took 2 s
+	// instead of 86 ms on stale ones).
+	return c, st.Analyze(ctx)
 }
 
 // nationalLoad carries one load's state.

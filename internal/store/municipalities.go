@@ -70,6 +70,13 @@ func (s Directory) MunicipalityByID(ctx context.Context, id int64) (domain.Munic
 	return m, err
 }
 
+// Analyze refreshes the planner's statistics of every table, after a bulk
+// load.
+func (s *Store) Analyze(ctx context.Context) error {
+	_, err := s.execQuiet(ctx, `ANALYZE`)
+	return err
+}
+
 // IsEmpty reports whether the hub has no municipality yet (a fresh database).
 func (s *Store) IsEmpty(ctx context.Context) (bool, error) {
 	var n int
