@@ -2,6 +2,7 @@ package app
 
 // Hub is the service for the hub's municipalities and programs as the public pages and the API show them.
 type Hub struct {
-	app    *App
-	totals hubFigures // the home page's totals, reused a minute
+	app      *App
+	totals   hubFigures     // the home page's totals, reused a minute
+	programs programFigures // the home page's program figures, likewise
 }

@@ -45,6 +45,9 @@ type hubNames struct {
 	muns    map[int64]domain.Municipality
 	progs   map[int64]domain.Program
 	progsOf map[int64]bool // municipalities whose programs were read; 0 for all
+	// stats are programs' figures already at hand (the home page's,
+	// reused a minute); nil: programCards counts them.
+	stats map[int64]store.ProgramStats
 }
 
 func newHubNames(st *store.Store) *hubNames {
@@ -200,9 +203,11 @@ func (n *hubNames) programCards(ctx context.Context, programs []domain.Program, 
 	if err := n.preload(ctx, muns, nil); err != nil {
 		return nil, err
 	}
-	stats, err := n.st.Insights().StatsOfPrograms(ctx, progs)
-	if err != nil {
-		return nil, err
+	stats := n.stats
+	if stats == nil {
+		if stats, err = n.st.Insights().StatsOfPrograms(ctx, progs); err != nil {
+			return nil, err
+		}
 	}
 	out := make([]ProgramCard, len(programs))
 	for i, p := range programs {

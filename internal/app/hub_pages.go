@@ -67,6 +67,13 @@ func (h *Hub) Home(ctx context.Context) (Home, error) {
 	if err := n.preload(ctx, muns, nil); err != nil {
 		return home, err
 	}
+	ids := make([]int64, len(ps))
+	for i, p := range ps {
+		ids[i] = p.ID
+	}
+	if n.stats, err = h.programStats(ctx, ids); err != nil {
+		return home, err
+	}
 	if home.Programs, err = n.programCards(ctx, ps, now); err != nil {
 		return home, err
 	}
