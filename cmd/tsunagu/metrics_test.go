@@ -25,8 +25,8 @@ func get(t *testing.T, u string) (int, string, http.Header) {
 }
 
 // TestServeMetricsOnTheirOwnAddress runs serve with --metrics-addr: the
-// metrics listener serves /metrics and nothing else, the public server
-// never serves them, every answer carries a request id, and /readyz turns
+// metrics listener serves /metrics and Go's profiles and nothing else, the
+// public server never serves them, every answer carries a request id, and /readyz turns
 // 200 once the dictionary has loaded.
 func TestServeMetricsOnTheirOwnAddress(t *testing.T) {
 	s := startServe(t, "--data", t.TempDir(), "--metrics-addr", "127.0.0.1:0")
@@ -55,6 +55,17 @@ func TestServeMetricsOnTheirOwnAddress(t *testing.T) {
 	if status, _, _ := get(t, strings.TrimSuffix(s.metrics, "/metrics")+"/"); status != 404 {
 		t.Errorf("the metrics listener's /: %d, want 404", status)
 	}
+	// Go's profiles are there for the operators, never on the site.
+	base := strings.TrimSuffix(s.metrics, "/metrics")
+	if status, body, _ := get(t, base+"/debug/pprof/goroutine?debug=1"); status != 200 || !strings.Contains(body, "goroutine profile: total") {
+		t.Errorf("goroutine profile: %d", status)
+	}
+	if status, body, _ := get(t, base+"/debug/pprof/profile?seconds=1"); status != 200 || len(body) == 0 {
+		t.Errorf("CPU profile: %d, %d bytes", status, len(body))
+	}
+	if status, _, _ := get(t, base+"/debug/pprof/nothing"); status != 404 {
+		t.Errorf("an unknown profile: %d, want 404", status)
+	}
 	// The scrape sees the public requests by route pattern, the pools of
 	// the SQLite store and the job queue (its periodic jobs start at once).
 	status, body, _ = get(t, s.metrics)
@@ -74,5 +85,8 @@ func TestServeMetricsOnTheirOwnAddress(t *testing.T) {
 		if !strings.Contains(body, "\n"+series) {
 			t.Errorf("no %s in the metrics", series)
 		}
+	}
+	if status, _, _ := get(t, s.url+"/debug/pprof/goroutine?debug=1"); status != 404 {
+		t.Errorf("profiles on the public site: %d, want 404", status)
 	}
 }
