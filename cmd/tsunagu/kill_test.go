@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"slices"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -252,37 +253,61 @@ func concurrently(subs []*submission, fn func(*submission)) {
 	wg.Wait()
 }
 
-// submitEntry posts one entry with its token and Idempotency-Key. status
-// is 0 unless a whole answer arrived.
+// submitEntry posts one entry with its token and Idempotency-Key, as a
+// client does: answered 429 (the server is writing as many entries as it
+// will at once), it waits as Retry-After says and sends the same entry
+// again. status is 0 unless a whole answer arrived.
 func submitEntry(ctx context.Context, client *http.Client, baseURL, slug string, s *submission) (int, apiEntryJSON, error) {
+	for {
+		status, e, wait, err := postEntry(ctx, client, baseURL, slug, s)
+		if status != http.StatusTooManyRequests || wait == 0 {
+			return status, e, err
+		}
+		select {
+		case <-time.After(wait):
+		case <-ctx.Done():
+			return 0, e, ctx.Err()
+		}
+	}
+}
+
+// postEntry posts the entry once; wait is a 429's Retry-After.
+func postEntry(ctx context.Context, client *http.Client, baseURL, slug string, s *submission) (int, apiEntryJSON, time.Duration, error) {
 	var e apiEntryJSON
 	body, err := json.Marshal(map[string]any{"choices": s.choices, "motivation": s.motivation})
 	if err != nil {
-		return 0, e, err
+		return 0, e, 0, err
 	}
 	req, err := http.NewRequestWithContext(ctx, "POST", baseURL+"/api/v1/programs/"+slug+"/entries", bytes.NewReader(body))
 	if err != nil {
-		return 0, e, err
+		return 0, e, 0, err
 	}
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("Authorization", "Bearer "+s.talent.token)
 	req.Header.Set("Idempotency-Key", s.key)
 	resp, err := client.Do(req)
 	if err != nil {
-		return 0, e, err
+		return 0, e, 0, err
 	}
 	defer resp.Body.Close()
 	b, err := io.ReadAll(resp.Body)
 	if err != nil {
-		return 0, e, fmt.Errorf("reading the answer: %w", err)
+		return 0, e, 0, fmt.Errorf("reading the answer: %w", err)
+	}
+	if resp.StatusCode == http.StatusTooManyRequests {
+		secs, err := strconv.Atoi(resp.Header.Get("Retry-After"))
+		if err != nil || secs < 1 {
+			return resp.StatusCode, e, 0, fmt.Errorf("429 without a Retry-After: %s", bytes.TrimSpace(b))
+		}
+		return resp.StatusCode, e, time.Duration(secs) * time.Second, nil
 	}
 	if resp.StatusCode != http.StatusCreated {
-		return resp.StatusCode, e, fmt.Errorf("%s", bytes.TrimSpace(b))
+		return resp.StatusCode, e, 0, fmt.Errorf("%s", bytes.TrimSpace(b))
 	}
 	if err := json.Unmarshal(b, &e); err != nil {
-		return 0, e, fmt.Errorf("a 201 that is not an entry: %w: %s", err, b)
+		return 0, e, 0, fmt.Errorf("a 201 that is not an entry: %w: %s", err, b)
 	}
-	return resp.StatusCode, e, nil
+	return resp.StatusCode, e, 0, nil
 }
 
 // checkAnswer checks that the API's entry is the one submitted.
