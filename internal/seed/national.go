@@ -176,12 +176,14 @@ func (l *nationalLoad) bulk(ctx context.Context, c *NationalCounts) error {
 			profiles[i] = t
 			profiles[i].ID, profiles[i].UserID = l.talentOf(t.ID), l.userOf(t.ID)
 		}
-		if err := b.Users(ctx, users, made, l.tick); err != nil {
+		if err := b.Users(ctx, users, made); err != nil {
 			return err
 		}
-		if err := b.Talents(ctx, profiles, made, l.tick); err != nil {
+		l.tick(len(users))
+		if err := b.Talents(ctx, profiles, made); err != nil {
 			return err
 		}
+		l.tick(len(profiles))
 		c.Users += len(users)
 		c.Talents += len(profiles)
 	}
@@ -195,8 +197,13 @@ func (l *nationalLoad) bulk(ctx context.Context, c *NationalCounts) error {
 		}
 		es[i] = e
 	}
-	if err := b.Entries(ctx, es, l.tick); err != nil {
-		return err
+	// In parts, so that the progress moves.
+	for from := 0; from < len(es); from += 10_000 {
+		to := min(from+10_000, len(es))
+		if err := b.Entries(ctx, es[from:to]); err != nil {
+			return err
+		}
+		l.tick(to - from)
 	}
 	c.Entries = len(es)
 	l.m.ent = map[int64]int64{}
@@ -208,9 +215,10 @@ func (l *nationalLoad) bulk(ctx context.Context, c *NationalCounts) error {
 		cs[i] = domain.Consent{UserID: l.userOf(s.TalentID), MunicipalityID: l.m.muni[s.MunicipalityID],
 			Purpose: domain.ConsentScout, Granted: true, At: made.Add(time.Duration(i) * time.Second)}
 	}
-	if err := b.Consents(ctx, cs, l.tick); err != nil {
+	if err := b.Consents(ctx, cs); err != nil {
 		return err
 	}
+	l.tick(len(cs))
 	c.Consents = len(cs)
 	return b.SyncIDs(ctx, "users", "talents", "entries", "consents")
 }

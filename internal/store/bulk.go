@@ -25,10 +25,8 @@ func (s *Store) Bulk() Bulk { return Bulk{&s.core} }
 const bulkRows = 500
 
 // insertRows inserts n rows of the columns into table, bulkRows to a
-// statement; row returns the values of row i. done, when not nil, is told
-// how many rows each statement wrote.
-func (s Bulk) insertRows(ctx context.Context, table string, cols []string, n int, row func(i int) []any,
-	done func(int)) error {
+// statement; row returns the values of row i.
+func (s Bulk) insertRows(ctx context.Context, table string, cols []string, n int, row func(i int) []any) error {
 	if n == 0 {
 		return nil
 	}
@@ -57,9 +55,6 @@ func (s Bulk) insertRows(ctx context.Context, table string, cols []string, n int
 		}
 		if _, err := s.w.ExecContext(ctx, s.rebind(b.String()), args...); err != nil {
 			return fmt.Errorf("bulk insert into %s: %w", table, err)
-		}
-		if done != nil {
-			done(to - from)
 		}
 	}
 	s.written(head)
@@ -90,24 +85,24 @@ func (s Bulk) SyncIDs(ctx context.Context, tables ...string) error {
 }
 
 // Users inserts users with their ids, each made at the time given.
-func (s Bulk) Users(ctx context.Context, us []domain.User, at time.Time, done func(int)) error {
+func (s Bulk) Users(ctx context.Context, us []domain.User, at time.Time) error {
 	return s.insertRows(ctx, "users", []string{"id", "email", "name", "name_kana", "created_at"}, len(us),
 		func(i int) []any {
 			u := us[i]
 			return []any{u.ID, u.Email, u.Name, u.NameKana, at}
-		}, done)
+		})
 }
 
 // Talents inserts profiles with their ids and users, then their skills,
 // interests and ties, each made at the time given.
-func (s Bulk) Talents(ctx context.Context, ts []domain.Talent, at time.Time, done func(int)) error {
+func (s Bulk) Talents(ctx context.Context, ts []domain.Talent, at time.Time) error {
 	err := s.insertRows(ctx, "talents", []string{"id", "user_id", "name", "name_kana", "background", "hours_per_month",
 		"work_style", "residence_country", "time_zone", "leader", "created_at", "residence_pref", "residence_lgcode"},
 		len(ts), func(i int) []any {
 			t := &ts[i]
 			return []any{t.ID, nullID(t.UserID), t.Name, t.NameKana, t.Background, t.HoursPerMonth, t.WorkStyle,
 				t.ResidenceCountry, t.TimeZone, t.Leader, at, t.ResidencePref, t.ResidenceLGCode}
-		}, done)
+		})
 	if err != nil {
 		return err
 	}
@@ -129,13 +124,13 @@ func (s Bulk) Talents(ctx context.Context, ts []domain.Talent, at time.Time, don
 			p := skills[i]
 			sk := ts[p.t].Skills[p.k]
 			return []any{ts[p.t].ID, sk.Code, sk.Level}
-		}, nil); err != nil {
+		}); err != nil {
 		return err
 	}
 	if err := s.insertRows(ctx, "talent_sdgs", []string{"talent_id", "goal"}, len(goals), func(i int) []any {
 		p := goals[i]
 		return []any{ts[p.t].ID, ts[p.t].SDGs[p.k]}
-	}, nil); err != nil {
+	}); err != nil {
 		return err
 	}
 	return s.insertRows(ctx, "talent_affinities", []string{"talent_id", "lgcode", "kind"}, len(ties),
@@ -143,18 +138,18 @@ func (s Bulk) Talents(ctx context.Context, ts []domain.Talent, at time.Time, don
 			p := ties[i]
 			a := ts[p.t].Affinities[p.k]
 			return []any{ts[p.t].ID, a.LGCode, a.Kind}
-		}, nil)
+		})
 }
 
 // Entries inserts entries with their ids and their ranked choices.
-func (s Bulk) Entries(ctx context.Context, es []domain.Entry, done func(int)) error {
+func (s Bulk) Entries(ctx context.Context, es []domain.Entry) error {
 	err := s.insertRows(ctx, "entries", []string{"id", "municipality_id", "program_id", "talent_id", "motivation",
 		"status", "submitted_at", "idempotency_key", "idempotency_hash", "placement_project_id"}, len(es),
 		func(i int) []any {
 			e := &es[i]
 			return []any{e.ID, e.MunicipalityID, e.ProgramID, e.TalentID, e.Motivation, e.Status, e.SubmittedAt.UTC(),
 				e.IdempotencyKey, e.RequestHash, e.Placement}
-		}, done)
+		})
 	if err != nil {
 		return err
 	}
@@ -170,15 +165,15 @@ func (s Bulk) Entries(ctx context.Context, es []domain.Entry, done func(int)) er
 			p := choices[i]
 			e := &es[p.e]
 			return []any{e.ID, e.MunicipalityID, p.k + 1, e.Choices[p.k]}
-		}, nil)
+		})
 }
 
 // Consents appends consent answers, each at its time; their ids come from
 // the database.
-func (s Bulk) Consents(ctx context.Context, cs []domain.Consent, done func(int)) error {
+func (s Bulk) Consents(ctx context.Context, cs []domain.Consent) error {
 	return s.insertRows(ctx, "consents", []string{"user_id", "municipality_id", "purpose", "granted", "at",
 		"document_version"}, len(cs), func(i int) []any {
 		c := &cs[i]
 		return []any{c.UserID, nullID(c.MunicipalityID), c.Purpose, c.Granted, c.At.UTC(), c.DocumentVersion}
-	}, done)
+	})
 }
