@@ -6,7 +6,6 @@ import (
 	"runtime/debug"
 	"strings"
 
-	"github.com/ikawaha/kagome-dict/ipa"
 	"github.com/ikawaha/kagome/v2/tokenizer"
 )
 
@@ -17,43 +16,39 @@ type Analyzer struct {
 	// lookup calls fn for every dictionary word that is a prefix of s, with
 	// the word's morph id and its length in bytes.
 	lookup func(s string, fn func(id, length int))
-	// nounPOS reports whether a dictionary morph is a noun that may be a
-	// compound sub-word.
-	nounPOS func(id int) bool
+	// feat holds the dictionary's parts of speech, base forms and readings.
+	feat *features
 	// syn holds the synonym groups that queries are expanded with.
 	syn synonyms
 	// hl keeps analysed texts for highlighting.
 	hl highlightCache
 }
 
-// NewAnalyzer loads the IPA dictionary (about 1 s and 90 MB) and returns an
-// analyzer. Load it once per process and share it.
-func NewAnalyzer() (a *Analyzer, err error) {
-	defer func() {
-		// ipa.Dict panics when the embedded dictionary cannot be read.
-		if r := recover(); r != nil {
-			a, err = nil, fmt.Errorf("search: load IPA dictionary: %v", r)
-		}
-	}()
-	d := ipa.Dict()
-	tok, err := tokenizer.New(d, tokenizer.OmitBosEos())
+// NewAnalyzer loads the IPA dictionary (about 1 s, once per process) and
+// returns an analyzer. Load it once per process and share it.
+func NewAnalyzer() (*Analyzer, error) {
+	d, err := ipaShared()
+	if err != nil {
+		return nil, err
+	}
+	tok, err := tokenizer.New(d.dict, tokenizer.OmitBosEos())
 	if err != nil {
 		return nil, fmt.Errorf("search: new tokenizer: %w", err)
 	}
-	pos := d.POSTable
-	a = &Analyzer{
+	a := &Analyzer{
 		tok:    tok,
-		lookup: d.Index.CommonPrefixSearchCallback,
-		nounPOS: func(id int) bool {
-			if id < 0 || id >= len(pos.POSs) || len(pos.POSs[id]) < 2 {
-				return false
-			}
-			p := pos.POSs[id]
-			return pos.NameList[p[0]] == "名詞" && isSubWordNoun(pos.NameList[p[1]])
-		},
+		feat:   d.feat,
+		lookup: d.dict.Index.CommonPrefixSearchCallback,
 	}
 	a.syn = a.parseSynonyms(synonymsText)
 	return a, nil
+}
+
+// nounPOS reports whether dictionary morph id is a noun that may be a
+// compound sub-word.
+func (a *Analyzer) nounPOS(id int) bool {
+	w := a.feat.morph(id)
+	return w.pos0 == "名詞" && isSubWordNoun(w.pos1)
 }
 
 // Terms returns the index terms of text in document order, followed by the

@@ -161,7 +161,7 @@ func (a *Analyzer) wordPhrases(text string) []phrase {
 // kanji word's reading (ぎょうざ is ぎょ|う|ざ).
 func (a *Analyzer) misread(s string) bool {
 	for _, tok := range a.tok.Analyze(s, tokenizer.Search) {
-		if pos0, _ := tok.FeatureAt(0); pos0 == "感動詞" || tok.Class == tokenizer.UNKNOWN {
+		if a.feat.word(tok).pos0 == "感動詞" || tok.Class == tokenizer.UNKNOWN {
 			return true
 		}
 	}

@@ -42,8 +42,7 @@ type subStart struct{ at, beyond int }
 // token, unless it is a suffix (県南 in 神奈川県南足柄市 is noise), and every
 // later character of a proper noun, as place names and surnames such as
 // 向副, 野副 and 川副 swallow the 副 of 副業 (安曇野副業 is 安曇|野副|業).
-func appendStarts(dst []subStart, tok tokenizer.Token, start, end int) []subStart {
-	pos1, _ := tok.FeatureAt(1)
+func appendStarts(dst []subStart, tok tokenizer.Token, pos1 string, start, end int) []subStart {
 	if pos1 != "接尾" {
 		dst = append(dst, subStart{start, end})
 	}

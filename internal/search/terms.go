@@ -75,7 +75,8 @@ func (a *Analyzer) analyze(s string, withExtra bool) (primary, extra []term) {
 			continue
 		}
 		flushASCII()
-		text, ok, compound := classify(tok)
+		w := a.feat.word(tok)
+		text, ok, compound := classify(tok, w)
 		if !ok || !compound || runEnd != start {
 			flushRun()
 		}
@@ -85,10 +86,10 @@ func (a *Analyzer) analyze(s string, withExtra bool) (primary, extra []term) {
 		if compound && withExtra {
 			runTokens++
 			runEnd = end
-			starts = appendStarts(starts, tok, start, end)
+			starts = appendStarts(starts, tok, w.pos1, start, end)
 		}
 		if withExtra {
-			if r := reading(tok); r != "" {
+			if r := reading(tok, w); r != "" {
 				extra = appendWhole(extra, r, start, end)
 			}
 		}
@@ -106,20 +107,18 @@ func (a *Analyzer) analyze(s string, withExtra bool) (primary, extra []term) {
 // classify decides whether a kagome token (other than an ASCII word) is a
 // term. It returns the term's text (the surface, or the base form of an
 // inflected word) and whether the token can be part of a compound noun.
-func classify(tok tokenizer.Token) (text string, ok, compound bool) {
-	pos0, _ := tok.FeatureAt(0)
-	pos1, _ := tok.FeatureAt(1)
-	switch pos0 {
+func classify(tok tokenizer.Token, w word) (text string, ok, compound bool) {
+	switch w.pos0 {
 	case "名詞":
-		if isContentNoun(pos1) {
+		if isContentNoun(w.pos1) {
 			return tok.Surface, true, isCompoundChars(tok.Surface)
 		}
 	case "動詞", "形容詞":
-		if pos1 != "自立" {
+		if w.pos1 != "自立" {
 			return "", false, false
 		}
-		base, found := tok.BaseForm()
-		if !found || base == "*" || base == "" {
+		base := w.base
+		if base == "*" || base == "" {
 			base = tok.Surface
 		}
 		if isStopBase(base) {
@@ -127,11 +126,11 @@ func classify(tok tokenizer.Token) (text string, ok, compound bool) {
 		}
 		return base, true, false
 	case "接頭詞":
-		if (pos1 == "名詞接続" || pos1 == "数接続") && !isAllHiragana(tok.Surface) {
+		if (w.pos1 == "名詞接続" || w.pos1 == "数接続") && !isAllHiragana(tok.Surface) {
 			return tok.Surface, true, isCompoundChars(tok.Surface)
 		}
 	case "記号":
-		if pos1 == "アルファベット" {
+		if w.pos1 == "アルファベット" {
 			return tok.Surface, true, false
 		}
 	}
@@ -211,8 +210,8 @@ func appendWhole(dst []term, text string, start, end int) []term {
 // finds it. Readings shorter than two characters (区 → く) would match too
 // much and are left out, as are nouns without kanji, whose reading is
 // their surface.
-func reading(tok tokenizer.Token) string {
-	if pos0, _ := tok.FeatureAt(0); pos0 != "名詞" {
+func reading(tok tokenizer.Token, w word) string {
+	if w.pos0 != "名詞" {
 		return ""
 	}
 	hasHan := false
@@ -225,8 +224,8 @@ func reading(tok tokenizer.Token) string {
 	if !hasHan {
 		return ""
 	}
-	r, ok := tok.Reading()
-	if !ok || r == "*" || utf8.RuneCountInString(r) < 2 || !isKanaWord(r) {
+	r := w.reading
+	if r == "*" || utf8.RuneCountInString(r) < 2 || !isKanaWord(r) {
 		return ""
 	}
 	return r
