@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/pprof"
-	"slices"
 	"time"
 )
 
@@ -79,13 +78,13 @@ func runMix(ctx context.Context, h http.Handler, o mixOptions, out io.Writer) er
 		if len(d) == 0 {
 			continue
 		}
-		slices.Sort(d)
 		var sum time.Duration
 		for _, x := range d {
 			sum += x
 		}
-		fmt.Fprintf(out, "%-8s %6d %10s %10s %10s %10s\n", kind, len(d), round(d[len(d)/2]),
-			round(d[min(len(d)-1, len(d)*99/100)]), round(d[len(d)-1]), round(sum/time.Duration(len(d))))
+		p50, p99, most := quantiles(d)
+		fmt.Fprintf(out, "%-8s %6d %10s %10s %10s %10s\n", kind, len(d), round(p50), round(p99), round(most),
+			round(sum/time.Duration(len(d))))
 	}
 
 	same, err := listen(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

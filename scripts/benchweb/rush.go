@@ -307,7 +307,13 @@ func printDurations(out io.Writer, what string, d []time.Duration) {
 		fmt.Fprintf(out, "%s: none\n", what)
 		return
 	}
+	p50, p99, most := quantiles(d)
+	fmt.Fprintf(out, "%s: %d, p50 %s, p99 %s, max %s\n", what, len(d), round(p50), round(p99), round(most))
+}
+
+// quantiles sorts d, which is not empty, and returns its p50, p99 and
+// maximum.
+func quantiles(d []time.Duration) (p50, p99, most time.Duration) {
 	slices.Sort(d)
-	fmt.Fprintf(out, "%s: %d, p50 %s, p99 %s, max %s\n", what, len(d), round(d[len(d)/2]),
-		round(d[min(len(d)-1, len(d)*99/100)]), round(d[len(d)-1]))
+	return d[len(d)/2], d[min(len(d)-1, len(d)*99/100)], d[len(d)-1]
 }
