@@ -4,7 +4,6 @@ import (
 	"context"
 	"sort"
 	"strconv"
-	"sync"
 	"time"
 
 	"github.com/tsunagu-hub/tsunagu/internal/domain"
@@ -16,31 +15,18 @@ import (
 // reused: how many talents hold each skill changes slowly.
 const rarityMaxAge = 10 * time.Minute
 
-// catalogueRarity caches the hub's skill rarity.
-type catalogueRarity struct {
-	mu    sync.Mutex
-	r     *match.Rarity
-	built time.Time
-}
-
 // hubRarity is how many talents the hub holds and how many hold each
 // skill, counted by the database and reused while fresh. Scoring one
 // talent needs only this and their profile: loading every profile took a
 // minute and 0.9 GB at a million talents.
 func (c *Catalogue) hubRarity(ctx context.Context) (*match.Rarity, error) {
-	cr := &c.rarity
-	cr.mu.Lock()
-	defer cr.mu.Unlock()
-	now := c.app.now()
-	if cr.r != nil && now.Sub(cr.built) < rarityMaxAge {
-		return cr.r, nil
-	}
-	n, holders, err := c.app.st.Talents().SkillHolders(ctx)
-	if err != nil {
-		return nil, err
-	}
-	cr.r, cr.built = &match.Rarity{Talents: n, Holders: holders}, now
-	return cr.r, nil
+	return c.rarity.get(c.app.now(), rarityMaxAge, func() (*match.Rarity, error) {
+		n, holders, err := c.app.st.Talents().SkillHolders(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return &match.Rarity{Talents: n, Holders: holders}, nil
+	})
 }
 
 // talentPool is the matching engine's pool of one talent, as saved now,
