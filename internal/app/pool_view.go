@@ -88,7 +88,7 @@ func (s *Pool) view(ctx context.Context, mu domain.Municipality, q PoolQuery) (P
 		v.Project = v.Projects[i]
 	}
 	talents, err := s.app.st.Talents().Pool(ctx, mu.ID, store.PoolFilter{Tie: q.Tie, Prefecture: q.Prefecture,
-		Skill: q.Skill, MinWeekHours: q.WeekHours})
+		Skills: s.skillCodes(q.Skill), MinWeekHours: q.WeekHours})
 	if err != nil {
 		return v, err
 	}
@@ -105,6 +105,19 @@ func (s *Pool) view(ctx context.Context, mu domain.Municipality, q PoolQuery) (P
 		return tx.Audit(ctx, store.AuditEvent{Action: "pool.view", SubjectType: "municipality", SubjectID: mu.ID,
 			MunicipalityID: mu.ID})
 	})
+}
+
+// skillCodes returns the codes a skill filter stands for: the skills of a
+// category, or the one skill; none for no filter.
+func (s *Pool) skillCodes(skill string) []string {
+	if skill == "" {
+		return nil
+	}
+	codes := []string{skill}
+	for _, sk := range s.app.ref.SkillsIn(skill) {
+		codes = append(codes, sk.Code)
+	}
+	return codes
 }
 
 // rank orders the talents by fit to the project, best first (ties by

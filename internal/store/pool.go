@@ -31,21 +31,22 @@ func (s Talents) ScoutConsents(ctx context.Context, userID int64) (map[int64]dom
 }
 
 // findable is the condition that the talent t's newest answer lets the
-// municipality (the argument numbered n) find them.
+// municipality (the argument numbered n) find them: scout_findable holds
+// those pairs, kept in step with the consents log by a trigger
+// (migration 00030).
 func findable(n int) string {
-	return `EXISTS (SELECT 1 FROM consents c WHERE c.user_id = t.user_id AND c.purpose = 'scout'
-		AND c.municipality_id = $` + strconv.Itoa(n) + ` AND c.granted = TRUE
-		AND NOT EXISTS (SELECT 1 FROM consents n WHERE n.user_id = c.user_id AND n.purpose = c.purpose
-			AND n.municipality_id = c.municipality_id AND (n.at > c.at OR (n.at = c.at AND n.id > c.id))))`
+	return `EXISTS (SELECT 1 FROM scout_findable f WHERE f.user_id = t.user_id AND f.municipality_id = $` +
+		strconv.Itoa(n) + `)`
 }
 
 // PoolFilter narrows the pool: by a tie of a kind (any kind when empty) to
-// a prefecture (its two-digit code; any place when empty), by a skill code
-// or skill category, and by hours a week at least.
+// a prefecture (its two-digit code; any place when empty), by holding any
+// of some skills (a skill, or the skills of a category; any when empty),
+// and by hours a week at least.
 type PoolFilter struct {
 	Tie          domain.AffinityKind
 	Prefecture   string
-	Skill        string
+	Skills       []string
 	MinWeekHours int
 	Limit        int // at most this many, lowest ids first; 0 for PoolLimit
 }
@@ -75,9 +76,13 @@ func (s Talents) Pool(ctx context.Context, municipalityID int64, f PoolFilter) (
 		}
 		where = append(where, cond+`)`)
 	}
-	if f.Skill != "" {
-		where = append(where, `EXISTS (SELECT 1 FROM talent_skills k WHERE k.talent_id = t.id AND (k.skill_code = `+
-			arg(f.Skill)+` OR k.skill_code LIKE `+arg(f.Skill+"-%")+`))`)
+	if len(f.Skills) > 0 {
+		codes := make([]string, len(f.Skills))
+		for i, c := range f.Skills {
+			codes[i] = arg(c)
+		}
+		where = append(where, `EXISTS (SELECT 1 FROM talent_skills k WHERE k.talent_id = t.id AND k.skill_code IN (`+
+			strings.Join(codes, ", ")+`))`)
 	}
 	if f.MinWeekHours > 0 {
 		// A month is counted as four weeks, as the profile form says.

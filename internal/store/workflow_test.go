@@ -313,6 +313,20 @@ func TestPoolFollowsConsentPerMunicipality(t *testing.T) {
 		if cur[f.ota.ID].Granted || cur[f.ota.ID].At.IsZero() {
 			t.Errorf("current consents %+v", cur)
 		}
+		// Granting again puts them back; the newest answer counts.
+		consent(f.ota.ID, true)
+		consent(f.tsubame.ID, true)
+		consent(f.tsubame.ID, false)
+		if pool(f.ota.ID) != 1 || pool(f.tsubame.ID) != 0 {
+			t.Fatalf("pools after granting Ota again and withdrawing from Tsubame: %d, %d", pool(f.ota.ID), pool(f.tsubame.ID))
+		}
+		// Erasing the account leaves no trace of who could be found.
+		mustNil(t, s.Personal().DeleteAccount(ctx, u.ID))
+		var left int
+		mustNil(t, s.queryRow(ctx, `SELECT COUNT(*) FROM scout_findable WHERE user_id = $1`, u.ID).Scan(&left))
+		if left != 0 || pool(f.ota.ID) != 0 {
+			t.Errorf("after erasure: %d findable rows, pool of %d", left, pool(f.ota.ID))
+		}
 	})
 }
 

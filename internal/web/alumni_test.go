@@ -198,6 +198,10 @@ func alumniPoolScenario(t *testing.T, w *world) {
 	if ids, _ := poolCards(body); !slices.Equal(ids, []int64{al.a.ID, al.c.ID}) {
 		t.Errorf("dx skills: %v", ids)
 	}
+	_, body, _ = send(t, al.staff, "GET", pool+"?skill=web-homepage", nil)
+	if ids, _ := poolCards(body); !slices.Equal(ids, []int64{al.b.ID}) {
+		t.Errorf("one skill, web-homepage: %v, want B %d", ids, al.b.ID)
+	}
 	_, body, _ = send(t, al.staff, "GET", pool+"?hours=５", nil)
 	if ids, _ := poolCards(body); !slices.Equal(ids, []int64{al.a.ID, al.b.ID, al.c.ID}) {
 		t.Errorf("5 hours a week: %v", ids)
