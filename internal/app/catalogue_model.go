@@ -52,7 +52,8 @@ type modelSnapshot struct {
 }
 
 // snapshot returns a model that reflects every write this process (and,
-// on PostgreSQL, every instance) has committed.
+// on PostgreSQL, every instance that announced it) has committed, and
+// writes by other processes on the same database within a second.
 func (m *catalogueModel) snapshot(ctx context.Context, st *store.Store) (*modelSnapshot, error) {
 	// A build serves every waiting request, and the model is keyed on the
 	// primary's counts: it reads the primary.
@@ -61,25 +62,14 @@ func (m *catalogueModel) snapshot(ctx context.Context, st *store.Store) (*modelS
 	cur, checked := m.cur, m.checked
 	m.mu.Unlock()
 	if cur != nil && cur.version == st.CatalogueVersion() {
-		if time.Since(checked) < modelCheckAfter {
-			return cur, nil
+		if time.Since(checked) >= modelCheckAfter {
+			// The database's count is read in the background: every
+			// request, cached pages too, asks for the model, and under
+			// load a count waited for stalled them all a few times a
+			// second. Until it answers, the model is served as it is.
+			m.flight.DoChan("check", func() (any, error) { return nil, m.check(ctx, st, cur) })
 		}
-		s, err, _ := m.flight.Do("check", func() (any, error) {
-			n, err := st.Projects().CatalogueChanges(ctx)
-			if err != nil || n != cur.changes {
-				return nil, err
-			}
-			m.mu.Lock()
-			m.checked = time.Now()
-			m.mu.Unlock()
-			return cur, nil
-		})
-		if err != nil {
-			return nil, err
-		}
-		if s != nil {
-			return s.(*modelSnapshot), nil
-		}
+		return cur, nil
 	}
 	s, err, _ := m.flight.Do("build", func() (any, error) {
 		m.mu.Lock()
@@ -96,6 +86,23 @@ func (m *catalogueModel) snapshot(ctx context.Context, st *store.Store) (*modelS
 		return nil, err
 	}
 	return s.(*modelSnapshot), nil
+}
+
+// check reads the database's count of catalogue writes and rebuilds the
+// model when it moved since cur was read.
+func (m *catalogueModel) check(ctx context.Context, st *store.Store, cur *modelSnapshot) error {
+	n, err := st.Projects().CatalogueChanges(ctx)
+	if err != nil {
+		return err
+	}
+	if n == cur.changes {
+		m.mu.Lock()
+		m.checked = time.Now()
+		m.mu.Unlock()
+		return nil
+	}
+	_, err, _ = m.flight.Do("build", func() (any, error) { return m.build(ctx, st) })
+	return err
 }
 
 // build reads the catalogue and makes it the current model. The counts are
