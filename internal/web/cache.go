@@ -5,6 +5,7 @@ import (
 	"context"
 	"net/http"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/tsunagu-hub/tsunagu/internal/i18n"
@@ -22,7 +23,7 @@ import (
 type pageCache struct {
 	flight  singleflight.Group // one render per page at a time; others wait for it
 	mu      sync.RWMutex
-	entries map[string]cachedPage
+	entries map[string]*cachedPage
 	maxAge  time.Duration
 	limit   int
 	version func() uint64
@@ -36,13 +37,16 @@ type cachedPage struct {
 	at      time.Time
 	header  http.Header
 	body    []byte
+	// used is set when the page is served from the cache and cleared when
+	// a full cache passes it over, so that pages in demand stay.
+	used atomic.Bool
 }
 
 func newPageCache(version func() uint64, now func() time.Time, maxAge time.Duration, m *metrics.Metrics) *pageCache {
 	if maxAge <= 0 {
 		maxAge = time.Second
 	}
-	return &pageCache{entries: map[string]cachedPage{}, maxAge: maxAge, limit: 4096, version: version, now: now,
+	return &pageCache{entries: map[string]*cachedPage{}, maxAge: maxAge, limit: 4096, version: version, now: now,
 		metrics: m}
 }
 
@@ -55,32 +59,52 @@ func cacheKey(lang i18n.Lang, r *http.Request) string {
 }
 
 // get returns a usable entry, and whether it is old enough to refresh.
-func (c *pageCache) get(key string) (p cachedPage, ok, refresh bool) {
+func (c *pageCache) get(key string) (p *cachedPage, ok, refresh bool) {
 	c.mu.RLock()
 	p, ok = c.entries[key]
 	c.mu.RUnlock()
 	if !ok || p.version != c.version() {
-		return cachedPage{}, false, false
+		return nil, false, false
 	}
 	age := c.now().Sub(p.at)
 	if age >= c.maxAge {
-		return cachedPage{}, false, false
+		return nil, false, false
 	}
+	p.used.Store(true)
 	return p, true, age >= c.maxAge/2
 }
 
-func (c *pageCache) put(key string, p cachedPage) {
+func (c *pageCache) put(key string, p *cachedPage) {
 	c.mu.Lock()
-	// A full cache forgets a tenth of its pages, chosen at random (the
-	// map's order), so the often visited ones are soon back.
+	c.evict()
+	c.entries[key] = p
+	c.mu.Unlock()
+}
+
+// evict makes room in a full cache: it forgets pages until a tenth is
+// free, first those not served since the last pass (a second chance, so
+// that the pages in demand stay; forgetting them at random made every
+// request for a popular page wait for its render), then any. It is
+// called with c.mu held.
+func (c *pageCache) evict() {
+	if len(c.entries) < c.limit {
+		return
+	}
+	keep := c.limit * 9 / 10
+	for k, p := range c.entries {
+		if len(c.entries) < keep {
+			return
+		}
+		if !p.used.Swap(false) {
+			delete(c.entries, k)
+		}
+	}
 	for k := range c.entries {
-		if len(c.entries) < c.limit*9/10 {
-			break
+		if len(c.entries) < keep {
+			return
 		}
 		delete(c.entries, k)
 	}
-	c.entries[key] = p
-	c.mu.Unlock()
 }
 
 // cached serves a page from the cache, or renders it and keeps it when it
@@ -119,26 +143,26 @@ func (c *pageCache) wrap(s *Server, h htmlHandler) htmlHandler {
 		if err != nil {
 			return err
 		}
-		writeCached(w, v.(cachedPage))
+		writeCached(w, v.(*cachedPage))
 		return nil
 	}
 }
 
 // render renders a page into memory and keeps it when it succeeded.
-func (c *pageCache) render(h htmlHandler, r *http.Request, lang i18n.Lang, key string) (cachedPage, error) {
+func (c *pageCache) render(h htmlHandler, r *http.Request, lang i18n.Lang, key string) (*cachedPage, error) {
 	version, at := c.version(), c.now()
 	rec := &recorder{header: http.Header{}, status: http.StatusOK}
 	if err := h(rec, r, lang); err != nil {
-		return cachedPage{}, err
+		return nil, err
 	}
-	p := cachedPage{status: rec.status, version: version, at: at, header: rec.header, body: rec.body.Bytes()}
+	p := &cachedPage{status: rec.status, version: version, at: at, header: rec.header, body: rec.body.Bytes()}
 	if rec.status == http.StatusOK {
 		c.put(key, p)
 	}
 	return p, nil
 }
 
-func writeCached(w http.ResponseWriter, p cachedPage) {
+func writeCached(w http.ResponseWriter, p *cachedPage) {
 	h := w.Header()
 	for k, v := range p.header {
 		h[k] = v
