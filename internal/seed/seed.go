@@ -102,7 +102,14 @@ func Scale(ctx context.Context, st *store.Store, ref *refdata.Data, seed uint64,
 	if err != nil {
 		return Counts{}, fmt.Errorf("generate: %w", err)
 	}
-	return Dataset(ctx, st, ds, progress)
+	c, err := Dataset(ctx, st, ds, progress)
+	if err != nil {
+		return c, err
+	}
+	// Statistics for the planner: a freshly loaded database has none, and
+	// PostgreSQL's first searches ran ten times slower until autovacuum
+	// caught up.
+	return c, st.Analyze(ctx)
 }
 
 // Dataset loads a generated dataset into an empty database in one
