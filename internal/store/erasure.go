@@ -54,7 +54,7 @@ func userErasures() []string {
 		`UPDATE entry_reviewers SET assigned_by = NULL WHERE assigned_by = $1`,
 		`DELETE FROM event_rsvps WHERE user_id = $1`,
 		`DELETE FROM notifications WHERE user_id = $1`,
-		`DELETE FROM scout_findable WHERE user_id = $1`,
+		`DELETE FROM scout_findable WHERE talent_id IN (SELECT id FROM talents WHERE user_id = $1)`,
 		`DELETE FROM consents WHERE user_id = $1`,
 		`DELETE FROM bookmarks WHERE user_id = $1`,
 		`DELETE FROM user_tokens WHERE user_id = $1`,

@@ -32,10 +32,10 @@ func (s Talents) ScoutConsents(ctx context.Context, userID int64) (map[int64]dom
 
 // findable is the condition that the talent t's newest answer lets the
 // municipality (the argument numbered n) find them: scout_findable holds
-// those pairs, kept in step with the consents log by a trigger
-// (migration 00030).
+// those pairs, kept in step with the consents log and the profiles'
+// accounts by triggers (migration 00030).
 func findable(n int) string {
-	return `EXISTS (SELECT 1 FROM scout_findable f WHERE f.user_id = t.user_id AND f.municipality_id = $` +
+	return `EXISTS (SELECT 1 FROM scout_findable f WHERE f.talent_id = t.id AND f.municipality_id = $` +
 		strconv.Itoa(n) + `)`
 }
 
@@ -58,13 +58,15 @@ const PoolLimit = 500
 // find them and who match the filter, with their skills, interests and
 // ties, in four queries. Only they are ever shown to the municipality.
 func (s Talents) Pool(ctx context.Context, municipalityID int64, f PoolFilter) ([]domain.Talent, error) {
-	where, args := []string{findable(1)}, []any{municipalityID}
+	// Driven by scout_findable in talent order; each filter is checked in
+	// an index by talent.
+	where, args := []string{`f.municipality_id = $1`}, []any{municipalityID}
 	arg := func(v any) string {
 		args = append(args, v)
 		return "$" + strconv.Itoa(len(args))
 	}
 	if f.Tie != "" || f.Prefecture != "" {
-		cond := `EXISTS (SELECT 1 FROM talent_affinities a WHERE a.talent_id = t.id`
+		cond := `EXISTS (SELECT 1 FROM talent_affinities a WHERE a.talent_id = f.talent_id`
 		if f.Tie != "" {
 			cond += ` AND a.kind = ` + arg(string(f.Tie))
 		}
@@ -81,19 +83,20 @@ func (s Talents) Pool(ctx context.Context, municipalityID int64, f PoolFilter) (
 		for i, c := range f.Skills {
 			codes[i] = arg(c)
 		}
-		where = append(where, `EXISTS (SELECT 1 FROM talent_skills k WHERE k.talent_id = t.id AND k.skill_code IN (`+
+		where = append(where, `EXISTS (SELECT 1 FROM talent_skills k WHERE k.talent_id = f.talent_id AND k.skill_code IN (`+
 			strings.Join(codes, ", ")+`))`)
 	}
 	if f.MinWeekHours > 0 {
 		// A month is counted as four weeks, as the profile form says.
-		where = append(where, `t.hours_per_month >= `+arg(4*f.MinWeekHours))
+		where = append(where, `EXISTS (SELECT 1 FROM talents t WHERE t.id = f.talent_id AND t.hours_per_month >= `+
+			arg(4*f.MinWeekHours)+`)`)
 	}
 	limit := f.Limit
 	if limit <= 0 || limit > PoolLimit {
 		limit = PoolLimit
 	}
-	ids, err := s.queryIDs(ctx, `SELECT t.id FROM talents t WHERE `+strings.Join(where, " AND ")+
-		` ORDER BY t.id LIMIT `+strconv.Itoa(limit), args...)
+	ids, err := s.queryIDs(ctx, `SELECT f.talent_id FROM scout_findable f WHERE `+strings.Join(where, " AND ")+
+		` ORDER BY f.talent_id LIMIT `+strconv.Itoa(limit), args...)
 	if err != nil {
 		return nil, err
 	}

@@ -323,9 +323,38 @@ func TestPoolFollowsConsentPerMunicipality(t *testing.T) {
 		// Erasing the account leaves no trace of who could be found.
 		mustNil(t, s.Personal().DeleteAccount(ctx, u.ID))
 		var left int
-		mustNil(t, s.queryRow(ctx, `SELECT COUNT(*) FROM scout_findable WHERE user_id = $1`, u.ID).Scan(&left))
+		mustNil(t, s.queryRow(ctx, `SELECT COUNT(*) FROM scout_findable WHERE talent_id = $1`, f.talent.ID).Scan(&left))
 		if left != 0 || pool(f.ota.ID) != 0 {
 			t.Errorf("after erasure: %d findable rows, pool of %d", left, pool(f.ota.ID))
+		}
+	})
+}
+
+// TestPoolFindsProfilesLinkedAfterConsent: a consent given before the
+// profile is linked to the account counts once it is linked.
+func TestPoolFindsProfilesLinkedAfterConsent(t *testing.T) {
+	forEachEngine(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		f := newFixture(t, s)
+		u := domain.User{Email: "jiro@example.jp", Name: "山田 次郎"}
+		mustNil(t, s.Accounts().CreateUser(ctx, &u))
+		mustNil(t, s.Compliance().RecordConsent(ctx, &domain.Consent{UserID: u.ID, MunicipalityID: f.ota.ID,
+			Purpose: domain.ConsentScout, Granted: true}))
+		pool := func() []int64 {
+			p, err := s.Talents().Pool(ctx, f.ota.ID, PoolFilter{})
+			mustNil(t, err)
+			var ids []int64
+			for _, x := range p {
+				ids = append(ids, x.ID)
+			}
+			return ids
+		}
+		if got := pool(); len(got) != 0 {
+			t.Fatalf("before the profile is linked: %v, want none", got)
+		}
+		mustNil(t, s.Talents().LinkTalentUser(ctx, f.talent.ID, u.ID))
+		if got := pool(); len(got) != 1 || got[0] != f.talent.ID {
+			t.Fatalf("after linking: %v, want [%d]", got, f.talent.ID)
 		}
 	})
 }
