@@ -30,10 +30,3 @@ func (t *timed[T]) get(now time.Time, maxAge time.Duration, count func() (T, err
 	t.v, t.read = v, now
 	return v, nil
 }
-
-// forget makes the next get count afresh.
-func (t *timed[T]) forget() {
-	t.mu.Lock()
-	t.read = time.Time{}
-	t.mu.Unlock()
-}

@@ -38,3 +38,10 @@ func TestTimedCountsAgainWhenOld(t *testing.T) {
 		t.Fatalf("after a failed count: got %d, want 40 (counted again)", got)
 	}
 }
+
+// forget makes the next get count afresh: tests count afresh on demand.
+func (t *timed[T]) forget() {
+	t.mu.Lock()
+	t.read = time.Time{}
+	t.mu.Unlock()
+}
